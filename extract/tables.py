@@ -1,0 +1,433 @@
+"""Claims tables on disk: CSV, Parquet and JSON Lines, written and read back (spec section 2).
+
+A table has a fixed list of typed columns. Claims tables use `CLAIMS_COLUMNS` (the columns of
+`schema.COLUMNS` with their types); other tables (a leaderboard, for example) pass their own
+column types. The writers are deterministic: the same rows always give the same bytes.
+
+- CSV: UTF-8, ``\\n`` line ends, an empty field for a missing value, floats in their shortest
+  round-trip form without a trailing ``.0`` (``73.5``, ``8``), integers as integers.
+- JSON Lines: one object per row, keys in column order, ``null`` for a missing value.
+- Parquet (pyarrow): ``string``, ``double`` and ``int64`` columns, nullable, written in row
+  groups so that memory stays flat however long the stream.
+
+``.csv.gz`` and ``.jsonl.gz`` are gzip-compressed (with a fixed header time, so still
+deterministic).
+
+In memory (`read_table`, `claims_frame`) text columns hold ``""`` for a missing value, float
+columns ``float64`` with NaN and integer columns the nullable ``Int64``.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import math
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+
+from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+
+#: Column name -> type ("str", "float" or "int"), in table order.
+ColumnTypes = Mapping[str, str]
+
+CLAIMS_COLUMNS: dict[str, str] = {
+    name: "float" if name in FLOAT_COLUMNS else "int" if name in INT_COLUMNS else "str"
+    for name in COLUMNS
+}
+
+#: Table formats and the file name endings that select them.
+TABLE_FORMATS = ("csv", "jsonl", "parquet")
+_SUFFIXES = {
+    ".csv": "csv", ".csv.gz": "csv",
+    ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".ndjson": "jsonl",
+    ".parquet": "parquet", ".pq": "parquet",
+}
+
+#: Rows per Parquet row group: big enough for good compression, small enough for flat memory.
+PARQUET_ROW_GROUP = 10_000
+
+
+class TableError(ValueError):
+    """A table that cannot be read or written; the message names the file (and line)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Formats and values
+
+
+def table_format(path: str | Path) -> str | None:
+    """The table format a file name selects, or None when its ending is not a table's.
+
+    >>> table_format("out/claims.parquet"), table_format("claims.CSV.gz"), table_format("a.txt")
+    ('parquet', 'csv', None)
+    """
+    name = Path(path).name.lower()
+    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return _SUFFIXES[suffix]
+    return None
+
+
+def _is_gzip(path: str | Path) -> bool:
+    return str(path).lower().endswith(".gz")
+
+
+def format_float(value: float) -> str:
+    """A float as CSV text: the shortest form that reads back to the same float, no ``.0``.
+
+    >>> [format_float(v) for v in (73.5, 8.0, 0.1 + 0.2, 3.9e11, 1e-07, -2.0)]
+    ['73.5', '8', '0.30000000000000004', '390000000000', '1e-07', '-2']
+    """
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _coerce(value: Any, kind: str, column: str) -> str | float | int | None:
+    """`value` as the Python value a `kind` column holds; None for a missing value."""
+    if _is_missing(value):
+        return None
+    if kind == "str":
+        text = str(value)
+        return text or None
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            return None
+    try:
+        if kind == "float":
+            return float(value)
+        number = float(value)
+        if not number.is_integer():
+            raise ValueError(f"{value!r} is not a whole number")
+        return int(number)
+    except (TypeError, ValueError) as error:
+        raise TableError(f"column {column}: {error}") from None
+
+
+def coerce_row(row: Mapping[str, Any], columns: ColumnTypes = CLAIMS_COLUMNS) -> dict:
+    """`row` reduced to `columns`, in their order, each value of its column's type or None.
+
+    >>> coerce_row({"value": "8", "char_start": 3.0, "kind": ""}, {"kind": "str", "value": "float",
+    ...                                                               "char_start": "int"})
+    {'kind': None, 'value': 8.0, 'char_start': 3}
+    """
+    return {name: _coerce(row.get(name), kind, name) for name, kind in columns.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def _open_text(path: Path, gzipped: bool) -> tuple[IO[str], IO[bytes]]:
+    """A text stream writing to `path`, and the file under it (which gzip does not close)."""
+    raw = open(path, "wb")
+    if gzipped:
+        # mtime=0 and no file name in the header: the same rows give the same bytes.
+        binary = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+    else:
+        binary = raw
+    return io.TextIOWrapper(binary, encoding="utf-8", newline=""), raw
+
+
+class TableWriter:
+    """Writes rows to a table one at a time (a context manager).
+
+    CSV and JSON Lines rows go out as they come; Parquet rows are written in row groups of
+    `row_group` rows. `dest` is a path or an open text stream (CSV and JSON Lines only; a stream
+    is not closed). `format` is taken from the file name when not given; a stream defaults to CSV.
+    A file is written under a ``.partial`` name and moved into place by `close` (and removed by
+    `abort`, or when the ``with`` block raises).
+
+    >>> buffer = io.StringIO()
+    >>> with TableWriter(buffer, columns={"subject": "str", "value": "float"}) as writer:
+    ...     writer.write({"subject": "Vision-R1", "value": 73.5})
+    ...     writer.write({"subject": None, "value": 2.0})
+    >>> print(buffer.getvalue(), end="")
+    subject,value
+    Vision-R1,73.5
+    ,2
+    """
+
+    def __init__(self, dest: str | Path | IO[str], format: str | None = None, *,
+                 columns: ColumnTypes = CLAIMS_COLUMNS, row_group: int = PARQUET_ROW_GROUP):
+        self.columns = dict(columns)
+        self.rows = 0
+        self._is_stream = hasattr(dest, "write")
+        self._name = "<stream>" if self._is_stream else str(dest)
+        self._dest = None if self._is_stream else Path(dest)
+        if format is None:
+            format = "csv" if self._is_stream else table_format(dest)
+        self.format = format
+        if self.format not in TABLE_FORMATS:
+            raise TableError(f"{self._name}: unknown table format; end the file name in "
+                             f"{', '.join(_SUFFIXES)}")
+        self._row_group = row_group
+        self._batch: list[dict] = []
+        self._parquet = None
+        if self.format == "parquet":
+            if self._is_stream:
+                raise TableError("Parquet output needs a file name (-o FILE.parquet)")
+            self._open_parquet()
+            self._stream = self._raw = None
+        elif self._is_stream:
+            self._stream, self._raw = dest, None
+        else:
+            self._stream, self._raw = _open_text(self._partial, _is_gzip(self._dest))
+        if self.format == "csv":
+            self._csv = csv.writer(self._stream, lineterminator="\n")
+            self._csv.writerow(self.columns)
+
+    @property
+    def _partial(self) -> Path:
+        """Where a file is written until it is complete; `close` renames it into place, so a
+        failed run never leaves a half-written table under the asked name."""
+        return self._dest.with_name(self._dest.name + ".partial")
+
+    def _open_parquet(self) -> None:
+        import pyarrow.parquet as pq
+
+        self._arrow_schema = arrow_schema(self.columns)
+        self._parquet = pq.ParquetWriter(self._partial, self._arrow_schema)
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        """Write one row (a mapping; keys outside the columns are ignored)."""
+        try:
+            values = coerce_row(row, self.columns)
+        except TableError as error:
+            raise TableError(f"{self._name}: row {self.rows + 1}: {error}") from None
+        self.rows += 1
+        if self.format == "csv":
+            self._csv.writerow(self._csv_field(value) for value in values.values())
+        elif self.format == "jsonl":
+            self._stream.write(json.dumps(values, ensure_ascii=False) + "\n")
+        else:
+            self._batch.append(values)
+            if len(self._batch) >= self._row_group:
+                self._flush_parquet()
+
+    def write_many(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Write every row of `rows`; return how many."""
+        count = 0
+        for row in rows:
+            self.write(row)
+            count += 1
+        return count
+
+    @staticmethod
+    def _csv_field(value: str | float | int | None) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            return format_float(value)
+        return str(value)
+
+    def _flush_parquet(self) -> None:
+        import pyarrow as pa
+
+        if self._batch:
+            columns = {name: [row[name] for row in self._batch] for name in self.columns}
+            self._parquet.write_table(pa.table(columns, schema=self._arrow_schema))
+            self._batch = []
+
+    def close(self) -> None:
+        """Finish the table: flush the last Parquet row group, move a file into place."""
+        self._release(complete=True)
+
+    def abort(self) -> None:
+        """Stop writing and remove the unfinished file (a stream is left as it is)."""
+        self._release(complete=False)
+
+    def _release(self, complete: bool) -> None:
+        if self._parquet is not None:
+            if complete:
+                self._flush_parquet()
+            self._parquet.close()
+            self._parquet = None
+        elif self._stream is not None:
+            if self._raw is not None:
+                self._stream.close()
+                self._raw.close()
+            else:
+                self._stream.flush()
+            self._stream = None
+        else:
+            return  # already released
+        if self._dest is not None:
+            if complete:
+                os.replace(self._partial, self._dest)
+            else:
+                self._partial.unlink(missing_ok=True)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def _records(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> Iterable[Mapping[str, Any]]:
+    if isinstance(rows, pd.DataFrame):
+        names = list(rows.columns)
+        return (dict(zip(names, values)) for values in rows.itertuples(index=False, name=None))
+    return rows
+
+
+def write_table(rows: Iterable[Mapping[str, Any]] | pd.DataFrame, dest: str | Path | IO[str],
+                format: str | None = None, *, columns: ColumnTypes = CLAIMS_COLUMNS) -> int:
+    """Write `rows` (row dicts or a DataFrame) to `dest` (a path or a text stream); return the
+    number of rows. The format comes from the file name unless given; a stream gets CSV."""
+    with TableWriter(dest, format, columns=columns) as writer:
+        return writer.write_many(_records(rows))
+
+
+def arrow_schema(columns: ColumnTypes = CLAIMS_COLUMNS):
+    """The pyarrow schema of a table with `columns` (string, float64, int64; all nullable)."""
+    import pyarrow as pa
+
+    arrow_types = {"str": pa.string(), "float": pa.float64(), "int": pa.int64()}
+    return pa.schema([(name, arrow_types[kind]) for name, kind in columns.items()])
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def typed_frame(frame: pd.DataFrame, columns: ColumnTypes = CLAIMS_COLUMNS,
+                keep_extra: bool = False) -> pd.DataFrame:
+    """`frame` with `columns` in order and typed: text ``""`` for missing, float64, Int64.
+
+    Missing columns are added empty; other columns are dropped unless `keep_extra`.
+    """
+    out = {}
+    for name, kind in columns.items():
+        series = frame[name] if name in frame.columns else pd.Series([None] * len(frame))
+        series = series.reset_index(drop=True)
+        present = series.notna() & series.astype(object).ne("")
+        if kind == "str":
+            out[name] = series.astype(object).where(present, "").astype(str)
+        else:
+            numbers = pd.to_numeric(series.astype(object).where(present, None), errors="raise")
+            out[name] = numbers.astype("float64" if kind == "float" else "Int64")
+    typed = pd.DataFrame(out, columns=list(columns))
+    if keep_extra:
+        for name in frame.columns:
+            if name not in columns:
+                typed[name] = frame[name].reset_index(drop=True)
+    return typed
+
+
+def claims_frame(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.DataFrame:
+    """A typed claims DataFrame (columns exactly `schema.COLUMNS`) from rows or a frame."""
+    if isinstance(rows, pd.DataFrame):
+        return typed_frame(rows)
+    return typed_frame(pd.DataFrame([coerce_row(row) for row in rows], columns=list(COLUMNS)))
+
+
+def _open_read(path: Path) -> IO[str]:
+    if _is_gzip(path):
+        return gzip.open(path, "rt", encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    with _open_read(path) as stream:
+        reader = csv.DictReader(stream)
+        for record in reader:
+            yield reader.line_num, record
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    with _open_read(path) as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise TableError(f"{path}:{number}: not JSON: {error.msg}") from None
+            if not isinstance(record, dict):
+                raise TableError(f"{path}:{number}: not a JSON object")
+            yield number, record
+
+
+def table_columns(path: str | Path) -> list[str] | None:
+    """The column names of a CSV, JSON Lines or Parquet table, or None when `path` is not one
+    (another ending, an unreadable file, an empty file)."""
+    path = Path(path)
+    fmt = table_format(path)
+    try:
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return list(pq.read_schema(path).names)
+        if fmt == "csv":
+            with _open_read(path) as stream:
+                return next(csv.reader(stream), None)
+        if fmt == "jsonl":
+            for _, record in _jsonl_rows(path):
+                return list(record)
+    except (OSError, ValueError, UnicodeDecodeError, EOFError):
+        return None
+    return None
+
+
+def is_claims_table(path: str | Path) -> bool:
+    """True when `path` is a CSV, JSON Lines or Parquet file with every claims column.
+
+    This tells a claims table from an input corpus: a CSV of papers has title/abstract columns
+    but not `kind`, `value`, `char_start` and the rest.
+    """
+    names = table_columns(path)
+    return names is not None and set(COLUMNS) <= set(names)
+
+
+def read_table(path: str | Path, *, columns: ColumnTypes = CLAIMS_COLUMNS,
+               keep_extra: bool = False) -> pd.DataFrame:
+    """Read a table written by `write_table` (or by hand) back into a typed DataFrame.
+
+    Raises `TableError` naming the file (and line) when a column is missing or a value is not
+    of its column's type.
+    """
+    path = Path(path)
+    fmt = table_format(path)
+    if fmt is None:
+        raise TableError(f"{path}: not a table (name it .csv, .parquet or .jsonl)")
+    if not path.is_file():
+        raise TableError(f"{path}: no such file")
+    names = table_columns(path)
+    if names is None:
+        raise TableError(f"{path}: cannot read a {fmt} table header")
+    missing = [name for name in columns if name not in names]
+    if missing:
+        raise TableError(f"{path}: not a claims table: missing columns {', '.join(missing)}")
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return typed_frame(pq.read_table(path).to_pandas(), columns, keep_extra)
+    numbered = _csv_rows(path) if fmt == "csv" else _jsonl_rows(path)
+    records = []
+    for line, record in numbered:
+        try:
+            typed = coerce_row(record, columns)
+        except TableError as error:
+            raise TableError(f"{path}:{line}: {error}") from None
+        if keep_extra:
+            typed.update((k, v) for k, v in record.items() if k not in columns)
+        records.append(typed)
+    frame = pd.DataFrame(records, columns=list(columns) + (
+        [n for n in names if n not in columns] if keep_extra else []))
+    return typed_frame(frame, columns, keep_extra)
