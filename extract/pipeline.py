@@ -1,0 +1,187 @@
+"""Input files in, claim rows out: streaming, optionally over several processes.
+
+Papers are read lazily (`readers.read_papers`), cut into chunks of `CHUNK_SIZE` papers and
+extracted (`claims.extract_paper`) either here or in a process pool. Only a bounded window of
+chunks is in flight at any time, and results are taken back in submission order, so the rows come
+out in the same order, with the same content, whatever the number of jobs, and memory stays flat
+however large the input.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import Paper
+
+#: Papers per task sent to a worker: large enough to amortise pickling, small enough to balance.
+CHUNK_SIZE = 64
+
+#: Chunks in flight per worker; bounds memory while keeping every worker busy.
+CHUNKS_AHEAD_PER_JOB = 2
+
+PathLike = str | Path
+
+
+@dataclass
+class RunStats:
+    """What one run read and wrote: papers extracted, rows produced, records skipped."""
+
+    papers: int = 0
+    rows: int = 0
+    skipped: list = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for people.
+
+        >>> RunStats(papers=3, rows=7).summary()
+        '3 papers, 7 claims, 0 records skipped'
+        """
+        return f"{self.papers} papers, {self.rows} claims, {len(self.skipped)} records skipped"
+
+
+def default_jobs() -> int:
+    """How many worker processes to use when the caller does not say: one per CPU."""
+    return os.cpu_count() or 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Work done in the worker processes (top-level functions, so that they pickle under spawn)
+
+
+def _row_position(row: dict) -> tuple[bool, int]:
+    start = row.get("char_start")
+    return (start is None, start if start is not None else 0)
+
+
+def _extract_chunk(papers: list[Paper]) -> list[tuple[list[dict], str | None]]:
+    """Rows for each paper of a chunk, or the reason the extractor failed on it."""
+    from .claims import extract_paper
+
+    results = []
+    for paper in papers:
+        try:
+            rows = extract_paper(paper)
+        except Exception as error:  # one broken paper must not sink the whole run
+            results.append(([], f"extractor failed: {type(error).__name__}: {error}"))
+        else:
+            results.append((sorted(rows, key=_row_position), None))
+    return results
+
+
+def _warm_up() -> None:
+    """Pool initialiser: import the rules once per worker rather than in the first task."""
+    from . import claims  # noqa: F401
+
+
+# ---------------------------------------------------------------------------------------------
+# Scheduling
+
+
+def _chunked(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    iterator = iter(papers)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int
+                      ) -> Iterator[tuple[list[Paper], list[tuple[list[dict], str | None]]]]:
+    """(chunk, results) pairs in input order, computed here or in a pool of `jobs` processes."""
+    head = list(islice(chunks, 2))
+    if jobs <= 1 or len(head) < 2:
+        # One chunk or one job: starting processes would cost more than it saves.
+        for chunk in chain(head, chunks):
+            yield chunk, _extract_chunk(chunk)
+        return
+    context = multiprocessing.get_context("spawn")  # the same behaviour on every platform
+    with context.Pool(jobs, initializer=_warm_up) as pool:
+        in_flight: deque = deque()
+        for chunk in chain(head, chunks):
+            in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+            if len(in_flight) >= jobs * CHUNKS_AHEAD_PER_JOB:
+                done, result = in_flight.popleft()
+                yield done, result.get()
+        while in_flight:
+            done, result = in_flight.popleft()
+            yield done, result.get()
+
+
+def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | None = None,
+                  on_skip: Callable | None = None, progress: bool = False,
+                  stats: RunStats | None = None) -> Iterator[dict]:
+    """Claim rows (dicts keyed by `schema.COLUMNS`) for every paper of every file in `paths`.
+
+    Rows come in input order of the papers, then by `char_start`. `jobs` is the number of worker
+    processes (None: one per CPU); the output does not depend on it. `fmt` forces the input
+    format (else it is detected per file). Each skipped record (`readers.SkippedRecord`, also for
+    a paper the extractor fails on) is passed to `on_skip` and kept in `stats.skipped`; pass a
+    `RunStats` to read the counts after the iteration. `progress` shows a tqdm bar on stderr.
+
+    Every file is checked before the first row is made: one that cannot be read at all raises
+    `readers.InputError` here, not halfway through the output.
+    """
+    from .readers import read_papers
+
+    stats = stats if stats is not None else RunStats()
+
+    def skip(record) -> None:
+        stats.skipped.append(record)
+        if on_skip is not None:
+            on_skip(record)
+
+    sources = [read_papers(path, format=fmt, on_skip=skip) for path in paths]
+    return _extract(chain.from_iterable(sources), default_jobs() if not jobs else jobs,
+                    skip, progress, stats)
+
+
+def _extract(papers: Iterator[Paper], jobs: int, skip: Callable, progress: bool,
+             stats: RunStats) -> Iterator[dict]:
+    from tqdm import tqdm
+
+    from .readers import SkippedRecord
+
+    chunks = _chunked(papers, CHUNK_SIZE)
+    with tqdm(unit=" papers", file=sys.stderr, disable=not progress, dynamic_ncols=True) as bar:
+        for chunk, results in _extracted_chunks(chunks, jobs):
+            for paper, (rows, failure) in zip(chunk, results):
+                if failure is not None:
+                    skip(SkippedRecord(paper.source, paper.line, failure))
+                    continue
+                stats.papers += 1
+                stats.rows += len(rows)
+                yield from rows
+            bar.update(len(chunk))
+
+
+def load_claims(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | None = None,
+                on_skip: Callable | None = None, stats: RunStats | None = None) -> pd.DataFrame:
+    """One typed claims table from `paths`: a claims table (`tables.is_claims_table`) is read
+    as it is, any other file is read as an input corpus and extracted. Tables keep the order of
+    `paths`."""
+    from .tables import claims_frame, is_claims_table, read_table
+
+    frames = []
+    corpus: list[PathLike] = []  # consecutive inputs, extracted together to share one pool
+
+    def flush_corpus() -> None:
+        if corpus:
+            frames.append(claims_frame(extract_files(corpus, jobs, fmt, on_skip, stats=stats)))
+            corpus.clear()
+
+    for path in paths:
+        if is_claims_table(path):
+            flush_corpus()
+            frames.append(read_table(path))
+        else:
+            corpus.append(path)
+    flush_corpus()
+    if not frames:
+        return claims_frame([])
+    return claims_frame(pd.concat(frames, ignore_index=True)) if len(frames) > 1 else frames[0]
