@@ -1,25 +1,93 @@
-"""Claim extraction rules (STUB: being written; the interface is final)."""
+"""Claim extraction: from a paper's abstract to rows of the claims table (spec sections 1-4).
+
+The work per sentence, in order:
+1. find numeric mentions (mentions.py) and the names around them (vocabularies, system names);
+2. drop mentions that are parts of names ("MATH 500", "A100 80GB"), sizes ("7B") or settings;
+3. group paired and enumerated lists ("53.1% / 54.3%", "80.3%, 61.8%, and 43.9%");
+4. decide each group's kind from its unit and the cue words around it (cues.py);
+5. fill subject, benchmark, metric, hardware, baseline and condition from the sentence.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Iterable
 
 import pandas as pd
 import regex
 
+from . import cues, units, vocab
+from .mentions import Mention, find_mentions
+from .names import find_names, system_name
 from .schema import COLUMNS, Paper
+from .sentences import split_sentences
+from .text import normalise
 
-_PERCENT = regex.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
+MEMORY_UNITS = frozenset({"TB", "GB", "GiB", "MB", "MiB", "KB"})
+RATE_UNITS = frozenset({"token/s", "frame/s", "sample/s", "image/s", "query/s", "PFLOP/s",
+                        "TFLOP/s", "GFLOP/s"})
+TIME_UNITS = frozenset({"ms", "us", "s", "min", "h", "d"})
+QUALITY_UNITS = frozenset({"%", "pp", "points", "", "cm"})
+
+_PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
+_FROM_END = regex.compile(r"\bfrom\s*$", regex.I)
+_TO_ONLY = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:to|into)\s*$", regex.I)
+_RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
+_LIST_JOIN = regex.compile(r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus)\s*$", regex.I)
+_METRIC_LINK = regex.compile(r"^\s*(?:of|=|:|is|was|reaches|reaching|at|to|by)?\s*$", regex.I)
+_BASELINE_AFTER = regex.compile(
+    r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
+    r"(?:the\s+)?(?P<name>[^,.;()]{1,60})", regex.I)
+_BASELINE_BEFORE = regex.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$",
+    regex.I)
+_OWN_SYSTEM = regex.compile(
+    r"\b(?:we|our\s+(?:\w+[\s-]){0,2}?(?:model|method|approach|framework|system|technique|"
+    r"algorithm|pipeline|network|scheme|kernels?|implementation|proposal|solution)s?|this\s+"
+    r"(?:model|method|approach|framework|system|co-design|work|technique)|it|its)\b", regex.I)
+_INTRO = regex.compile(
+    r"^\s*(?:(?:for\s+(?:example|instance)|notably|moreover|furthermore|additionally|importantly|"
+    r"impressively|specifically|in\s+particular|empirically|overall|finally|also|further|"
+    r"in\s+addition|as\s+a\s+result|in\s+contrast)\s*,\s*"
+    r"|(?:with|using|on|in|for|across|after|when|compared\s+(?:to|with)|by|under|among|"
+    r"evaluated\s+on|despite)\b[^,]{1,120},\s*)", regex.I)
+_NOT_BENCHMARK_CONTEXT = regex.compile(
+    r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
+_UNKNOWN_BENCHMARK = regex.compile(
+    r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
+    r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
+    )
+_SIBLING_BENCHMARK = regex.compile(r"^\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b")
+
+
+@dataclass
+class _Group:
+    """Mentions read together: one number, or a paired/enumerated list of numbers."""
+
+    members: list[Mention]
+    kind: str = ""
+    sign: int = 1
+    rule: str = ""
+    metric: str = ""
+    qualifier: str = ""
+    before_after: bool = False
+    extra: dict = field(default_factory=dict)
 
 
 def extract_paper(paper: Paper) -> list[dict]:
     """Rows (dicts keyed by COLUMNS) for one paper, ordered by char_start."""
-    rows = []
-    for m in _PERCENT.finditer(paper.abstract):
-        row = dict.fromkeys(COLUMNS)
-        row.update(paper_id=paper.paper_id, title=paper.title, kind="score", value=float(m[1]),
-                   unit="%", value_si=float(m[1]), unit_si="%", sentence=paper.abstract,
-                   char_start=m.start(1), char_end=m.end(1), rule="stub.percent")
-        rows.append(row)
+    norm = normalise(paper.abstract)
+    own = system_name(paper.title, norm.text)
+    rows: list[dict] = []
+    context = {"benchmark": "", "hardware": ""}
+    for sent_start, sent_end in split_sentences(norm.text):
+        sentence = norm.text[sent_start:sent_end]
+        for row in _sentence_rows(sentence, own, context):
+            start, end = norm.source_span(sent_start + row.pop("_start"), sent_start + row.pop("_end"))
+            source_sentence = paper.abstract[slice(*norm.source_span(sent_start, sent_end))]
+            row.update(paper_id=paper.paper_id, title=paper.title, sentence=source_sentence,
+                       char_start=start, char_end=end)
+            rows.append(row)
+    rows.sort(key=lambda r: r["char_start"])
     return rows
 
 
@@ -27,3 +95,389 @@ def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
     """The claims table for `papers`, columns exactly as spec section 2."""
     rows = [row for paper in papers for row in extract_paper(paper)]
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+# --- one sentence --------------------------------------------------------------------------------
+
+def _sentence_rows(sentence: str, own: str, context: dict) -> list[dict]:
+    mentions = find_mentions(sentence)
+    if not mentions:
+        _remember_context(sentence, context)
+        return []
+    benchmarks = _benchmarks(sentence)
+    metrics = vocab.metrics().find_all(sentence)
+    hardware = vocab.hardware().find_all(sentence)
+    occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
+    mentions = [m for m in mentions if not _inside(m, occupied) and not _is_setting(sentence, m)]
+    names = [n for n in find_names(sentence, own) if not _inside_span(n, occupied)]
+    rows: list[dict] = []
+    for group in _groups(sentence, mentions):
+        _classify(sentence, group, metrics)
+        if not group.kind:
+            continue
+        rows.extend(_rows(sentence, group, own, names, benchmarks, metrics, hardware, context))
+    _remember_context(sentence, context, benchmarks, hardware)
+    return rows
+
+
+def _remember_context(sentence: str, context: dict, benchmarks=None, hardware=None) -> None:
+    """An earlier sentence's benchmark carries to later scores that name none (spec section 2)."""
+    if benchmarks is None:
+        benchmarks = _benchmarks(sentence)
+    usable = [b for b in benchmarks if not _NOT_BENCHMARK_CONTEXT.search(sentence[:b[0]])]
+    if len({b[2] for b in usable}) == 1:
+        context["benchmark"] = usable[0][2]
+    hardware = hardware if hardware is not None else vocab.hardware().find_all(sentence)
+    if len({h[2] for h in hardware}) == 1:
+        context["hardware"] = hardware[0][2]
+
+
+def _benchmarks(sentence: str) -> list[tuple[int, int, str]]:
+    """Known benchmarks, their siblings ("AIME24 & 25"), and unknown ones the text marks."""
+    found = list(vocab.benchmarks().find_all(sentence))
+    for start, end, name in list(found):
+        sibling = _SIBLING_BENCHMARK.match(sentence, end)
+        stem = regex.sub(r"\d+$", "", name)
+        if sibling and stem != name:
+            spelled = stem + sibling["suffix"]
+            found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
+    for match in _UNKNOWN_BENCHMARK.finditer(sentence):
+        if not any(s <= match.start("name") < e for s, e, _ in found):
+            found.append((match.start("name"), match.end("name"), match["name"]))
+    return sorted(found)
+
+
+def _inside(mention: Mention, spans) -> bool:
+    return any(s <= mention.start < e for s, e in spans)
+
+
+def _inside_span(name, spans) -> bool:
+    return any(s <= name[0] < e or name[0] <= s < name[1] for s, e in spans)
+
+
+def _is_setting(sentence: str, m: Mention) -> bool:
+    """Sizes ("7B"), resolutions ("256X256"), ratios ("8/128"), years and hardware specs."""
+    if m.is_size:
+        return True
+    after = sentence[m.outer_end:m.outer_end + 40]
+    if regex.match(r"[x×X/:]\d", sentence[m.end:m.end + 2]):
+        return True
+    if not m.unit and not m.decimal and 1900 <= m.value <= 2099:
+        return True
+    if m.unit in ("x", "") and regex.match(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", after):
+        return True  # "8x V100s": a count of devices
+    return bool(cues.CONSTRAINT_AFTER.match(after))
+
+
+# --- grouping ------------------------------------------------------------------------------------
+
+def _groups(sentence: str, mentions: list[Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for mention in mentions:
+        if groups:
+            last = groups[-1].members[-1]
+            between = sentence[last.outer_end:mention.outer_start]
+            compatible = not (last.unit and mention.unit and last.unit != mention.unit)
+            if _LIST_JOIN.match(between) and compatible and not last.is_word and not mention.is_word:
+                groups[-1].members.append(mention)
+                continue
+            if _FROM_END.search(sentence[:last.outer_start]) and _TO_ONLY.match(between):
+                groups[-1].members.append(mention)
+                groups[-1].before_after = True
+                continue
+        groups.append(_Group([mention]))
+    for group in groups:
+        shared = next((m.unit for m in reversed(group.members) if m.unit), "")
+        for member in group.members:
+            member.unit = member.unit or shared
+        group.qualifier = next((m.qualifier for m in group.members if m.qualifier), "")
+    return groups
+
+
+# --- kinds ---------------------------------------------------------------------------------------
+
+def _classify(sentence: str, group: _Group, metrics) -> None:
+    first, last = group.members[0], group.members[-1]
+    unit = last.unit
+    left = sentence[:first.outer_start]
+    right = sentence[last.outer_end:]
+    if group.before_after:
+        group.kind, group.rule = ("score", "score.before_after") if unit in QUALITY_UNITS else ("", "")
+        return
+    if unit in MEMORY_UNITS:
+        if not regex.search(r"(?:peaking\s+at|\(|grown\s+by|of\s*$)", left[-20:]) and not \
+                regex.match(r"\s*(?:of\s+(?:data|text)|to\s+\d)", right):
+            group.kind, group.rule = "memory", "memory.amount"
+        return
+    if unit in RATE_UNITS:
+        group.kind, group.rule = "throughput", "throughput.rate"
+        return
+    if unit in TIME_UNITS:
+        if not regex.search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
+            group.kind, group.rule = "latency", "latency.time"
+        return
+    if unit == "W":
+        return
+    if unit == "x":
+        _classify_factor(group, left, right, first)
+        return
+    _classify_quality(group, left, right, metrics, first, last)
+
+
+def _classify_factor(group: _Group, left: str, right: str, first: Mention) -> None:
+    rule_kind = "word" if first.is_word else "factor"
+    if regex.match(r"^\s*(?:\w+\s+){0,1}?(?:larger|longer|more|bigger|increase\s+in\s+(?:model\s+)?size|"
+                   r"its\s+size|the\s+size|the\s+number)", right, regex.I):
+        return
+    if cues.RIGHT_SPEEDUP.match(right) or cues.SPEED_WORDS.search(left[-60:]):
+        group.kind = "speedup"
+    elif cues.RIGHT_REDUCTION.match(right) or regex.search(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)", left[-60:], regex.I):
+        group.kind = "reduction"
+    elif regex.match(r"^\s*(?:\w+\s+){0,2}?(?:increase|improvement|better|higher)", right, regex.I):
+        group.kind = "speedup"
+    elif regex.search(r"\bhas\s*$", left) or regex.match(r"^\s*the\s+(?:\w+\s+){0,2}(?:parameters|computation)", right, regex.I):
+        group.kind = "reduction"  # "GShard, which has 1.5 times the parameters" (of ours)
+    else:
+        return
+    group.rule = f"{group.kind}.{rule_kind}"
+
+
+def _classify_quality(group: _Group, left: str, right: str, metrics, first: Mention, last: Mention) -> None:
+    unit = last.unit
+    near_left = left[-90:]
+    if first.is_word:
+        if cues.RIGHT_REDUCTION.match(right) or regex.search(r"\b(?:prun\w*|only|reduc\w*)\b", near_left, regex.I):
+            group.kind, group.rule, group.qualifier = "reduction", "reduction.word", "fraction_of_baseline"
+        return
+    if cues.RIGHT_SPEEDUP.match(right):
+        group.kind, group.rule = "speedup", "speedup.percent"
+    elif cues.LEFT_ONLY.search(left) and cues.RIGHT_REDUCTION.match(right) and unit == "%":
+        group.kind, group.rule, group.qualifier = "reduction", "reduction.fraction_of_baseline", "fraction_of_baseline"
+    elif cues.RIGHT_LOSS.match(right):
+        group.kind, group.sign, group.rule = "delta", -1, "delta.loss"
+    elif cues.RIGHT_REDUCTION.match(right) and unit == "%":
+        group.kind, group.rule = "reduction", "reduction.percent"
+    elif cues.RIGHT_GAIN.match(right) or unit == "pp" or first.sign == -1 or \
+            regex.search(r"\(\s*$", left[-2:]) and regex.search(r"\+", left[-3:]):
+        group.kind, group.rule = "delta", "delta.gain"
+    elif (verb := cues.LEFT_REDUCE_VERB.search(near_left)) is not None:
+        obj = verb["object"]
+        if cues.QUALITY_OBJECT.search(obj):
+            group.kind, group.sign, group.rule = "delta", -1, "delta.reduced_quality"
+        else:
+            group.kind, group.rule = "reduction", "reduction.by"
+    elif (verb := cues.LEFT_GAIN_VERB.search(near_left)) is not None:
+        obj = verb["object"]
+        if cues.SPEED_OBJECT.search(obj) or regex.search(r"speed|accelerat", verb[0], regex.I):
+            group.kind, group.rule = "speedup", "speedup.by"
+        else:
+            group.kind, group.rule = "delta", "delta.by"
+    elif regex.search(r"\+\s*$", left[-2:]) or regex.search(r"^\s*\(\+", left[-3:]):
+        group.kind, group.rule = "delta", "delta.signed"
+    elif unit in ("%", "cm") or (unit == "points" and False):
+        group.kind, group.rule = "score", "score.percent" if unit == "%" else "score.value"
+    elif unit == "" and _bare_score(left, right, metrics, first):
+        group.kind, group.rule = "score", "score.metric_value"
+    if group.kind == "delta" and unit == "" and not (first.decimal or first.sign == -1 or "+" in left[-3:]):
+        if not cues.LEFT_GAIN_VERB.search(near_left):
+            group.kind = ""
+
+
+def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
+    """A number without unit is a score only beside a metric name ("AUC = 0.955", "63.9 mAP")."""
+    if cues.LEFT_SCORE_WORD.search(left):
+        return True
+    offset = len(left)
+    for start, end, _ in metrics:
+        if end <= offset and _METRIC_LINK.match(left[end:]) and offset - end < 30:
+            return True
+        if start >= first.outer_end and start - first.outer_end <= 2:
+            return True
+    if regex.search(r"\b[A-Z][\w-]*\s*:\s*$", left[-30:]) and first.decimal:
+        return True  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
+    if regex.search(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$", left, regex.I):
+        return True
+    return first.decimal and bool(regex.match(r"^\s*on\s+", right)) and regex.search(r"score", left, regex.I) is not None
+
+
+# --- fields --------------------------------------------------------------------------------------
+
+def _rows(sentence, group, own, names, benchmarks, metrics, hardware, context) -> list[dict]:
+    n = len(group.members)
+    subjects = _list_subjects(sentence, group, names) or [_subject(sentence, group.members[0], own, names)] * n
+    bench_list = _list_names(benchmarks, n) if n > 1 else None
+    rows = []
+    for index, mention in enumerate(group.members):
+        kind = group.kind
+        subject = subjects[index] if index < len(subjects) else subjects[-1]
+        condition = ""
+        if group.before_after:
+            condition = "before" if index == 0 else ""
+            if index == 0:
+                subject = _before_subject(sentence, mention, names) or subject
+        benchmark = bench_list[index] if bench_list else ""
+        metric = ""
+        if kind in ("score", "delta"):
+            benchmark = benchmark or _nearest(benchmarks, sentence, mention) or context["benchmark"]
+            metric = _metric(sentence, group, mention, metrics)
+        else:
+            metric = _efficiency_metric(sentence, group, mention)
+        value = mention.value * (group.sign if kind == "delta" else 1) * (mention.sign if kind == "delta" else 1)
+        hw, count = ("", None)
+        if kind not in ("score", "delta"):
+            hw, count = _hardware(sentence, mention, hardware, context)
+        value_si, unit_si = units.to_si(mention.value, mention.unit)
+        rows.append({
+            "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,
+            "value": value, "value_low": mention.low, "value_high": mention.high,
+            "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
+            "qualifier": mention.qualifier or group.qualifier or _average(sentence, mention),
+            "baseline": _baseline(sentence, group, mention) if kind in ("delta", "speedup", "reduction") else "",
+            "hardware": hw, "hardware_count": count, "condition": condition,
+            "rule": group.rule + (".list" if n > 1 and not group.before_after else ""),
+            "_start": mention.start, "_end": mention.end,
+        })
+    return rows
+
+
+def _subject(sentence: str, mention: Mention, own: str, names) -> str:
+    """The system a number belongs to: the sentence's subject, "we"/"our model" resolved to `own`."""
+    head_end = mention.outer_start
+    intro = _INTRO.match(sentence)
+    start = 0
+    while intro and intro.end() < head_end:
+        start = intro.end()
+        intro = _INTRO.match(sentence, start)
+    region = sentence[start:head_end]
+    pronoun = _OWN_SYSTEM.search(region)
+    for name_start, name_end, name in names:
+        if name_start < start or name_start >= head_end:
+            continue
+        if pronoun and pronoun.start() + start < name_start:
+            # "our model, VL-Rethinker," and "Our RT-DETR-R50": the name right after "our ..."
+            if name_start - (pronoun.end() + start) <= 3:
+                return name
+            return own
+        if _BASELINE_BEFORE.search(sentence[:name_end] + " by") and \
+                regex.search(r"(?:than|over|outperform\w*|surpass\w*|versus|vs\.?|against|compared\s+(?:to|with))\s+(?:\S+\s+){0,3}$",
+                             sentence[start:name_start], regex.I):
+            continue
+        return name
+    return own
+
+
+def _before_subject(sentence: str, mention: Mention, names) -> str:
+    """In "X improves the accuracy of Y from A to B", the "before" value belongs to Y."""
+    verb = regex.search(r"\b(?:improv\w+|rais\w+|increas\w+|boost\w+|lift\w+)\b", sentence[:mention.start], regex.I)
+    if verb is None:
+        return ""
+    candidates = [n for s, e, n in names if verb.end() <= s < mention.start]
+    return candidates[0] if candidates else ""
+
+
+def _list_subjects(sentence: str, group: _Group, names) -> list[str] | None:
+    """"RT-DETR-R50 / R101 achieves 53.1% / 54.3%": one subject per number, in order."""
+    n = len(group.members)
+    if n < 2 or group.before_after:
+        return None
+    head = sentence[:group.members[0].outer_start]
+    run: list[tuple[int, int, str]] = []
+    best = None
+    for name in names + [(0, 0, "")]:
+        if name[2] and name[0] < len(head) and run and _LIST_JOIN.match(head[run[-1][1]:name[0]]):
+            run.append(name)
+        else:
+            if len(run) == n:
+                best = run
+            run = [name] if name[2] and name[0] < len(head) else []
+    if best is None:
+        return None
+    if regex.search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$", head[:best[0][0]], regex.I):
+        return None
+    stem = regex.match(r"(.+-)[A-Za-z]+\d+$", best[0][2])
+    return [stem[1] + nm if stem and "-" not in nm and i else nm for i, (_, _, nm) in enumerate(best)] if False else [nm for _, _, nm in best]
+
+
+def _list_names(spans, n: int) -> list[str] | None:
+    """A run of exactly `n` names joined as a list ("MathVista, MathVerse, and MathVision")."""
+    if len(spans) < n:
+        return None
+    for i in range(len(spans) - n + 1):
+        window = spans[i:i + n]
+        if all(b[0] - a[1] <= 8 for a, b in zip(window, window[1:])):
+            return [name for _, _, name in window]
+    return None
+
+
+def _nearest(spans, sentence: str, mention: Mention) -> str:
+    """The name nearest to the mention: after it in the same clause ("73.5% on MathVista") first."""
+    after = [s for s in spans if s[0] >= mention.outer_end and not regex.search(r"[;]|, while|\band\b[^,]{0,30}\d", sentence[mention.outer_end:s[0]])]
+    usable = [s for s in spans if not _NOT_BENCHMARK_CONTEXT.search(sentence[max(0, s[0] - 40):s[0]])]
+    if after and after[0] in usable and after[0][0] - mention.outer_end < 80:
+        return after[0][2]
+    before = [s for s in usable if s[1] <= mention.start]
+    if before:
+        return before[-1][2]
+    return ""
+
+
+def _metric(sentence: str, group: _Group, mention: Mention, metrics) -> str:
+    """The metric named beside a score or delta: right after it ("53.1% AP") or before it."""
+    last = group.members[-1]
+    for start, end, name in metrics:
+        if 0 <= start - last.outer_end <= 25 and not regex.search(r"[,;]", sentence[last.outer_end:start]):
+            return name
+    before = [(s, e, name) for s, e, name in metrics if e <= group.members[0].outer_start]
+    if before:
+        return before[-1][2]
+    after = [(s, e, name) for s, e, name in metrics if s >= last.outer_end]
+    return after[0][2] if after else ""
+
+
+def _efficiency_metric(sentence: str, group: _Group, mention: Mention) -> str:
+    kind = group.kind
+    window = sentence[max(0, mention.outer_start - 60):mention.outer_end + 40].lower()
+    if kind == "throughput":
+        for word in ("prefill", "decode", "decoding", "training"):
+            if word in window:
+                return {"decoding": "decode"}.get(word, word) + " throughput"
+        return "throughput"
+    if kind == "latency":
+        return "TPOT" if "tpot" in window else "training time" if "train" in window else "latency"
+    if kind == "memory":
+        return "memory"
+    if kind == "speedup":
+        return "training speed" if "train" in window else "inference speed" if "inference" in window else "speed"
+    found = cues.RESOURCE_OBJECT.search(sentence[mention.outer_end:mention.outer_end + 40]) or \
+        cues.RESOURCE_OBJECT.search(sentence[max(0, mention.outer_start - 60):mention.outer_start])
+    return found[0].lower() if found else ""
+
+
+def _hardware(sentence: str, mention: Mention, hardware, context) -> tuple[str, int | None]:
+    count = None
+    if _PER_DEVICE.match(sentence[mention.outer_end:]):
+        count = 1
+    if not hardware:
+        return context.get("hardware", "") if False else "", count
+    after = [h for h in hardware if h[0] >= mention.outer_end]
+    chosen = after[0] if after else hardware[-1]
+    prefix = sentence[max(0, chosen[0] - 24):chosen[0]]
+    number = regex.search(r"(?<![\w.])(\d[\d,]*)\s+(?:NVIDIA\s+|AMD\s+|Huawei\s+|Google\s+)?$", prefix)
+    if count is None and number:
+        count = int(number[1].replace(",", ""))
+    elif count is None and regex.search(r"\b(?:a|an|one|single)\s+(?:\w+\s+){0,2}$", prefix, regex.I):
+        count = 1
+    return chosen[2], count
+
+
+def _baseline(sentence: str, group: _Group, mention: Mention) -> str:
+    after = _BASELINE_AFTER.match(sentence[group.members[-1].outer_end:])
+    if after:
+        return after["name"].strip()
+    before = _BASELINE_BEFORE.search(sentence[:group.members[0].outer_start])
+    return before["name"].strip() if before else ""
+
+
+def _average(sentence: str, mention: Mention) -> str:
+    window = sentence[max(0, mention.outer_start - 25):mention.outer_end + 25]
+    return "average" if regex.search(r"\b(?:on\s+)?average\b", window, regex.I) else ""

@@ -1,0 +1,112 @@
+"""Numeric mentions in a sentence: a number with its unit, qualifier, range or interval.
+
+A mention is not yet a claim: claims.py decides which mentions are claims and of what kind.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import patterns as p
+from .numbers import parse_numeral
+
+
+@dataclass(slots=True)
+class Mention:
+    """One number (or number word) in a sentence; offsets are into the sentence's text."""
+
+    start: int                 # the numeral's own text: digits, or both ends of a range
+    end: int
+    outer_start: int           # including qualifier and sign
+    outer_end: int             # including the unit
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    qualifier: str = ""
+    sign: int = 1
+    is_size: bool = False      # "7B", "200K", "16-bit": a size or setting, never a claim
+    is_word: bool = False      # "twice", "an order of magnitude"
+    decimal: bool = False      # written with a decimal point ("74.0")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All numeric mentions of `text`, in order, not overlapping.
+
+    >>> [(m.value, m.unit, m.qualifier) for m in find_mentions("up to 4,039 tokens/s and ~6%")]
+    [(4039.0, 'token/s', 'up_to'), (6.0, '%', 'about')]
+    >>> m = find_mentions("by 2.97~25.22x")[0]; (m.value, m.low, m.high, m.unit, m.qualifier)
+    (25.22, 2.97, 25.22, 'x', 'range')
+    """
+    found = [m for m in map(_numeric, p.MENTION.finditer(text)) if m is not None]
+    found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
+    found.sort(key=lambda m: (m.start, -m.end))
+    result: list[Mention] = []
+    for mention in found:
+        if result and mention.start < result[-1].outer_end:
+            continue
+        result.append(mention)
+    return result
+
+
+def _numeric(match) -> Mention | None:
+    value = parse_numeral(match["num"])
+    if value is None:
+        return None
+    unit = _unit(match, "u_") or _unit(match, "a_")
+    mention = Mention(
+        start=match.start("num"), end=match.end("num"),
+        outer_start=match.start(), outer_end=match.end(),
+        value=value, unit=unit, qualifier=_qualifier(match),
+        is_size=match["size"] is not None, decimal="." in match["num"],
+    )
+    if match["sign"] == "-":
+        mention.sign = -1
+    if match["num2"] is not None:
+        upper = parse_numeral(match["num2"])
+        if upper is None:
+            return None
+        mention.low, mention.high = min(value, upper), max(value, upper)
+        mention.value, mention.end, mention.qualifier = upper, match.end("num2"), "range"
+    elif match["err"] is not None:
+        error = parse_numeral(match["err"]) or 0.0
+        mention.low, mention.high = value - error, value + error
+        mention.end = match.end("err")
+    elif match["lo"] is not None:
+        mention.low, mention.high = parse_numeral(match["lo"]), parse_numeral(match["hi"])
+        mention.end = match.end("hi")
+    if match["size"] is not None and match["size"].strip() and not unit:
+        mention.outer_end = match.end("size")
+    return mention
+
+
+def _word(match) -> Mention:
+    word = match["word"].lower()
+    key = next(k for k in p.NUMBER_WORD_VALUES if k in " ".join(word.split()))
+    value, unit = p.NUMBER_WORD_VALUES[key]
+    start = match.start("word")
+    if word.startswith(("an ", "a ", "two ")) and "magnitude" in word:
+        start = match.start("word") + match["word"].index(" ") + 1  # "an order": offsets on "order ..."
+    if word.startswith("a quarter"):
+        start = match.start("word") + 2
+    if key == "half" and word.startswith("half"):
+        end = start + 4
+    elif key == "quarter":
+        end = start + len("quarter")
+    else:
+        end = match.end("word")
+    return Mention(start=start, end=end, outer_start=match.start(), outer_end=match.end(),
+                   value=value, unit=unit, is_word=True)
+
+
+def _unit(match, prefix: str) -> str:
+    for name, captured in match.groupdict().items():
+        if captured is not None and name.startswith(prefix):
+            return p.UNIT_BY_GROUP["u_" + name[len(prefix):]]
+    return ""
+
+
+def _qualifier(match) -> str:
+    for name, captured in match.groupdict().items():
+        if captured is not None and name.startswith("q_"):
+            return name[2:]
+    return ""

@@ -1,0 +1,114 @@
+"""Regular expressions of the extractor, built from named, commented parts.
+
+Every pattern here runs on the normalised text of one sentence (see text.py). None has nested
+unbounded quantifiers, so matching stays linear in the length of the text.
+"""
+from __future__ import annotations
+
+import regex
+
+
+def _words(*alternatives: str) -> str:
+    """An alternation of phrases, longest first, each free to use any white space between words."""
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return "(?:" + "|".join(a.replace(" ", r"\s+") for a in ordered) + ")"
+
+
+# --- numbers -----------------------------------------------------------------------------------
+# 4,039 / 1 136 (thousands groups) / 73.5 / .5; never part of an identifier such as "Qwen2.5",
+# "ResNet-50", "mAP@50" or "R1" (letters, @, or a letter-hyphen right before the digits).
+NUMERAL = r"""
+    (?:\d{1,3}(?:,\d{3})+(?![\d])        # 4,039 and 1,000,000
+      |\d{1,3}(?:\u0020\d{3})+(?![\d.,]) # 1 136 (space as thousands separator)
+      |\d+)
+    (?:\.\d+)?                            # decimals
+"""
+NOT_IN_IDENTIFIER = r"(?<![\w.@#]|[A-Za-z][-/]|\d[/:]|\d\.\d*|\^)"
+NUMBER_WORD = _words("an order of magnitude", "two orders of magnitude", "twice", "doubles",
+                     "doubling", "doubled", "halves", "halved", "halving", "triples",
+                     "tripled", "tripling", "a quarter of", "half of", "half the", "half")
+NUMBER_WORD_VALUES = {
+    "twice": (2.0, "x"), "doubles": (2.0, "x"), "doubling": (2.0, "x"), "doubled": (2.0, "x"),
+    "halves": (2.0, "x"), "halved": (2.0, "x"), "halving": (2.0, "x"),
+    "triples": (3.0, "x"), "tripled": (3.0, "x"), "tripling": (3.0, "x"),
+    "order of magnitude": (10.0, "x"), "orders of magnitude": (100.0, "x"),
+    "half": (50.0, "%"), "quarter": (25.0, "%"),
+}
+
+# --- units, as written -> canonical ------------------------------------------------------------
+# (canonical unit, pattern). Tried in order; the first that matches right after a number wins.
+# "B", "M", "K" glued to a number are model or data sizes ("7B", "200K"), never bytes: they are
+# handled as SIZE_SUFFIX below, and a memory unit needs its "B" after a prefix letter.
+UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("pp", r"percentage\s+points?|p\.\s?p\.?|pp(?![a-z])|pts?\b(?!\s*of)"),
+    ("%", r"%|percent(?:age)?\b(?!\s+points?)"),
+    ("points", r"points?\b"),
+    ("token/s", r"(?:k\s?)?tokens?\s*(?:/\s*s(?:ec)?\b|per\s+(?:second|sec|s)\b)|tok/s|TPS\b"),
+    ("frame/s", r"FPS\b|fps\b|frames?\s*(?:/\s*s\b|per\s+second)"),
+    ("sample/s", r"samples?\s*(?:/\s*s\b|per\s+second)"),
+    ("image/s", r"(?:images?|imgs?)\s*(?:/\s*s\b|per\s+second)"),
+    ("query/s", r"QPS\b|quer(?:y|ies)\s*(?:/\s*s\b|per\s+second)"),
+    ("PFLOP/s", r"PFLOP/?s\b|PFLOPS\b|[Pp]etaflops\b|[Pp]eta-?FLOPS?\b"),
+    ("TFLOP/s", r"TFLOP/?s\b|TFLOPS\b|[Tt]eraflops\b"),
+    ("GFLOP/s", r"GFLOP/?s\b|GFLOPS\b|[Gg]igaflops\b"),
+    ("TB", r"TB\b|terabytes?\b"),
+    ("GiB", r"GiB\b"),
+    ("GB", r"GB\b|gigabytes?\b|G\b(?=\s+(?:memory|GPU|VRAM|RAM))"),
+    ("MiB", r"MiB\b"),
+    ("MB", r"MB\b|megabytes?\b"),
+    ("KB", r"KB\b|kilobytes?\b"),
+    ("ms", r"ms\b|milliseconds?\b|msec\b"),
+    ("us", r"µs\b|us\b(?=\s+(?:per|latency))|microseconds?\b"),
+    ("h", r"(?:GPU[-\s])?hours?\b|hrs?\b|h\b(?!-)"),
+    ("min", r"minutes?\b|mins?\b"),
+    ("d", r"days?\b"),
+    ("s", r"seconds?\b|secs?\b|s\b(?![-'])"),
+    ("x", r"[x×X](?![\w])|[x×X](?=(?:faster|speedup|larger|smaller|fewer|less|more|higher|lower|reduction)\b)|times\b"),
+    ("cm", r"cm\b"),
+    ("W", r"W\b|watts?\b"),
+)
+UNIT = "(?:" + "|".join(f"(?P<u_{i}>{p})" for i, (_, p) in enumerate(UNIT_PATTERNS)) + ")"
+UNIT_BY_GROUP = {f"u_{i}": canonical for i, (canonical, _) in enumerate(UNIT_PATTERNS)}
+
+# A size or count suffix glued to a number: "7B", "200K", "1.6T", "30-billion", "4K context".
+SIZE_SUFFIX = r"(?:[KkMBT]\b|[KkMBT](?=[-\s]?(?:param|token|context|sample|image|pair|row|step))|\s?(?:thousand|million|billion|trillion)\b|-(?:billion|million|thousand|layer|bit|shot|way|fold|dimensional|d)\b)"
+
+# --- qualifiers standing right before a number ---------------------------------------------------
+QUALIFIER_BEFORE: tuple[tuple[str, str], ...] = (
+    ("up_to", _words("up to", "as much as", "as high as", "a maximum of", "maximum of")),
+    ("at_least", _words("at least", "no less than", "a minimum of", ">=", "≥")),
+    ("over", _words("over", "more than", "above", "exceeding", "in excess of", "beyond", ">")),
+    ("under", _words("under", "less than", "below", "fewer than", "lower than", "within",
+                     "<=", "≤", "<")),
+    ("about", _words("about", "around", "approximately", "approx.", "roughly", "nearly",
+                     "almost", "close to", "~", "circa", "ca.")),
+)
+QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFORE) + r")\s*"
+
+# --- one numeric mention -----------------------------------------------------------------------
+# sign? number (unit)? ( range | interval )?  -- the shapes spec section 3 lists.
+RANGE_JOIN = r"\s*(?:-|~|–)\s*"  # "from 78% to 86%" is before/after, never a range
+MENTION = regex.compile(
+    rf"""
+    (?:{QUALIFIER})?                               # up to, ~, over ...
+    (?P<sign>[+-](?=\d))?
+    {NOT_IN_IDENTIFIER}
+    (?P<num>{NUMERAL})
+    (?P<size>{SIZE_SUFFIX})?                       # 7B, 4K: a size, not a claim
+    (?:\s?(?P<unit1>{UNIT.replace('(?P<u_', '(?P<a_')}))?     # unit of the first number of a range
+    (?:
+        (?P<range>{RANGE_JOIN})(?P<num2>{NUMERAL})   # 2.97~25.22, 55-70
+      | \s*(?:±|\+/-|\+-)\s*(?P<err>{NUMERAL})     # 80.245 ± 0.129
+      | \s\((?P<lo>{NUMERAL})\s*[-,–]\s*(?P<hi>{NUMERAL})\)   # 0.955 (0.953 - 0.956)
+    )?
+    (?:\s?{UNIT})?
+    """,
+    regex.VERBOSE,
+)
+
+# A number word used as a factor or fraction ("twice", "halves", "an order of magnitude").
+WORD_MENTION = regex.compile(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])", regex.IGNORECASE)
+
+# Joins between the items of a paired or enumerated list: "53.1% / 54.3%", "74.0 and 60.2",
+# "80.3%, 61.8%, and 43.9%".
+LIST_JOIN = regex.compile(r"\s*(?:/|,\s*and|,\s*or|,|and|&|or)\s*$")

@@ -1,0 +1,56 @@
+"""Sentence splitting that survives decimals and abbreviations ("vs.", "e.g.", "et al.", "Fig. 3")."""
+from __future__ import annotations
+
+import regex
+
+# Words that end with a full stop without ending the sentence. Lower-case, without the stop.
+ABBREVIATIONS = frozenset({
+    "vs", "e.g", "i.e", "eg", "ie", "cf", "al", "etc.al", "fig", "figs", "eq", "eqs", "sec",
+    "secs", "tab", "no", "nos", "approx", "resp", "ref", "refs", "vol", "pp", "ca", "viz",
+    "appx", "app", "dept", "univ", "inc", "ltd", "co", "st", "mr", "dr", "prof", "jr", "sr",
+})
+
+# A candidate boundary: sentence punctuation, optional closing quote or bracket, then white
+# space, then something that can start a sentence (capital, digit, opening quote or bracket).
+_BOUNDARY = regex.compile(r"""[.!?]["')\]]?(?P<gap>\s+)(?=["'(\[]?[A-Z0-9])""")
+_WORD_BEFORE = regex.compile(r"(?:^|[\s(\[])(?P<word>[\w.]+)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences of `text`, white space trimmed.
+
+    >>> t = "We beat X vs. Y by 2.5%. See Fig. 3 for details. Done."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['We beat X vs. Y by 2.5%.', 'See Fig. 3 for details.', 'Done.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        stop = match.start("gap")
+        if _is_abbreviation(text, match.start()):
+            continue
+        _append(text, spans, start, stop)
+        start = match.end("gap")
+    _append(text, spans, start, len(text))
+    return spans
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Whether the punctuation at `stop` closes an abbreviation or an initial, not a sentence."""
+    if text[stop] != ".":
+        return False
+    before = _WORD_BEFORE.search(text, max(0, stop - 24), stop)
+    if before is None:
+        return False
+    word = before["word"].lower().rstrip(".")
+    # a single capital letter is an initial ("J. Smith"); a single lower-case one a list label
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -1,0 +1,80 @@
+"""A normalised view of an abstract for matching, with a map back to the text as read.
+
+Abstracts carry LaTeX (`97.2\\%`, `$\\times$`, `\\sim 6`), Markdown (`**85.67**%`) and hard line
+breaks. Rules match against the normalised text; every normalised character remembers the offset
+of the character it came from, so `char_start`/`char_end` and `sentence` point into the abstract
+exactly as read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Each markup form and what it reads as. One combined pattern, tried left to right in a single
+# pass, so normalisation is linear in the length of the abstract.
+_MARKUP: tuple[tuple[str, str, str], ...] = (
+    # name, pattern, replacement
+    ("latex_percent", r"\\%", "%"),
+    ("latex_times", r"\$?\\times\$?", "×"),
+    ("latex_pm", r"\$?\\pm\$?", "±"),
+    ("latex_sim", r"\$?\\(?:sim|approx)\s*\$?", "~"),
+    ("latex_gt", r"\$\s*(?:>|\\gt)\s*\$|\$\\geq?\$", ">"),
+    ("latex_lt", r"\$\s*(?:<|\\lt)\s*\$|\$\\leq?\$", "<"),
+    ("latex_spacing", r"\\[,;:! ]", " "),
+    ("latex_dash", r"(?<=\d)\s*--\s*(?=\d)", "-"),
+    # "sim6%": a LaTeX \sim that lost its backslash on the way to plain text
+    ("bare_sim", r"(?<![A-Za-z])sim(?=\s?\d)", "~"),
+    # "80.245 pm 0.129": a \pm that lost its backslash
+    ("bare_pm", r"(?<=\d\s?)pm(?=\s?\d)", "±"),
+    ("markdown_bold", r"\*\*|__(?=\d)|(?<=\d)__", ""),
+    ("math_dollar", r"\$", ""),
+    ("unicode_dash", r"[\u2010-\u2015\u2212]", "-"),
+    ("unicode_space", r"[\u00a0\u2009\u202f\u2007]", " "),
+    ("unicode_approx", r"[\u2248\u223c]", "~"),
+    ("line_break", r"[ \t]*\r?\n[ \t]*", " "),
+)
+
+_MARKUP_RE = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP))
+_REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """`text` for matching; `origin[i]` is the offset in `source` that `text[i]` came from."""
+
+    source: str
+    text: str
+    origin: tuple[int, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of `source` that `text[start:end]` was read from (end exclusive)."""
+        if start >= end:
+            point = self.origin[start] if start < len(self.origin) else len(self.source)
+            return point, point
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalise(source: str) -> NormalisedText:
+    r"""Read LaTeX and Markdown leftovers as plain text, keeping a map back to `source`.
+
+    >>> n = normalise(r"maintains 97.2\% accuracy, **85.67**% and $\times$2")
+    >>> n.text
+    'maintains 97.2% accuracy, 85.67% and ×2'
+    >>> start = n.text.index("85.67"); n.source[slice(*n.source_span(start, start + 5))]
+    '85.67'
+    """
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for match in _MARKUP_RE.finditer(source):
+        if match.start() > position:
+            pieces.append(source[position:match.start()])
+            origin.extend(range(position, match.start()))
+        replacement = _REPLACEMENT[match.lastgroup]
+        pieces.append(replacement)
+        origin.extend([match.start()] * len(replacement))
+        position = match.end()
+    pieces.append(source[position:])
+    origin.extend(range(position, len(source)))
+    return NormalisedText(source, "".join(pieces), tuple(origin))
