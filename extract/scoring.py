@@ -29,9 +29,10 @@ import regex
 
 from .schema import COLUMNS, FAMILIES, FLOAT_COLUMNS, INT_COLUMNS, KINDS
 
-#: Fields compared on a matched pair for the diff.
+#: Fields compared on a matched pair for the diff; `sign` is the sign of `value` (the absolute
+#: values agree on every matched pair).
 DIFF_FIELDS = ("kind", "subject", "benchmark", "metric", "hardware", "unit", "qualifier",
-               "baseline")
+               "baseline", "sign")
 
 #: Fields compared after folding names; `unit` and `qualifier` are canonical codes compared as
 #: written (folding would erase `%`).
@@ -40,13 +41,17 @@ _FOLDED_FIELDS = ("benchmark", "metric", "hardware", "baseline")
 #: Kinds whose `metric` names a quality metric, checked for the leaderboard match.
 _METRIC_KINDS = ("score", "delta")
 
+#: Columns besides COLUMNS kept in diff rows: a golden file's `note`, and the `line` of the golden
+#: file a row came from when its reader adds one.
+EXTRA_COLUMNS = ("note", "line")
+
 #: Numbers must agree to this relative tolerance to match (spec section 5.2).
 VALUE_REL_TOL = 1e-6
 
 _NOT_LETTER_OR_DIGIT = regex.compile(r"[^\p{L}\p{N}]+")
 
-#: A row as shown in a diff: the claims-table columns (plus a golden file's `note`), with empty
-#: cells as "" (text) or None (numbers).
+#: A row as shown in a diff: the claims-table columns (plus EXTRA_COLUMNS), with empty cells as
+#: "" (text) or None (numbers).
 Row = dict[str, Any]
 
 
@@ -78,8 +83,10 @@ def same_subject(golden: str, extracted: str) -> bool:
     An empty subject only agrees with another empty one (the empty string is in every string, so
     containment alone would call it right).
 
-    >>> same_subject("Vision-R1-7B", "vision-r1"), same_subject("Vision-R1", ""), same_subject("", "")
-    (True, False, True)
+    >>> same_subject("Vision-R1-7B", "vision-r1"), same_subject("Vision-R1", "")
+    (True, False)
+    >>> same_subject("", "")
+    True
     """
     g, e = fold(golden), fold(extracted)
     if not g or not e:
@@ -228,7 +235,7 @@ def _clean_row(record: dict[str, Any], where: str) -> Row:
     for column, cell in record.items():
         if column in FLOAT_COLUMNS:
             row[column] = _number(cell, column, where)
-        elif column in INT_COLUMNS:
+        elif column in INT_COLUMNS or column == "line":
             number = _number(cell, column, where)
             row[column] = None if number is None or not math.isfinite(number) else int(number)
         else:
@@ -264,7 +271,7 @@ def _claims(table: pd.DataFrame, papers: _Papers, which: str) -> list[_Claim]:
             {"paper_id", "title"} & set(table.columns)):
         raise ValueError(f"the {which} table needs the columns kind, value and paper_id or title;"
                          f" it has {list(table.columns)}")
-    keep = [c for c in (*COLUMNS, "note") if c in table.columns]
+    keep = [c for c in (*COLUMNS, *EXTRA_COLUMNS) if c in table.columns]
     claims = []
     for position, record in enumerate(table[keep].to_dict("records")):
         if _text(record["kind"]) not in KINDS:
@@ -326,7 +333,9 @@ def _differing_fields(g: Row, e: Row) -> tuple[str, ...]:
     differing = []
     for name in DIFF_FIELDS:
         gv, ev = g.get(name, ""), e.get(name, "")
-        if name == "subject":
+        if name == "sign":
+            same = _sign(g["value"]) == _sign(e["value"])
+        elif name == "subject":
             same = same_subject(gv, ev)
         elif name in _FOLDED_FIELDS:
             same = fold(gv) == fold(ev)

@@ -167,6 +167,8 @@ def test_sign_share(golden_value, extracted_value, sign_share):
     result = score(table(claim("delta", extracted_value)), table(claim("delta", golden_value)))
     assert result.matched == 1
     assert result.sign == sign_share
+    flagged = [d.fields for paper in result.papers for d in paper.differing]
+    assert flagged == ([] if sign_share else [("sign",)])
 
 
 PAPER_CASES = {

@@ -1,0 +1,594 @@
+"""`claimboard check`: run the extractor over each golden file's corpus and score it against it.
+
+A golden directory (the project's is `golden/`) holds:
+
+- `manifest.toml`: one table per golden file, naming the CSV and its input corpus::
+
+      [hf-daily-papers]
+      golden = "hf-daily-papers.csv"
+      input = "sample:hf-daily-papers.txt"  # sample: extract/data/sample/; else relative to golden/
+
+- `thresholds.toml`: per golden file, the floors its figures must stay at or above:
+  `claim_f1` and `leaderboard_f1` (required), and optionally `precision`, `recall`, `subject`,
+  `hardware`, `sign`. `check(ratchet=True)` raises each floor to today's figure rounded down to
+  3 decimals, never lowers one, and rewrites the file; to guard a new figure, add it by hand
+  (at 0.0) and ratchet.
+
+Exit codes of :func:`check`: 0 when every figure is at or above its floor, 1 when one is below,
+2 when a manifest, thresholds file, golden file or corpus cannot be used (the message names the
+file, and the line where there is one). A broken golden file does not stop the others.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+import sys
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+import pandas as pd
+import regex
+
+from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, QUALIFIERS, Paper
+from .scoring import PaperDiff, Row, Score, fold, score
+
+#: The project's golden directory, the default target.
+GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"
+#: Where `sample:` inputs live.
+SAMPLE_DIR = Path(__file__).resolve().parent / "data" / "sample"
+SAMPLE_PREFIX = "sample:"
+MANIFEST = "manifest.toml"
+THRESHOLDS = "thresholds.toml"
+
+#: Columns of a golden file: the claims table's, then the annotator's `note`.
+GOLDEN_COLUMNS = (*COLUMNS, "note")
+#: Kinds a golden row may have: the seven of the spec, and `none` for a paper without claims.
+GOLDEN_KINDS = (*KINDS, "none")
+
+#: Floors every golden file needs, then the optional ones, in the order thresholds.toml lists them.
+REQUIRED_FLOORS = ("claim_f1", "leaderboard_f1")
+OPTIONAL_FLOORS = ("precision", "recall", "subject", "hardware", "sign")
+FLOOR_NAMES = (*REQUIRED_FLOORS, *OPTIONAL_FLOORS)
+
+#: Stop listing a golden file's broken rows after this many.
+MAX_ROW_ERRORS = 20
+
+#: An extractor: papers in, claims table out (`extract.claims.extract_claims`).
+Extractor = Callable[[Iterable[Paper]], pd.DataFrame]
+
+_THRESHOLDS_HEADER = """\
+# Floors for `claimboard check`: one table per golden file of manifest.toml.
+# A figure below its floor fails the check (exit 1). Required: claim_f1, leaderboard_f1;
+# optional: precision, recall, subject, hardware, sign.
+# `claimboard check --ratchet` raises the floors to today's figures (rounded down to 3 decimals),
+# never lowers one, and rewrites this file in this layout (other comments are not kept).
+"""
+
+_TOML_BARE_KEY = regex.compile(r"[A-Za-z0-9_-]+")
+
+
+class GoldenError(Exception):
+    """A manifest, thresholds file, golden file or corpus that cannot be used.
+
+    The message names the file, and the line where there is one.
+    """
+
+
+@dataclass(frozen=True)
+class GoldenEntry:
+    """One golden file of a manifest and the corpus it belongs to."""
+
+    name: str
+    directory: Path
+    golden: Path
+    input: Path
+    input_spec: str  # as written in the manifest, for messages
+
+
+# --- manifest and thresholds ------------------------------------------------------------------
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise GoldenError(f"{path}: missing") from None
+    except tomllib.TOMLDecodeError as error:  # its message carries "(at line N, column M)"
+        raise GoldenError(f"{path}: not valid TOML: {error}") from None
+
+
+def resolve_input(spec: str, directory: Path) -> Path:
+    """The corpus file a manifest's `input` names.
+
+    >>> resolve_input("sample:hf.txt", Path("golden")) == SAMPLE_DIR / "hf.txt"
+    True
+    >>> resolve_input("corpora/a.jsonl", Path("golden")).as_posix()
+    'golden/corpora/a.jsonl'
+    """
+    if spec.startswith(SAMPLE_PREFIX):
+        return SAMPLE_DIR / spec.removeprefix(SAMPLE_PREFIX)
+    return directory / spec
+
+
+def read_manifest(directory: Path) -> list[GoldenEntry]:
+    """The golden files `directory/manifest.toml` lists, in its order."""
+    path = directory / MANIFEST
+    if not path.is_file():
+        raise GoldenError(f"{path}: missing (a golden directory needs a {MANIFEST})")
+    entries = []
+    for name, table in _load_toml(path).items():
+        if not isinstance(table, dict):
+            raise GoldenError(f"{path}: [{name}] must be a table with `golden` and `input`")
+        for key in ("golden", "input"):
+            if not isinstance(table.get(key), str) or not table[key].strip():
+                raise GoldenError(f"{path}: [{name}] needs `{key}` as a non-empty string")
+        entries.append(GoldenEntry(name, directory, directory / table["golden"],
+                                   resolve_input(table["input"], directory), table["input"]))
+    return entries
+
+
+def read_thresholds(path: Path) -> dict[str, dict[str, float]]:
+    """Floors by golden file name; an absent file has none. Figures must be in [0, 1]."""
+    if not path.is_file():
+        return {}
+    floors: dict[str, dict[str, float]] = {}
+    for name, table in _load_toml(path).items():
+        if not isinstance(table, dict):
+            raise GoldenError(f"{path}: [{name}] must be a table of floors")
+        for figure, floor in table.items():
+            if figure not in FLOOR_NAMES:
+                raise GoldenError(f"{path}: [{name}] unknown figure {figure!r} "
+                                  f"(known: {', '.join(FLOOR_NAMES)})")
+            if isinstance(floor, bool) or not isinstance(floor, int | float) or not 0 <= floor <= 1:
+                raise GoldenError(f"{path}: [{name}] {figure} = {floor!r} is not a number "
+                                  f"between 0 and 1")
+        floors[name] = {figure: float(table[figure]) for figure in FLOOR_NAMES if figure in table}
+    return floors
+
+
+def format_thresholds(floors: dict[str, dict[str, float]]) -> str:
+    """thresholds.toml's text for `floors`, in the stable layout the ratchet writes.
+
+    >>> floors = {"hf-daily-papers": {"leaderboard_f1": 0.9, "claim_f1": 0.95}}
+    >>> print(format_thresholds(floors))  # doctest: +ELLIPSIS
+    # Floors for `claimboard check`: one table per golden file of manifest.toml.
+    ...
+    [hf-daily-papers]
+    claim_f1 = 0.950
+    leaderboard_f1 = 0.900
+    <BLANKLINE>
+    """
+    parts = [_THRESHOLDS_HEADER]
+    for name, figures in floors.items():
+        key = name if _TOML_BARE_KEY.fullmatch(name) else json.dumps(name)
+        lines = [f"[{key}]"] + [f"{figure} = {figures[figure]:.3f}"
+                                for figure in FLOOR_NAMES if figure in figures]
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def floor_down(figure: float, places: int = 3) -> float:
+    """`figure` rounded down to `places` decimals, without binary-float surprises.
+
+    >>> floor_down(0.9579), floor_down(0.957), floor_down(1.0), floor_down(0.29)
+    (0.957, 0.957, 1.0, 0.29)
+    """
+    step = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(figure)).quantize(step, rounding=ROUND_FLOOR))
+
+
+def ratchet_floors(floors: dict[str, float], figures: dict[str, float]) -> dict[str, float]:
+    """The floors raised to today's figures (rounded down); never lowered. The required floors
+    are added when missing, optional ones only kept.
+
+    >>> today = {"claim_f1": 0.9, "leaderboard_f1": 0.9129, "sign": 1.0}
+    >>> ratchet_floors({"claim_f1": 0.95, "sign": 0.5}, today)
+    {'claim_f1': 0.95, 'leaderboard_f1': 0.912, 'sign': 1.0}
+    """
+    names = [name for name in FLOOR_NAMES if name in floors or name in REQUIRED_FLOORS]
+    return {name: max(floors.get(name, 0.0), floor_down(figures[name])) for name in names}
+
+
+# --- golden files -----------------------------------------------------------------------------
+
+def _parse_float(text: str) -> float:
+    number = float(text)  # ValueError for text that is not a number
+    if not math.isfinite(number):
+        raise ValueError(text)
+    return number
+
+
+def _parse_int(text: str) -> int:
+    number = int(text)
+    if number < 0:
+        raise ValueError(text)
+    return number
+
+
+def _check_golden_row(record: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """The row with typed numbers, and what is wrong with it."""
+    problems: list[str] = []
+    row: dict[str, Any] = {}
+    for column, text in record.items():
+        text = text.strip()
+        row[column] = text
+        if not text:
+            row[column] = None if column in FLOAT_COLUMNS or column in INT_COLUMNS else ""
+        elif column in FLOAT_COLUMNS:
+            try:
+                row[column] = _parse_float(text)
+            except ValueError:
+                problems.append(f"{column} {text!r} is not a number")
+        elif column in INT_COLUMNS:
+            try:
+                row[column] = _parse_int(text)
+            except ValueError:
+                problems.append(f"{column} {text!r} is not a whole number >= 0")
+    kind = row["kind"]
+    if kind not in GOLDEN_KINDS:
+        problems.append(f"unknown kind {kind!r} (expected one of {', '.join(GOLDEN_KINDS)})")
+    elif kind != "none" and not record["value"].strip():
+        problems.append(f"a {kind} row needs a value")
+    for column in ("paper_id", "title"):
+        if not row[column]:
+            problems.append(f"{column} is empty")
+    if row["qualifier"] and row["qualifier"] not in QUALIFIERS:
+        problems.append(f"unknown qualifier {row['qualifier']!r} "
+                        f"(expected one of {', '.join(QUALIFIERS)})")
+    start, end = row["char_start"], row["char_end"]
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        problems.append(f"char_end {end} is before char_start {start}")
+    return row, problems
+
+
+def read_golden(path: Path) -> pd.DataFrame:
+    """A golden CSV as a claims table with `note` and the `line` each row starts on.
+
+    Every column of GOLDEN_COLUMNS must be there (no others), kinds must be the seven or `none`,
+    and numbers must parse; otherwise GoldenError lists the broken rows by file and line.
+    """
+    if not path.is_file():
+        raise GoldenError(f"{path}: missing golden file")
+    problems: list[str] = []
+    rows: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader, None)
+        if header is None:
+            raise GoldenError(f"{path}: empty file (expected the header "
+                              f"{','.join(GOLDEN_COLUMNS)})")
+        header = [name.strip() for name in header]
+        missing = [name for name in GOLDEN_COLUMNS if name not in header]
+        unknown = [name for name in header if name not in GOLDEN_COLUMNS]
+        duplicated = sorted({name for name in header if header.count(name) > 1})
+        for label, names in (("missing", missing), ("unknown", unknown),
+                             ("duplicated", duplicated)):
+            if names:
+                problems.append(f"{path}:1: {label} column(s): {', '.join(names)}")
+        if problems:
+            raise GoldenError("\n".join(problems))
+        line = reader.line_num + 1
+        for fields in reader:
+            if fields:  # a blank line reads as []
+                if len(fields) != len(header):
+                    problems.append(f"{path}:{line}: {len(fields)} fields, the header has "
+                                    f"{len(header)}")
+                else:
+                    row, row_problems = _check_golden_row(dict(zip(header, fields)))
+                    problems += [f"{path}:{line}: {problem}" for problem in row_problems]
+                    rows.append({**row, "line": line})
+            line = reader.line_num + 1
+    if problems:
+        shown = problems[:MAX_ROW_ERRORS]
+        if len(problems) > len(shown):
+            shown.append(f"{path}: ... and {len(problems) - len(shown)} more")
+        raise GoldenError("\n".join(shown))
+    return pd.DataFrame(rows, columns=[*GOLDEN_COLUMNS, "line"])
+
+
+# --- running one golden file ------------------------------------------------------------------
+
+@dataclass
+class CheckResult:
+    """What checking one golden file found."""
+
+    entry: GoldenEntry
+    score: Score
+    papers: int
+    skipped: list[str]  # records of the corpus the reader left out, "source:line: reason"
+    floors: dict[str, float]
+    below: dict[str, tuple[float, float]] = field(default_factory=dict)  # figure -> (today, floor)
+    raised: dict[str, tuple[float, float]] = field(default_factory=dict)  # figure -> (old, new)
+    unread: list[str] = field(default_factory=list)  # golden papers the corpus does not have
+    unannotated: list[str] = field(default_factory=list)  # corpus papers with no golden row
+    abstracts: dict[str, str] = field(default_factory=dict, repr=False)  # for excerpts
+
+
+def _read_corpus(entry: GoldenEntry) -> tuple[list[Paper], list[str]]:
+    """The corpus's papers and the records the reader skipped."""
+    from .readers import InputError, read_papers  # lazily: only `check` needs the readers
+
+    if not entry.input.is_file():
+        raise GoldenError(f"{entry.directory / MANIFEST}: [{entry.name}] input "
+                          f"{entry.input_spec!r}: missing corpus {entry.input}")
+    skipped: list[Any] = []
+    try:
+        papers = list(read_papers(entry.input, on_skip=skipped.append))
+    except (InputError, OSError) as error:
+        raise GoldenError(f"{entry.input}: cannot read the corpus: {error}") from None
+    return papers, [str(record) for record in skipped]
+
+
+def _coverage(golden: pd.DataFrame, papers: list[Paper]) -> tuple[list[str], list[str]]:
+    """Golden papers missing from the corpus, and corpus papers without a golden row."""
+    corpus_keys = {p.paper_id for p in papers} | {fold(p.title) for p in papers}
+    golden_ids = set(golden["paper_id"])
+    golden_titles = {fold(title) for title in golden["title"]}
+    unread = [pid for pid, title in dict(zip(golden["paper_id"], golden["title"])).items()
+              if pid not in corpus_keys and fold(title) not in corpus_keys]
+    unannotated = [p.paper_id for p in papers
+                   if p.paper_id not in golden_ids and fold(p.title) not in golden_titles]
+    return unread, unannotated
+
+
+def _below_floor(result: Score, floors: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """The figures under their floors: name -> (today, floor)."""
+    figures = result.figures()
+    return {name: (figures[name], floor) for name, floor in floors.items()
+            if figures[name] < floor}
+
+
+def run_entry(entry: GoldenEntry, floors: dict[str, float], extractor: Extractor) -> CheckResult:
+    """Read, extract and score one golden file; compare its figures with `floors`."""
+    golden = read_golden(entry.golden)
+    papers, skipped = _read_corpus(entry)
+    result = CheckResult(entry, score(extractor(papers), golden), len(papers), skipped, floors)
+    result.below = _below_floor(result.score, floors)
+    result.unread, result.unannotated = _coverage(golden, papers)
+    for paper in papers:
+        result.abstracts.setdefault(paper.paper_id, paper.abstract)
+        result.abstracts.setdefault(fold(paper.title), paper.abstract)
+    return result
+
+
+# --- targets ----------------------------------------------------------------------------------
+
+def resolve_targets(targets: Iterable[str | Path] | None,
+                    errors: list[str]) -> list[GoldenEntry]:
+    """The golden files to check: a directory means all of its manifest, a CSV file the manifest
+    entry (in its directory) that names it. Problems go to `errors`; the rest still resolve."""
+    if targets is None:
+        targets = [GOLDEN_DIR]
+    elif isinstance(targets, str | Path):
+        targets = [targets]
+    entries: list[GoldenEntry] = []
+    for target in map(Path, targets):
+        try:
+            if target.is_dir():
+                entries += read_manifest(target)
+            elif target.is_file() or target.suffix.lower() == ".csv":
+                listed = [e for e in read_manifest(target.parent)
+                          if e.golden.resolve() == target.resolve()]
+                if not listed:
+                    raise GoldenError(f"{target}: not listed in {target.parent / MANIFEST}")
+                entries += listed
+            else:
+                raise GoldenError(f"{target}: no such golden directory or file")
+        except GoldenError as error:
+            errors.append(str(error))
+    return list({(e.directory.resolve(), e.name): e for e in entries}.values())
+
+
+# --- the check --------------------------------------------------------------------------------
+
+def check(targets: Iterable[str | Path] | None = None, output_format: str = "text",
+          ratchet: bool = False, out: TextIO | None = None, *, err: TextIO | None = None,
+          extractor: Extractor | None = None) -> int:
+    """Check golden files (default: the project's golden/ directory); return the exit code.
+
+    Prints a summary and a per-paper diff for each golden file to `out` (default sys.stdout), as
+    text or, with `output_format="json"`, as one JSON document. Errors go to `err` (default
+    sys.stderr) and, in JSON, into the document too. `ratchet` raises the floors in
+    thresholds.toml to today's figures. `extractor` defaults to extract.claims.extract_claims.
+    """
+    if output_format not in ("text", "json"):
+        raise ValueError(f"output_format must be 'text' or 'json', not {output_format!r}")
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    if extractor is None:
+        from .claims import extract_claims
+        extractor = extract_claims
+
+    errors: list[str] = []
+    results: list[CheckResult] = []
+    thresholds: dict[Path, dict[str, dict[str, float]]] = {}
+    for entry in resolve_targets(targets, errors):
+        try:
+            path = entry.directory / THRESHOLDS
+            if path not in thresholds:
+                thresholds[path] = read_thresholds(path)
+            floors = thresholds[path].get(entry.name, {})
+            results.append(run_entry(entry, floors, extractor))
+            absent = [name for name in REQUIRED_FLOORS if name not in floors]
+            if absent and not ratchet:  # the figures are still shown
+                raise GoldenError(f"{path}: [{entry.name}] needs {', '.join(absent)} "
+                                  f"(`claimboard check --ratchet` sets them to today's figures)")
+        except GoldenError as error:
+            errors.append(str(error))
+
+    if ratchet:
+        _ratchet(results, thresholds)
+    errors = list(dict.fromkeys(errors))  # a broken thresholds file is met once per entry
+    code = 2 if errors else 1 if any(r.below for r in results) else 0
+    if output_format == "json":
+        document = {"results": [_result_json(r) for r in results], "errors": errors,
+                    "exit_code": code}
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for result in results:
+            _write_text(result, out)
+    for message in errors:
+        err.write(f"claimboard check: error: {message}\n")
+    return code
+
+
+def _ratchet(results: list[CheckResult], thresholds: dict[Path, dict[str, dict[str, float]]]):
+    """Raise the floors of each checked golden file and rewrite the thresholds files touched."""
+    changed: set[Path] = set()
+    for result in results:
+        path = result.entry.directory / THRESHOLDS
+        old = result.floors
+        new = ratchet_floors(old, result.score.figures())
+        result.raised = {name: (old.get(name, 0.0), floor) for name, floor in new.items()
+                         if floor != old.get(name)}
+        if result.raised:
+            thresholds[path][result.entry.name] = new
+            changed.add(path)
+        result.floors = new
+        result.below = _below_floor(result.score, new)
+    for path in changed:
+        path.write_text(format_thresholds(thresholds[path]), encoding="utf-8")
+
+
+# --- output -----------------------------------------------------------------------------------
+
+#: Figures in the summary table: (name in Score.figures(), label).
+_SUMMARY = (("precision", "claim precision"), ("recall", "claim recall"), ("claim_f1", "claim F1"),
+            ("leaderboard_precision", "leaderboard precision"),
+            ("leaderboard_recall", "leaderboard recall"), ("leaderboard_f1", "leaderboard F1"),
+            ("subject", "subject right"), ("hardware", "hardware right"), ("sign", "sign right"))
+
+_EXCERPT_CONTEXT = 40
+_SPACES = regex.compile(r"\s+")
+
+
+def _number(value: float | None) -> str:
+    return "?" if value is None else f"{value:.10g}"
+
+
+def _excerpt(row: Row, abstracts: dict[str, str]) -> str:
+    """A short piece of the abstract around the row's number, the number in [brackets]."""
+    abstract = abstracts.get(row.get("paper_id", "")) or abstracts.get(fold(row.get("title", "")))
+    start, end = row.get("char_start"), row.get("char_end")
+    if abstract and start is not None and end is not None and 0 <= start <= end <= len(abstract):
+        before = abstract[max(0, start - _EXCERPT_CONTEXT):start]
+        after = abstract[end:end + _EXCERPT_CONTEXT]
+        text = (("…" if start > _EXCERPT_CONTEXT else "") + before + "[" + abstract[start:end]
+                + "]" + after + ("…" if end + _EXCERPT_CONTEXT < len(abstract) else ""))
+    else:
+        sentence = row.get("sentence", "")
+        text = sentence if len(sentence) <= 2 * _EXCERPT_CONTEXT else (
+            sentence[:2 * _EXCERPT_CONTEXT] + "…")
+    return _SPACES.sub(" ", text).strip()
+
+
+def describe_row(row: Row, abstracts: dict[str, str] | None = None) -> str:
+    """One row compactly: kind, value, unit, benchmark/metric, subject, then an excerpt.
+
+    >>> describe_row({"kind": "score", "value": 73.5, "unit": "%", "benchmark": "MathVista",
+    ...               "metric": "accuracy", "subject": "Vision-R1", "sentence": "It gets 73.5%."})
+    'score 73.5 % MathVista/accuracy (Vision-R1) "It gets 73.5%."'
+    """
+    parts = [row.get("kind", ""), _number(row.get("value"))]
+    if row.get("unit"):
+        parts.append(row["unit"])
+    where = "/".join(filter(None, (row.get("benchmark"), row.get("metric"))))
+    if where:
+        parts.append(where)
+    if row.get("subject"):
+        parts.append(f"({row['subject']})")
+    parts.append(f'"{_excerpt(row, abstracts or {})}"')
+    if row.get("line"):
+        parts.append(f"[golden line {row['line']}]")
+    elif row.get("rule"):
+        parts.append(f"[rule {row['rule']}]")
+    return " ".join(parts)
+
+
+def _field_changes(golden: Row, extracted: Row, fields: Iterable[str]) -> str:
+    """What the extractor wrote against what the golden row says, field by field."""
+    def shown(row: Row, name: str) -> str:
+        return _number(row.get("value")) if name == "sign" else repr(row.get(name, ""))
+    return ", ".join(f"{name} {shown(extracted, name)} (golden {shown(golden, name)})"
+                     for name in fields)
+
+
+def _write_text(result: CheckResult, out: TextIO) -> None:
+    entry, s = result.entry, result.score
+    out.write(f"{entry.name}: {entry.golden} against {entry.input_spec} "
+              f"({result.papers} papers, {len(result.skipped)} skipped)\n")
+    for record in result.skipped:
+        out.write(f"  skipped {record}\n")
+    out.write(f"  {'figure':<24}{'today':>7}{'floor':>8}\n")
+    figures = s.figures()
+    for name, label in _SUMMARY:
+        floor = result.floors.get(name)
+        mark = "  BELOW FLOOR" if name in result.below else ""
+        floor_text = "" if floor is None else f"{floor:.3f}"
+        out.write(f"  {label:<24}{figures[name]:>7.3f}{floor_text:>8}{mark}".rstrip() + "\n")
+    out.write(f"  rows: golden {s.golden_rows}, extracted {s.extracted_rows}, matched {s.matched}"
+              f" (leaderboard {s.leaderboard_matched})\n")
+    if result.unread:
+        out.write(f"  golden papers not in the corpus: {', '.join(result.unread)}\n")
+    if result.unannotated:
+        out.write(f"  corpus papers without golden rows: {', '.join(result.unannotated)}\n")
+    if s.papers:
+        out.write(f"  diff ({len(s.papers)} paper{'' if len(s.papers) == 1 else 's'}):\n")
+    for paper in s.papers:
+        _write_paper_diff(paper, result.abstracts, out)
+    for name, (old, new) in result.raised.items():
+        out.write(f"  ratchet: {name} floor {old:.3f} -> {new:.3f}\n")
+    verdict = "; ".join(f"{name} {today:.3f} < floor {floor:.3f}"
+                        for name, (today, floor) in result.below.items())
+    out.write(f"{entry.name}: {'FAILED: ' + verdict if verdict else 'ok'}\n")
+
+
+def _write_paper_diff(paper: PaperDiff, abstracts: dict[str, str], out: TextIO) -> None:
+    out.write(f"  {paper.paper_id}  {paper.title}\n")
+    for row in paper.missed:
+        out.write(f"    missed   {describe_row(row, abstracts)}\n")
+    for row in paper.extra:
+        out.write(f"    extra    {describe_row(row, abstracts)}\n")
+    for diff in paper.differing:
+        out.write(f"    differs  {describe_row(diff.golden, abstracts)} "
+                  f"[rule {diff.extracted.get('rule') or '?'}]\n"
+                  f"             {_field_changes(diff.golden, diff.extracted, diff.fields)}\n")
+
+
+#: Row fields shown in the JSON diff.
+_JSON_ROW_FIELDS = ("kind", "value", "unit", "benchmark", "metric", "subject", "hardware",
+                    "qualifier", "baseline", "char_start", "char_end", "rule", "note", "line")
+
+
+def _row_json(row: Row, abstracts: dict[str, str]) -> dict[str, Any]:
+    shown = {name: row[name] for name in _JSON_ROW_FIELDS if row.get(name) not in (None, "")}
+    shown["excerpt"] = _excerpt(row, abstracts)
+    return shown
+
+
+def _result_json(result: CheckResult) -> dict[str, Any]:
+    entry, s, abstracts = result.entry, result.score, result.abstracts
+    return {
+        "name": entry.name, "golden": str(entry.golden), "input": entry.input_spec,
+        "papers": result.papers, "skipped_records": result.skipped,
+        "figures": s.figures(), "counts": s.counts(), "floors": result.floors,
+        "below_floor": {name: {"today": today, "floor": floor}
+                        for name, (today, floor) in result.below.items()},
+        "ratcheted": {name: {"old": old, "new": new}
+                      for name, (old, new) in result.raised.items()},
+        "golden_papers_not_in_corpus": result.unread,
+        "corpus_papers_without_golden_rows": result.unannotated,
+        "diff": [{
+            "paper_id": paper.paper_id, "title": paper.title,
+            "missed": [_row_json(row, abstracts) for row in paper.missed],
+            "extra": [_row_json(row, abstracts) for row in paper.extra],
+            "differing": [{"fields": list(d.fields), "golden": _row_json(d.golden, abstracts),
+                           "extracted": _row_json(d.extracted, abstracts)}
+                          for d in paper.differing],
+        } for paper in s.papers],
+    }
