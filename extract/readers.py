@@ -415,10 +415,8 @@ def _paper(record: object, source: str, line: int, ids: _PaperIds) -> Paper:
 # ---------------------------------------------------------------------------------------------
 # The format readers: each yields papers and reports skipped records; all share one signature.
 
-Report = Callable[[SkippedRecord], None]
 
-
-def _papers(path: str | os.PathLike, format: str, report: Report) -> Iterator[Paper]:
+def _papers(path: str | os.PathLike, format: str, report: OnSkip) -> Iterator[Paper]:
     source = str(path)
     with _open_binary(path) as stream:
         try:
@@ -428,7 +426,7 @@ def _papers(path: str | os.PathLike, format: str, report: Report) -> Iterator[Pa
                                  f"{broken.reason}; the rest of the file is not read"))
 
 
-def _read_jsonl(stream: IO[bytes], source: str, report: Report, ids: _PaperIds
+def _read_jsonl(stream: IO[bytes], source: str, report: OnSkip, ids: _PaperIds
                 ) -> Iterator[Paper]:
     """arXiv metadata snapshot layout: one JSON object per line."""
     for number, line in _numbered_lines(stream):
@@ -451,7 +449,7 @@ def _read_jsonl(stream: IO[bytes], source: str, report: Report, ids: _PaperIds
         yield paper
 
 
-def _read_json(stream: IO[bytes], source: str, report: Report, ids: _PaperIds
+def _read_json(stream: IO[bytes], source: str, report: OnSkip, ids: _PaperIds
                ) -> Iterator[Paper]:
     """A JSON array of papers (or HF API items), or one such object; parsed whole.
 
@@ -529,7 +527,7 @@ class _LineCounter:
         return self._line
 
 
-def _read_atom(stream: IO[bytes], source: str, report: Report, ids: _PaperIds
+def _read_atom(stream: IO[bytes], source: str, report: OnSkip, ids: _PaperIds
                ) -> Iterator[Paper]:
     """arXiv API Atom feed: <feed><entry><id/><title/><summary/></entry>...</feed>.
 
@@ -583,7 +581,7 @@ def _atom_paper(entry: ET.Element, source: str, line: int, ids: _PaperIds) -> Pa
     return _paper(record, source, line, ids)
 
 
-def _read_csv(stream: IO[bytes], source: str, report: Report, ids: _PaperIds
+def _read_csv(stream: IO[bytes], source: str, report: OnSkip, ids: _PaperIds
               ) -> Iterator[Paper]:
     """A CSV (or TSV) with a header naming title and abstract (or summary), optionally id."""
     csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
@@ -628,7 +626,7 @@ def _column(header: list[str], names: tuple[str, ...], source: str, required: bo
     return index
 
 
-def _csv_lines(stream: IO[bytes], source: str, report: Report) -> Iterator[str]:
+def _csv_lines(stream: IO[bytes], source: str, report: OnSkip) -> Iterator[str]:
     """Lines for the csv module; an oversize line is reported and read as a blank line."""
     for number, line in _numbered_lines(stream):
         if line is None:
@@ -641,7 +639,7 @@ def _csv_lines(stream: IO[bytes], source: str, report: Report) -> Iterator[str]:
 # A paragraph of a Daily Papers page is a title when it is one line and short; an abstract when
 # it is long, spans lines or is a sentence of some length.
 _MAX_TITLE_CHARS = 300
-_MIN_ONE_SENTENCE_ABSTRACT_WORDS = 15
+_MIN_ONE_SENTENCE_ABSTRACT_WORDS = 8
 
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATE_LINE = re.compile(rf"""
@@ -679,7 +677,7 @@ def _looks_like_abstract(paragraph: str) -> bool:
                 and len(paragraph.split()) >= _MIN_ONE_SENTENCE_ABSTRACT_WORDS))
 
 
-def _paragraphs(stream: IO[bytes], source: str, report: Report
+def _paragraphs(stream: IO[bytes], source: str, report: OnSkip
                 ) -> Iterator[tuple[int, str | None]]:
     """(first line, text) of each blank-line separated paragraph; None when a line was oversize."""
     start, lines, broken = 0, [], False
@@ -697,7 +695,7 @@ def _paragraphs(stream: IO[bytes], source: str, report: Report
         start, lines, broken = 0, [], False
 
 
-def _read_daily_papers(stream: IO[bytes], source: str, report: Report, ids: _PaperIds
+def _read_daily_papers(stream: IO[bytes], source: str, report: OnSkip, ids: _PaperIds
                        ) -> Iterator[Paper]:
     """A pasted Hugging Face Daily Papers page: title and abstract paragraphs, amid page chrome.
 
@@ -729,7 +727,7 @@ def _read_daily_papers(stream: IO[bytes], source: str, report: Report, ids: _Pap
     report_orphan_title()
 
 
-_READERS: dict[str, Callable[[IO[bytes], str, Report, _PaperIds], Iterator[Paper]]] = {
+_READERS: dict[str, Callable[[IO[bytes], str, OnSkip, _PaperIds], Iterator[Paper]]] = {
     "daily-papers": _read_daily_papers,
     "jsonl": _read_jsonl,
     "json": _read_json,
