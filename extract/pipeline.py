@@ -94,18 +94,20 @@ def _chunked(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
 def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int
                       ) -> Iterator[tuple[list[Paper], list[tuple[list[dict], str | None]]]]:
     """(chunk, results) pairs in input order, computed here or in a pool of `jobs` processes."""
-    head = list(islice(chunks, 2))
-    if jobs <= 1 or len(head) < 2:
+    # No more workers than there are chunks: a small input does not start a dozen processes.
+    head = list(islice(chunks, max(jobs, 1)))
+    workers = min(jobs, len(head))
+    if workers <= 1:
         # One chunk or one job: starting processes would cost more than it saves.
         for chunk in chain(head, chunks):
             yield chunk, _extract_chunk(chunk)
         return
     context = multiprocessing.get_context("spawn")  # the same behaviour on every platform
-    with context.Pool(jobs, initializer=_warm_up) as pool:
+    with context.Pool(workers, initializer=_warm_up) as pool:
         in_flight: deque = deque()
         for chunk in chain(head, chunks):
             in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
-            if len(in_flight) >= jobs * CHUNKS_AHEAD_PER_JOB:
+            if len(in_flight) >= workers * CHUNKS_AHEAD_PER_JOB:
                 done, result = in_flight.popleft()
                 yield done, result.get()
         while in_flight:
