@@ -17,7 +17,7 @@ import regex
 
 from . import cues, units, vocab
 from .mentions import Mention, find_mentions
-from .names import find_names, system_name
+from .names import find_names, is_system_token, system_name
 from .schema import COLUMNS, Paper
 from .sentences import split_sentences
 from .text import normalise
@@ -32,7 +32,8 @@ _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelera
 _FROM_END = regex.compile(r"\bfrom\s*$", regex.I)
 _TO_ONLY = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:to|into)\s*$", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
-_LIST_JOIN = regex.compile(r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus)\s*$", regex.I)
+_LIST_JOIN = regex.compile(r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus|\((?:maybe\s+|or\s+|possibly\s+)?(?:even\s+)?)\s*$", regex.I)
+_NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
 _METRIC_LINK = regex.compile(r"^\s*(?:of|=|:|is|was|reaches|reaching|at|to|by)?\s*$", regex.I)
 _BASELINE_AFTER = regex.compile(
     r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
@@ -56,7 +57,7 @@ _UNKNOWN_BENCHMARK = regex.compile(
     r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
     r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
     )
-_SIBLING_BENCHMARK = regex.compile(r"^\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b")
+_SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b")
 
 
 @dataclass
@@ -78,7 +79,8 @@ def extract_paper(paper: Paper) -> list[dict]:
     norm = normalise(paper.abstract)
     own = system_name(paper.title, norm.text)
     rows: list[dict] = []
-    context = {"benchmark": "", "hardware": ""}
+    context = {"benchmark": "", "hardware": "", "metric": "",
+               "introduced": _introduced_benchmarks(norm.text)}
     for sent_start, sent_end in split_sentences(norm.text):
         sentence = norm.text[sent_start:sent_end]
         for row in _sentence_rows(sentence, own, context):
@@ -104,26 +106,33 @@ def _sentence_rows(sentence: str, own: str, context: dict) -> list[dict]:
     if not mentions:
         _remember_context(sentence, context)
         return []
-    benchmarks = _benchmarks(sentence)
+    benchmarks = _benchmarks(sentence, context["introduced"])
     metrics = vocab.metrics().find_all(sentence)
     hardware = vocab.hardware().find_all(sentence)
     occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
     mentions = [m for m in mentions if not _inside(m, occupied) and not _is_setting(sentence, m)]
     names = [n for n in find_names(sentence, own) if not _inside_span(n, occupied)]
     rows: list[dict] = []
+    previous: _Group | None = None
     for group in _groups(sentence, mentions):
         _classify(sentence, group, metrics)
+        _inherit(sentence, group, previous)
         if not group.kind:
             continue
+        previous = group
         rows.extend(_rows(sentence, group, own, names, benchmarks, metrics, hardware, context))
     _remember_context(sentence, context, benchmarks, hardware)
     return rows
 
 
 def _remember_context(sentence: str, context: dict, benchmarks=None, hardware=None) -> None:
-    """An earlier sentence's benchmark carries to later scores that name none (spec section 2)."""
+    """An earlier sentence's benchmark and metric carry to later scores that name none (spec
+    section 2): only when that sentence names exactly one."""
     if benchmarks is None:
-        benchmarks = _benchmarks(sentence)
+        benchmarks = _benchmarks(sentence, context["introduced"])
+    quality_metrics = {m[2] for m in vocab.metrics().find_all(sentence)}
+    if len(quality_metrics) == 1:
+        context["metric"] = quality_metrics.pop()
     usable = [b for b in benchmarks if not _NOT_BENCHMARK_CONTEXT.search(sentence[:b[0]])]
     if len({b[2] for b in usable}) == 1:
         context["benchmark"] = usable[0][2]
@@ -132,9 +141,23 @@ def _remember_context(sentence: str, context: dict, benchmarks=None, hardware=No
         context["hardware"] = hardware[0][2]
 
 
-def _benchmarks(sentence: str) -> list[tuple[int, int, str]]:
+_INTRODUCES_BENCHMARK = regex.compile(
+    r"\b(?:introduces?|presents?|proposes?|releases?|builds?|constructs?)\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|dataset)\b")
+
+
+def _introduced_benchmarks(text: str) -> tuple[str, ...]:
+    """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark")."""
+    return tuple(m["name"] for m in _INTRODUCES_BENCHMARK.finditer(text))
+
+
+def _benchmarks(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """Known benchmarks, their siblings ("AIME24 & 25"), and unknown ones the text marks."""
     found = list(vocab.benchmarks().find_all(sentence))
+    for name in introduced:
+        for match in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", sentence):
+            if not any(s <= match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), name))
     for start, end, name in list(found):
         sibling = _SIBLING_BENCHMARK.match(sentence, end)
         stem = regex.sub(r"\d+$", "", name)
@@ -205,8 +228,8 @@ def _classify(sentence: str, group: _Group, metrics) -> None:
         group.kind, group.rule = ("score", "score.before_after") if unit in QUALITY_UNITS else ("", "")
         return
     if unit in MEMORY_UNITS:
-        if not regex.search(r"(?:peaking\s+at|\(|grown\s+by|of\s*$)", left[-20:]) and not \
-                regex.match(r"\s*(?:of\s+(?:data|text)|to\s+\d)", right):
+        if not regex.search(r"(?:peaking\s+at|capacity\s+of|grown\s+by|\bto|\bfrom|\bwith)\s*$", left[-24:]) and not \
+                regex.match(r"\s*(?:of\s+(?:data|text|\w+\s+artifacts)|to\s+\d)", right):
             group.kind, group.rule = "memory", "memory.amount"
         return
     if unit in RATE_UNITS:
@@ -224,17 +247,38 @@ def _classify(sentence: str, group: _Group, metrics) -> None:
     _classify_quality(group, left, right, metrics, first, last)
 
 
+_INHERITABLE_RULES = ("", "score.percent", "score.metric_value")
+
+
+def _inherit(sentence: str, group: _Group, previous: _Group | None) -> None:
+    """"8.6% improvement on math and 8.4% on general reasoning": the second number makes the
+    same kind of claim as the first when only a short, verb-free stretch lies between them."""
+    if previous is None or previous.kind not in ("delta", "speedup", "reduction") or \
+            group.rule not in _INHERITABLE_RULES or group.members[0].is_word:
+        return
+    if previous.members[-1].unit != group.members[0].unit:
+        return
+    between = sentence[previous.members[-1].outer_end:group.members[0].outer_start]
+    if len(between) > 70 or not regex.search(r"(?:,|\band\b)", between) or \
+            regex.search(r"\b(?:achiev\w*|reach\w*|attain\w*|while|whereas|but)\b|[;:]", between, regex.I):
+        return
+    group.kind, group.sign, group.rule = previous.kind, previous.sign, previous.rule.split(".")[0] + ".continued"
+    group.qualifier = group.qualifier or previous.qualifier
+
+
 def _classify_factor(group: _Group, left: str, right: str, first: Mention) -> None:
     rule_kind = "word" if first.is_word else "factor"
     if regex.match(r"^\s*(?:\w+\s+){0,1}?(?:larger|longer|more|bigger|increase\s+in\s+(?:model\s+)?size|"
                    r"its\s+size|the\s+size|the\s+number)", right, regex.I):
         return
-    if cues.RIGHT_SPEEDUP.match(right) or cues.SPEED_WORDS.search(left[-60:]):
+    if cues.RIGHT_SPEEDUP.match(right):
         group.kind = "speedup"
-    elif cues.RIGHT_REDUCTION.match(right) or regex.search(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)", left[-60:], regex.I):
+    elif cues.RIGHT_REDUCTION.match(right):
         group.kind = "reduction"
-    elif regex.match(r"^\s*(?:\w+\s+){0,2}?(?:increase|improvement|better|higher)", right, regex.I):
+    elif cues.SPEED_WORDS.search(left[-60:]):
         group.kind = "speedup"
+    elif regex.search(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)", left[-60:], regex.I):
+        group.kind = "reduction"
     elif regex.search(r"\bhas\s*$", left) or regex.match(r"^\s*the\s+(?:\w+\s+){0,2}(?:parameters|computation)", right, regex.I):
         group.kind = "reduction"  # "GShard, which has 1.5 times the parameters" (of ours)
     else:
@@ -243,44 +287,70 @@ def _classify_factor(group: _Group, left: str, right: str, first: Mention) -> No
 
 
 def _classify_quality(group: _Group, left: str, right: str, metrics, first: Mention, last: Mention) -> None:
+    """A percent, point or bare number: a score, a delta, or a relative efficiency claim."""
     unit = last.unit
     near_left = left[-90:]
+    right = regex.sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
+    if cues.BEFORE_SETTING.search(left[-40:]):
+        return  # "a compression ratio of 92.2%": a setting
     if first.is_word:
-        if cues.RIGHT_REDUCTION.match(right) or regex.search(r"\b(?:prun\w*|only|reduc\w*)\b", near_left, regex.I):
-            group.kind, group.rule, group.qualifier = "reduction", "reduction.word", "fraction_of_baseline"
+        if regex.search(r"\b(?:half|quarter)\s+(?:of|the)\b", first_text(left, right)) or \
+                cues.RIGHT_REDUCTION.match(right):
+            if regex.search(r"\b(?:prun\w*|only|reduc\w*|us\w+|with)\s+(?:\w+\s+){0,2}$", near_left, regex.I):
+                group.kind, group.rule, group.qualifier = "reduction", "reduction.word", "fraction_of_baseline"
         return
-    if cues.RIGHT_SPEEDUP.match(right):
+    only = cues.LEFT_ONLY.search(left) is not None
+    if only and unit == "%" and cues.SPEED_OBJECT.match(right.strip()):
+        group.kind, group.rule, group.qualifier = "speedup", "speedup.fraction_of_baseline", "fraction_of_baseline"
+    elif cues.RIGHT_SPEEDUP.match(right):
         group.kind, group.rule = "speedup", "speedup.percent"
-    elif cues.LEFT_ONLY.search(left) and cues.RIGHT_REDUCTION.match(right) and unit == "%":
+    elif only and cues.RIGHT_REDUCTION.match(right) and unit == "%":
         group.kind, group.rule, group.qualifier = "reduction", "reduction.fraction_of_baseline", "fraction_of_baseline"
     elif cues.RIGHT_LOSS.match(right):
         group.kind, group.sign, group.rule = "delta", -1, "delta.loss"
     elif cues.RIGHT_REDUCTION.match(right) and unit == "%":
         group.kind, group.rule = "reduction", "reduction.percent"
-    elif cues.RIGHT_GAIN.match(right) or unit == "pp" or first.sign == -1 or \
-            regex.search(r"\(\s*$", left[-2:]) and regex.search(r"\+", left[-3:]):
+    elif cues.RIGHT_GAIN.match(right) or unit == "pp" or first.signed:
         group.kind, group.rule = "delta", "delta.gain"
+    elif (change := cues.LEFT_CHANGE_OF.search(near_left)) is not None:
+        negative = regex.match(r"(?:drop|decrease|decline|degradation|loss|reduction)", change["change"], regex.I)
+        group.kind, group.rule = "delta", "delta.change_of"
+        group.sign = -1 if negative else 1
     elif (verb := cues.LEFT_REDUCE_VERB.search(near_left)) is not None:
-        obj = verb["object"]
-        if cues.QUALITY_OBJECT.search(obj):
+        if cues.QUALITY_OBJECT.search(verb["object"]):
             group.kind, group.sign, group.rule = "delta", -1, "delta.reduced_quality"
         else:
             group.kind, group.rule = "reduction", "reduction.by"
     elif (verb := cues.LEFT_GAIN_VERB.search(near_left)) is not None:
-        obj = verb["object"]
-        if cues.SPEED_OBJECT.search(obj) or regex.search(r"speed|accelerat", verb[0], regex.I):
+        if cues.SPEED_OBJECT.search(verb["object"]) or regex.search(r"speed|accelerat", verb[0], regex.I):
             group.kind, group.rule = "speedup", "speedup.by"
         else:
             group.kind, group.rule = "delta", "delta.by"
-    elif regex.search(r"\+\s*$", left[-2:]) or regex.search(r"^\s*\(\+", left[-3:]):
-        group.kind, group.rule = "delta", "delta.signed"
-    elif unit in ("%", "cm") or (unit == "points" and False):
+    elif cues.LEFT_REDUCE_DIRECT.search(near_left) and unit == "%" and cues.RESOURCE_OBJECT.match(right.strip()):
+        group.kind, group.rule = "reduction", "reduction.percent"
+    elif unit in ("%", "cm") and _score_context(left, right, metrics, first):
         group.kind, group.rule = "score", "score.percent" if unit == "%" else "score.value"
     elif unit == "" and _bare_score(left, right, metrics, first):
         group.kind, group.rule = "score", "score.metric_value"
-    if group.kind == "delta" and unit == "" and not (first.decimal or first.sign == -1 or "+" in left[-3:]):
+    if group.kind == "delta" and unit == "" and not (first.decimal or first.signed):
         if not cues.LEFT_GAIN_VERB.search(near_left):
             group.kind = ""
+
+
+def first_text(left: str, right: str) -> str:
+    return left[-12:] + right[:12]
+
+
+_SCORE_VERB = regex.compile(
+    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|scor\w*|"
+    r"record\w*|yield\w*|get|gets|got|led\s+with|to|of|at|with|is|was|are|were|=)\s*(?:an?\s+)?$", regex.I)
+
+
+def _score_context(left: str, right: str, metrics, first: Mention) -> bool:
+    """A percent is a score when a metric is named near it or a scoring verb stands before it."""
+    if metrics:
+        return True
+    return bool(_SCORE_VERB.search(left[-40:])) or bool(regex.match(r"\s*on\s+", right))
 
 
 def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
@@ -318,9 +388,11 @@ def _rows(sentence, group, own, names, benchmarks, metrics, hardware, context) -
         benchmark = bench_list[index] if bench_list else ""
         metric = ""
         if kind in ("score", "delta"):
-            benchmark = benchmark or _nearest(benchmarks, sentence, mention) or context["benchmark"]
-            metric = _metric(sentence, group, mention, metrics)
+            benchmark = benchmark or _nearest(benchmarks, sentence, mention) or \
+                _unnamed_benchmark(sentence, group) or context["benchmark"]
+            metric = _metric(sentence, group, mention, metrics) or context["metric"]
         else:
+            benchmark = benchmark or _nearest(benchmarks, sentence, mention, after_only=True)
             metric = _efficiency_metric(sentence, group, mention)
         value = mention.value * (group.sign if kind == "delta" else 1) * (mention.sign if kind == "delta" else 1)
         hw, count = ("", None)
@@ -340,30 +412,62 @@ def _rows(sentence, group, own, names, benchmarks, metrics, hardware, context) -
     return rows
 
 
+_VERB = regex.compile(
+    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|improv\w*|"
+    r"outperform\w*|surpass\w*|beat\w*|exceed\w*|reduc\w*|runs|run|trains|delivers|delivering|provid\w*|"
+    r"offers|yields|shows|scores|scored|records|recorded|gets|sustains|enables|led|leads|raises|boosts|"
+    r"cuts|speeds|accelerates|matches|exhibit\w*|demonstrat\w*|produc\w*|expands|consum\w*|"
+    r"requires|uses|use|is|was|can|could)\b", regex.I)
+_NAMED_VALUE = regex.compile(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$")
+
+
 def _subject(sentence: str, mention: Mention, own: str, names) -> str:
-    """The system a number belongs to: the sentence's subject, "we"/"our model" resolved to `own`."""
-    head_end = mention.outer_start
-    intro = _INTRO.match(sentence)
+    """The system a number belongs to: the name before the verb that governs the number, or
+    "we"/"our model" resolved to `own`."""
+    named = _NAMED_VALUE.search(sentence[max(0, mention.outer_start - 30):mention.outer_start])
+    if named and any(n == named["name"] for _, _, n in names):
+        return named["name"]  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
     start = 0
-    while intro and intro.end() < head_end:
+    intro = _INTRO.match(sentence)
+    while intro and intro.end() < mention.outer_start:
         start = intro.end()
         intro = _INTRO.match(sentence, start)
-    region = sentence[start:head_end]
-    pronoun = _OWN_SYSTEM.search(region)
-    for name_start, name_end, name in names:
-        if name_start < start or name_start >= head_end:
-            continue
-        if pronoun and pronoun.start() + start < name_start:
-            # "our model, VL-Rethinker," and "Our RT-DETR-R50": the name right after "our ..."
-            if name_start - (pronoun.end() + start) <= 3:
+    verbs = [v for v in _VERB.finditer(sentence, start, mention.outer_start)]
+    for verb in reversed(verbs):
+        found = _agent_before(sentence, start, verb.start(), own, names)
+        if found:
+            return found
+    if not verbs:
+        # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the subject follows
+        for name_start, _, name in names:
+            if name_start >= mention.outer_end and _VERB.match(sentence, name_start + len(name) + 1):
                 return name
-            return own
-        if _BASELINE_BEFORE.search(sentence[:name_end] + " by") and \
-                regex.search(r"(?:than|over|outperform\w*|surpass\w*|versus|vs\.?|against|compared\s+(?:to|with))\s+(?:\S+\s+){0,3}$",
-                             sentence[start:name_start], regex.I):
-            continue
-        return name
     return own
+
+
+def _agent_before(sentence: str, start: int, verb_start: int, own: str, names) -> str:
+    """The name or pronoun right before a verb (within a few words), if any."""
+    window_start = max(start, verb_start - 60)
+    window = sentence[window_start:verb_start]
+    candidates = [(s, n) for s, e, n in names if window_start <= s and e <= verb_start + 1]
+    pronoun = None
+    for pronoun in _OWN_SYSTEM.finditer(window):
+        pass
+    if candidates:
+        name_start, name = candidates[-1]
+        if pronoun is not None and window_start + pronoun.end() <= name_start and \
+                name_start - (window_start + pronoun.end()) <= 3:
+            return name  # "our model, VL-Rethinker," / "Our RT-DETR-R50"
+        if pronoun is not None and window_start + pronoun.start() > name_start:
+            return own
+        between = sentence[name_start + len(name):verb_start]
+        if regex.search(r"\b(?:than|over|with|by|of|to|on|for|from|versus|vs\.?)\b", between, regex.I) and \
+                not regex.fullmatch(r"[\s\w-]{0,30}?(?:only\s+|also\s+|still\s+|further\s+|consistently\s+|significantly\s+)?", between):
+            return own if pronoun is not None else ""
+        return name
+    if pronoun is not None:
+        return own
+    return ""
 
 
 def _before_subject(sentence: str, mention: Mention, names) -> str:
@@ -384,7 +488,7 @@ def _list_subjects(sentence: str, group: _Group, names) -> list[str] | None:
     run: list[tuple[int, int, str]] = []
     best = None
     for name in names + [(0, 0, "")]:
-        if name[2] and name[0] < len(head) and run and _LIST_JOIN.match(head[run[-1][1]:name[0]]):
+        if name[2] and name[0] < len(head) and run and _NAME_JOIN.match(head[run[-1][1]:name[0]]):
             run.append(name)
         else:
             if len(run) == n:
@@ -409,25 +513,49 @@ def _list_names(spans, n: int) -> list[str] | None:
     return None
 
 
-def _nearest(spans, sentence: str, mention: Mention) -> str:
-    """The name nearest to the mention: after it in the same clause ("73.5% on MathVista") first."""
-    after = [s for s in spans if s[0] >= mention.outer_end and not regex.search(r"[;]|, while|\band\b[^,]{0,30}\d", sentence[mention.outer_end:s[0]])]
-    usable = [s for s in spans if not _NOT_BENCHMARK_CONTEXT.search(sentence[max(0, s[0] - 40):s[0]])]
-    if after and after[0] in usable and after[0][0] - mention.outer_end < 80:
+_INTRODUCED_BY = regex.compile(r"^[^,;()]{0,60}?\b(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", regex.I)
+_ON_NAME = regex.compile(r"\s*(?:on|in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
+
+
+def _nearest(spans, sentence: str, mention: Mention, after_only: bool = False) -> str:
+    """The benchmark a number is reported on: one introduced right after it ("73.5% on
+    MathVista"), else the nearest before it that is not training data."""
+    after = [s for s in spans if s[0] >= mention.outer_end]
+    if after and _INTRODUCED_BY.match(sentence[mention.outer_end:after[0][0]]):
         return after[0][2]
+    if after_only:
+        return ""
+    usable = [s for s in spans if not _NOT_BENCHMARK_CONTEXT.search(sentence[max(0, s[0] - 40):s[0]])]
     before = [s for s in usable if s[1] <= mention.start]
     if before:
         return before[-1][2]
     return ""
 
 
+def _unnamed_benchmark(sentence: str, group: _Group) -> str:
+    """"88.53% on 10-Split-CIFAR-100": a benchmark the vocabulary does not know (spec section 4)."""
+    match = _ON_NAME.match(sentence, group.members[-1].outer_end)
+    if match and (is_system_token(match["name"]) or "-" in match["name"] and match["name"][0].isupper()):
+        if not vocab.hardware().find_all(match["name"]):
+            return match["name"]
+    return ""
+
+
 def _metric(sentence: str, group: _Group, mention: Mention, metrics) -> str:
-    """The metric named beside a score or delta: right after it ("53.1% AP") or before it."""
-    last = group.members[-1]
+    """The metric of a score or delta: named right after it ("53.1% AP"), linked before it
+    ("accuracy of 98.82%", "AUC = 0.955"), shortly after it, or elsewhere in the sentence."""
+    first, last = group.members[0], group.members[-1]
     for start, end, name in metrics:
-        if 0 <= start - last.outer_end <= 25 and not regex.search(r"[,;]", sentence[last.outer_end:start]):
+        if 0 <= start - last.outer_end <= 3:
             return name
-    before = [(s, e, name) for s, e, name in metrics if e <= group.members[0].outer_start]
+    for start, end, name in metrics:
+        if end <= first.outer_start and _METRIC_LINK.match(sentence[end:first.outer_start]) \
+                and first.outer_start - end <= 12:
+            return name
+    for start, end, name in metrics:
+        if 0 <= start - last.outer_end <= 25 and not regex.search(r"[,;]|\band\b", sentence[last.outer_end:start]):
+            return name
+    before = [(s, e, name) for s, e, name in metrics if e <= first.outer_start]
     if before:
         return before[-1][2]
     after = [(s, e, name) for s, e, name in metrics if s >= last.outer_end]

@@ -25,21 +25,27 @@ QUALITY_NOUN = r"""(?:accuracy(?:\s+loss)?|error(?:\s+rate)?|loss|AP|mAP\S*|F1(?
 RIGHT_SPEEDUP = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:faster|speed[-\s]?ups?|acceleration|
     (?:higher|better|more)\s+(?:\w+\s+)?{SPEED_NOUN}|{SPEED_NOUN}\s+(?:improvement|gain|increase|boost)|
     increase\s+in\s+(?:\w+\s+)?(?:throughput|speed|achievable\s+performance|performance)|
-    shorter|quicker|better\s+latency|lower\s+latency)\b""", _I)
+    shorter|quicker|better\s+latency|lower\s+latency|in\s+{SPEED_NOUN}|
+    (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+(?:of|loss))\b)""", _I)
 RIGHT_REDUCTION = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:fewer|less|smaller|cheaper|reduction|
     savings?|saved|compression|decrease\s+in\s+{RESOURCE_NOUN}|lower\s+{RESOURCE_NOUN}|
     of\s+(?:the\s+)?{RESOURCE_NOUN}|{RESOURCE_NOUN}\s+(?:reduction|savings?|during|while|and)|
     {RESOURCE_NOUN}\b\s*[,.)(]|{RESOURCE_NOUN}\s*$)\b""", _I)
 RIGHT_LOSS = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:lower|worse|drop|decrease|degradation|
     loss|decline|reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|relative\s+reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN})\b""", _I)
-RIGHT_GAIN = regex.compile(r"""^\s*(?:\w+\s+){0,3}?(?:improvements?|gains?|higher|better|
+RIGHT_GAIN = regex.compile(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|higher|better|
     increase|boost|advantage|increments?|enhancement|more\s+accurate|variation)\b""", _I)
 # Words ending the text before the number: "... by", "... from", "only".
 LEFT_REDUCE_VERB = regex.compile(r"""\b(?:reduc\w*|decreas\w*|cut\w*|sav\w*|shrink\w*|compress\w*|
-    lower\w*|saving|trim\w*|prun\w*)\b(?P<object>[^.;]{0,60}?)\s+by\s*$""", _I)
+    lower\w*|saving|trim\w*|prun\w*)\b(?P<object>[^;]{0,60}?)\s+by\s*$""", _I)
 LEFT_GAIN_VERB = regex.compile(r"""\b(?:improv\w*|increas\w*|boost\w*|rais\w*|outperform\w*|
     surpass\w*|exceed\w*|beat\w*|enhanc\w*|advanc\w*|gain\w*|lead\w*|leads|ahead|
-    better|higher|speed\w*\s+up|accelerat\w*)\b(?P<object>[^.;]{0,80}?)\s+by\s*$""", _I)
+    better|higher|speed\w*\s+up|accelerat\w*)\b(?P<object>[^;]{0,80}?)\s+by\s*$""", _I)
+LEFT_CHANGE_OF = regex.compile(r"""\b(?P<change>improvements?|gains?|increases?|boosts?|drops?|decreases?|
+    declines?|degradations?|loss(?:es)?|reductions?)\s+(?:of|by)\s*$""", _I)
+LEFT_REDUCE_DIRECT = regex.compile(r"\b(?:reduc\w*|sav\w*|cut\w*|eliminat\w*)\s+(?:\w+\s+){0,1}$", _I)
+BEFORE_SETTING = regex.compile(r"""\b(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|
+    context\s+length|learning\s+rate)\s+(?:of\s+)?$""", _I)
 LEFT_ONLY = regex.compile(r"\b(?:only|just|merely|mere)\s*$", _I)
 LEFT_SCORE_WORD = regex.compile(r"\bscores?\s+(?:of|from)\s*$|\bscore\s+(?:is|was|of)\s*$", _I)
 SPEED_OBJECT = regex.compile(SPEED_NOUN, _I)
@@ -48,8 +54,8 @@ QUALITY_OBJECT = regex.compile(QUALITY_NOUN, _I)
 SPEED_WORDS = regex.compile(r"\b(?:faster|speed[-\s]?ups?|accelerat\w+|throughputs?)\b", _I)
 
 # A number that states a limit or a setting, not a result ("under 50ms TPOT SLA").
-CONSTRAINT_AFTER = regex.compile(r"""^\s*(?:\w+\s+){0,3}?(?:SLA|SLO|constraints?|budget|limit|deadline|
-    context|window|sparsity|sparse|of\s+peak|outliers|compression\s+ratio|ratio|of\s+(?:the\s+)?
+CONSTRAINT_AFTER = regex.compile(r"""^\s*(?:\w+\s+){0,1}?(?:SLA|SLO|constraints?|budget|limit|deadline|
+    context|window|sparsity|sparse|of\s+peak|outliers|of\s+(?:the\s+)?
     (?:training|pre-?training)\s+(?:set|data)|of\s+data\b|epochs?|iterations?|through\b|bits?|precision)""", _I)
 BACKGROUND_BEFORE = regex.compile(r"""(?:peaking\s+at|capacity\s+of|with|grown\s+(?:by\s+)?|
     from|to|\(|per\s+device\s+)\s*$""", _I)

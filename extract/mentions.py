@@ -24,6 +24,7 @@ class Mention:
     unit: str = ""
     qualifier: str = ""
     sign: int = 1
+    signed: bool = False       # written with an explicit + or - ("(+2.1%)")
     is_size: bool = False      # "7B", "200K", "16-bit": a size or setting, never a claim
     is_word: bool = False      # "twice", "an order of magnitude"
     decimal: bool = False      # written with a decimal point ("74.0")
@@ -61,6 +62,7 @@ def _numeric(match) -> Mention | None:
     )
     if match["sign"] == "-":
         mention.sign = -1
+    mention.signed = match["sign"] is not None
     if match["num2"] is not None:
         upper = parse_numeral(match["num2"])
         if upper is None:
@@ -69,7 +71,8 @@ def _numeric(match) -> Mention | None:
         mention.value, mention.end, mention.qualifier = upper, match.end("num2"), "range"
     elif match["err"] is not None:
         error = parse_numeral(match["err"]) or 0.0
-        mention.low, mention.high = value - error, value + error
+        places = max(_places(match["num"]), _places(match["err"]))
+        mention.low, mention.high = round(value - error, places), round(value + error, places)
         mention.end = match.end("err")
     elif match["lo"] is not None:
         mention.low, mention.high = parse_numeral(match["lo"]), parse_numeral(match["hi"])
@@ -77,6 +80,10 @@ def _numeric(match) -> Mention | None:
     if match["size"] is not None and match["size"].strip() and not unit:
         mention.outer_end = match.end("size")
     return mention
+
+
+def _places(numeral: str) -> int:
+    return len(numeral.partition(".")[2])
 
 
 def _word(match) -> Mention:

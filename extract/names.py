@@ -17,12 +17,14 @@ Experimental Experiments Results Extensive Comprehensive Code Notably However Mo
 Additionally Specifically Finally Overall Further Also Compared Despite When While Using After
 Evaluated Evaluation Training Inference Empirically Impressively Importantly Thus Therefore Here
 Among Across Unlike Like Such As First Second Third Last TFLOPS FPS Transformer Transformers MRAs
+bfloat16 float16 float32 fp16 fp32 bf16 int8 int4 FP4 FP6 TLS CLS AUC_ROC SoTA SOTA
 """.split())
 
 # "we propose X", "dubbed X": where an abstract names its own system.
 _PROPOSAL = regex.compile(
     r"\b(?:we\s+(?:propose|introduce|present|develop|design|build|call|name)|dubbed|called|named|"
     r"termed|coined)\b(?P<after>[^.]{0,160})", regex.IGNORECASE)
+_OUR_NAME = regex.compile(rf"\bour\s+(?:proposed\s+|new\s+)?(?P<name>{_TOKEN})")
 _PARENTHESISED = regex.compile(rf"\((?P<name>{_TOKEN})\)")
 _TITLE_HEAD_STOP = ("a ", "an ", "the ", "on ", "towards ", "toward ", "insights ", "how ", "why ",
                     "what ", "when ", "is ", "do ", "does ", "can ", "are ", "exploring ",
@@ -41,8 +43,7 @@ def is_system_token(token: str) -> bool:
         return False  # "7B", "2.9B": a size, not a name
     inner_capital = any(c.isupper() for c in token[1:])
     has_digit = any(c.isdigit() for c in token)
-    hyphenated = "-" in token and any(c.isupper() for c in token)
-    return inner_capital or (has_digit and any(c.isalpha() for c in token)) or hyphenated
+    return inner_capital or (has_digit and any(c.isalpha() for c in token))
 
 
 def system_name(title: str, abstract: str) -> str:
@@ -55,7 +56,7 @@ def system_name(title: str, abstract: str) -> str:
     ...             "we propose the Real-Time DEtection TRansformer (RT-DETR), the first ...")
     'RT-DETR'
     """
-    head, colon, _ = title.partition(":")
+    head, colon, _ = title.partition(": ")
     head = head.strip()
     if colon and len(head.split()) <= 3 and not head.lower().startswith(_TITLE_HEAD_STOP):
         return head
@@ -67,6 +68,9 @@ def system_name(title: str, abstract: str) -> str:
         for token in NAME_TOKEN.finditer(after[:80]):
             if is_system_token(token[0]):
                 return token[0]
+    ours = _OUR_NAME.search(abstract)
+    if ours and is_system_token(ours["name"]):
+        return ours["name"]
     for token in NAME_TOKEN.finditer(title):
         if is_system_token(token[0]):
             return token[0]

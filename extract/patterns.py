@@ -95,7 +95,7 @@ MENTION = regex.compile(
     {NOT_IN_IDENTIFIER}
     (?P<num>{NUMERAL})
     (?P<size>{SIZE_SUFFIX})?                       # 7B, 4K: a size, not a claim
-    (?:\s?(?P<unit1>{UNIT.replace('(?P<u_', '(?P<a_')}))?     # unit of the first number of a range
+    (?:\s?(?P<unit1>{UNIT.replace('(?P<u_', '(?P<a_')})(?={RANGE_JOIN}\d))?   # "1% - 10%": unit of a range's first end
     (?:
         (?P<range>{RANGE_JOIN})(?P<num2>{NUMERAL})   # 2.97~25.22, 55-70
       | \s*(?:±|\+/-|\+-)\s*(?P<err>{NUMERAL})     # 80.245 ± 0.129
