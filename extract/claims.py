@@ -30,11 +30,12 @@ QUALITY_UNITS = frozenset({"%", "pp", "points", "", "cm"})
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
 _FROM_END = regex.compile(r"\bfrom\s*$", regex.I)
-_TO_ONLY = regex.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:to|into)\s*$", regex.I)
+_TO_ONLY = regex.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*|(?:with|using|at|in|for|under)\s[^,;\d]{0,30}\s)?(?:to|into)\s*$", regex.I)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
-_LIST_JOIN = regex.compile(r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus|\((?:maybe\s+|or\s+|possibly\s+)?(?:even\s+)?)\s*$", regex.I)
+_LIST_JOIN = regex.compile(r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus|\((?:maybe|or|possibly|even)(?:\s+even)?)\s*$", regex.I)
 _NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
-_METRIC_LINK = regex.compile(r"^\s*(?:of|=|:|is|was|reaches|reaching|at|to|by)?\s*$", regex.I)
+_METRIC_LINK = regex.compile(r"^\)?\s*(?:of|=|:|is|was|reaches|reaching|at|to|by|with)?\s*$", regex.I)
 _BASELINE_AFTER = regex.compile(
     r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
     r"(?:the\s+)?(?P<name>[^,.;()]{1,60})", regex.I)
@@ -107,7 +108,7 @@ def _sentence_rows(sentence: str, own: str, context: dict) -> list[dict]:
         _remember_context(sentence, context)
         return []
     benchmarks = _benchmarks(sentence, context["introduced"])
-    metrics = vocab.metrics().find_all(sentence)
+    metrics = _quality_metrics(sentence)
     hardware = vocab.hardware().find_all(sentence)
     occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
     mentions = [m for m in mentions if not _inside(m, occupied) and not _is_setting(sentence, m)]
@@ -130,7 +131,7 @@ def _remember_context(sentence: str, context: dict, benchmarks=None, hardware=No
     section 2): only when that sentence names exactly one."""
     if benchmarks is None:
         benchmarks = _benchmarks(sentence, context["introduced"])
-    quality_metrics = {m[2] for m in vocab.metrics().find_all(sentence)}
+    quality_metrics = {m[2] for m in _quality_metrics(sentence)}
     if len(quality_metrics) == 1:
         context["metric"] = quality_metrics.pop()
     usable = [b for b in benchmarks if not _NOT_BENCHMARK_CONTEXT.search(sentence[:b[0]])]
@@ -144,6 +145,22 @@ def _remember_context(sentence: str, context: dict, benchmarks=None, hardware=No
 _INTRODUCES_BENCHMARK = regex.compile(
     r"\b(?:introduces?|presents?|proposes?|releases?|builds?|constructs?)\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|dataset)\b")
+
+
+def _quality_metrics(sentence: str) -> list[tuple[int, int, str]]:
+    """Quality metrics named in a sentence; efficiency measures (latency, memory ...) left out."""
+    found = [m for m in vocab.metrics().find_all(sentence) if m[2] not in cues.EFFICIENCY_MEASURES
+             and not regex.search(r"\bto\s+$", sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
+    merged: list[tuple[int, int, str]] = []
+    for metric in found:
+        if merged and sentence[merged[-1][1]:metric[0]].isspace():
+            merged[-1] = (merged[-1][0], metric[1], merged[-1][2])  # "pass@1 accuracy" is pass@1
+        else:
+            merged.append(metric)
+    specific = [m[2] for m in merged if m[2].endswith(" accuracy")]
+    if len(set(specific)) == 1:  # "82.1% top-1 accuracy ... by 0.3% accuracy": the same accuracy
+        merged = [(s, e, specific[0] if name == "accuracy" else name) for s, e, name in merged]
+    return merged
 
 
 def _introduced_benchmarks(text: str) -> tuple[str, ...]:
@@ -223,7 +240,7 @@ def _classify(sentence: str, group: _Group, metrics) -> None:
     first, last = group.members[0], group.members[-1]
     unit = last.unit
     left = sentence[:first.outer_start]
-    right = sentence[last.outer_end:]
+    right = _clause_after(sentence, last.outer_end)
     if group.before_after:
         group.kind, group.rule = ("score", "score.before_after") if unit in QUALITY_UNITS else ("", "")
         return
@@ -236,7 +253,8 @@ def _classify(sentence: str, group: _Group, metrics) -> None:
         group.kind, group.rule = "throughput", "throughput.rate"
         return
     if unit in TIME_UNITS:
-        if not regex.search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
+        limit = first.qualifier == "under" and left.rstrip().endswith("(")
+        if not limit and not regex.search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
             group.kind, group.rule = "latency", "latency.time"
         return
     if unit == "W":
@@ -260,10 +278,19 @@ def _inherit(sentence: str, group: _Group, previous: _Group | None) -> None:
         return
     between = sentence[previous.members[-1].outer_end:group.members[0].outer_start]
     if len(between) > 70 or not regex.search(r"(?:,|\band\b)", between) or \
-            regex.search(r"\b(?:achiev\w*|reach\w*|attain\w*|while|whereas|but)\b|[;:]", between, regex.I):
+            regex.search(r"\b(?:achiev\w*|reach\w*|attain\w*|while|whereas|but|to)\b|[;:]", between, regex.I):
         return
     group.kind, group.sign, group.rule = previous.kind, previous.sign, previous.rule.split(".")[0] + ".continued"
     group.qualifier = group.qualifier or previous.qualifier
+
+
+_CLAUSE_END = regex.compile(r"[,;]|\s(?:and|while|but|whereas|which|compared|with)\s|$")
+
+
+def _clause_after(sentence: str, position: int) -> str:
+    """The words after a number up to the end of its clause: the cues that speak of it."""
+    match = _CLAUSE_END.search(sentence, position)
+    return sentence[position:match.start() + (1 if match.group().startswith((",", ";")) else 0)]
 
 
 def _classify_factor(group: _Group, left: str, right: str, first: Mention) -> None:
@@ -291,12 +318,11 @@ def _classify_quality(group: _Group, left: str, right: str, metrics, first: Ment
     unit = last.unit
     near_left = left[-90:]
     right = regex.sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
-    if cues.BEFORE_SETTING.search(left[-40:]):
-        return  # "a compression ratio of 92.2%": a setting
+    if cues.BEFORE_SETTING.search(left[-40:]) or cues.SETTING_GLOSS.search(left[-40:]):
+        return  # "a compression ratio of 92.2%", "8/128 configuration (50% expert reduction)"
     if first.is_word:
-        if regex.search(r"\b(?:half|quarter)\s+(?:of|the)\b", first_text(left, right)) or \
-                cues.RIGHT_REDUCTION.match(right):
-            if regex.search(r"\b(?:prun\w*|only|reduc\w*|us\w+|with)\s+(?:\w+\s+){0,2}$", near_left, regex.I):
+        if first.unit == "%":
+            if regex.search(r"\b(?:prun\w*|only|reduc\w*|us\w+|with)\s+(?:\w+\s+){0,4}$", near_left, regex.I):
                 group.kind, group.rule, group.qualifier = "reduction", "reduction.word", "fraction_of_baseline"
         return
     only = cues.LEFT_ONLY.search(left) is not None
@@ -317,7 +343,8 @@ def _classify_quality(group: _Group, left: str, right: str, metrics, first: Ment
         group.kind, group.rule = "delta", "delta.change_of"
         group.sign = -1 if negative else 1
     elif (verb := cues.LEFT_REDUCE_VERB.search(near_left)) is not None:
-        if cues.QUALITY_OBJECT.search(verb["object"]):
+        what = verb["object"].strip() or near_left[max(0, verb.start() - 40):verb.start()]
+        if cues.QUALITY_OBJECT.search(what) and not cues.RESOURCE_OBJECT.search(what):
             group.kind, group.sign, group.rule = "delta", -1, "delta.reduced_quality"
         else:
             group.kind, group.rule = "reduction", "reduction.by"
@@ -337,13 +364,9 @@ def _classify_quality(group: _Group, left: str, right: str, metrics, first: Ment
             group.kind = ""
 
 
-def first_text(left: str, right: str) -> str:
-    return left[-12:] + right[:12]
-
-
 _SCORE_VERB = regex.compile(
     r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|scor\w*|"
-    r"record\w*|yield\w*|get|gets|got|led\s+with|to|of|at|with|is|was|are|were|=)\s*(?:an?\s+)?$", regex.I)
+    r"record\w*|yield\w*|get|gets|got|led\s+with|=)\s*(?:an?\s+)?$", regex.I)
 
 
 def _score_context(left: str, right: str, metrics, first: Mention) -> bool:
@@ -363,7 +386,7 @@ def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
             return True
         if start >= first.outer_end and start - first.outer_end <= 2:
             return True
-    if regex.search(r"\b[A-Z][\w-]*\s*:\s*$", left[-30:]) and first.decimal:
+    if regex.search(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", left[-30:]) and first.decimal:
         return True  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
     if regex.search(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$", left, regex.I):
         return True
@@ -524,6 +547,10 @@ def _nearest(spans, sentence: str, mention: Mention, after_only: bool = False) -
     if after and _INTRODUCED_BY.match(sentence[mention.outer_end:after[0][0]]):
         return after[0][2]
     if after_only:
+        leading = regex.match(r"(?:\w+,\s*)?(?:on|in)\s+(?:the\s+)?", sentence, regex.I)
+        first_span = spans[0] if spans else None
+        if leading and first_span and first_span[0] == leading.end():
+            return first_span[2]  # "On ImageNet 256X256, ... a 28X reduction"
         return ""
     usable = [s for s in spans if not _NOT_BENCHMARK_CONTEXT.search(sentence[max(0, s[0] - 40):s[0]])]
     before = [s for s in usable if s[1] <= mention.start]

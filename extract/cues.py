@@ -41,8 +41,9 @@ LEFT_REDUCE_VERB = regex.compile(r"""\b(?:reduc\w*|decreas\w*|cut\w*|sav\w*|shri
 LEFT_GAIN_VERB = regex.compile(r"""\b(?:improv\w*|increas\w*|boost\w*|rais\w*|outperform\w*|
     surpass\w*|exceed\w*|beat\w*|enhanc\w*|advanc\w*|gain\w*|lead\w*|leads|ahead|
     better|higher|speed\w*\s+up|accelerat\w*)\b(?P<object>[^;]{0,80}?)\s+by\s*$""", _I)
-LEFT_CHANGE_OF = regex.compile(r"""\b(?P<change>improvements?|gains?|increases?|boosts?|drops?|decreases?|
-    declines?|degradations?|loss(?:es)?|reductions?)\s+(?:of|by)\s*$""", _I)
+LEFT_CHANGE_OF = regex.compile(r"""\b(?P<change>improvements?|gains?|increase|boost|drop|decrease|
+    decline|degradation|loss|reduction)\s+(?:of|by)\s*$""", _I)
+SETTING_GLOSS = regex.compile(r"(?:configuration|pruning|sparsity|ratio|setting|\d/\d+)\s*\(\s*$", _I)
 LEFT_REDUCE_DIRECT = regex.compile(r"\b(?:reduc\w*|sav\w*|cut\w*|eliminat\w*)\s+(?:\w+\s+){0,1}$", _I)
 BEFORE_SETTING = regex.compile(r"""\b(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|
     context\s+length|learning\s+rate)\s+(?:of\s+)?$""", _I)
@@ -59,3 +60,13 @@ CONSTRAINT_AFTER = regex.compile(r"""^\s*(?:\w+\s+){0,1}?(?:SLA|SLO|constraints?
     (?:training|pre-?training)\s+(?:set|data)|of\s+data\b|epochs?|iterations?|through\b|bits?|precision)""", _I)
 BACKGROUND_BEFORE = regex.compile(r"""(?:peaking\s+at|capacity\s+of|with|grown\s+(?:by\s+)?|
     from|to|\(|per\s+device\s+)\s*$""", _I)
+
+# Canonical names in data/metrics.txt that measure efficiency, not quality: a number beside them
+# is never a score.
+EFFICIENCY_MEASURES = frozenset({
+    "latency", "TPOT", "TTFT", "ITL", "inference time", "training time", "execution time",
+    "GPU hours", "throughput", "decode throughput", "prefill throughput", "training throughput",
+    "inference throughput", "speedup", "speed", "inference speed", "training speed", "memory",
+    "KV cache", "storage", "model size", "FLOPs", "MACs", "computation", "training compute",
+    "parameters", "cost", "energy", "carbon emission", "energy efficiency",
+})

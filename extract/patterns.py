@@ -26,7 +26,7 @@ NUMERAL = r"""
 NOT_IN_IDENTIFIER = r"(?<![\w.@#]|[A-Za-z][-/]|\d[/:]|\d\.\d*|\^)"
 NUMBER_WORD = _words("an order of magnitude", "two orders of magnitude", "twice", "doubles",
                      "doubling", "doubled", "halves", "halved", "halving", "triples",
-                     "tripled", "tripling", "a quarter of", "half of", "half the", "half")
+                     "tripled", "tripling", "a quarter of", "half of", "half the")
 NUMBER_WORD_VALUES = {
     "twice": (2.0, "x"), "doubles": (2.0, "x"), "doubling": (2.0, "x"), "doubled": (2.0, "x"),
     "halves": (2.0, "x"), "halved": (2.0, "x"), "halving": (2.0, "x"),
