@@ -9,6 +9,7 @@ The work per sentence, in order:
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -21,6 +22,28 @@ from .names import find_names, is_system_token, system_name
 from .schema import COLUMNS, Paper
 from .sentences import split_sentences
 from .text import normalise
+
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int = 0):
+    # regex's own cache lookup costs more than the match on short texts: keep compiled patterns.
+    return regex.compile(pattern, flags)
+
+
+def _re_search(pattern, text, flags=0):
+    return _compiled(pattern, flags).search(text)
+
+
+def _re_match(pattern, text, flags=0):
+    return _compiled(pattern, flags).match(text)
+
+
+def _re_fullmatch(pattern, text, flags=0):
+    return _compiled(pattern, flags).fullmatch(text)
+
+
+def _re_sub(pattern, replacement, text, flags=0):
+    return _compiled(pattern, flags).sub(replacement, text)
+
 
 MEMORY_UNITS = frozenset({"TB", "GB", "GiB", "MB", "MiB", "KB"})
 RATE_UNITS = frozenset({"token/s", "frame/s", "sample/s", "image/s", "query/s", "PFLOP/s",
@@ -150,7 +173,7 @@ _INTRODUCES_BENCHMARK = regex.compile(
 def _quality_metrics(sentence: str) -> list[tuple[int, int, str]]:
     """Quality metrics named in a sentence; efficiency measures (latency, memory ...) left out."""
     found = [m for m in vocab.metrics().find_all(sentence) if m[2] not in cues.EFFICIENCY_MEASURES
-             and not regex.search(r"\bto\s+$", sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
+             and not _re_search(r"\bto\s+$", sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
     merged: list[tuple[int, int, str]] = []
     for metric in found:
         if merged and sentence[merged[-1][1]:metric[0]].isspace():
@@ -177,7 +200,7 @@ def _benchmarks(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple[i
                 found.append((match.start(), match.end(), name))
     for start, end, name in list(found):
         sibling = _SIBLING_BENCHMARK.match(sentence, end)
-        stem = regex.sub(r"\d+$", "", name)
+        stem = _re_sub(r"\d+$", "", name)
         if sibling and stem != name:
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
@@ -200,11 +223,11 @@ def _is_setting(sentence: str, m: Mention) -> bool:
     if m.is_size:
         return True
     after = sentence[m.outer_end:m.outer_end + 40]
-    if regex.match(r"[x×X/:]\d", sentence[m.end:m.end + 2]):
+    if _re_match(r"[x×X/:]\d", sentence[m.end:m.end + 2]):
         return True
     if not m.unit and not m.decimal and 1900 <= m.value <= 2099:
         return True
-    if m.unit in ("x", "") and regex.match(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", after):
+    if m.unit in ("x", "") and _re_match(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", after):
         return True  # "8x V100s": a count of devices
     return bool(cues.CONSTRAINT_AFTER.match(after))
 
@@ -245,8 +268,8 @@ def _classify(sentence: str, group: _Group, metrics) -> None:
         group.kind, group.rule = ("score", "score.before_after") if unit in QUALITY_UNITS else ("", "")
         return
     if unit in MEMORY_UNITS:
-        if not regex.search(r"(?:peaking\s+at|capacity\s+of|grown\s+by|\bto|\bfrom|\bwith)\s*$", left[-24:]) and not \
-                regex.match(r"\s*(?:of\s+(?:data|text|\w+\s+artifacts)|to\s+\d)", right):
+        if not _re_search(r"(?:peaking\s+at|capacity\s+of|grown\s+by|\bto|\bfrom|\bwith)\s*$", left[-24:]) and not \
+                _re_match(r"\s*(?:of\s+(?:data|text|\w+\s+artifacts)|to\s+\d)", right):
             group.kind, group.rule = "memory", "memory.amount"
         return
     if unit in RATE_UNITS:
@@ -254,7 +277,7 @@ def _classify(sentence: str, group: _Group, metrics) -> None:
         return
     if unit in TIME_UNITS:
         limit = first.qualifier == "under" and left.rstrip().endswith("(")
-        if not limit and not regex.search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
+        if not limit and not _re_search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
             group.kind, group.rule = "latency", "latency.time"
         return
     if unit == "W":
@@ -277,8 +300,8 @@ def _inherit(sentence: str, group: _Group, previous: _Group | None) -> None:
     if previous.members[-1].unit != group.members[0].unit:
         return
     between = sentence[previous.members[-1].outer_end:group.members[0].outer_start]
-    if len(between) > 70 or not regex.search(r"(?:,|\band\b)", between) or \
-            regex.search(r"\b(?:achiev\w*|reach\w*|attain\w*|while|whereas|but|to)\b|[;:]", between, regex.I):
+    if len(between) > 70 or not _re_search(r"(?:,|\band\b)", between) or \
+            _re_search(r"\b(?:achiev\w*|reach\w*|attain\w*|while|whereas|but|to)\b|[;:]", between, regex.I):
         return
     group.kind, group.sign, group.rule = previous.kind, previous.sign, previous.rule.split(".")[0] + ".continued"
     group.qualifier = group.qualifier or previous.qualifier
@@ -295,7 +318,7 @@ def _clause_after(sentence: str, position: int) -> str:
 
 def _classify_factor(group: _Group, left: str, right: str, first: Mention) -> None:
     rule_kind = "word" if first.is_word else "factor"
-    if regex.match(r"^\s*(?:\w+\s+){0,1}?(?:larger|longer|more|bigger|increase\s+in\s+(?:model\s+)?size|"
+    if _re_match(r"^\s*(?:\w+\s+){0,1}?(?:larger|longer|more|bigger|increase\s+in\s+(?:model\s+)?size|"
                    r"its\s+size|the\s+size|the\s+number)", right, regex.I):
         return
     if cues.RIGHT_SPEEDUP.match(right):
@@ -304,9 +327,9 @@ def _classify_factor(group: _Group, left: str, right: str, first: Mention) -> No
         group.kind = "reduction"
     elif cues.SPEED_WORDS.search(left[-60:]):
         group.kind = "speedup"
-    elif regex.search(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)", left[-60:], regex.I):
+    elif _re_search(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)", left[-60:], regex.I):
         group.kind = "reduction"
-    elif regex.search(r"\bhas\s*$", left) or regex.match(r"^\s*the\s+(?:\w+\s+){0,2}(?:parameters|computation)", right, regex.I):
+    elif _re_search(r"\bhas\s*$", left) or _re_match(r"^\s*the\s+(?:\w+\s+){0,2}(?:parameters|computation)", right, regex.I):
         group.kind = "reduction"  # "GShard, which has 1.5 times the parameters" (of ours)
     else:
         return
@@ -317,12 +340,12 @@ def _classify_quality(group: _Group, left: str, right: str, metrics, first: Ment
     """A percent, point or bare number: a score, a delta, or a relative efficiency claim."""
     unit = last.unit
     near_left = left[-90:]
-    right = regex.sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
+    right = _re_sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
     if cues.BEFORE_SETTING.search(left[-40:]) or cues.SETTING_GLOSS.search(left[-40:]):
         return  # "a compression ratio of 92.2%", "8/128 configuration (50% expert reduction)"
     if first.is_word:
         if first.unit == "%":
-            if regex.search(r"\b(?:prun\w*|only|reduc\w*|us\w+|with)\s+(?:\w+\s+){0,4}$", near_left, regex.I):
+            if _re_search(r"\b(?:prun\w*|only|reduc\w*|us\w+|with)\s+(?:\w+\s+){0,4}$", near_left, regex.I):
                 group.kind, group.rule, group.qualifier = "reduction", "reduction.word", "fraction_of_baseline"
         return
     only = cues.LEFT_ONLY.search(left) is not None
@@ -339,7 +362,7 @@ def _classify_quality(group: _Group, left: str, right: str, metrics, first: Ment
     elif cues.RIGHT_GAIN.match(right) or unit == "pp" or first.signed:
         group.kind, group.rule = "delta", "delta.gain"
     elif (change := cues.LEFT_CHANGE_OF.search(near_left)) is not None:
-        negative = regex.match(r"(?:drop|decrease|decline|degradation|loss|reduction)", change["change"], regex.I)
+        negative = _re_match(r"(?:drop|decrease|decline|degradation|loss|reduction)", change["change"], regex.I)
         group.kind, group.rule = "delta", "delta.change_of"
         group.sign = -1 if negative else 1
     elif (verb := cues.LEFT_REDUCE_VERB.search(near_left)) is not None:
@@ -349,7 +372,7 @@ def _classify_quality(group: _Group, left: str, right: str, metrics, first: Ment
         else:
             group.kind, group.rule = "reduction", "reduction.by"
     elif (verb := cues.LEFT_GAIN_VERB.search(near_left)) is not None:
-        if cues.SPEED_OBJECT.search(verb["object"]) or regex.search(r"speed|accelerat", verb[0], regex.I):
+        if cues.SPEED_OBJECT.search(verb["object"]) or _re_search(r"speed|accelerat", verb[0], regex.I):
             group.kind, group.rule = "speedup", "speedup.by"
         else:
             group.kind, group.rule = "delta", "delta.by"
@@ -373,7 +396,7 @@ def _score_context(left: str, right: str, metrics, first: Mention) -> bool:
     """A percent is a score when a metric is named near it or a scoring verb stands before it."""
     if metrics:
         return True
-    return bool(_SCORE_VERB.search(left[-40:])) or bool(regex.match(r"\s*on\s+", right))
+    return bool(_SCORE_VERB.search(left[-40:])) or bool(_re_match(r"\s*on\s+", right))
 
 
 def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
@@ -386,11 +409,11 @@ def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
             return True
         if start >= first.outer_end and start - first.outer_end <= 2:
             return True
-    if regex.search(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", left[-30:]) and first.decimal:
+    if _re_search(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", left[-30:]) and first.decimal:
         return True  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
-    if regex.search(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$", left, regex.I):
+    if _re_search(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$", left, regex.I):
         return True
-    return first.decimal and bool(regex.match(r"^\s*on\s+", right)) and regex.search(r"score", left, regex.I) is not None
+    return first.decimal and bool(_re_match(r"^\s*on\s+", right)) and _re_search(r"score", left, regex.I) is not None
 
 
 # --- fields --------------------------------------------------------------------------------------
@@ -455,7 +478,9 @@ def _subject(sentence: str, mention: Mention, own: str, names) -> str:
     while intro and intro.end() < mention.outer_start:
         start = intro.end()
         intro = _INTRO.match(sentence, start)
-    verbs = [v for v in _VERB.finditer(sentence, start, mention.outer_start)]
+    # the governing verb stands within a few words of the number; looking further back would
+    # make long sentences cost quadratic time
+    verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
     for verb in reversed(verbs):
         found = _agent_before(sentence, start, verb.start(), own, names)
         if found:
@@ -484,8 +509,8 @@ def _agent_before(sentence: str, start: int, verb_start: int, own: str, names) -
         if pronoun is not None and window_start + pronoun.start() > name_start:
             return own
         between = sentence[name_start + len(name):verb_start]
-        if regex.search(r"\b(?:than|over|with|by|of|to|on|for|from|versus|vs\.?)\b", between, regex.I) and \
-                not regex.fullmatch(r"[\s\w-]{0,30}?(?:only\s+|also\s+|still\s+|further\s+|consistently\s+|significantly\s+)?", between):
+        if _re_search(r"\b(?:than|over|with|by|of|to|on|for|from|versus|vs\.?)\b", between, regex.I) and \
+                not _re_fullmatch(r"[\s\w-]{0,30}?(?:only\s+|also\s+|still\s+|further\s+|consistently\s+|significantly\s+)?", between):
             return own if pronoun is not None else ""
         return name
     if pronoun is not None:
@@ -495,7 +520,7 @@ def _agent_before(sentence: str, start: int, verb_start: int, own: str, names) -
 
 def _before_subject(sentence: str, mention: Mention, names) -> str:
     """In "X improves the accuracy of Y from A to B", the "before" value belongs to Y."""
-    verb = regex.search(r"\b(?:improv\w+|rais\w+|increas\w+|boost\w+|lift\w+)\b", sentence[:mention.start], regex.I)
+    verb = _re_search(r"\b(?:improv\w+|rais\w+|increas\w+|boost\w+|lift\w+)\b", sentence[:mention.start], regex.I)
     if verb is None:
         return ""
     candidates = [n for s, e, n in names if verb.end() <= s < mention.start]
@@ -519,9 +544,9 @@ def _list_subjects(sentence: str, group: _Group, names) -> list[str] | None:
             run = [name] if name[2] and name[0] < len(head) else []
     if best is None:
         return None
-    if regex.search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$", head[:best[0][0]], regex.I):
+    if _re_search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$", head[:best[0][0]], regex.I):
         return None
-    stem = regex.match(r"(.+-)[A-Za-z]+\d+$", best[0][2])
+    stem = _re_match(r"(.+-)[A-Za-z]+\d+$", best[0][2])
     return [stem[1] + nm if stem and "-" not in nm and i else nm for i, (_, _, nm) in enumerate(best)] if False else [nm for _, _, nm in best]
 
 
@@ -547,7 +572,7 @@ def _nearest(spans, sentence: str, mention: Mention, after_only: bool = False) -
     if after and _INTRODUCED_BY.match(sentence[mention.outer_end:after[0][0]]):
         return after[0][2]
     if after_only:
-        leading = regex.match(r"(?:\w+,\s*)?(?:on|in)\s+(?:the\s+)?", sentence, regex.I)
+        leading = _re_match(r"(?:\w+,\s*)?(?:on|in)\s+(?:the\s+)?", sentence, regex.I)
         first_span = spans[0] if spans else None
         if leading and first_span and first_span[0] == leading.end():
             return first_span[2]  # "On ImageNet 256X256, ... a 28X reduction"
@@ -580,7 +605,7 @@ def _metric(sentence: str, group: _Group, mention: Mention, metrics) -> str:
                 and first.outer_start - end <= 12:
             return name
     for start, end, name in metrics:
-        if 0 <= start - last.outer_end <= 25 and not regex.search(r"[,;]|\band\b", sentence[last.outer_end:start]):
+        if 0 <= start - last.outer_end <= 25 and not _re_search(r"[,;]|\band\b", sentence[last.outer_end:start]):
             return name
     before = [(s, e, name) for s, e, name in metrics if e <= first.outer_start]
     if before:
@@ -617,10 +642,10 @@ def _hardware(sentence: str, mention: Mention, hardware, context) -> tuple[str, 
     after = [h for h in hardware if h[0] >= mention.outer_end]
     chosen = after[0] if after else hardware[-1]
     prefix = sentence[max(0, chosen[0] - 24):chosen[0]]
-    number = regex.search(r"(?<![\w.])(\d[\d,]*)\s+(?:NVIDIA\s+|AMD\s+|Huawei\s+|Google\s+)?$", prefix)
+    number = _re_search(r"(?<![\w.])(\d[\d,]*)\s+(?:NVIDIA\s+|AMD\s+|Huawei\s+|Google\s+)?$", prefix)
     if count is None and number:
         count = int(number[1].replace(",", ""))
-    elif count is None and regex.search(r"\b(?:a|an|one|single)\s+(?:\w+\s+){0,2}$", prefix, regex.I):
+    elif count is None and _re_search(r"\b(?:a|an|one|single)\s+(?:\w+\s+){0,2}$", prefix, regex.I):
         count = 1
     return chosen[2], count
 
@@ -635,4 +660,4 @@ def _baseline(sentence: str, group: _Group, mention: Mention) -> str:
 
 def _average(sentence: str, mention: Mention) -> str:
     window = sentence[max(0, mention.outer_start - 25):mention.outer_end + 25]
-    return "average" if regex.search(r"\b(?:on\s+)?average\b", window, regex.I) else ""
+    return "average" if _re_search(r"\b(?:on\s+)?average\b", window, regex.I) else ""

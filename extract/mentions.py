@@ -106,14 +106,18 @@ def _word(match) -> Mention:
 
 
 def _unit(match, prefix: str) -> str:
-    for name, captured in match.groupdict().items():
-        if captured is not None and name.startswith(prefix):
-            return p.UNIT_BY_GROUP["u_" + name[len(prefix):]]
-    return ""
+    """The canonical unit matched: the last group names it when the unit closes the mention."""
+    if prefix == "u_":
+        name = match.lastgroup
+        return p.UNIT_BY_GROUP[name] if name and name.startswith("u_") else ""
+    text = match["unit1"]
+    if not text:
+        return ""
+    return next((canonical for canonical, rx in p.UNIT_ALONE if rx.match(text)), "")
 
 
 def _qualifier(match) -> str:
-    for name, captured in match.groupdict().items():
-        if captured is not None and name.startswith("q_"):
-            return name[2:]
-    return ""
+    text = match["qual"]
+    if not text:
+        return ""
+    return next((name for name, rx in p.QUALIFIER_ALONE if rx.match(text)), "")

@@ -90,7 +90,7 @@ QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFOR
 RANGE_JOIN = r"\s*(?:-|~|–)\s*"  # "from 78% to 86%" is before/after, never a range
 MENTION = regex.compile(
     rf"""
-    (?:{QUALIFIER})?                               # up to, ~, over ...
+    (?P<qual>{QUALIFIER})?                         # up to, ~, over ...
     (?P<sign>[+-](?=\d))?
     {NOT_IN_IDENTIFIER}
     (?P<num>{NUMERAL})
@@ -112,3 +112,7 @@ WORD_MENTION = regex.compile(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])", reg
 # Joins between the items of a paired or enumerated list: "53.1% / 54.3%", "74.0 and 60.2",
 # "80.3%, 61.8%, and 43.9%".
 LIST_JOIN = regex.compile(r"\s*(?:/|,\s*and|,\s*or|,|and|&|or)\s*$")
+
+# Each unit's own pattern, to tell which unit a matched unit text is.
+UNIT_ALONE = tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical, pattern in UNIT_PATTERNS)
+QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, pattern in QUALIFIER_BEFORE)

@@ -15,6 +15,11 @@ ABBREVIATIONS = frozenset({
 _BOUNDARY = regex.compile(r"""[.!?]["')\]]?(?P<gap>\s+)(?=["'(\[]?[A-Z0-9])""")
 _WORD_BEFORE = regex.compile(r"(?:^|[\s(\[])(?P<word>[\w.]+)$")
 
+# No real sentence is longer; a longer run of text (a table dump, a text without stops) is cut
+# into pieces of at most this size, so that the work per number stays bounded and extraction
+# stays linear in the length of the abstract.
+MAX_SENTENCE_CHARS = 1500
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences of `text`, white space trimmed.
@@ -52,5 +57,12 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
