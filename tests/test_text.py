@@ -1,0 +1,58 @@
+"""Tests of extract.text: the normalised view of an abstract and its map back to the source."""
+from __future__ import annotations
+
+import pytest
+
+from extract.text import normalise
+
+# Source as written -> normalised text (spec section 3, "LaTeX and markup leftovers").
+NORMALISE_SPEC = [
+    pytest.param(r"maintains 97.2\% accuracy", "maintains 97.2% accuracy", id="latex_percent"),
+    pytest.param(r"a 2$\times$ speedup", "a 2× speedup", id="latex_times"),
+    pytest.param(r"\sim 6% better", "~6% better", id="latex_sim"),
+    pytest.param(r"$\sim$6% better", "~6% better", id="latex_sim_in_math"),
+    pytest.param("sim6% better", "~6% better", id="bare_sim"),
+    pytest.param("by $>$30 points", "by >30 points", id="latex_gt"),
+    pytest.param("to **85.67**%", "to 85.67%", id="markdown_bold"),
+    pytest.param("80.245 pm 0.129", "80.245 ± 0.129", id="bare_pm"),
+    pytest.param(r"80.245 $\pm$ 0.129", "80.245 ± 0.129", id="latex_pm"),
+    pytest.param(r"55--70\%", "55-70%", id="latex_en_dash_range"),
+    pytest.param("improves\nby 2.1%", "improves by 2.1%", id="line_break"),
+    pytest.param("improves \r\n  by 2.1%", "improves by 2.1%", id="crlf_line_break"),
+    pytest.param("plain text, no markup", "plain text, no markup", id="plain"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NORMALISE_SPEC)
+def test_normalise_reads_markup_as_plain_text(source: str, expected: str) -> None:
+    assert normalise(source).text == expected
+
+
+# Source, and the number whose span in the normalised text must map back to the same digits.
+SOURCE_SPAN_SPEC = [
+    pytest.param(r"maintains 97.2\% accuracy", "97.2", id="latex_percent"),
+    pytest.param(r"a 2$\times$ speedup and 3.5$\times$ more", "3.5", id="after_latex_times"),
+    pytest.param(r"\sim 6% better", "6", id="latex_sim"),
+    pytest.param("sim6% better", "6", id="bare_sim"),
+    pytest.param("by $>$30 points", "30", id="latex_gt"),
+    pytest.param("from 78.33% to **85.67**%", "85.67", id="markdown_bold"),
+    pytest.param("80.245 pm 0.129", "0.129", id="bare_pm_error"),
+    pytest.param("**1.2** and then\n**4,039** tokens", "4,039", id="bold_after_line_break"),
+    pytest.param(r"$\times$ $\sim$ \% 12.5", "12.5", id="after_several_replacements"),
+]
+
+
+@pytest.mark.parametrize(("source", "number"), SOURCE_SPAN_SPEC)
+def test_source_span_maps_number_back_to_its_digits(source: str, number: str) -> None:
+    norm = normalise(source)
+    start = norm.text.index(number)
+    begin, end = norm.source_span(start, start + len(number))
+    assert source[begin:end] == number
+
+
+@pytest.mark.parametrize(("source", "expected"), NORMALISE_SPEC)
+def test_origin_has_one_offset_per_character(source: str, expected: str) -> None:
+    norm = normalise(source)
+    assert len(norm.origin) == len(norm.text)
+    assert list(norm.origin) == sorted(norm.origin)
+    assert all(0 <= offset < len(source) for offset in norm.origin)
