@@ -81,7 +81,7 @@ _UNKNOWN_BENCHMARK = regex.compile(
     r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
     r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
     )
-_SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b")
+_SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
 
 
 @dataclass
@@ -201,7 +201,7 @@ def _benchmarks(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple[i
     for start, end, name in list(found):
         sibling = _SIBLING_BENCHMARK.match(sentence, end)
         stem = _re_sub(r"\d+$", "", name)
-        if sibling and stem != name:
+        if sibling and stem != name and len(sibling["suffix"]) == len(name) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
     for match in _UNKNOWN_BENCHMARK.finditer(sentence):
