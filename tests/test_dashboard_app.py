@@ -1,0 +1,385 @@
+"""The Streamlit dashboard (dashboard/app.py), driven by streamlit.testing.v1.AppTest.
+
+Inputs reach the app as they do from `claimboard dashboard FILE...`: in ``sys.argv`` after the
+script name. The `app` fixture patches ``sys.argv`` and runs the app; with no inputs it opens on
+the built-in sample. Downloads are read back by recording what the app hands to Streamlit's media
+file manager (`downloads` fixture).
+"""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from dashboard.display import format_number
+from dashboard.export import csv_bytes
+from extract.leaderboard import LEADERBOARD_COLUMNS, leaderboard
+from extract.schema import COLUMNS
+from extract.tables import read_table, write_table
+from extract.units import convert
+
+REPO = Path(__file__).resolve().parents[1]
+APP = REPO / "dashboard" / "app.py"
+VIEWS = ("Leaderboards", "Efficiency", "Papers", "All claims", "Golden check")
+#: Seconds a run may take: the first run on the sample extracts it (later runs hit the cache).
+TIMEOUT = 180
+
+
+def claim(paper_id: str, kind: str, subject: str, value: float, unit: str = "", **fields) -> dict:
+    """A claims-table row; the sentence says what the row says."""
+    row = dict.fromkeys(COLUMNS)
+    sentence = f"{subject} reaches {value}{unit} on {fields.get('benchmark') or 'the task'}."
+    row.update(paper_id=paper_id, title=f"Paper {paper_id}", kind=kind, subject=subject,
+               value=value, unit=unit, sentence=sentence, char_start=0, char_end=4,
+               rule="hand-made", **fields)
+    return row
+
+
+#: A hand-made claims table: lower-is-better FID, higher-is-better accuracy, a benchmark with two
+#: metrics, and one claim of each efficiency kind.
+HAND_MADE_CLAIMS = [
+    claim("2501.00001", "score", "GenA", 3.2, benchmark="CIFAR-10", metric="FID"),
+    claim("2501.00002", "score", "GenB", 2.1, benchmark="CIFAR-10", metric="FID"),
+    claim("2501.00003", "score", "GenC", 5.0, benchmark="CIFAR-10", metric="FID"),
+    claim("2501.00004", "score", "ViT-X", 84.1, "%", benchmark="ImageNet",
+          metric="top-1 accuracy"),
+    claim("2501.00005", "score", "ResNet-Y", 79.3, "%", benchmark="ImageNet",
+          metric="top-1 accuracy", qualifier="up_to"),
+    claim("2501.00006", "score", "ConvZ", 88.0, "%", benchmark="ImageNet",
+          metric="top-1 accuracy"),
+    claim("2501.00007", "score", "PreMoe", 97.2, "%", benchmark="MATH500", metric="accuracy"),
+    claim("2501.00008", "score", "Other", 90.0, "%", benchmark="MATH500", metric="accuracy"),
+    claim("2501.00009", "score", "ModelQ", 60.0, "%", benchmark="MATH500", metric="pass@1"),
+    claim("2501.00009", "score", "ModelR", 70.0, "%", benchmark="MATH500", metric="pass@1"),
+    claim("a-paper-without-arxiv-id", "score", "ModelS", 50.0, "%", benchmark="MATH500",
+          metric="pass@1"),
+    claim("2501.00010", "throughput", "FastLM", 1500.0, "token/s", metric="throughput",
+          hardware="A100"),
+    claim("2501.00010", "memory", "FastLM", 18.0, "GB", metric="memory", hardware="RTX 4090"),
+    claim("2501.00011", "latency", "QuickNet", 250.0, "ms", metric="latency", hardware="H100"),
+    claim("2501.00011", "speedup", "QuickNet", 2.5, "x", metric="speed", hardware="H800",
+          baseline="FlashAttention"),
+]
+
+
+@pytest.fixture
+def claims_table(tmp_path: Path) -> Path:
+    path = tmp_path / "claims.csv"
+    write_table(HAND_MADE_CLAIMS, path)
+    return path
+
+
+@pytest.fixture
+def app(monkeypatch) -> Callable[..., AppTest]:
+    """Run the app on `inputs` (sys.argv, as `claimboard dashboard` passes them) and, when
+    given, switch to `view`."""
+    def run(*inputs: Path | str, view: str | None = None) -> AppTest:
+        monkeypatch.setattr(sys, "argv", [str(APP), *map(str, inputs)])
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+        if view is not None:
+            at.sidebar.radio(key="view").set_value(view).run()
+        return at
+    return run
+
+
+class Downloads:
+    """What the app hands to st.download_button, by file name, latest last (deferred data
+    functions are called when read)."""
+
+    def __init__(self) -> None:
+        self.handed: dict[str, object] = {}
+
+    def record(self, file_name: str | None, data: object) -> None:
+        self.handed.pop(file_name, None)
+        self.handed[file_name] = data
+
+    def latest(self, prefix: str) -> bytes:
+        """The bytes of the download handed last whose file name starts with `prefix`."""
+        name = [name for name in self.handed if name and name.startswith(prefix)][-1]
+        data = self.handed[name]
+        data = data() if callable(data) else data
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> Downloads:
+    recorder = Downloads()
+    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
+
+    def record(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        recorder.record(file_name, data)
+        return add(self, data, mimetype, coordinates, file_name, **kwargs)
+
+    def record_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        recorder.record(file_name, data_callable)
+        return add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
+    return recorder
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+
+
+def shown_table(at: AppTest, index: int = 0) -> pd.DataFrame:
+    return at.dataframe[index].value
+
+
+# --- every view -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_renders_on_the_builtin_sample(app, view):
+    at = app(view=view)
+    no_exception(at)
+    assert not at.error, [e.value for e in at.error]
+    assert at.sidebar.radio(key="source").value == "Built-in sample"
+    assert any("claims" in caption.value for caption in at.sidebar.caption)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_renders_on_a_claims_table(app, claims_table, view):
+    at = app(claims_table, view=view)
+    no_exception(at)
+    assert at.sidebar.radio(key="source").value == "Files from the command line"
+
+
+# --- leaderboards -----------------------------------------------------------------------------
+
+LEADERBOARD_CASES = [
+    # (benchmark, metric chosen in the UI or None for the default, expected subjects in order)
+    pytest.param("CIFAR-10", None, ["GenB", "GenA", "GenC"], id="spec4-FID-lower-is-better"),
+    pytest.param("ImageNet", None, ["ConvZ", "ViT-X", "ResNet-Y"],
+                 id="spec4-accuracy-higher-is-better"),
+    pytest.param("MATH500", None, ["ModelR", "ModelQ", "ModelS"],
+                 id="leaderboard-doc-default-is-most-claimed-metric"),
+    pytest.param("MATH500", "accuracy", ["PreMoe", "Other"], id="metric-chosen-in-the-ui"),
+]
+
+
+def open_board(at: AppTest, benchmark: str, metric: str | None) -> AppTest:
+    at.selectbox(key="leaderboard_benchmark").set_value(benchmark).run()
+    if metric is not None:
+        at.selectbox(key=f"leaderboard_metric::{benchmark}").set_value(metric).run()
+    return at
+
+
+@pytest.mark.parametrize("benchmark, metric, subjects", LEADERBOARD_CASES)
+def test_leaderboard_ranks_by_the_metric_direction(app, claims_table, benchmark, metric,
+                                                   subjects):
+    at = open_board(app(claims_table), benchmark, metric)
+    no_exception(at)
+    board = shown_table(at)
+    assert list(board["subject"]) == subjects
+    assert list(board["rank"]) == list(range(1, len(subjects) + 1))
+
+
+def test_leaderboard_marks_qualified_claims_and_links_arxiv_papers(app, claims_table):
+    at = open_board(app(claims_table), "ImageNet", None)
+    board = shown_table(at).set_index("subject")
+    assert board.loc["ResNet-Y", "claim"] == "up to 79.3 %"
+    assert board.loc["ResNet-Y", "qualifier"].endswith("up to")
+    assert board.loc["ConvZ", "qualifier"] == ""
+    assert board.loc["ConvZ", "paper"] == "https://arxiv.org/abs/2501.00006"
+    math = shown_table(open_board(at, "MATH500", None)).set_index("subject")
+    assert pd.isna(math.loc["ModelS", "paper"])  # a slug is not an arXiv id: no link
+
+
+@pytest.mark.parametrize("benchmark, metric, subjects", LEADERBOARD_CASES)
+def test_leaderboard_download_is_what_the_cli_writes(app, claims_table, downloads, benchmark,
+                                                     metric, subjects):
+    open_board(app(claims_table), benchmark, metric)
+    downloaded = downloads.latest("leaderboard-")
+    assert downloaded == csv_bytes(leaderboard(read_table(claims_table), benchmark, metric),
+                                   LEADERBOARD_COLUMNS)
+    command = [sys.executable, "-m", "extract", "leaderboard", str(claims_table), "--quiet",
+               "--benchmark", benchmark] + (["--metric", metric] if metric else [])
+    assert downloaded == subprocess.run(command, capture_output=True, check=True).stdout
+    assert len(downloaded.decode("utf-8").splitlines()) == 1 + len(subjects)
+
+
+# --- efficiency -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind, unit, target", [
+    pytest.param("memory", "GB", "GiB", id="issue-GB-to-GiB"),
+    pytest.param("memory", "GB", "MB", id="issue-GB-to-MB"),
+    pytest.param("throughput", "token/s", "ktoken/s", id="issue-token-per-s-to-ktoken-per-s"),
+    pytest.param("latency", "ms", "s", id="issue-ms-to-s"),
+])
+def test_efficiency_converts_units_through_the_library_unrounded(app, claims_table, kind, unit,
+                                                                 target):
+    at = app(claims_table, view="Efficiency")
+    at.selectbox(key=f"efficiency_unit_{kind}").set_value(target).run()
+    no_exception(at)
+    table = shown_table(at)
+    row = table[table["kind"] == kind].iloc[0]
+    [written] = [c["value"] for c in HAND_MADE_CLAIMS if c["kind"] == kind]
+    converted = convert(written, unit, target)
+    assert row["unit"] == target
+    assert row["value"] == converted  # exactly: nothing rounded away
+    assert row["shown"] == f"{format_number(converted)} {target}"
+    assert row["as written"] == f"{format_number(written)} {unit}"
+
+
+@pytest.mark.parametrize("kinds, hardware, subjects", [
+    pytest.param(["memory"], [], ["FastLM"], id="filter-by-kind"),
+    pytest.param(["speedup", "latency", "memory", "throughput"], ["H100", "H800"],
+                 ["QuickNet", "QuickNet"], id="filter-by-hardware"),
+])
+def test_efficiency_filters_by_kind_and_hardware(app, claims_table, kinds, hardware, subjects):
+    at = app(claims_table, view="Efficiency")
+    at.multiselect(key="efficiency_kinds").set_value(kinds).run()
+    at.multiselect(key="efficiency_hardware").set_value(hardware).run()
+    no_exception(at)
+    assert list(shown_table(at)["subject"]) == subjects
+
+
+# --- all claims -------------------------------------------------------------------------------
+
+ALL_CLAIMS_FILTERS = [
+    # (widget key, value, which hand-made rows pass)
+    pytest.param("claims_kind", ["throughput", "latency"],
+                 lambda c: c["kind"].isin(["throughput", "latency"]), id="kind"),
+    pytest.param("claims_benchmark", ["ImageNet"], lambda c: c["benchmark"] == "ImageNet",
+                 id="benchmark"),
+    pytest.param("claims_metric", ["pass@1"], lambda c: c["metric"] == "pass@1", id="metric"),
+    pytest.param("claims_hardware", ["A100", "H100"], lambda c: c["hardware"].isin(["A100", "H100"]),
+                 id="hardware"),
+    pytest.param("claims_search", "premoe", lambda c: c["subject"] == "PreMoe",
+                 id="free-text-ignores-case"),
+    pytest.param("claims_search", "flashattention", lambda c: c["baseline"] == "FlashAttention",
+                 id="free-text-searches-the-baseline"),
+]
+
+
+@pytest.mark.parametrize("key, value, passes", ALL_CLAIMS_FILTERS)
+def test_all_claims_filters_and_downloads_the_filtered_rows(app, claims_table, downloads,
+                                                             tmp_path, key, value, passes):
+    at = app(claims_table, view="All claims")
+    widget = at.text_input(key=key) if key == "claims_search" else at.multiselect(key=key)
+    widget.set_value(value).run()
+    no_exception(at)
+    claims = read_table(claims_table)
+    expected = claims[passes(claims)]
+    shown = shown_table(at)
+    assert list(shown["subject"]) == list(expected["subject"])
+    assert downloads.latest("claims.csv") == csv_bytes(expected)
+    parquet = tmp_path / "downloaded.parquet"
+    parquet.write_bytes(downloads.latest("claims.parquet"))
+    pd.testing.assert_frame_equal(read_table(parquet), expected.reset_index(drop=True))
+
+
+# --- unreadable input -------------------------------------------------------------------------
+
+BROKEN_FILES = [
+    # (file name, content or None for a path that does not exist, words of the reason)
+    pytest.param("missing.jsonl", None, "no such file", id="readers-missing-file"),
+    pytest.param("binary.txt", bytes(range(256)) * 4, "binary", id="readers-binary-content"),
+    pytest.param("page.html", b"<html><body>not a corpus</body></html>\n", "HTML",
+                 id="readers-html-page"),
+    pytest.param("claims-bad.csv", ",".join(COLUMNS).encode() + b"\n" + b"x," * 6 + b"abc"
+                 + b"," * (len(COLUMNS) - 7) + b"\n", "value", id="tables-value-not-a-number"),
+]
+
+
+@pytest.mark.parametrize("name, content, reason", BROKEN_FILES)
+def test_an_unreadable_input_file_shows_an_error_and_the_rest_still_works(
+        app, claims_table, tmp_path, name, content, reason):
+    broken = tmp_path / name
+    if content is not None:
+        broken.write_bytes(content)
+    at = app(broken, claims_table)
+    no_exception(at)
+    [error] = [e.value for e in at.error]
+    assert name in error and reason.lower() in error.lower()
+    assert list(shown_table(at)["subject"])  # the good table's leaderboard is there
+
+
+@pytest.mark.parametrize("name, content, reason", [p for p in BROKEN_FILES if p.values[1]])
+def test_a_broken_upload_shows_an_error_and_the_other_uploads_load(app, claims_table, name,
+                                                                   content, reason):
+    at = app()
+    at.sidebar.radio(key="source").set_value("Uploaded files").run()
+    at.sidebar.file_uploader(key="uploads").set_value([
+        (name, content, "application/octet-stream"),
+        ("claims.csv", claims_table.read_bytes(), "text/csv"),
+    ]).run()
+    no_exception(at)
+    [error] = [e.value for e in at.error]
+    assert name in error and reason.lower() in error.lower()
+    assert "/tmp" not in error  # the temporary copy's path is not shown
+    assert len(shown_table(at)) > 0  # the good upload's leaderboard is there
+
+
+def test_a_skipped_record_is_counted_and_the_file_still_loads(app, tmp_path):
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text('{"id": "2501.00001", "title": "Good", "abstract": "It reaches 97.2% '
+                      'accuracy on MATH500."}\n{not json\n', encoding="utf-8")
+    at = app(corpus, view="Papers")
+    no_exception(at)
+    assert not at.error
+    assert any("1 records skipped" in expander.label for expander in at.expander)
+
+
+# --- papers -----------------------------------------------------------------------------------
+
+SCRIPT = "<script>window.pwned = 1</script>"
+
+
+def test_an_abstract_is_escaped_and_its_claims_highlighted(app, tmp_path):
+    corpus = tmp_path / "papers.jsonl"
+    abstract = f"We print {SCRIPT} and <b>bold</b> as text. PreMoe reaches 97.2% on MATH500."
+    corpus.write_text(pd.DataFrame([{"id": "2501.00042", "title": "Escaping <i>test</i>",
+                                     "abstract": abstract}]).to_json(orient="records",
+                                                                     lines=True),
+                      encoding="utf-8")
+    at = app(corpus, view="Papers")
+    no_exception(at)
+    shown = "".join(element.value for element in at.html)
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in shown
+    assert "&lt;b&gt;bold&lt;/b&gt;" in shown and "Escaping &lt;i&gt;test&lt;/i&gt;" in shown
+    assert "<script" not in shown and "<b>" not in shown and "<i>" not in shown
+    assert ">97.2</mark>" in shown
+
+
+def test_a_claims_table_sentence_is_escaped(app, tmp_path):
+    table = tmp_path / "claims.jsonl"
+    row = claim("2501.00043", "score", "Evil", 97.2, "%", benchmark="MATH500")
+    row["sentence"] = f"Evil {SCRIPT} reaches 97.2% on MATH500."
+    write_table([row], table)
+    at = app(table, view="Papers")
+    no_exception(at)
+    shown = "".join(element.value for element in at.html)
+    assert "&lt;script&gt;" in shown and "<script" not in shown
+
+
+def test_papers_view_shows_the_chosen_papers_claims(app, claims_table):
+    at = app(claims_table, view="Papers")
+    at.selectbox(key="paper").set_value("2501.00010").run()
+    no_exception(at)
+    assert list(shown_table(at)["kind"]) == ["throughput", "memory"]
+
+
+# --- golden check -----------------------------------------------------------------------------
+
+def test_golden_check_of_an_upload_scores_like_the_project_file(app):
+    golden_dir = REPO / "golden"
+    at = app(view="Golden check")
+    project = [m.value for m in at.metric]
+    at.radio(key="golden_source").set_value("Upload a golden file and its corpus").run()
+    at.file_uploader(key="golden_upload").set_value(
+        ("hf-daily-papers.csv", (golden_dir / "hf-daily-papers.csv").read_bytes(), "text/csv"))
+    from dashboard.data import SAMPLE_CORPUS
+    at.file_uploader(key="golden_corpus_upload").set_value(
+        (SAMPLE_CORPUS.name, SAMPLE_CORPUS.read_bytes(), "text/plain")).run()
+    no_exception(at)
+    assert not at.error
+    assert [m.value for m in at.metric] == project and len(project) == 9
