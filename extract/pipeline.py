@@ -27,6 +27,11 @@ CHUNK_SIZE = 64
 #: Chunks in flight per worker; bounds memory while keeping every worker busy.
 CHUNKS_AHEAD_PER_JOB = 2
 
+#: Inputs of fewer chunks are extracted in this process: a worker takes about two chunks' worth
+#: of time to start (interpreter, pandas, compiling the vocabularies), so a pool only pays off
+#: from a few chunks on.
+POOL_MIN_CHUNKS = 4
+
 PathLike = str | Path
 
 
@@ -94,11 +99,10 @@ def _chunked(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
 def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int
                       ) -> Iterator[tuple[list[Paper], list[tuple[list[dict], str | None]]]]:
     """(chunk, results) pairs in input order, computed here or in a pool of `jobs` processes."""
-    # No more workers than there are chunks: a small input does not start a dozen processes.
-    head = list(islice(chunks, max(jobs, 1)))
+    # Look ahead far enough to know whether a pool pays off, and how many workers to start.
+    head = list(islice(chunks, max(jobs, POOL_MIN_CHUNKS)))
     workers = min(jobs, len(head))
-    if workers <= 1:
-        # One chunk or one job: starting processes would cost more than it saves.
+    if workers <= 1 or len(head) < POOL_MIN_CHUNKS:
         for chunk in chain(head, chunks):
             yield chunk, _extract_chunk(chunk)
         return

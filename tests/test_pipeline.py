@@ -27,14 +27,6 @@ JSONL_WITH_BROKEN_RECORDS = "\n".join([
 
 
 @pytest.fixture
-def repeated_sample(tmp_path) -> Path:
-    """The sample corpus three times over: 309 papers, so several chunks of work."""
-    path = tmp_path / "sample-x3.txt"
-    path.write_text(SAMPLE.read_text(encoding="utf-8") * 3, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
 def broken_jsonl(tmp_path) -> Path:
     path = tmp_path / "papers.jsonl"
     path.write_text(JSONL_WITH_BROKEN_RECORDS, encoding="utf-8")
@@ -47,13 +39,15 @@ def _csv_of(rows) -> str:
     return buffer.getvalue()
 
 
-def test_parallel_output_is_byte_identical(repeated_sample):
+def test_parallel_output_is_byte_identical(monkeypatch):
+    # Small chunks, so that the 103 sample papers make enough of them for a pool of workers.
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 16)
     serial_stats, parallel_stats = RunStats(), RunStats()
-    serial = _csv_of(extract_files([repeated_sample], jobs=1, stats=serial_stats))
-    parallel = _csv_of(extract_files([repeated_sample], jobs=2, stats=parallel_stats))
+    serial = _csv_of(extract_files([SAMPLE], jobs=1, stats=serial_stats))
+    parallel = _csv_of(extract_files([SAMPLE], jobs=2, stats=parallel_stats))
     assert serial == parallel
-    assert serial_stats.papers == parallel_stats.papers == 309
-    assert serial_stats.papers > pipeline.CHUNK_SIZE * 2  # the pool really was used
+    assert serial_stats.papers == parallel_stats.papers == 103
+    assert serial_stats.papers > pipeline.CHUNK_SIZE * pipeline.POOL_MIN_CHUNKS  # pool used
     assert serial_stats.rows == parallel_stats.rows
 
 
@@ -139,7 +133,8 @@ def test_work_in_flight_is_bounded():
 
     results = pipeline._extracted_chunks(chunks(), jobs=2)
     next(results)
-    assert pulled == 2 * pipeline.CHUNKS_AHEAD_PER_JOB  # not the whole input
+    # Taken so far: the look-ahead and one window of work in flight, not the whole input.
+    assert pulled == max(pipeline.POOL_MIN_CHUNKS, 2 * pipeline.CHUNKS_AHEAD_PER_JOB)
     results.close()
 
 
