@@ -361,6 +361,9 @@ def _classify_quality(group: _Group, left: str, right: str, metrics, first: Ment
         group.kind, group.rule = "reduction", "reduction.percent"
     elif cues.RIGHT_GAIN.match(right) or unit == "pp" or first.signed:
         group.kind, group.rule = "delta", "delta.gain"
+    elif (moved := _re_search(r"\b(?P<verb>gains|gained|loses|lost)\s*$", near_left, regex.I)) is not None:
+        group.kind, group.rule = "delta", "delta.gain_verb"
+        group.sign = -1 if moved["verb"].lower().startswith("los") else 1
     elif (change := cues.LEFT_CHANGE_OF.search(near_left)) is not None:
         negative = _re_match(r"(?:drop|decrease|decline|degradation|loss|reduction)", change["change"], regex.I)
         group.kind, group.rule = "delta", "delta.change_of"
@@ -444,7 +447,7 @@ def _rows(sentence, group, own, names, benchmarks, metrics, hardware, context) -
         hw, count = ("", None)
         if kind not in ("score", "delta"):
             hw, count = _hardware(sentence, mention, hardware, context)
-        value_si, unit_si = units.to_si(mention.value, mention.unit)
+        value_si, unit_si = units.to_si(value, mention.unit)
         rows.append({
             "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,
             "value": value, "value_low": mention.low, "value_high": mention.high,
@@ -480,6 +483,12 @@ def _subject(sentence: str, mention: Mention, own: str, names) -> str:
         intro = _INTRO.match(sentence, start)
     # the governing verb stands within a few words of the number; looking further back would
     # make long sentences cost quadratic time
+    leading = _INTRO.match(sentence)
+    if leading and leading.end() > mention.outer_end:
+        # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the subject follows
+        for name_start, _, name in names:
+            if name_start >= leading.end():
+                return name
     verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
     for verb in reversed(verbs):
         found = _agent_before(sentence, start, verb.start(), own, names)

@@ -26,11 +26,11 @@ RIGHT_SPEEDUP = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:faster|speed[-\s]?up
     (?:higher|better|more)\s+(?:\w+\s+)?{SPEED_NOUN}|{SPEED_NOUN}\s+(?:improvement|gain|increase|boost)|
     increase\s+in\s+(?:\w+\s+)?(?:throughput|speed|achievable\s+performance|performance)|
     shorter|quicker|better\s+latency|lower\s+latency|in\s+{SPEED_NOUN}|
-    (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+(?:of|loss))\b)""", _I)
+    (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+loss)\b|as\s+fast)""", _I)
 RIGHT_REDUCTION = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:fewer|less|smaller|cheaper|reduction|
     savings?|saved|compression|decrease\s+in\s+{RESOURCE_NOUN}|lower\s+{RESOURCE_NOUN}|
     of\s+(?:the\s+)?{RESOURCE_NOUN}|{RESOURCE_NOUN}\s+(?:reduction|savings?|during|while|and)|
-    {RESOURCE_NOUN}\b\s*[,.)(]|{RESOURCE_NOUN}\s*$)\b""", _I)
+    {RESOURCE_NOUN}\b(?=\s*[,.)(])|{RESOURCE_NOUN}(?=\s*$))""", _I)
 RIGHT_LOSS = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:lower|worse|drop|decrease|degradation|
     loss|decline|reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|relative\s+reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN})\b""", _I)
 RIGHT_GAIN = regex.compile(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|higher|better|
@@ -38,7 +38,7 @@ RIGHT_GAIN = regex.compile(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|highe
 # Words ending the text before the number: "... by", "... from", "only".
 LEFT_REDUCE_VERB = regex.compile(r"""\b(?:reduc\w*|decreas\w*|cut\w*|sav\w*|shrink\w*|compress\w*|
     lower\w*|saving|trim\w*|prun\w*)\b(?P<object>[^;]{0,60}?)\s+by\s*$""", _I)
-LEFT_GAIN_VERB = regex.compile(r"""\b(?:improv\w*|increas\w*|boost\w*|rais\w*|outperform\w*|
+LEFT_GAIN_VERB = regex.compile(r"""\b(?:improv\w*|increas\w*|boost\w*|rais\w*|outperform\w*|gains|
     surpass\w*|exceed\w*|beat\w*|enhanc\w*|advanc\w*|gain\w*|lead\w*|leads|ahead|
     better|higher|speed\w*\s+up|accelerat\w*)\b(?P<object>[^;]{0,80}?)\s+by\s*$""", _I)
 LEFT_CHANGE_OF = regex.compile(r"""\b(?P<change>improvements?|gains?|increase|boost|drop|decrease|

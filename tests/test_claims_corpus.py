@@ -111,12 +111,8 @@ def test_issue_baselines(corpus_rows, title_start: str, kind: str, value: float,
 
 # (title start, value, subject named in the sentence) -- spec 2: "named as the abstract names it"
 ISSUE_SUBJECTS = [
-    pytest.param("Light-R1", 74.0, "Light-R1-14B-DS", id="light_r1_aime24_subject",
-                 marks=pytest.mark.xfail(strict=True, reason="subject is the title's Light-R1, "
-                                         "not Light-R1-14B-DS the sentence names")),
-    pytest.param("Light-R1", 60.2, "Light-R1-14B-DS", id="light_r1_aime25_subject",
-                 marks=pytest.mark.xfail(strict=True, reason="subject is the title's Light-R1, "
-                                         "not Light-R1-14B-DS the sentence names")),
+    pytest.param("Light-R1", 74.0, "Light-R1-14B-DS", id="light_r1_aime24_subject"),
+    pytest.param("Light-R1", 60.2, "Light-R1-14B-DS", id="light_r1_aime25_subject"),
     pytest.param("VL-Rethinker", 80.3, "VL-Rethinker", id="vl_rethinker_subject"),
 ]
 

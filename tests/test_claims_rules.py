@@ -70,8 +70,7 @@ def test_spec_1_kinds(abstract: str, value: float, kind: str) -> None:
 # (abstract, expected signed value)
 SPEC_1_DELTA_SIGN = [
     pytest.param("FooNet improves accuracy by 3.2% over the baseline.", 3.2, id="improvement"),
-    xfail("FooNet gains 1.5 points on MMLU.", 1.5, id="gains_verb",
-          reason="the verb 'gains' is no delta cue: no row at all (and 'gains 1.5%' gives a score)"),
+    pytest.param("FooNet gains 1.5 points on MMLU.", 1.5, id="gains_verb"),
     pytest.param("FooNet achieves a gain of 1.5 points on MMLU.", 1.5, id="gain_of"),
     pytest.param("FooNet has a 0.4% lower accuracy than the dense model.", -0.4, id="lower"),
     pytest.param("Pruning causes an accuracy loss of 0.56% on ImageNet.", -0.56, id="loss"),
@@ -173,11 +172,9 @@ def test_spec_3_before_after(abstract: str, title: str, expected: list[dict]) ->
 # --- spec 2: the subject is the system the sentence names ------------------------------------------
 # (title, abstract, value, expected subject)
 SPEC_2_NAMED_SUBJECT = [
-    xfail("Light-R1: Curriculum SFT, DPO and RL for Long COT", LIGHT_R1, 74.0, "Light-R1-14B-DS",
-          reason="subject taken from the title (Light-R1), not the model the sentence names",
+    pytest.param("Light-R1: Curriculum SFT, DPO and RL for Long COT", LIGHT_R1, 74.0, "Light-R1-14B-DS",
           id="spec_3_paired_lists_sibling_benchmarks_first"),
-    xfail("Light-R1: Curriculum SFT, DPO and RL for Long COT", LIGHT_R1, 60.2, "Light-R1-14B-DS",
-          reason="subject taken from the title (Light-R1), not the model the sentence names",
+    pytest.param("Light-R1: Curriculum SFT, DPO and RL for Long COT", LIGHT_R1, 60.2, "Light-R1-14B-DS",
           id="spec_3_paired_lists_sibling_benchmarks_second"),
     pytest.param("SIFT: Grounding LLM Reasoning in Contexts via Stickers", SIFT, 78.33, "DeepSeek-R1",
                  id="spec_3_before_after_baseline"),
@@ -216,14 +213,11 @@ SPEC_3_READING = [
                  id="factor_times_word"),
     pytest.param("FooNet is 1.75× faster than vLLM.", {"kind": "speedup", "value": 1.75, "unit": "x"},
                  id="factor_times_sign"),
-    xfail("FooNet doubles the throughput of vLLM.", {"kind": "speedup", "value": 2.0, "unit": "x"},
-          reason="'doubles the throughput' gives no row", id="word_doubles"),
+    pytest.param("FooNet doubles the throughput of vLLM.", {"kind": "speedup", "value": 2.0, "unit": "x"}, id="word_doubles"),
     pytest.param("FooNet achieves a doubling of throughput.", {"kind": "speedup", "value": 2.0, "unit": "x"},
                  id="word_a_doubling"),
-    xfail("FooNet runs twice as fast as vLLM.", {"kind": "speedup", "value": 2.0, "unit": "x"},
-          reason="'twice as fast' gives no row", id="word_twice"),
-    xfail("FooNet halves the memory footprint.", {"kind": "reduction", "value": 2.0, "unit": "x"},
-          reason="'halves the memory footprint' gives no row", id="word_halves"),
+    pytest.param("FooNet runs twice as fast as vLLM.", {"kind": "speedup", "value": 2.0, "unit": "x"}, id="word_twice"),
+    pytest.param("FooNet halves the memory footprint.", {"kind": "reduction", "value": 2.0, "unit": "x"}, id="word_halves"),
     pytest.param("FooNet triples decoding speed.", {"kind": "speedup", "value": 3.0, "unit": "x"},
                  id="word_triples"),
     pytest.param("FooNet is an order of magnitude faster than vLLM.",
@@ -355,8 +349,7 @@ SPEC_2_SI = [
     pytest.param("FooNet answers a query in 35 ms.", 35.0, 0.035, "s", id="milliseconds"),
     pytest.param("FooNet runs at 108 FPS on a T4 GPU.", 108.0, 108.0, "frame/s", id="fps"),
     pytest.param("FooNet reaches 73.5% accuracy on MathVista.", 73.5, 73.5, "%", id="percent_stays"),
-    xfail("FooNet has a 0.4% lower accuracy than the dense model.", 0.4, -0.4, "%",
-          reason="value_si of a negative delta loses its sign (value -0.4, value_si 0.4)",
+    pytest.param("FooNet has a 0.4% lower accuracy than the dense model.", 0.4, -0.4, "%",
           id="negative_delta_percent_stays"),
 ]
 
