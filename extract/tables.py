@@ -258,8 +258,8 @@ class TableWriter:
             if self._raw is not None:
                 self._stream.close()
                 self._raw.close()
-            else:
-                self._stream.flush()
+            elif complete:
+                self._stream.flush()  # a stream we were given stays open
             self._stream = None
         else:
             return  # already released
