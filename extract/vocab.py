@@ -1,0 +1,501 @@
+"""Canonical names of benchmarks, metrics and hardware, read from the data files (spec section 4).
+
+Each vocabulary lives in ``extract/data/<name>.txt``; the grammar is documented at the top of
+each file (one line per canonical name, ``CANONICAL [ATTRIBUTE] = ALIAS = ALIAS ...``). A file is
+read once, validated as it is read (a broken line raises :class:`VocabError` naming file and
+line), and turned into
+
+* one regex of every alias, shaped as a trie, that :meth:`Vocabulary.find_all` runs over
+  running text and :meth:`Vocabulary.canonical` over one name cut from it, and
+* lookup tables from folded spellings (case and separators removed) to canonical names,
+  which turn what the regex matched into the canonical name.
+
+>>> benchmarks().canonical("GPQA-Diamond")
+'GPQA Diamond'
+>>> metrics().direction("FID")
+'lower'
+>>> hardware().canonical("NVIDIA H800 GPUs")
+'H800'
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from os import PathLike
+from pathlib import Path
+from typing import Callable, ClassVar, Iterable, Self
+
+import regex
+
+__all__ = [
+    "Alias", "Entry", "HardwareVocabulary", "Mention", "MetricVocabulary", "VocabError",
+    "Vocabulary", "benchmarks", "fold", "hardware", "higher_is_better", "metrics",
+]
+
+#: A mention found in text: (start, end, canonical name).
+Mention = tuple[int, int, str]
+
+
+class VocabError(ValueError):
+    """A vocabulary file is broken; the message starts with ``FILE:LINE:``."""
+
+
+# --- folding -------------------------------------------------------------------------------
+
+#: Characters a name may be written with or without: spaces, hyphens and dashes, underscores.
+_SEPARATOR_CHARS = r"\s\-\u2010-\u2015_"
+_SEPARATORS = regex.compile(f"[{_SEPARATOR_CHARS}]+")
+#: Punctuation that may cling to a name taken out of a sentence ("GPQA-Diamond," or "(COCO)").
+_EDGE_PUNCTUATION = " \t\n.,;:!?()[]\"'`"
+
+
+def fold(text: str, keep_case: bool = False) -> str:
+    """The lookup key of a name: NFKC, separators removed, case folded unless `keep_case`.
+
+    >>> fold("GPQA-Diamond") == fold("gpqa diamond")
+    True
+    >>> fold("MATH 500"), fold("MATH", keep_case=True)
+    ('math500', 'MATH')
+    """
+    key = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    return key if keep_case else key.casefold()
+
+
+# --- the data-file grammar -----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One spelling of a name as written in the file; the canonical name is an alias too."""
+
+    text: str
+    case_sensitive: bool
+    line: int
+
+    @property
+    def is_template(self) -> bool:
+        return PLACEHOLDER in self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of a vocabulary file: a canonical name, its attribute and all its aliases."""
+
+    canonical: str
+    attribute: str | None
+    aliases: tuple[Alias, ...]
+    line: int
+
+
+#: In a name, ``{k}`` stands for a whole number or the letter k ("pass@{k}" finds "pass@10").
+PLACEHOLDER = "{k}"
+_PLACEHOLDER_PATTERN = r"(?P<k>\d+|k)"
+_UNKNOWN_PLACEHOLDER = regex.compile(r"\{(?!k\})[^}]*\}")
+
+#: The canonical name and its optional attribute: ``top-1 accuracy [higher]``.
+_HEAD = regex.compile(r"(?P<name>[^\[\]]+?)\s*(?:\[(?P<attribute>[^\[\]]*)\])?")
+#: Characters an alias may not contain; they belong to the grammar.
+_FORBIDDEN_IN_NAME = regex.compile(r"[\[\]\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class _ParsedFile:
+    entries: tuple[Entry, ...]
+    directives: dict[str, tuple[Alias, ...]]
+
+
+def _parse(text: str, source: str, attributes: frozenset[str] | None,
+           directives: frozenset[str]) -> _ParsedFile:
+    """Parse and validate a vocabulary file's text; raise VocabError at the first bad line."""
+    entries: list[Entry] = []
+    found_directives: dict[str, tuple[Alias, ...]] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+
+        def fail(reason: str) -> VocabError:
+            return VocabError(f"{source}:{number}: {reason}")
+
+        fields = [field.strip() for field in line.split("=")]
+        if fields[0].startswith("@"):
+            name = fields[0][1:]
+            if name not in directives:
+                allowed = ", ".join(f"@{d}" for d in sorted(directives)) or "none"
+                raise fail(f"unknown directive {fields[0]!r} (allowed here: {allowed})")
+            if name in found_directives:
+                raise fail(f"directive {fields[0]!r} given twice")
+            found_directives[name] = tuple(_alias(field, number, fail) for field in fields[1:])
+            if not found_directives[name]:
+                raise fail(f"directive {fields[0]!r} lists no words")
+            continue
+        if not fields[0]:
+            raise fail("the line starts with '=': the canonical name must come first")
+        head = _HEAD.fullmatch(fields[0])
+        if head is None:
+            raise fail(f"cannot read the name {fields[0]!r}: expected NAME or NAME [ATTRIBUTE]")
+        attribute = head["attribute"].strip() if head["attribute"] is not None else None
+        if attributes is None and attribute is not None:
+            raise fail(f"this file takes no [attribute], found [{attribute}]")
+        if attributes is not None and attribute not in attributes:
+            expected = " or ".join(f"[{a}]" for a in sorted(attributes))
+            found = "none" if attribute is None else f"[{attribute}]"
+            raise fail(f"expected {expected} after the name, found {found}")
+        canonical = _alias(head["name"], number, fail)
+        aliases = (canonical, *(_alias(field, number, fail) for field in fields[1:]))
+        if any(alias.is_template != canonical.is_template for alias in aliases):
+            raise fail(f"{PLACEHOLDER} must appear in the name and in every alias, or in none")
+        entries.append(Entry(canonical.text, attribute, aliases, number))
+    return _ParsedFile(tuple(entries), found_directives)
+
+
+def _alias(field: str, line: int, fail: Callable[[str], VocabError]) -> Alias:
+    """One ``=``-separated field: a name, optionally in double quotes (case-sensitive)."""
+    case_sensitive = len(field) >= 2 and field[0] == field[-1] == '"'
+    text = field[1:-1].strip() if case_sensitive else field
+    if not text:
+        raise fail("empty name (two '=' in a row, or a '=' at the end of the line)")
+    if _FORBIDDEN_IN_NAME.search(text):
+        raise fail(f"unexpected '[', ']' or '\"' in {field!r}")
+    if (bad := _UNKNOWN_PLACEHOLDER.search(text)) is not None:
+        raise fail(f"unknown placeholder {bad[0]!r} in {field!r}; only {PLACEHOLDER} is known")
+    if not text[0].isalnum():
+        raise fail(f"{field!r} must start with a letter or a digit")
+    return Alias(text, case_sensitive, line)
+
+
+# --- regex parts for find_all ---------------------------------------------------------------
+
+#: Between two words of a name the text may have one space, hyphen/dash or underscore, or none.
+_FLEXIBLE_SEPARATOR = f"[{_SEPARATOR_CHARS}]?"
+#: Between a prefix/suffix word and the name there must be exactly one separator.
+_REQUIRED_SEPARATOR = r"[\s\-\u2010-\u2015]"
+#: A name starts a word: not inside a word, not the tail of a hyphenated compound ("Tiny-ImageNet",
+#: "Split-CIFAR100"), not the decimals of a number. A leading \b lets the engine skip the
+#: inside of words quickly (twice as fast as a lookbehind alone); so names must start with a
+#: letter or a digit.
+_START = r"\b(?<![\w][\-\u2010-\u2015]|\d\.)"
+#: A name ends a word: not followed by a word character, a hyphenated tail ("ImageNet-C") or
+#: decimals ("AP50.5").
+_END = r"(?![\w]|[\-\u2010-\u2015][\w]|\.\d)"
+
+
+def _atoms(alias: Alias) -> list[str]:
+    """An alias as a list of regex atoms: one per character, a flexible separator between
+    words, a number pattern for the placeholder. Letters are lower-cased: the whole find_all
+    regex ignores case, and quoted (case-sensitive) names are checked when a match is resolved.
+    """
+    atoms: list[str] = []
+    for index, word in enumerate(w for w in _SEPARATORS.split(alias.text) if w):
+        if index:
+            atoms.append(_FLEXIBLE_SEPARATOR)
+        for part_index, part in enumerate(word.split(PLACEHOLDER)):
+            if part_index:
+                atoms.append(r"(?:\d+|k)")
+            atoms.extend(regex.escape(char.lower()) for char in part)
+    return atoms
+
+
+def _alternation(aliases: Iterable[Alias]) -> str:
+    """All aliases as one regex, shaped as a trie so that the engine follows only the names
+    that share the text's first characters (one flat alternation of hundreds of names is
+    several times slower). At every node longer continuations are tried before stopping, so
+    at a position the longest name wins. No quantifier is nested in another: linear time.
+    """
+    trie: dict = {}
+    for alias in aliases:
+        node = trie
+        for atom in _atoms(alias):
+            node = node.setdefault(atom, {})
+        node[""] = {}                       # a name ends here
+    return _trie_pattern(trie)[0]
+
+
+def _trie_pattern(node: dict) -> tuple[str, int]:
+    """The regex of a trie node and the length of its longest continuation."""
+    branches = []
+    for atom, child in node.items():
+        if atom:
+            pattern, depth = _trie_pattern(child)
+            branches.append((depth + 1, atom + pattern))
+    if not branches:
+        return "", 0
+    branches.sort(key=lambda branch: -branch[0])          # longest continuation first
+    body = "|".join(pattern for _, pattern in branches)
+    if len(branches) > 1:
+        body = f"(?:{body})"
+    if "" in node:                                          # may also stop here: optional
+        body = f"(?:{body})?"
+    return body, branches[0][0]
+
+
+# --- the vocabulary ------------------------------------------------------------------------
+
+class Vocabulary:
+    """Canonical names with their aliases; find them in text and fold spellings to them."""
+
+    #: Allowed values of ``[attribute]`` after a name; None means the file takes no attribute.
+    ATTRIBUTES: ClassVar[frozenset[str] | None] = None
+    #: Directives (``@prefix = ...``) the file may use.
+    DIRECTIVES: ClassVar[frozenset[str]] = frozenset({"prefix", "suffix", "variant"})
+    #: Where a mention may start and end in running text.
+    _START: ClassVar[str] = _START
+    _END: ClassVar[str] = _END
+
+    def __init__(self, entries: Iterable[Entry], source: str = "<vocabulary>",
+                 directives: dict[str, tuple[Alias, ...]] | None = None) -> None:
+        self.source = source
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self.directives = dict(directives or {})
+        self._by_name: dict[str, Entry] = {}
+        self._folded: dict[str, Entry] = {}      # case-insensitive aliases, key folded
+        self._exact: dict[str, Entry] = {}       # case-sensitive aliases, key keeps its case
+        self._templates: list[tuple[regex.Pattern, Entry, bool]] = []
+        # Per instance, so that a vocabulary and its cache go away together.
+        self._resolve = functools.lru_cache(maxsize=4096)(self._resolve_uncached)
+        self._index()
+        self._pattern = self._compile()
+        self._longest = regex.compile(self._pattern.pattern, self._pattern.flags | regex.POSIX)
+
+    # construction
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<text>") -> Self:
+        """A vocabulary from the text of a file; `source` names it in error messages."""
+        parsed = _parse(text, source, cls.ATTRIBUTES, cls.DIRECTIVES)
+        return cls(parsed.entries, source, parsed.directives)
+
+    @classmethod
+    def from_file(cls, path: str | PathLike[str] | Traversable) -> Self:
+        """A vocabulary read from a UTF-8 file."""
+        source = str(path)
+        data = (Path(path) if isinstance(path, (str, PathLike)) else path).read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            raise VocabError(f"{source}:{line}: not UTF-8 text ({error.reason})") from None
+        return cls.from_text(text, source)
+
+    def _index(self) -> None:
+        """Fill the lookup tables; two names for one spelling is an error."""
+        claimed: dict[str, tuple[Alias, Entry]] = {}   # folded key -> first alias that took it
+        for entry in self.entries:
+            if (previous := self._by_name.get(entry.canonical)) is not None:
+                raise self._error(entry.line, f"{entry.canonical!r} is already defined "
+                                              f"at line {previous.line}")
+            self._by_name[entry.canonical] = entry
+            for alias in entry.aliases:
+                key = fold(alias.text)
+                other = claimed.get(key)
+                if other is not None and other[1] is not entry and not (
+                        alias.case_sensitive and other[0].case_sensitive
+                        and fold(alias.text, True) != fold(other[0].text, True)):
+                    raise self._error(alias.line, f"alias {alias.text!r} already stands for "
+                                                  f"{other[1].canonical!r} (line {other[0].line})")
+                claimed.setdefault(key, (alias, entry))
+                if alias.is_template:
+                    self._templates.append((self._template_regex(alias), entry,
+                                            alias.case_sensitive))
+                elif alias.case_sensitive:
+                    self._exact[fold(alias.text, keep_case=True)] = entry
+                else:
+                    self._folded[key] = entry
+
+    @staticmethod
+    def _template_regex(alias: Alias) -> regex.Pattern:
+        """A template alias as a regex over folded keys: "pass@{k}" -> ``pass@(?P<k>\\d+|k)``."""
+        key = fold(alias.text, keep_case=alias.case_sensitive)
+        literal_parts = [regex.escape(part) for part in key.split(fold(PLACEHOLDER))]
+        return regex.compile(_PLACEHOLDER_PATTERN.join(literal_parts))
+
+    def _error(self, line: int, reason: str) -> VocabError:
+        return VocabError(f"{self.source}:{line}: {reason}")
+
+    def _compile(self) -> regex.Pattern:
+        """The find_all regex: optional prefix, the name, what may follow it, optional suffix."""
+        parts = [self._START, self._before_name()]
+        if prefixes := self.directives.get("prefix"):
+            parts.append(f"(?:(?P<prefix>{_alternation(prefixes)}){_REQUIRED_SEPARATOR})?")
+        parts.append(f"(?P<name>{_alternation(a for e in self.entries for a in e.aliases)})")
+        parts.append(self._after_name())
+        if suffixes := self.directives.get("suffix"):
+            parts.append(f"(?:{_REQUIRED_SEPARATOR}(?P<suffix>{_alternation(suffixes)}))?")
+        parts.append(self._END)
+        return regex.compile("".join(parts), regex.IGNORECASE)
+
+    def _before_name(self) -> str:
+        """Regex of what may stand before the prefix and name (subclasses add counts)."""
+        return ""
+
+    def _after_name(self) -> str:
+        """Regex of what may follow a name before the suffix (subclasses add variants)."""
+        return ""
+
+    def _mention_start(self, match: regex.Match) -> int:
+        """Where the mention starts in a match (subclasses leave out what is not the name)."""
+        return match.start()
+
+    def _accept(self, match: regex.Match) -> bool:
+        """Whether a regex match is a real mention (subclasses reject some)."""
+        return True
+
+    # queries
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical names, in file order (templates as written, e.g. ``pass@{k}``)."""
+        return tuple(entry.canonical for entry in self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and self.canonical(text) is not None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.source!r}, {len(self)} names)"
+
+    def canonical(self, text: str) -> str | None:
+        """The canonical name for `text` (one name, as cut from a sentence), or None.
+
+        `text` must be a whole mention as find_all would find it: case and separators are
+        folded (except for names the file quotes, ``"MATH"``), surrounding punctuation is
+        ignored, and a hardware mention may keep its vendor, memory size and "GPU".
+        """
+        resolved = self._resolve(text)
+        return resolved[0] if resolved else None
+
+    def attribute(self, text: str) -> str | None:
+        """The ``[attribute]`` of the name `text` stands for, or None if it is unknown."""
+        resolved = self._resolve(text)
+        return resolved[1].attribute if resolved else None
+
+    def _resolve_uncached(self, text: str) -> tuple[str, Entry] | None:
+        name = text.strip(_EDGE_PUNCTUATION)
+        match = self._pattern.fullmatch(name) if name else None
+        if match is None or not self._accept(match):
+            return None
+        return self._lookup(match["name"])
+
+    def _lookup(self, name: str) -> tuple[str, Entry] | None:
+        """The canonical name and entry of a name the regex matched; None when only the
+        case-insensitive regex, not the file, allows it ("math" for the quoted "MATH")."""
+        exact_key = fold(name, keep_case=True)
+        if (entry := self._exact.get(exact_key)) is not None:
+            return entry.canonical, entry
+        key = exact_key.casefold()
+        if (entry := self._folded.get(key)) is not None:
+            return entry.canonical, entry
+        for template, entry, case_sensitive in self._templates:
+            if (m := template.fullmatch(exact_key if case_sensitive else key)) is not None:
+                return entry.canonical.replace(PLACEHOLDER, m["k"]), entry
+        return None
+
+    def find_all(self, text: str) -> list[Mention]:
+        """Every mention in `text` as ``(start, end, canonical)``: leftmost-longest,
+        non-overlapping, whole words only. The span covers the whole mention, prefix and
+        suffix included ("NVIDIA H800 GPUs"), so numbers inside it belong to the name.
+        """
+        found = []
+        position = 0
+        while (candidate := self._pattern.search(text, position)) is not None:
+            # The trie tries longer names first, but where a separator or a {k} overlaps a
+            # letter a shorter name can still win; POSIX matching at this one position
+            # finds the longest (run everywhere it would be three times slower).
+            match = self._longest.match(text, candidate.start()) or candidate
+            position = max(match.end(), match.start() + 1)
+            if not self._accept(match):
+                continue
+            resolved = self._lookup(match["name"])
+            if resolved is not None:
+                found.append((self._mention_start(match), match.end(), resolved[0]))
+        return found
+
+
+class MetricVocabulary(Vocabulary):
+    """Metrics: each carries its direction, ``[higher]`` or ``[lower]`` is better."""
+
+    ATTRIBUTES = frozenset({"higher", "lower"})
+
+    def direction(self, name: str) -> str | None:
+        """``"higher"`` or ``"lower"`` for a known metric (any spelling), else None."""
+        return self.attribute(name)
+
+    def higher_is_better(self, name: str) -> bool:
+        """False for lower-is-better metrics; True otherwise (unknown metrics rank highest
+        first, as most quality metrics do)."""
+        return self.direction(name) != "lower"
+
+
+#: A memory size written after an accelerator name: "A100 80GB", "A100-80GB", "V100 (32 GB)".
+_MEMORY_SIZE = r"(?:[\s\-_]?\(?\d{1,3}\s?G(?:i?B)?\)?)"
+#: A plural "s" glued to a name: "8x V100s".
+_PLURAL = r"(?:s(?!\w))"
+
+
+class HardwareVocabulary(Vocabulary):
+    """Accelerators and systems: each carries its kind (``[gpu]``, ``[npu]`` ...)."""
+
+    ATTRIBUTES = frozenset({"gpu", "tpu", "npu", "accelerator", "system"})
+    # A hyphenated tail does not make another accelerator: "A100-based" is an A100.
+    _END = r"(?!\w)"
+
+    def kind(self, name: str) -> str | None:
+        """The kind of accelerator `name` stands for, or None if it is unknown."""
+        return self.attribute(name)
+
+    def _before_name(self) -> str:
+        # A count glued to the name, "8xA100": matched so that the name is found, left out
+        # of the mention's span.
+        return r"(?:(?P<count>\d+x)(?=\w))?"
+
+    def _mention_start(self, match: regex.Match) -> int:
+        return match.end("count") if match["count"] else match.start()
+
+    def _after_name(self) -> str:
+        variant = ""
+        if variants := self.directives.get("variant"):
+            variant = f"(?:{_REQUIRED_SEPARATOR}(?:{_alternation(variants)}))?"
+        return f"{_PLURAL}?{variant}{_MEMORY_SIZE}?"
+
+    def _accept(self, match: regex.Match) -> bool:
+        # A bare model number ("4090") is a name only next to a vendor or a "GPU" word.
+        context = match.groupdict()
+        has_context = bool(context.get("prefix") or context.get("suffix"))
+        return has_context or not match["name"][0].isdigit()
+
+
+# --- the built-in vocabularies -------------------------------------------------------------
+
+def _data_file(name: str) -> Traversable:
+    return resources.files(__package__) / "data" / name
+
+
+@functools.cache
+def benchmarks() -> Vocabulary:
+    """Benchmarks and datasets, from ``data/benchmarks.txt``."""
+    return Vocabulary.from_file(_data_file("benchmarks.txt"))
+
+
+@functools.cache
+def metrics() -> MetricVocabulary:
+    """Metrics and efficiency measures with their directions, from ``data/metrics.txt``."""
+    return MetricVocabulary.from_file(_data_file("metrics.txt"))
+
+
+@functools.cache
+def hardware() -> HardwareVocabulary:
+    """Accelerators and systems with their kinds, from ``data/hardware.txt``."""
+    return HardwareVocabulary.from_file(_data_file("hardware.txt"))
+
+
+def higher_is_better(metric: str) -> bool:
+    """Whether a higher value of `metric` ranks first (unknown metrics: True).
+
+    >>> higher_is_better("top-1 accuracy"), higher_is_better("perplexity")
+    (True, False)
+    """
+    return metrics().higher_is_better(metric)

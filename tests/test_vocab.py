@@ -1,0 +1,326 @@
+"""Tests of extract.vocab: the vocabulary files and the matcher built from them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import vocab
+from extract.vocab import HardwareVocabulary, MetricVocabulary, VocabError, Vocabulary
+
+VOCABULARIES = {"benchmark": vocab.benchmarks, "metric": vocab.metrics, "hardware": vocab.hardware}
+SAMPLE = Path(vocab.__file__).parent / "data" / "sample" / "hf-daily-papers.txt"
+
+# --- canonical names ------------------------------------------------------------------------
+
+# docs/claim-spec.md section 4, "Examples of the folding required", one row per example.
+SPEC_SECTION_4 = [
+    ("benchmark", "AIME 2024", "AIME24"),
+    ("benchmark", "AIME2024", "AIME24"),
+    ("benchmark", "AIME-24", "AIME24"),
+    ("benchmark", "AIME 2025", "AIME25"),         # "AIME25 likewise" (task brief)
+    ("benchmark", "AIME2025", "AIME25"),
+    ("benchmark", "AIME-25", "AIME25"),
+    ("benchmark", "MATH-500", "MATH500"),
+    ("benchmark", "MATH 500", "MATH500"),
+    ("benchmark", "Microsoft COCO", "COCO"),
+    ("benchmark", "MS-COCO", "COCO"),
+    ("benchmark", "COCO val2017", "COCO"),
+    ("benchmark", "ImageNet-1K", "ImageNet"),
+    ("benchmark", "ImageNet-1k", "ImageNet"),
+    ("benchmark", "ILSVRC-2012", "ImageNet"),
+    ("benchmark", "CIFAR10", "CIFAR-10"),
+    ("benchmark", "Cifar-10", "CIFAR-10"),
+    ("benchmark", "GPQA-Diamond", "GPQA Diamond"),
+    ("benchmark", "GPQA Diamond", "GPQA Diamond"),
+    ("metric", "top1 accuracy", "top-1 accuracy"),
+    ("metric", "Top-1 accuracy", "top-1 accuracy"),
+    ("metric", "mAP@50", "mAP@50"),
+    ("metric", "mAP50", "mAP@50"),
+    ("hardware", "NVIDIA H800 GPUs", "H800"),
+    ("hardware", "NVIDIA 4090 GPU", "RTX 4090"),
+    ("hardware", "RTX4090", "RTX 4090"),
+    ("hardware", "A100 80GB", "A100"),
+]
+
+
+@pytest.mark.parametrize("vocabulary, text, expected", SPEC_SECTION_4)
+def test_spec_section_4(vocabulary, text, expected):
+    assert VOCABULARIES[vocabulary]().canonical(text) == expected
+
+
+# Spellings as they stand in the sample corpus (extract/data/sample/hf-daily-papers.txt), and
+# the canonical names the golden files use for them (golden/README.md).
+CORPUS = [
+    ("benchmark", "MathVista", "MathVista"),
+    ("benchmark", "MMLU-Pro", "MMLU-Pro"),
+    ("benchmark", "SuperGPQA", "SuperGPQA"),
+    ("benchmark", "BBEH", "BBEH"),
+    ("benchmark", "GSM8K", "GSM8K"),
+    ("benchmark", "MATH", "MATH"),
+    ("benchmark", "math", None),                   # "8.6% improvement on math": a domain
+    ("benchmark", "AIME25-I", None),               # half of AIME25: kept as written
+    ("benchmark", "CIFAR100", "CIFAR-100"),
+    ("benchmark", "Split-CIFAR100", "Split-CIFAR-100"),
+    ("benchmark", "10-Split-CIFAR-100", "10-Split-CIFAR-100"),
+    ("benchmark", "Microsoft COCO", "COCO"),
+    ("benchmark", "MS-MARCO", "MS MARCO"),
+    ("benchmark", "Natural Questions", "Natural Questions"),
+    ("benchmark", "TriviaQA", "TriviaQA"),
+    ("benchmark", "SWE-bench Lite", "SWE-bench Lite"),
+    ("benchmark", "PASCAL VOC 2012", "PASCAL VOC"),
+    ("benchmark", "NYU Depth v2", "NYU Depth V2"),
+    ("benchmark", "WikiText2", "WikiText-2"),
+    ("benchmark", "COLA", "CoLA"),
+    ("benchmark", "SST2", "SST-2"),
+    ("benchmark", "BraTS 2021", "BraTS"),
+    ("benchmark", "Object365", "Objects365"),
+    ("benchmark", "TREC-DL", "TREC DL"),
+    ("benchmark", "miniImageNet", "miniImageNet"),
+    ("benchmark", "OpenASR leaderboard", "Open ASR Leaderboard"),
+    ("benchmark", "gpqa diamond", "GPQA Diamond"),
+    ("benchmark", "(COCO),", "COCO"),              # punctuation around a name is ignored
+    ("metric", "accuracy", "accuracy"),
+    ("metric", "Top-3 accuracy", "top-3 accuracy"),
+    ("metric", "F1-score", "F1"),
+    ("metric", "pass@1", "pass@1"),
+    ("metric", "Pass@10", "pass@10"),
+    ("metric", "pass@k", "pass@k"),
+    ("metric", "AUC", "AUC"),
+    ("metric", "AUC_ROC", "AUROC"),
+    ("metric", "mean Average Precision", "mAP"),
+    ("metric", "mAP@50:95", "mAP@50:95"),
+    ("metric", "NDCG@10", "NDCG@10"),
+    ("metric", "MRR@10", "MRR@10"),
+    ("metric", "R@5", "R@5"),
+    ("metric", "NRMSE", "NRMSE"),
+    ("metric", "rFID", "rFID"),
+    ("metric", "PPL", "perplexity"),
+    ("metric", "Dice", "Dice"),
+    ("metric", "prediction error", "error"),
+    ("metric", "error rate", "error"),
+    ("metric", "TPOT", "TPOT"),
+    ("metric", "decode throughput", "decode throughput"),
+    ("metric", "prefill throughput", "prefill throughput"),
+    ("metric", "TFLOPs", "FLOPs"),                 # "only 55.6% TFLOPs": a count
+    ("metric", "TFLOPS", None),                    # "156 TFLOPS": a rate, i.e. a unit
+    ("metric", "GPU hours", "GPU hours"),
+    ("metric", "KV cache", "KV cache"),
+    ("metric", "IS", "IS"),
+    ("metric", "is", None),
+    ("hardware", "NVIDIA V100 GPUs", "V100"),
+    ("hardware", "NVIDIA DGX-2 node", "DGX-2"),
+    ("hardware", "Hopper GPUs", "Hopper"),
+    ("hardware", "Ascend 910C NPUs", "Ascend 910C"),
+    ("hardware", "Huawei CloudMatrix384", "CloudMatrix384"),
+    ("hardware", "A100 GPUs", "A100"),
+    ("hardware", "NVIDIA T4 GPU", "T4"),
+    ("hardware", "NVIDIA Jetson TX2 GPU", "Jetson TX2"),
+    ("hardware", "TX2 CPU", "Jetson TX2"),
+    ("hardware", "RTX 3090 GPU", "RTX 3090"),
+    ("hardware", "A100 80GB GPU", "A100"),
+    ("hardware", "V100s", "V100"),
+    ("hardware", "A100-SXM4-80GB", "A100"),
+    ("hardware", "4090", None),                    # a bare number is not a GPU
+    ("hardware", "a 100", None),                   # no separator inside "A100"
+]
+
+
+@pytest.mark.parametrize("vocabulary, text, expected", CORPUS)
+def test_corpus_spellings(vocabulary, text, expected):
+    assert VOCABULARIES[vocabulary]().canonical(text) == expected
+
+
+def _all_names():
+    for kind, load in VOCABULARIES.items():
+        for name in load().names:
+            yield kind, name.replace(vocab.PLACEHOLDER, "5")
+
+
+@pytest.mark.parametrize("vocabulary, name", list(_all_names()))
+def test_every_canonical_name_is_its_own_canonical_and_found_in_text(vocabulary, name):
+    vocabulary_ = VOCABULARIES[vocabulary]()
+    assert vocabulary_.canonical(name) == name
+    sentence = f"We report {name}, as before."
+    start = sentence.index(name)
+    assert vocabulary_.find_all(sentence) == [(start, start + len(name), name)]
+
+
+# --- find_all ---------------------------------------------------------------------------------
+
+# (vocabulary, sentence, [(text of the span, canonical)]). Sentences marked "corpus" are from
+# the sample corpus; the others test one rule of the matcher each.
+FIND_ALL = [
+    ("benchmark",  # corpus
+     "Notably, SIFT improves the pass@1 accuracy of DeepSeek-R1 on AIME2024 from 78.33% to "
+     "**85.67**%.",
+     [("AIME2024", "AIME24")]),
+    ("benchmark",  # corpus: hyphenated variants of a name are not the name
+     "across four datasets (AIME24, AIME25-I, AIME25-II and GPQA Diamond).",
+     [("AIME24", "AIME24"), ("GPQA Diamond", "GPQA Diamond")]),
+    ("benchmark",  # corpus
+     "Studies across diverse models (from 3B to 100B+) and benchmarks (e.g., GSM8K, MATH-500)",
+     [("GSM8K", "GSM8K"), ("MATH-500", "MATH500")]),
+    ("benchmark",  # corpus: the quoted "MATH" is found in capitals only
+     "When solving math word problems from GSM8K and MATH, coverage grows.",
+     [("GSM8K", "GSM8K"), ("MATH", "MATH")]),
+    ("benchmark",  # corpus: the longest name at a position wins, once
+     "as well as RetinaNet-ResNet50 on the Microsoft COCO dataset and MS-COCO.",
+     [("Microsoft COCO", "COCO"), ("MS-COCO", "COCO")]),
+    ("benchmark",  # whole words only
+     "MATH5000 is not MATH500, and XCOCO is not COCO.",
+     [("MATH500", "MATH500"), ("COCO", "COCO")]),
+    ("benchmark",  # not part of a hyphenated compound
+     "a COCO-style AP on a Mini-COCO split",
+     []),
+    ("benchmark",  # separators may vary
+     "GPQA-Diamond, gpqa diamond and GPQADiamond",
+     [("GPQA-Diamond", "GPQA Diamond"), ("gpqa diamond", "GPQA Diamond"),
+      ("GPQADiamond", "GPQA Diamond")]),
+    ("metric",  # corpus
+     "with a Top-3 accuracy of 98.82% and a Top-1 accuracy of 90.69%, as well as the highest "
+     "overall F1-score of 88.92%",
+     [("Top-3 accuracy", "top-3 accuracy"), ("Top-1 accuracy", "top-1 accuracy"),
+      ("F1-score", "F1")]),
+    ("metric",  # corpus
+     "RF-DETR achieved the highest mean Average Precision (mAP50) of 0.9464",
+     [("mean Average Precision", "mAP"), ("mAP50", "mAP@50")]),
+    ("metric",  # corpus: mAP@50 is not found inside mAP@50:95
+     "Although YOLOv12N recorded the highest mAP@50:95 of 0.7620",
+     [("mAP@50:95", "mAP@50:95")]),
+    ("metric",  # corpus: FLOPs is a count, TFLOPS a rate
+     "with only 55.6% TFLOPs, while Fuyou achieves 156 TFLOPS",
+     [("TFLOPs", "FLOPs")]),
+    ("metric",  # quoted names in their case only
+     "The Inception Score (IS) is 9.1",
+     [("Inception Score", "IS"), ("IS", "IS")]),
+    ("metric",  # a template keeps its number
+     "pass@1 rises, and so does Pass@16.",
+     [("pass@1", "pass@1"), ("Pass@16", "pass@16")]),
+    ("metric",  # a name does not end inside a decimal number
+     "mAP50 and an AP50.5",
+     [("mAP50", "mAP@50")]),
+    ("hardware",  # corpus
+     "DeepSeek-V3, trained on 2,048 NVIDIA H800 GPUs, demonstrates",
+     [("NVIDIA H800 GPUs", "H800")]),
+    ("hardware",  # corpus
+     "DEIM achieves 53.2% AP in a single day of training on an NVIDIA 4090 GPU.",
+     [("NVIDIA 4090 GPU", "RTX 4090")]),
+    ("hardware",  # corpus
+     "runs at 178 fps on an NVIDIA Jetson TX2 GPU and at 27 fps when using only the TX2 CPU",
+     [("NVIDIA Jetson TX2 GPU", "Jetson TX2"), ("TX2 CPU", "Jetson TX2")]),
+    ("hardware",  # corpus: the memory size is part of the mention
+     "For example, with a single A100 80GB GPU, MeZO can train",
+     [("A100 80GB GPU", "A100")]),
+    ("hardware",  # corpus: a count glued to a name
+     "as opposed to a common configuration of 8x V100s, or 8xA100",
+     [("V100s", "V100"), ("A100", "A100")]),
+    ("hardware",  # a bare model number is a number
+     "decoding 4090 tokens per second on a 100-GPU cluster",
+     []),
+    ("hardware",  # a hyphenated tail does not hide an accelerator
+     "an A100-based cluster of H100 SXM5 80GB GPUs",
+     [("A100", "A100"), ("H100 SXM5 80GB GPUs", "H100")]),
+]
+
+
+@pytest.mark.parametrize("vocabulary, sentence, expected", FIND_ALL)
+def test_find_all(vocabulary, sentence, expected):
+    found = VOCABULARIES[vocabulary]().find_all(sentence)
+    assert [(sentence[start:end], name) for start, end, name in found] == expected
+
+
+@pytest.mark.parametrize("vocabulary", sorted(VOCABULARIES))
+def test_find_all_on_the_sample_corpus_is_ordered_and_consistent(vocabulary):
+    text = SAMPLE.read_text(encoding="utf-8")
+    found = VOCABULARIES[vocabulary]().find_all(text)
+    assert found, "the sample corpus names some of each"
+    ends = [0] + [end for _, end, _ in found]
+    assert all(start >= previous_end for (start, _, _), previous_end in zip(found, ends))
+    # What find_all found, canonical() folds to the same name.
+    assert all(VOCABULARIES[vocabulary]().canonical(text[start:end]) == name
+               for start, end, name in found)
+
+
+# --- attributes -------------------------------------------------------------------------------
+
+# docs/claim-spec.md section 4: FID, error, latency, perplexity, NRMSE and memory are
+# lower-is-better; the other metrics of the golden README are higher-is-better.
+SPEC_DIRECTIONS = [
+    ("FID", "lower"), ("error", "lower"), ("latency", "lower"), ("perplexity", "lower"),
+    ("NRMSE", "lower"), ("memory", "lower"),
+    ("accuracy", "higher"), ("top-1 accuracy", "higher"), ("pass@1", "higher"), ("AP", "higher"),
+    ("mAP@50", "higher"), ("F1", "higher"), ("AUC", "higher"), ("Dice", "higher"),
+    ("NDCG@10", "higher"), ("MRR@10", "higher"), ("BLEU", "higher"), ("win rate", "higher"),
+    ("EM", "higher"), ("throughput", "higher"), ("speedup", "higher"),
+    ("TPOT", "lower"), ("TTFT", "lower"), ("WER", "lower"), ("LPIPS", "lower"),
+    ("Fréchet Inception Distance", "lower"),        # any spelling of a known metric
+    ("made-up score", None),
+]
+
+
+@pytest.mark.parametrize("metric, direction", SPEC_DIRECTIONS)
+def test_spec_directions(metric, direction):
+    assert vocab.metrics().direction(metric) == direction
+    assert vocab.higher_is_better(metric) is (direction != "lower")
+
+
+HARDWARE_KINDS = [
+    ("H800", "gpu"), ("Hopper", "gpu"), ("TPU v4", "tpu"), ("Ascend 910C", "npu"),
+    ("CloudMatrix384", "system"), ("DGX-2", "system"), ("Gaudi2", "accelerator"), ("ZX81", None),
+]
+
+
+@pytest.mark.parametrize("name, kind", HARDWARE_KINDS)
+def test_hardware_kinds(name, kind):
+    assert vocab.hardware().kind(name) == kind
+
+
+# --- loading other files ----------------------------------------------------------------------
+
+def test_a_vocabulary_loads_from_any_path(tmp_path):
+    path = tmp_path / "gpus.txt"
+    path.write_text("@prefix = Acme\n@suffix = GPU = GPUs\n"
+                    "Z9 [gpu] = Zed 9   # a comment\n\n# a comment line\n", encoding="utf-8")
+    gpus = HardwareVocabulary.from_file(path)
+    assert gpus.names == ("Z9",)
+    assert gpus.find_all("on 8 Acme Zed-9 GPUs") == [(5, 20, "Z9")]
+
+
+# (class, file text, line of the error, words in the message). Every broken file must name
+# itself and the line.
+BROKEN_FILES = [
+    (Vocabulary, "MMLU\n = MMLU-Pro\n", 2, "the canonical name must come first"),
+    (Vocabulary, "MMLU\nMMLU-Pro = \n", 2, "empty name"),
+    (Vocabulary, "MMLU [higher\n", 1, "cannot read the name"),
+    (Vocabulary, "MMLU = MM\"LU\n", 1, "unexpected"),
+    (Vocabulary, "COCO = MS-COCO\nMSCOCO = MS COCO\n", 2, "already stands for 'COCO' (line 1)"),
+    (Vocabulary, "GLUE\n\n# comment\nGLUE = GLUE score\n", 4, "already defined at line 1"),
+    (Vocabulary, "MMLU [higher]\n", 1, "takes no [attribute]"),
+    (Vocabulary, "@vendor = NVIDIA\n", 1, "unknown directive"),
+    (Vocabulary, "@prefix = NVIDIA\n@prefix = AMD\n", 2, "given twice"),
+    (Vocabulary, "MMLU = ---\n", 1, "must start with a letter or a digit"),
+    (Vocabulary, "MMLU = (MMLU)\n", 1, "must start with a letter or a digit"),
+    (MetricVocabulary, "accuracy [higher]\nFID [lowr]\n", 2, "expected [higher] or [lower]"),
+    (MetricVocabulary, "FID = Frechet Inception Distance\n", 1, "found none"),
+    (MetricVocabulary, "pass@{n} [higher]\n", 1, "unknown placeholder"),
+    (MetricVocabulary, "pass@{k} [higher] = pass\n", 1, "in every alias, or in none"),
+    (HardwareVocabulary, "H100 [gpu]\nH800 [cpu]\n", 2, "expected [accelerator] or [gpu]"),
+]
+
+
+@pytest.mark.parametrize("cls, text, line, reason", BROKEN_FILES)
+def test_broken_file_names_file_and_line(tmp_path, cls, text, line, reason):
+    path = tmp_path / "broken.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(VocabError) as error:
+        cls.from_file(path)
+    assert str(error.value).startswith(f"{path}:{line}: ")
+    assert reason in str(error.value)
+
+
+def test_a_file_that_is_not_utf8_names_the_line(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("MMLU\nFréchet\n".encode("latin-1"))
+    with pytest.raises(VocabError, match=r":2: not UTF-8"):
+        Vocabulary.from_file(path)
