@@ -202,7 +202,8 @@ def _alternation(aliases: Iterable[Alias]) -> str:
     """All aliases as one regex, shaped as a trie so that the engine follows only the names
     that share the text's first characters (one flat alternation of hundreds of names is
     several times slower). At every node longer continuations are tried before stopping, so
-    at a position the longest name wins. No quantifier is nested in another: linear time.
+    at a position the longest name wins. Only optional parts nest; nothing that repeats
+    stands inside anything that repeats, so matching takes linear time.
     """
     trie: dict = {}
     for alias in aliases:

@@ -242,6 +242,27 @@ def test_find_all_on_the_sample_corpus_is_ordered_and_consistent(vocabulary):
                for start, end, name in found)
 
 
+# Hostile text: long runs that share prefixes with many names. The trie regex has no
+# repetition inside a repetition, so each of these finishes in linear time (a catastrophic
+# pattern would hang here rather than fail an assertion).
+HOSTILE = [
+    ("benchmark", "GPQA-" * 40_000, 0),
+    ("benchmark", "MATH-500-" * 20_000, 0),
+    ("benchmark", "GPQA" + " " * 200_000 + "Diamond", 1),
+    ("metric", "pass@" * 40_000, 0),
+    ("metric", "pass@" + "9" * 200_000, 1),
+    ("metric", "top-1 " * 30_000, 0),
+    ("hardware", "NVIDIA " * 30_000, 0),
+    ("hardware", "8x" * 100_000, 0),
+    ("hardware", "A100 80GB " * 20_000, 20_000),
+]
+
+
+@pytest.mark.parametrize("vocabulary, text, count", HOSTILE, ids=lambda v: str(v)[:16])
+def test_find_all_on_hostile_text(vocabulary, text, count):
+    assert len(VOCABULARIES[vocabulary]().find_all(text)) == count
+
+
 # --- attributes -------------------------------------------------------------------------------
 
 # docs/claim-spec.md section 4: FID, error, latency, perplexity, NRMSE and memory are
