@@ -10,6 +10,7 @@ The work per sentence, in order:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -102,12 +103,15 @@ def extract_paper(paper: Paper) -> list[dict]:
     """Rows (dicts keyed by COLUMNS) for one paper, ordered by char_start."""
     norm = normalise(paper.abstract)
     own = system_name(paper.title, norm.text)
+    spans = split_sentences(norm.text)
+    sentences = [norm.text[start:end] for start, end in spans]
+    context = _Context(sentences, _introduced_benchmarks(norm.text))
     rows: list[dict] = []
-    context = {"benchmark": "", "hardware": "", "metric": "",
-               "introduced": _introduced_benchmarks(norm.text)}
-    for sent_start, sent_end in split_sentences(norm.text):
-        sentence = norm.text[sent_start:sent_end]
-        for row in _sentence_rows(sentence, own, context):
+    for index, (sent_start, sent_end) in enumerate(spans):
+        if not _MAY_HOLD_NUMBER.search(sentences[index]):
+            continue
+        context.index = index
+        for row in _sentence_rows(sentences[index], own, context):
             start, end = norm.source_span(sent_start + row.pop("_start"), sent_start + row.pop("_end"))
             source_sentence = paper.abstract[slice(*norm.source_span(sent_start, sent_end))]
             row.update(paper_id=paper.paper_id, title=paper.title, sentence=source_sentence,
@@ -123,18 +127,59 @@ def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
+# A sentence without a digit or a number word holds no claim: it is passed over unread.
+_MAY_HOLD_NUMBER = re.compile(r"\d|twice|doubl|halv|tripl|magnitude|quarter|half", re.IGNORECASE)
+
+
+class _Context:
+    """What earlier sentences of the abstract set: a score that names no benchmark or metric
+    takes the one the nearest earlier sentence names alone (spec section 2). Looked up only
+    when needed, so sentences without numbers are never searched for names."""
+
+    def __init__(self, sentences: list[str], introduced: tuple[str, ...]) -> None:
+        self.sentences = sentences
+        self.introduced = introduced
+        self.index = 0
+        self._cache: dict[int, tuple[str, str]] = {}
+
+    def _sets(self, index: int) -> tuple[str, str]:
+        if index not in self._cache:
+            sentence = self.sentences[index]
+            benchmarks = {b[2] for b in _benchmarks(sentence, self.introduced)
+                          if not _NOT_BENCHMARK_CONTEXT.search(sentence[:b[0]])}
+            metrics = {m[2] for m in _quality_metrics(sentence)}
+            self._cache[index] = (benchmarks.pop() if len(benchmarks) == 1 else "",
+                                  metrics.pop() if len(metrics) == 1 else "")
+        return self._cache[index]
+
+    def _carried(self, which: int) -> str:
+        for index in range(self.index - 1, -1, -1):
+            if found := self._sets(index)[which]:
+                return found
+        return ""
+
+    @property
+    def benchmark(self) -> str:
+        return self._carried(0)
+
+    @property
+    def metric(self) -> str:
+        return self._carried(1)
+
+
 # --- one sentence --------------------------------------------------------------------------------
 
-def _sentence_rows(sentence: str, own: str, context: dict) -> list[dict]:
+def _sentence_rows(sentence: str, own: str, context: _Context) -> list[dict]:
     mentions = find_mentions(sentence)
     if not mentions:
-        _remember_context(sentence, context)
         return []
-    benchmarks = _benchmarks(sentence, context["introduced"])
+    benchmarks = _benchmarks(sentence, context.introduced)
     metrics = _quality_metrics(sentence)
     hardware = vocab.hardware().find_all(sentence)
     occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
     mentions = [m for m in mentions if not _inside(m, occupied) and not _is_setting(sentence, m)]
+    if not mentions:
+        return []
     names = [n for n in find_names(sentence, own) if not _inside_span(n, occupied)]
     rows: list[dict] = []
     previous: _Group | None = None
@@ -145,24 +190,7 @@ def _sentence_rows(sentence: str, own: str, context: dict) -> list[dict]:
             continue
         previous = group
         rows.extend(_rows(sentence, group, own, names, benchmarks, metrics, hardware, context))
-    _remember_context(sentence, context, benchmarks, hardware)
     return rows
-
-
-def _remember_context(sentence: str, context: dict, benchmarks=None, hardware=None) -> None:
-    """An earlier sentence's benchmark and metric carry to later scores that name none (spec
-    section 2): only when that sentence names exactly one."""
-    if benchmarks is None:
-        benchmarks = _benchmarks(sentence, context["introduced"])
-    quality_metrics = {m[2] for m in _quality_metrics(sentence)}
-    if len(quality_metrics) == 1:
-        context["metric"] = quality_metrics.pop()
-    usable = [b for b in benchmarks if not _NOT_BENCHMARK_CONTEXT.search(sentence[:b[0]])]
-    if len({b[2] for b in usable}) == 1:
-        context["benchmark"] = usable[0][2]
-    hardware = hardware if hardware is not None else vocab.hardware().find_all(sentence)
-    if len({h[2] for h in hardware}) == 1:
-        context["hardware"] = hardware[0][2]
 
 
 _INTRODUCES_BENCHMARK = regex.compile(
@@ -438,15 +466,15 @@ def _rows(sentence, group, own, names, benchmarks, metrics, hardware, context) -
         metric = ""
         if kind in ("score", "delta"):
             benchmark = benchmark or _nearest(benchmarks, sentence, mention) or \
-                _unnamed_benchmark(sentence, group) or context["benchmark"]
-            metric = _metric(sentence, group, mention, metrics) or context["metric"]
+                _unnamed_benchmark(sentence, group) or context.benchmark
+            metric = _metric(sentence, group, mention, metrics) or context.metric
         else:
             benchmark = benchmark or _nearest(benchmarks, sentence, mention, after_only=True)
             metric = _efficiency_metric(sentence, group, mention)
         value = mention.value * (group.sign if kind == "delta" else 1) * (mention.sign if kind == "delta" else 1)
         hw, count = ("", None)
         if kind not in ("score", "delta"):
-            hw, count = _hardware(sentence, mention, hardware, context)
+            hw, count = _hardware(sentence, mention, hardware)
         value_si, unit_si = units.to_si(value, mention.unit)
         rows.append({
             "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,
@@ -642,12 +670,12 @@ def _efficiency_metric(sentence: str, group: _Group, mention: Mention) -> str:
     return found[0].lower() if found else ""
 
 
-def _hardware(sentence: str, mention: Mention, hardware, context) -> tuple[str, int | None]:
+def _hardware(sentence: str, mention: Mention, hardware) -> tuple[str, int | None]:
     count = None
     if _PER_DEVICE.match(sentence[mention.outer_end:]):
         count = 1
     if not hardware:
-        return context.get("hardware", "") if False else "", count
+        return "", count
     after = [h for h in hardware if h[0] >= mention.outer_end]
     chosen = after[0] if after else hardware[-1]
     prefix = sentence[max(0, chosen[0] - 24):chosen[0]]

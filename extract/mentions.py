@@ -4,6 +4,7 @@ A mention is not yet a claim: claims.py decides which mentions are claims and of
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import patterns as p
@@ -38,8 +39,9 @@ def find_mentions(text: str) -> list[Mention]:
     >>> m = find_mentions("by 2.97~25.22x")[0]; (m.value, m.low, m.high, m.unit, m.qualifier)
     (25.22, 2.97, 25.22, 'x', 'range')
     """
-    found = [m for m in map(_numeric, p.MENTION.finditer(text)) if m is not None]
-    found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
+    found = [m for m in map(_numeric, _numeric_matches(text)) if m is not None]
+    if _WORD_HINT.search(text):
+        found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     for mention in found:
@@ -47,6 +49,29 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         result.append(mention)
     return result
+
+
+# Mentions are only tried near digits: the full pattern, tried at every character, would cost
+# most of the extraction time. A mention starts at most this far before its first digit
+# ("approximately " is the longest qualifier) and is never longer than MAX_MENTION.
+_QUALIFIER_REACH = 24
+_MAX_MENTION = 160
+_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+_WORD_HINT = re.compile(r"twice|doubl|halv|tripl|magnitude|quarter|half", re.IGNORECASE)
+
+
+def _numeric_matches(text: str):
+    """The matches of the mention pattern, looked for only around runs of digits."""
+    position = 0
+    for digit in _DIGIT_RUN.finditer(text):
+        if digit.start() < position:
+            continue
+        start = max(position, digit.start() - _QUALIFIER_REACH)
+        match = p.MENTION.search(text, start, min(len(text), digit.start() + _MAX_MENTION))
+        if match is None:
+            continue
+        position = match.end()
+        yield match
 
 
 def _numeric(match) -> Mention | None:

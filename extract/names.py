@@ -1,6 +1,8 @@
 """System names: which words of a sentence name a model or method, and the paper's own system."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
 # One token of a system name: "Vision-R1-7B", "RT-DETR-R50", "GPT-4o", "p-MoD", "docT5query".
@@ -31,6 +33,7 @@ _TITLE_HEAD_STOP = ("a ", "an ", "the ", "on ", "towards ", "toward ", "insights
                     "understanding ", "benchmarking ", "revisiting ", "rethinking ")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_system_token(token: str) -> bool:
     """Whether a token looks like the name of a model or method.
 

@@ -7,6 +7,7 @@ exactly as read.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -37,6 +38,9 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
 
 _MARKUP_RE = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP))
 _REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
+# A cheap first look: text without any of these characters or letter pairs has no markup.
+_MARKUP_HINT = regex.compile(
+    r"[\\$*_\r\n\t\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]|(?<![A-Za-z])sim\s?\d|\d\s?pm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,7 @@ class NormalisedText:
 
     source: str
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of `source` that `text[start:end]` was read from (end exclusive)."""
@@ -64,6 +68,8 @@ def normalise(source: str) -> NormalisedText:
     >>> start = n.text.index("85.67"); n.source[slice(*n.source_span(start, start + 5))]
     '85.67'
     """
+    if not _MARKUP_HINT.search(source):
+        return NormalisedText(source, source, range(len(source)))  # nothing to read: identity map
     pieces: list[str] = []
     origin: list[int] = []
     position = 0
