@@ -5,6 +5,8 @@ unbounded quantifiers, so matching stays linear in the length of the text.
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
 
@@ -116,3 +118,29 @@ LIST_JOIN = regex.compile(r"\s*(?:/|,\s*and|,\s*or|,|and|&|or)\s*$")
 # Each unit's own pattern, to tell which unit a matched unit text is.
 UNIT_ALONE = tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical, pattern in UNIT_PATTERNS)
 QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, pattern in QUALIFIER_BEFORE)
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int = 0) -> regex.Pattern:
+    # regex's own cache lookup costs more than a match on a short text: keep compiled patterns
+    return regex.compile(pattern, flags)
+
+
+def re_search(pattern: str, text: str, flags: int = 0):
+    """`regex.search` with the compiled pattern kept (rules call it once per number)."""
+    return _compiled(pattern, flags).search(text)
+
+
+def re_match(pattern: str, text: str, flags: int = 0):
+    """`regex.match` with the compiled pattern kept."""
+    return _compiled(pattern, flags).match(text)
+
+
+def re_fullmatch(pattern: str, text: str, flags: int = 0):
+    """`regex.fullmatch` with the compiled pattern kept."""
+    return _compiled(pattern, flags).fullmatch(text)
+
+
+def re_sub(pattern: str, replacement: str, text: str, flags: int = 0) -> str:
+    """`regex.sub` with the compiled pattern kept."""
+    return _compiled(pattern, flags).sub(replacement, text)

@@ -1,0 +1,299 @@
+"""The fields around a claim's number: subject, benchmark, metric, hardware, baseline.
+
+Each function reads one sentence (normalised text) and the names found in it.
+"""
+from __future__ import annotations
+
+import regex
+
+from . import cues, vocab
+from .kinds import METRIC_LINK, Group
+from .mentions import Mention
+from .names import is_system_token
+from .patterns import re_fullmatch, re_match, re_search, re_sub
+
+_PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
+_NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
+
+_BASELINE_AFTER = regex.compile(
+    r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
+    r"(?:the\s+)?(?P<name>[^,.;()]{1,60})", regex.I)
+
+_BASELINE_BEFORE = regex.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$",
+    regex.I)
+
+_OWN_SYSTEM = regex.compile(
+    r"\b(?:we|our\s+(?:\w+[\s-]){0,2}?(?:model|method|approach|framework|system|technique|"
+    r"algorithm|pipeline|network|scheme|kernels?|implementation|proposal|solution)s?|this\s+"
+    r"(?:model|method|approach|framework|system|co-design|work|technique)|it|its)\b", regex.I)
+
+_INTRO = regex.compile(
+    r"^\s*(?:(?:for\s+(?:example|instance)|notably|moreover|furthermore|additionally|importantly|"
+    r"impressively|specifically|in\s+particular|empirically|overall|finally|also|further|"
+    r"in\s+addition|as\s+a\s+result|in\s+contrast)\s*,\s*"
+    r"|(?:with|using|on|in|for|across|after|when|compared\s+(?:to|with)|by|under|among|"
+    r"evaluated\s+on|despite)\b[^,]{1,120},\s*)", regex.I)
+
+NOT_BENCHMARK_CONTEXT = regex.compile(
+    r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
+
+_UNKNOWN_BENCHMARK = regex.compile(
+    r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
+    r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
+    )
+
+_SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
+_INTRODUCES_BENCHMARK = regex.compile(
+    r"\b(?:introduces?|presents?|proposes?|releases?|builds?|constructs?)\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|dataset)\b")
+
+
+def quality_metrics(sentence: str) -> list[tuple[int, int, str]]:
+    """Quality metrics named in a sentence; efficiency measures (latency, memory ...) left out."""
+    found = [m for m in vocab.metrics().find_all(sentence) if m[2] not in cues.EFFICIENCY_MEASURES
+             and not re_search(r"\bto\s+$", sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
+    merged: list[tuple[int, int, str]] = []
+    for metric in found:
+        if merged and sentence[merged[-1][1]:metric[0]].isspace():
+            merged[-1] = (merged[-1][0], metric[1], merged[-1][2])  # "pass@1 accuracy" is pass@1
+        else:
+            merged.append(metric)
+    specific = [m[2] for m in merged if m[2].endswith(" accuracy")]
+    if len(set(specific)) == 1:  # "82.1% top-1 accuracy ... by 0.3% accuracy": the same accuracy
+        merged = [(s, e, specific[0] if name == "accuracy" else name) for s, e, name in merged]
+    return merged
+
+
+def introduced_benchmarks(text: str) -> tuple[str, ...]:
+    """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark")."""
+    return tuple(m["name"] for m in _INTRODUCES_BENCHMARK.finditer(text))
+
+
+def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """Known benchmarks, their siblings ("AIME24 & 25"), and unknown ones the text marks."""
+    found = list(vocab.benchmarks().find_all(sentence))
+    for name in introduced:
+        for match in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", sentence):
+            if not any(s <= match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), name))
+    for start, end, name in list(found):
+        sibling = _SIBLING_BENCHMARK.match(sentence, end)
+        stem = re_sub(r"\d+$", "", name)
+        if sibling and stem != name and len(sibling["suffix"]) == len(name) - len(stem):
+            spelled = stem + sibling["suffix"]
+            found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
+    for match in _UNKNOWN_BENCHMARK.finditer(sentence):
+        if not any(s <= match.start("name") < e for s, e, _ in found):
+            found.append((match.start("name"), match.end("name"), match["name"]))
+    return sorted(found)
+
+_VERB = regex.compile(
+    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|improv\w*|"
+    r"outperform\w*|surpass\w*|beat\w*|exceed\w*|reduc\w*|runs|run|trains|delivers|delivering|provid\w*|"
+    r"offers|yields|shows|scores|scored|records|recorded|gets|sustains|enables|led|leads|raises|boosts|"
+    r"cuts|speeds|accelerates|matches|exhibit\w*|demonstrat\w*|produc\w*|expands|consum\w*|"
+    r"requires|uses|use|is|was|can|could)\b", regex.I)
+
+_NAMED_VALUE = regex.compile(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$")
+
+
+def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
+    """The system a number belongs to: the name before the verb that governs the number, or
+    "we"/"our model" resolved to `own`."""
+    named = _NAMED_VALUE.search(sentence[max(0, mention.outer_start - 30):mention.outer_start])
+    if named and any(n == named["name"] for _, _, n in names):
+        return named["name"]  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
+    start = 0
+    intro = _INTRO.match(sentence)
+    while intro and intro.end() < mention.outer_start:
+        start = intro.end()
+        intro = _INTRO.match(sentence, start)
+    # the governing verb stands within a few words of the number; looking further back would
+    # make long sentences cost quadratic time
+    leading = _INTRO.match(sentence)
+    if leading and leading.end() > mention.outer_end:
+        # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the subject follows
+        for name_start, _, name in names:
+            if name_start >= leading.end():
+                return name
+    verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
+    for verb in reversed(verbs):
+        found = _agent_before(sentence, start, verb.start(), own, names)
+        if found:
+            return found
+    if not verbs:
+        # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the subject follows
+        for name_start, _, name in names:
+            if name_start >= mention.outer_end and _VERB.match(sentence, name_start + len(name) + 1):
+                return name
+    return own
+
+
+def _agent_before(sentence: str, start: int, verb_start: int, own: str, names) -> str:
+    """The name or pronoun right before a verb (within a few words), if any."""
+    window_start = max(start, verb_start - 60)
+    window = sentence[window_start:verb_start]
+    candidates = [(s, n) for s, e, n in names if window_start <= s and e <= verb_start + 1]
+    pronoun = None
+    for pronoun in _OWN_SYSTEM.finditer(window):
+        pass
+    if candidates:
+        name_start, name = candidates[-1]
+        if pronoun is not None and window_start + pronoun.end() <= name_start and \
+                name_start - (window_start + pronoun.end()) <= 3:
+            return name  # "our model, VL-Rethinker," / "Our RT-DETR-R50"
+        if pronoun is not None and window_start + pronoun.start() > name_start:
+            return own
+        between = sentence[name_start + len(name):verb_start]
+        if re_search(r"\b(?:than|over|with|by|of|to|on|for|from|versus|vs\.?)\b", between, regex.I) and \
+                not re_fullmatch(r"[\s\w-]{0,30}?(?:only\s+|also\s+|still\s+|further\s+|consistently\s+|significantly\s+)?", between):
+            return own if pronoun is not None else ""
+        return name
+    if pronoun is not None:
+        return own
+    return ""
+
+
+def before_subject(sentence: str, mention: Mention, names) -> str:
+    """In "X improves the accuracy of Y from A to B", the "before" value belongs to Y."""
+    verb = re_search(r"\b(?:improv\w+|rais\w+|increas\w+|boost\w+|lift\w+)\b", sentence[:mention.start], regex.I)
+    if verb is None:
+        return ""
+    candidates = [n for s, e, n in names if verb.end() <= s < mention.start]
+    return candidates[0] if candidates else ""
+
+
+def list_subjects(sentence: str, group: Group, names) -> list[str] | None:
+    """"RT-DETR-R50 / R101 achieves 53.1% / 54.3%": one subject per number, in order."""
+    n = len(group.members)
+    if n < 2 or group.before_after:
+        return None
+    head = sentence[:group.members[0].outer_start]
+    run: list[tuple[int, int, str]] = []
+    best = None
+    for name in names + [(0, 0, "")]:
+        if name[2] and name[0] < len(head) and run and _NAME_JOIN.match(head[run[-1][1]:name[0]]):
+            run.append(name)
+        else:
+            if len(run) == n:
+                best = run
+            run = [name] if name[2] and name[0] < len(head) else []
+    if best is None:
+        return None
+    if re_search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$", head[:best[0][0]], regex.I):
+        return None
+    return [name for _, _, name in best]  # as the abstract names them: "R101", not "RT-DETR-R101"
+
+
+def list_names(spans, n: int) -> list[str] | None:
+    """A run of exactly `n` names joined as a list ("MathVista, MathVerse, and MathVision")."""
+    if len(spans) < n:
+        return None
+    for i in range(len(spans) - n + 1):
+        window = spans[i:i + n]
+        if all(b[0] - a[1] <= 8 for a, b in zip(window, window[1:])):
+            return [name for _, _, name in window]
+    return None
+
+_INTRODUCED_BY = regex.compile(r"^[^,;()]{0,60}?\b(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", regex.I)
+_ON_NAME = regex.compile(r"\s*(?:on|in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
+
+
+def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool = False) -> str:
+    """The benchmark a number is reported on: one introduced right after it ("73.5% on
+    MathVista"), else the nearest before it that is not training data."""
+    after = [s for s in spans if s[0] >= mention.outer_end]
+    if after and _INTRODUCED_BY.match(sentence[mention.outer_end:after[0][0]]):
+        return after[0][2]
+    if after_only:
+        leading = re_match(r"(?:\w+,\s*)?(?:on|in)\s+(?:the\s+)?", sentence, regex.I)
+        first_span = spans[0] if spans else None
+        if leading and first_span and first_span[0] == leading.end():
+            return first_span[2]  # "On ImageNet 256X256, ... a 28X reduction"
+        return ""
+    usable = [s for s in spans if not NOT_BENCHMARK_CONTEXT.search(sentence[max(0, s[0] - 40):s[0]])]
+    before = [s for s in usable if s[1] <= mention.start]
+    if before:
+        return before[-1][2]
+    return ""
+
+
+def unnamed_benchmark(sentence: str, group: Group) -> str:
+    """"88.53% on 10-Split-CIFAR-100": a benchmark the vocabulary does not know (spec section 4)."""
+    match = _ON_NAME.match(sentence, group.members[-1].outer_end)
+    if match and (is_system_token(match["name"]) or "-" in match["name"] and match["name"][0].isupper()):
+        if not vocab.hardware().find_all(match["name"]):
+            return match["name"]
+    return ""
+
+
+def metric_of(sentence: str, group: Group, mention: Mention, metrics) -> str:
+    """The metric of a score or delta: named right after it ("53.1% AP"), linked before it
+    ("accuracy of 98.82%", "AUC = 0.955"), shortly after it, or elsewhere in the sentence."""
+    first, last = group.members[0], group.members[-1]
+    for start, end, name in metrics:
+        if 0 <= start - last.outer_end <= 3:
+            return name
+    for start, end, name in metrics:
+        if end <= first.outer_start and METRIC_LINK.match(sentence[end:first.outer_start]) \
+                and first.outer_start - end <= 12:
+            return name
+    for start, end, name in metrics:
+        if 0 <= start - last.outer_end <= 25 and not re_search(r"[,;]|\band\b", sentence[last.outer_end:start]):
+            return name
+    before = [(s, e, name) for s, e, name in metrics if e <= first.outer_start]
+    if before:
+        return before[-1][2]
+    after = [(s, e, name) for s, e, name in metrics if s >= last.outer_end]
+    return after[0][2] if after else ""
+
+
+def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
+    kind = group.kind
+    window = sentence[max(0, mention.outer_start - 60):mention.outer_end + 40].lower()
+    if kind == "throughput":
+        for word in ("prefill", "decode", "decoding", "training"):
+            if word in window:
+                return {"decoding": "decode"}.get(word, word) + " throughput"
+        return "throughput"
+    if kind == "latency":
+        return "TPOT" if "tpot" in window else "training time" if "train" in window else "latency"
+    if kind == "memory":
+        return "memory"
+    if kind == "speedup":
+        return "training speed" if "train" in window else "inference speed" if "inference" in window else "speed"
+    found = cues.RESOURCE_OBJECT.search(sentence[mention.outer_end:mention.outer_end + 40]) or \
+        cues.RESOURCE_OBJECT.search(sentence[max(0, mention.outer_start - 60):mention.outer_start])
+    return found[0].lower() if found else ""
+
+
+def hardware_of(sentence: str, mention: Mention, hardware) -> tuple[str, int | None]:
+    count = None
+    if _PER_DEVICE.match(sentence[mention.outer_end:]):
+        count = 1
+    if not hardware:
+        return "", count
+    after = [h for h in hardware if h[0] >= mention.outer_end]
+    chosen = after[0] if after else hardware[-1]
+    prefix = sentence[max(0, chosen[0] - 24):chosen[0]]
+    number = re_search(r"(?<![\w.])(\d[\d,]*)\s+(?:NVIDIA\s+|AMD\s+|Huawei\s+|Google\s+)?$", prefix)
+    if count is None and number:
+        count = int(number[1].replace(",", ""))
+    elif count is None and re_search(r"\b(?:a|an|one|single)\s+(?:\w+\s+){0,2}$", prefix, regex.I):
+        count = 1
+    return chosen[2], count
+
+
+def baseline_of(sentence: str, group: Group) -> str:
+    """What a delta, speedup or reduction is measured against: "than X", "outperforms X by"."""
+    after = _BASELINE_AFTER.match(sentence[group.members[-1].outer_end:])
+    if after:
+        return after["name"].strip()
+    before = _BASELINE_BEFORE.search(sentence[:group.members[0].outer_start])
+    return before["name"].strip() if before else ""
+
+
+def average_qualifier(sentence: str, mention: Mention) -> str:
+    window = sentence[max(0, mention.outer_start - 25):mention.outer_end + 25]
+    return "average" if re_search(r"\b(?:on\s+)?average\b", window, regex.I) else ""

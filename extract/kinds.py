@@ -1,0 +1,248 @@
+"""What kind of claim a number makes (spec section 1), from its unit and the words around it.
+
+Mentions are first grouped (paired and enumerated lists, before/after pairs), then each group
+gets one kind: memory, throughput and latency from the unit; speedup and reduction from factor
+cues; score, delta, speedup or reduction for percents and bare numbers from cue words (cues.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import cues
+from .mentions import Mention
+from .patterns import re_match, re_search, re_sub
+
+MEMORY_UNITS = frozenset({"TB", "GB", "GiB", "MB", "MiB", "KB"})
+RATE_UNITS = frozenset({"token/s", "frame/s", "sample/s", "image/s", "query/s", "PFLOP/s",
+                        "TFLOP/s", "GFLOP/s"})
+
+TIME_UNITS = frozenset({"ms", "us", "s", "min", "h", "d"})
+QUALITY_UNITS = frozenset({"%", "pp", "points", "", "cm"})
+
+_FROM_END = regex.compile(r"\bfrom\s*$", regex.I)
+_TO_ONLY = regex.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*|(?:with|using|at|in|for|under)\s[^,;\d]{0,30}\s)?(?:to|into)\s*$", regex.I)
+
+# Joins between the numbers of one list: "53.1% / 54.3%", "80.3%, 61.8%, and 43.9%", and the
+# aside "28.5% (maybe even 18.2%)".
+_LIST_JOIN = regex.compile(
+    r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus|\((?:maybe|or|possibly|even)(?:\s+even)?)\s*$", regex.I)
+METRIC_LINK = regex.compile(r"^\)?\s*(?:of|=|:|is|was|reaches|reaching|at|to|by|with)?\s*$", regex.I)
+
+
+@dataclass
+class Group:
+    """Mentions read together: one number, or a paired/enumerated list of numbers."""
+
+    members: list[Mention]
+    kind: str = ""
+    sign: int = 1
+    rule: str = ""
+    metric: str = ""
+    qualifier: str = ""
+    before_after: bool = False
+
+
+def is_setting(sentence: str, m: Mention) -> bool:
+    """Sizes ("7B"), resolutions ("256X256"), ratios ("8/128"), years and hardware specs."""
+    if m.is_size:
+        return True
+    after = sentence[m.outer_end:m.outer_end + 40]
+    if re_match(r"[x×X/:]\d", sentence[m.end:m.end + 2]):
+        return True
+    if not m.unit and not m.decimal and 1900 <= m.value <= 2099:
+        return True
+    if m.unit in ("x", "") and re_match(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", after):
+        return True  # "8x V100s": a count of devices
+    return bool(cues.CONSTRAINT_AFTER.match(after))
+
+
+# --- grouping ------------------------------------------------------------------------------------
+
+
+def group_mentions(sentence: str, mentions: list[Mention]) -> list[Group]:
+    groups: list[Group] = []
+    for mention in mentions:
+        if groups:
+            last = groups[-1].members[-1]
+            between = sentence[last.outer_end:mention.outer_start]
+            compatible = not (last.unit and mention.unit and last.unit != mention.unit)
+            if _LIST_JOIN.match(between) and compatible and not last.is_word and not mention.is_word:
+                groups[-1].members.append(mention)
+                continue
+            if _FROM_END.search(sentence[:last.outer_start]) and _TO_ONLY.match(between):
+                groups[-1].members.append(mention)
+                groups[-1].before_after = True
+                continue
+        groups.append(Group([mention]))
+    for group in groups:
+        shared = next((m.unit for m in reversed(group.members) if m.unit), "")
+        for member in group.members:
+            member.unit = member.unit or shared
+        group.qualifier = next((m.qualifier for m in group.members if m.qualifier), "")
+    return groups
+
+
+# --- kinds ---------------------------------------------------------------------------------------
+
+
+def classify(sentence: str, group: Group, metrics) -> None:
+    first, last = group.members[0], group.members[-1]
+    unit = last.unit
+    left = sentence[:first.outer_start]
+    right = _clause_after(sentence, last.outer_end)
+    if group.before_after:
+        group.kind, group.rule = ("score", "score.before_after") if unit in QUALITY_UNITS else ("", "")
+        return
+    if unit in MEMORY_UNITS:
+        if not re_search(r"(?:peaking\s+at|capacity\s+of|grown\s+by|\bto|\bfrom|\bwith)\s*$", left[-24:]) and not \
+                re_match(r"\s*(?:of\s+(?:data|text|\w+\s+artifacts)|to\s+\d)", right):
+            group.kind, group.rule = "memory", "memory.amount"
+        return
+    if unit in RATE_UNITS:
+        group.kind, group.rule = "throughput", "throughput.rate"
+        return
+    if unit in TIME_UNITS:
+        limit = first.qualifier == "under" and left.rstrip().endswith("(")
+        if not limit and not re_search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
+            group.kind, group.rule = "latency", "latency.time"
+        return
+    if unit == "W":
+        return
+    if unit == "x":
+        _classify_factor(group, left, right, first)
+        return
+    _classify_quality(group, left, right, metrics, first, last)
+
+_INHERITABLE_RULES = ("", "score.percent", "score.metric_value")
+
+
+def inherit_kind(sentence: str, group: Group, previous: Group | None) -> None:
+    """"8.6% improvement on math and 8.4% on general reasoning": the second number makes the
+    same kind of claim as the first when only a short, verb-free stretch lies between them."""
+    if previous is None or previous.kind not in ("delta", "speedup", "reduction") or \
+            group.rule not in _INHERITABLE_RULES or group.members[0].is_word:
+        return
+    if previous.members[-1].unit != group.members[0].unit:
+        return
+    between = sentence[previous.members[-1].outer_end:group.members[0].outer_start]
+    if len(between) > 70 or not re_search(r"(?:,|\band\b)", between) or \
+            re_search(r"\b(?:achiev\w*|reach\w*|attain\w*|while|whereas|but|to)\b|[;:]", between, regex.I):
+        return
+    group.kind, group.sign, group.rule = previous.kind, previous.sign, previous.rule.split(".")[0] + ".continued"
+    group.qualifier = group.qualifier or previous.qualifier
+
+_CLAUSE_END = regex.compile(r"[,;]|\s(?:and|while|but|whereas|which|compared|with)\s|$")
+
+
+def _clause_after(sentence: str, position: int) -> str:
+    """The words after a number up to the end of its clause: the cues that speak of it."""
+    match = _CLAUSE_END.search(sentence, position)
+    return sentence[position:match.start() + (1 if match.group().startswith((",", ";")) else 0)]
+
+
+def _classify_factor(group: Group, left: str, right: str, first: Mention) -> None:
+    rule_kind = "word" if first.is_word else "factor"
+    if re_match(r"^\s*(?:\w+\s+){0,1}?(?:larger|longer|more|bigger|increase\s+in\s+(?:model\s+)?size|"
+                   r"its\s+size|the\s+size|the\s+number)", right, regex.I):
+        return
+    if cues.RIGHT_SPEEDUP.match(right):
+        group.kind = "speedup"
+    elif cues.RIGHT_REDUCTION.match(right):
+        group.kind = "reduction"
+    elif cues.SPEED_WORDS.search(left[-60:]):
+        group.kind = "speedup"
+    elif re_search(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)", left[-60:], regex.I):
+        group.kind = "reduction"
+    elif re_search(r"\bhas\s*$", left) or re_match(r"^\s*the\s+(?:\w+\s+){0,2}(?:parameters|computation)", right, regex.I):
+        group.kind = "reduction"  # "GShard, which has 1.5 times the parameters" (of ours)
+    else:
+        return
+    group.rule = f"{group.kind}.{rule_kind}"
+
+
+def _classify_quality(group: Group, left: str, right: str, metrics, first: Mention, last: Mention) -> None:
+    """A percent, point or bare number: a score, a delta, or a relative efficiency claim."""
+    unit = last.unit
+    near_left = left[-90:]
+    right = re_sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
+    if cues.BEFORE_SETTING.search(left[-40:]) or cues.SETTING_GLOSS.search(left[-40:]):
+        return  # "a compression ratio of 92.2%", "8/128 configuration (50% expert reduction)"
+    if first.is_word:
+        if first.unit == "%":
+            if re_search(r"\b(?:prun\w*|only|reduc\w*|us\w+|with)\s+(?:\w+\s+){0,4}$", near_left, regex.I):
+                group.kind, group.rule, group.qualifier = "reduction", "reduction.word", "fraction_of_baseline"
+        return
+    only = cues.LEFT_ONLY.search(left) is not None
+    if only and unit == "%" and cues.SPEED_OBJECT.match(right.strip()):
+        group.kind, group.rule, group.qualifier = "speedup", "speedup.fraction_of_baseline", "fraction_of_baseline"
+    elif cues.RIGHT_SPEEDUP.match(right):
+        group.kind, group.rule = "speedup", "speedup.percent"
+    elif only and cues.RIGHT_REDUCTION.match(right) and unit == "%":
+        group.kind, group.rule, group.qualifier = "reduction", "reduction.fraction_of_baseline", "fraction_of_baseline"
+    elif cues.RIGHT_LOSS.match(right):
+        group.kind, group.sign, group.rule = "delta", -1, "delta.loss"
+    elif cues.RIGHT_REDUCTION.match(right) and unit == "%":
+        group.kind, group.rule = "reduction", "reduction.percent"
+    elif cues.RIGHT_GAIN.match(right) or unit == "pp" or first.signed:
+        group.kind, group.rule = "delta", "delta.gain"
+    elif (moved := re_search(r"\b(?P<verb>gains|gained|loses|lost)\s*$", near_left, regex.I)) is not None:
+        group.kind, group.rule = "delta", "delta.gain_verb"
+        group.sign = -1 if moved["verb"].lower().startswith("los") else 1
+    elif (change := cues.LEFT_CHANGE_OF.search(near_left)) is not None:
+        negative = re_match(r"(?:drop|decrease|decline|degradation|loss|reduction)", change["change"], regex.I)
+        group.kind, group.rule = "delta", "delta.change_of"
+        group.sign = -1 if negative else 1
+    elif (verb := cues.LEFT_REDUCE_VERB.search(near_left)) is not None:
+        what = verb["object"].strip() or near_left[max(0, verb.start() - 40):verb.start()]
+        if cues.QUALITY_OBJECT.search(what) and not cues.RESOURCE_OBJECT.search(what):
+            group.kind, group.sign, group.rule = "delta", -1, "delta.reduced_quality"
+        else:
+            group.kind, group.rule = "reduction", "reduction.by"
+    elif (verb := cues.LEFT_GAIN_VERB.search(near_left)) is not None:
+        if cues.SPEED_OBJECT.search(verb["object"]) or re_search(r"speed|accelerat", verb[0], regex.I):
+            group.kind, group.rule = "speedup", "speedup.by"
+        else:
+            group.kind, group.rule = "delta", "delta.by"
+    elif cues.LEFT_REDUCE_DIRECT.search(near_left) and unit == "%" and cues.RESOURCE_OBJECT.match(right.strip()):
+        group.kind, group.rule = "reduction", "reduction.percent"
+    elif unit in ("%", "cm") and _score_context(left, right, metrics, first):
+        group.kind, group.rule = "score", "score.percent" if unit == "%" else "score.value"
+    elif unit == "" and _bare_score(left, right, metrics, first):
+        group.kind, group.rule = "score", "score.metric_value"
+    if group.kind == "delta" and unit == "" and not (first.decimal or first.signed):
+        if not cues.LEFT_GAIN_VERB.search(near_left):
+            group.kind = ""
+
+_SCORE_VERB = regex.compile(
+    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|scor\w*|"
+    r"record\w*|yield\w*|get|gets|got|led\s+with|=)\s*(?:an?\s+)?$", regex.I)
+
+
+def _score_context(left: str, right: str, metrics, first: Mention) -> bool:
+    """A percent is a score when a metric is named near it or a scoring verb stands before it."""
+    if metrics:
+        return True
+    return bool(_SCORE_VERB.search(left[-40:])) or bool(re_match(r"\s*on\s+", right))
+
+
+def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
+    """A number without unit is a score only beside a metric name ("AUC = 0.955", "63.9 mAP")."""
+    if cues.LEFT_SCORE_WORD.search(left):
+        return True
+    offset = len(left)
+    for start, end, _ in metrics:
+        if end <= offset and METRIC_LINK.match(left[end:]) and offset - end < 30:
+            return True
+        if start >= first.outer_end and start - first.outer_end <= 2:
+            return True
+    if re_search(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", left[-30:]) and first.decimal:
+        return True  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
+    if re_search(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$", left, regex.I):
+        return True
+    return first.decimal and bool(re_match(r"^\s*on\s+", right)) and re_search(r"score", left, regex.I) is not None
+
+
+# --- fields --------------------------------------------------------------------------------------
