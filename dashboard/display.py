@@ -92,7 +92,7 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
     Spans that fall outside the text, are empty or overlap an earlier span are left out (a claim
     table read from disk may not fit the abstract it is shown with).
 
-    >>> highlight("AP <b>53.1</b> and 108 FPS", [Span(7, 11, "score"), Span(20, 23)])
+    >>> highlight("AP <b>53.1</b> and 108 FPS", [Span(6, 10, "score"), Span(19, 22)])
     'AP &lt;b&gt;<mark title="score">53.1</mark>&lt;/b&gt; and <mark>108</mark> FPS'
     >>> highlight("<script>alert(1)</script>", [])
     '&lt;script&gt;alert(1)&lt;/script&gt;'

@@ -18,7 +18,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard.display import format_number
+from dashboard.display import Span, format_number, highlight
 from dashboard.export import csv_bytes
 from extract.leaderboard import LEADERBOARD_COLUMNS, leaderboard
 from extract.schema import COLUMNS
@@ -332,6 +332,21 @@ def test_a_skipped_record_is_counted_and_the_file_still_loads(app, tmp_path):
 # --- papers -----------------------------------------------------------------------------------
 
 SCRIPT = "<script>window.pwned = 1</script>"
+
+
+@pytest.mark.parametrize("text, spans, html", [
+    pytest.param("<script>x</script> 97.2%", [Span(19, 23)],
+                 "&lt;script&gt;x&lt;/script&gt; <mark>97.2</mark>%", id="issue-script-as-text"),
+    pytest.param("a & b 12", [Span(6, 8, 'score "12" <b>')],
+                 'a &amp; b <mark title="score &quot;12&quot; &lt;b&gt;">12</mark>',
+                 id="tooltip-escaped"),
+    pytest.param("1.5x and 2x", [Span(0, 3), Span(1, 4), Span(9, 10)],
+                 "<mark>1.5</mark>x and <mark>2</mark>x", id="overlapping-span-left-out"),
+    pytest.param("short", [Span(3, 40), Span(2, 2), Span(-1, 1)], "short",
+                 id="claims-table-spans-that-do-not-fit"),
+])
+def test_highlight_escapes_the_text_and_marks_the_spans(text, spans, html):
+    assert highlight(text, spans) == html
 
 
 def test_an_abstract_is_escaped_and_its_claims_highlighted(app, tmp_path):

@@ -112,6 +112,16 @@ def page(browser):
     context.close()
 
 
+@contextmanager
+def screenshot_at_the_end(page, name: str) -> Iterator[None]:
+    """Save test-artifacts/NAME.png when the block ends, passed or failed (CI keeps it)."""
+    try:
+        yield
+    finally:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
 def cli_leaderboard(*args: str) -> bytes:
     """What `claimboard leaderboard ARGS` writes to stdout."""
     result = subprocess.run([*claimboard_command(), "leaderboard", *args, "--quiet"], cwd=REPO,
@@ -138,7 +148,7 @@ def test_math500_leaderboard_rows_and_download_match_the_cli(page, tmp_path):
     expected_rows = list(csv.DictReader(io.StringIO(expected.decode("utf-8"))))
     assert expected_rows, "the extractor finds no MATH500 claim in the sample"
 
-    with dashboard(log=tmp_path / "server.log") as url:
+    with dashboard(log=tmp_path / "server.log") as url, screenshot_at_the_end(page, "dashboard"):
         page.goto(url)
         expect(page.get_by_text("Leaderboards", exact=True).first).to_be_visible()
         choose(page, "Benchmark", re.compile(r"^MATH500\b"))
@@ -153,11 +163,7 @@ def test_math500_leaderboard_rows_and_download_match_the_cli(page, tmp_path):
 
         with page.expect_download() as download_info:
             page.get_by_test_id("stDownloadButton").get_by_role("button").click()
-        download = download_info.value
-        assert Path(download.path()).read_bytes() == expected
-
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+        assert Path(download_info.value.path()).read_bytes() == expected
 
 
 def test_an_abstract_with_markup_shows_it_as_text(page, tmp_path):
@@ -171,7 +177,8 @@ def test_an_abstract_with_markup_shows_it_as_text(page, tmp_path):
         "abstract": f"We print {script} and {image} as text. PreMoe reaches 97.2% accuracy on "
                     f"MATH500."}) + "\n", encoding="utf-8")
 
-    with dashboard(corpus, log=tmp_path / "server.log") as url:
+    with dashboard(corpus, log=tmp_path / "server.log") as url, screenshot_at_the_end(
+            page, "dashboard-papers"):
         page.goto(url)
         page.get_by_test_id("stSidebar").get_by_text("Papers", exact=True).click()
         abstract = page.locator(".claimboard-abstract")
@@ -181,5 +188,3 @@ def test_an_abstract_with_markup_shows_it_as_text(page, tmp_path):
         expect(page.locator(".claimboard-title")).to_have_text("Markup <b>in</b> an abstract")
         assert abstract.locator("script, img").count() == 0
         assert page.evaluate("window.claimboardPwned") is None
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "dashboard-papers.png"), full_page=True)

@@ -12,7 +12,9 @@ import streamlit as st
 
 from dashboard.data import Corpus
 from dashboard.display import arxiv_url, claim_label, qualifier_label
-from extract.units import DISPLAY_UNITS, compatible_units, convert
+
+# extract.units is imported where it is used: it loads pint, which takes a noticeable part of a
+# second, and the other views (the first page among them) do not need it.
 
 EFFICIENCY_KINDS = ("speedup", "reduction", "throughput", "latency", "memory")
 
@@ -65,6 +67,8 @@ def unit_options(units: set[str]) -> list[str]:
     >>> unit_options({"GB", "x"})[:4], unit_options({"x", "%"})
     (['B', 'KB', 'MB', 'GB'], [])
     """
+    from extract.units import DISPLAY_UNITS, compatible_units
+
     offered: set[str] = set()
     for unit in units:
         options = compatible_units(unit) if unit else []
@@ -95,6 +99,8 @@ def _unit_choices(claims: pd.DataFrame, kinds: list[str]) -> dict[str, str]:
 def converted_table(claims: pd.DataFrame, targets: dict[str, str]) -> pd.DataFrame:
     """The claims as shown: values converted to the chosen units where their unit converts
     (through `extract.units.convert`, unrounded), the value as written kept beside."""
+    from extract.units import compatible_units, convert
+
     convertible = {unit: set(compatible_units(unit)) if unit else set()
                    for unit in claims["unit"].unique()}
     values, units = [], []
