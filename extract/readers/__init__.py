@@ -1,0 +1,102 @@
+"""Input readers: papers (id, title, abstract) from the five input formats claimboard accepts.
+
+`read_papers(path)` picks the format from the file's content (`detect_format`), reads gzip
+transparently whatever the file is called, and yields one `Paper` at a time: only a JSON array is
+parsed whole, every other format is streamed.
+
+What is done with damaged input (one broken record never sinks a file):
+
+- A file that cannot be read at all (missing, a directory, no permission, binary, unknown format,
+  a CSV without a title or abstract column, an XML DOCTYPE) raises `InputError`, whose text is one
+  line, "PATH: reason".
+- A broken record (invalid JSON, a title or abstract that is missing, null, empty or not a string,
+  a CSV row whose field count differs from the header's, a line over `MAX_RECORD_BYTES`) is
+  skipped: `on_skip(SkippedRecord(source, line, reason))` is called, or a `SkippedRecordWarning`
+  "PATH:LINE: reason" is issued when no `on_skip` is given. The rest of the file is still read.
+  Damage that stops a file short (truncated gzip, invalid XML, an unclosed JSON array) is
+  reported the same way after the papers read before it.
+- Bytes that are not UTF-8 are replaced by U+FFFD and the record is kept: one stray byte rarely
+  touches the numbers the extractor looks for, and a record only becomes unusable when its
+  structure breaks (then it is skipped as above).
+- NUL characters are removed: they never carry meaning in a title or abstract, JSON rejects them
+  inside strings and XML forbids them.
+- A byte order mark is dropped; CRLF line ends are accepted.
+
+Titles have their whitespace runs collapsed (the arXiv snapshot and API wrap them); abstracts are
+only stripped at both ends, since the extractor keeps character offsets into the abstract as read.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from ..schema import Paper
+from .atom import read_atom
+from .csv_format import read_csv
+from .daily_papers import read_daily_papers
+from .errors import (BrokenStream, InputError, OnSkip, SkippedRecord, SkippedRecordWarning,
+                     warn_skipped)
+from .ids import PaperIds, normalise_paper_id
+from .json_formats import read_json, read_jsonl
+from .records import Reader
+from .sniff import (FORMATS, SNIFF_BYTES, checked_format_name, format_from_extension, format_of,
+                    sniff)
+from .source import MAX_RECORD_BYTES, open_binary
+
+__all__ = ["FORMATS", "MAX_RECORD_BYTES", "SNIFF_BYTES", "InputError", "OnSkip", "SkippedRecord",
+           "SkippedRecordWarning", "detect_format", "normalise_paper_id", "read_papers"]
+
+# MAX_RECORD_BYTES is read from this package at each use (`source.record_limit`): set it here.
+
+#: The reader of each format, all of one signature (`records.Reader`).
+_READERS: dict[str, Reader] = {
+    "daily-papers": read_daily_papers,
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "atom": read_atom,
+    "csv": read_csv,
+}
+assert tuple(_READERS) == FORMATS, "every format needs a reader"
+
+
+def read_papers(path: str | os.PathLike, format: str | None = None,
+                on_skip: OnSkip | None = None) -> Iterator[Paper]:
+    """The papers in `path`, one at a time, in file order.
+
+    `format` (one of FORMATS) overrides detection. The file is checked (exists, readable, text,
+    format known) when this is called; errors found only while reading (a CSV header without an
+    abstract column, an XML DOCTYPE) raise `InputError` from the iteration.
+    """
+    source = str(path)
+    chosen = checked_format_name(source, format) if format is not None else None
+    head = sniff(path)
+    if head.is_whole_file and not head.text.strip():
+        return iter(())
+    if chosen is None:
+        chosen = format_of(source, head.text)
+    return _papers(path, chosen, on_skip or warn_skipped)
+
+
+def detect_format(path: str | os.PathLike) -> str:
+    """The format of `path` (one of FORMATS), judged from its content, then its name.
+
+    The first SNIFF_BYTES (after gzip decompression) decide: `<feed` is Atom, `[` JSON, a first
+    line `{...}` JSON Lines, a header naming title/abstract columns CSV. Plain text with
+    paragraphs is a Daily Papers page unless the extension says otherwise. An empty file has no
+    content to judge: its extension decides, else it counts as "daily-papers" (plain text).
+    """
+    head = sniff(path)
+    if not head.text.strip():
+        return format_from_extension(str(path)) or "daily-papers"
+    return format_of(str(path), head.text)
+
+
+def _papers(path: str | os.PathLike, format: str, report: OnSkip) -> Iterator[Paper]:
+    """The papers of a file whose format is known; damage that stops it short is reported."""
+    source = str(path)
+    with open_binary(path) as stream:
+        try:
+            yield from _READERS[format](stream, source, report, PaperIds())
+        except BrokenStream as broken:
+            report(SkippedRecord(source, broken.line,
+                                 f"{broken.reason}; the rest of the file is not read"))

@@ -1,0 +1,60 @@
+"""From a record (a JSON object, a CSV row, an Atom entry) to a paper, and the shape every
+format reader shares."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import IO
+
+from ..schema import Paper
+from .errors import BadRecord, OnSkip
+from .ids import PaperIds
+
+# Field names accepted in JSON objects and CSV headers (CSV headers compared case-insensitively).
+ID_FIELDS = ("id", "paper_id", "arxiv_id")
+TITLE_FIELDS = ("title",)
+ABSTRACT_FIELDS = ("abstract", "summary")
+
+#: A format reader: (decompressed stream, source name, on_skip, the file's id maker) -> papers.
+Reader = Callable[[IO[bytes], str, OnSkip, PaperIds], Iterator[Paper]]
+
+
+def json_type(value: object) -> str:
+    """How a value's type is named in a reason, in JSON's words.
+
+    >>> json_type(True), json_type(3.5), json_type([]), json_type({})
+    ('a boolean', 'a number', 'a list', 'an object')
+    """
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list",
+             dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def text_field(record: Mapping, names: tuple[str, ...], label: str) -> str:
+    """The record's first field among `names`, which must be a non-empty string."""
+    key = next((name for name in names if name in record), None)
+    if key is None:
+        raise BadRecord(f"no {label}")
+    value = record[key]
+    if value is None:
+        raise BadRecord(f"{label} is null")
+    if not isinstance(value, str):
+        raise BadRecord(f"{label} is {json_type(value)}, not a string")
+    if not value.strip():
+        raise BadRecord(f"{label} is empty")
+    return value
+
+
+def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> Paper:
+    """The paper of one record: a mapping with id, title and abstract (or summary) fields.
+
+    A Hugging Face API item {"paper": {...}} is unwrapped first. Titles have their whitespace
+    runs collapsed; abstracts are only stripped (the extractor keeps offsets into them).
+    """
+    if not isinstance(record, Mapping):
+        raise BadRecord(f"record is {json_type(record)}, not an object")
+    if isinstance(record.get("paper"), Mapping):
+        record = record["paper"]
+    title = " ".join(text_field(record, TITLE_FIELDS, "title").split())
+    abstract = text_field(record, ABSTRACT_FIELDS, "abstract").strip()
+    given_id = next((record[name] for name in ID_FIELDS if record.get(name) is not None), None)
+    return Paper(ids(given_id, title), title, abstract, source, line)
