@@ -206,7 +206,8 @@ def load_paths(paths: Sequence[str]) -> Corpus:
     keys = tuple(path_key(path) for path in paths)
     files = []
     for path in paths:
-        with st.spinner(f"Extracting claims from {Path(path).name}…"):
+        with st.spinner(f"Loading {Path(path).name} (claims are extracted from a corpus)…",
+                        show_time=True):
             files.append(load_path(path))
     return combine(files, keys)
 
@@ -216,6 +217,7 @@ def load_uploads(uploads: Sequence[tuple[str, bytes]]) -> Corpus:
     keys = tuple(upload_key(name, data) for name, data in uploads)
     files = []
     for name, data in uploads:
-        with st.spinner(f"Extracting claims from {name}…"):
+        with st.spinner(f"Loading {name} (claims are extracted from a corpus)…",
+                        show_time=True):
             files.append(load_upload(name, data))
     return combine(files, keys)
