@@ -104,11 +104,14 @@ def _sentence_rows(sentence: str, own: str, context: _Context) -> list[dict]:
     benchmarks = benchmarks_in(sentence, context.introduced)
     metrics = quality_metrics(sentence)
     hardware = vocab.hardware().find_all(sentence)
+    names = find_names(sentence, own)
+    # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
+    hardware = [h for h in hardware if not any(s <= h[0] and h[1] < e for s, e, _ in names)]
     occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
     mentions = [m for m in mentions if not _inside(m, occupied) and not is_setting(sentence, m)]
     if not mentions:
         return []
-    names = [n for n in find_names(sentence, own) if not _inside_span(n, occupied)]
+    names = [n for n in names if not _within(n, occupied)]
     rows: list[dict] = []
     previous: Group | None = None
     for group in group_mentions(sentence, mentions):
@@ -168,7 +171,8 @@ def _inside(mention: Mention, spans) -> bool:
     return any(s <= mention.start < e for s, e in spans)
 
 
-def _inside_span(name, spans) -> bool:
-    return any(s <= name[0] < e or name[0] <= s < name[1] for s, e in spans)
+def _within(name, spans) -> bool:
+    """Whether a system name lies wholly inside a benchmark, metric or hardware name."""
+    return any(s <= name[0] and name[1] <= e for s, e in spans)
 
 

@@ -95,6 +95,8 @@ _VERB = regex.compile(
     r"cuts|speeds|accelerates|matches|exhibit\w*|demonstrat\w*|produc\w*|expands|consum\w*|"
     r"requires|uses|use|is|was|can|could)\b", regex.I)
 
+_GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
+_COORDINATED = regex.compile(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}\G", regex.I)
 _NAMED_VALUE = regex.compile(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$")
 
 
@@ -106,28 +108,36 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
         return named["name"]  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
     start = 0
     intro = _INTRO.match(sentence)
+    if intro and intro.end() > mention.outer_end:
+        # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the
+        # number stands in the introductory phrase, the subject follows it
+        return next((name for s, _, name in names if s >= intro.end()), own)
     while intro and intro.end() < mention.outer_start:
         start = intro.end()
         intro = _INTRO.match(sentence, start)
+    if _GERUND_START.match(sentence, start):
+        return own  # "Training Qwen3-4B-Base on Kuhn Poker alone achieves ...": the method does
     # the governing verb stands within a few words of the number; looking further back would
     # make long sentences cost quadratic time
-    leading = _INTRO.match(sentence)
-    if leading and leading.end() > mention.outer_end:
-        # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the subject follows
-        for name_start, _, name in names:
-            if name_start >= leading.end():
-                return name
     verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
     for verb in reversed(verbs):
+        if _COORDINATED.search(sentence, start, verb.start()):
+            # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
+            # shares the clause's first subject
+            return _first_agent(sentence, start, verb.start(), own, names)
         found = _agent_before(sentence, start, verb.start(), own, names)
         if found:
             return found
-    if not verbs:
-        # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the subject follows
-        for name_start, _, name in names:
-            if name_start >= mention.outer_end and _VERB.match(sentence, name_start + len(name) + 1):
-                return name
     return own
+
+
+def _first_agent(sentence: str, start: int, end: int, own: str, names) -> str:
+    """The first name or own-system pronoun of a clause."""
+    pronoun = _OWN_SYSTEM.search(sentence, start, end)
+    name = next(((s, n) for s, _, n in names if start <= s < end), None)
+    if pronoun and (name is None or pronoun.start() < name[0]):
+        return own
+    return name[1] if name else own
 
 
 def _agent_before(sentence: str, start: int, verb_start: int, own: str, names) -> str:

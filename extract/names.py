@@ -24,13 +24,21 @@ bfloat16 float16 float32 fp16 fp32 bf16 int8 int4 FP4 FP6 TLS CLS AUC_ROC SoTA S
 
 # "we propose X", "dubbed X": where an abstract names its own system.
 _PROPOSAL = regex.compile(
-    r"\b(?:we\s+(?:propose|introduce|present|develop|design|build|call|name)|dubbed|called|named|"
+    r"\b(?:we\s+(?:\w+ly\s+|then\s+|also\s+|further\s+|here\s+)?(?:propose|introduce|present|develop|"
+    r"design|build|call|name)|dubbed|called|named|"
     r"termed|coined)\b(?P<after>[^.]{0,160})", regex.IGNORECASE)
 _OUR_NAME = regex.compile(rf"\bour\s+(?:proposed\s+|new\s+)?(?P<name>{_TOKEN})")
+# "we present Fuyou, a low-cost training framework": a capitalised word set off by a comma
+_APPOSITION = regex.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<name>[A-Z][\w.+-]*\w)\s*[,(:]")
 _PARENTHESISED = regex.compile(rf"\((?P<name>{_TOKEN})\)")
 _TITLE_HEAD_STOP = ("a ", "an ", "the ", "on ", "towards ", "toward ", "insights ", "how ", "why ",
                     "what ", "when ", "is ", "do ", "does ", "can ", "are ", "exploring ",
                     "understanding ", "benchmarking ", "revisiting ", "rethinking ")
+
+
+_TITLE_CASE_COMPOUND = regex.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)+$")
+_DESCRIPTIVE_SUFFIX = regex.compile(
+    r"-(?:based|like|style|free|aware|specific|level|wise|scale|sized|driven|only|centric|friendly)$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -42,8 +50,10 @@ def is_system_token(token: str) -> bool:
     """
     if token in NOT_SYSTEM or len(token) < 2:
         return False
-    if token[0].isdigit() and not regex.search(r"[A-Za-z]{2}", token):
-        return False  # "7B", "2.9B": a size, not a name
+    if token[0].isdigit():
+        return False  # "7B", "390GB", "2.9B": a size or an amount, not a name
+    if _DESCRIPTIVE_SUFFIX.search(token) or _TITLE_CASE_COMPOUND.match(token) or len(token) < 3:
+        return False  # "DL-based", "Zero-Shot", "Encoder-Decoder": describe, do not name
     inner_capital = any(c.isupper() for c in token[1:])
     has_digit = any(c.isdigit() for c in token)
     return inner_capital or (has_digit and any(c.isalpha() for c in token))
@@ -68,12 +78,15 @@ def system_name(title: str, abstract: str) -> str:
         bracketed = _PARENTHESISED.search(after)
         if bracketed and is_system_token(bracketed["name"]):
             return bracketed["name"]
+        apposition = _APPOSITION.match(after)
+        if apposition and apposition["name"] not in NOT_SYSTEM:
+            return apposition["name"]
         for token in NAME_TOKEN.finditer(after[:80]):
             if is_system_token(token[0]):
                 return token[0]
-    ours = _OUR_NAME.search(abstract)
-    if ours and is_system_token(ours["name"]):
-        return ours["name"]
+    for ours in _OUR_NAME.finditer(abstract):
+        if is_system_token(ours["name"]):
+            return ours["name"]
     for token in NAME_TOKEN.finditer(title):
         if is_system_token(token[0]):
             return token[0]
@@ -88,10 +101,9 @@ def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
     ['Pangu-Ultra-MoE 718B', 'DeepSeek-R1', 'GShard 2.9B']
     """
     names: list[tuple[int, int, str]] = []
-    own_tokens = set(own.split()) if own else set()
     for match in NAME_TOKEN.finditer(text):
         token = match[0]
-        if not (is_system_token(token) or token in own_tokens):
+        if not (is_system_token(token) or token == own):
             continue
         start, end = match.span()
         size = regex.match(r"\s(\d+(?:\.\d+)?[BMK])\b", text[end:end + 12])
