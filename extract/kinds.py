@@ -152,6 +152,8 @@ def _classify_factor(group: Group, left: str, right: str, first: Mention) -> Non
         group.kind = "speedup"
     elif cues.RIGHT_REDUCTION.match(right):
         group.kind = "reduction"
+    elif (improved := _improved(left[-90:])) is not None:
+        group.kind = improved  # "improves the energy efficiency by 1.36~3.58x"
     elif cues.SPEED_WORDS.search(left[-60:]):
         group.kind = "speedup"
     elif re_search(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)", left[-60:], regex.I):
@@ -161,6 +163,24 @@ def _classify_factor(group: Group, left: str, right: str, first: Mention) -> Non
     else:
         return
     group.rule = f"{group.kind}.{rule_kind}"
+
+
+def _improved(left: str) -> str | None:
+    """What "improves X by" says of the number after it: speedup for speed and throughput,
+    reduction for a resource's efficiency (energy, memory), quality otherwise; None without
+    such a verb. In "improves A by 2x and B by 3x" the number after B speaks of B."""
+    verb = cues.LEFT_GAIN_VERB.search(left)
+    if verb is None:
+        return None
+    what = _LAST_CONJUNCT.split(verb["object"])[-1]
+    if cues.RESOURCE_OBJECT.search(what) and re_search(r"efficien", what, regex.I):
+        return "reduction"
+    if cues.SPEED_OBJECT.search(what) or re_search(r"speed|accelerat", verb[0], regex.I):
+        return "speedup"
+    return "quality"
+
+
+_LAST_CONJUNCT = regex.compile(r"\band\b|,")
 
 
 def _classify_quality(group: Group, left: str, right: str, metrics, first: Mention, last: Mention) -> None:
@@ -201,11 +221,9 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
             group.kind, group.sign, group.rule = "delta", -1, "delta.reduced_quality"
         else:
             group.kind, group.rule = "reduction", "reduction.by"
-    elif (verb := cues.LEFT_GAIN_VERB.search(near_left)) is not None:
-        if cues.SPEED_OBJECT.search(verb["object"]) or re_search(r"speed|accelerat", verb[0], regex.I):
-            group.kind, group.rule = "speedup", "speedup.by"
-        else:
-            group.kind, group.rule = "delta", "delta.by"
+    elif (improved := _improved(near_left)) is not None:
+        group.kind = "delta" if improved == "quality" else improved
+        group.rule = f"{group.kind}.by"
     elif cues.LEFT_REDUCE_DIRECT.search(near_left) and unit == "%" and cues.RESOURCE_OBJECT.match(right.strip()):
         group.kind, group.rule = "reduction", "reduction.percent"
     elif unit in ("%", "cm") and _score_context(left, right, metrics, first):
