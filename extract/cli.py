@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -222,15 +223,24 @@ def dashboard_app() -> Path:
     return Path(dashboard.__file__).parent / "app.py"
 
 
+# Streamlit asks to send usage statistics over the network unless told not to: claimboard
+# runs offline, so it tells it not to, unless the user chose otherwise.
+STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false",)
+
+
 def dashboard_argv(inputs: Sequence[str], streamlit_options: Sequence[str] = (),
                    app: Path | None = None, python: str | None = None) -> list[str]:
     """The command that starts the dashboard: ``python -m streamlit run APP [OPTIONS] -- INPUTS``.
 
     >>> dashboard_argv(["claims.csv"], ["--server.port=8600"], app=Path("app.py"), python="py")
-    ['py', '-m', 'streamlit', 'run', 'app.py', '--server.port=8600', '--', 'claims.csv']
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['py', '-m', 'streamlit', 'run', 'app.py', '--browser.gatherUsageStats=false',
+     '--server.port=8600', '--', 'claims.csv']
     """
+    given = {option.split("=", 1)[0] for option in streamlit_options}
+    defaults = [option for option in STREAMLIT_DEFAULTS if option.split("=", 1)[0] not in given]
     command = [python or sys.executable, "-m", "streamlit", "run",
-               str(app or dashboard_app()), *streamlit_options]
+               str(app or dashboard_app()), *defaults, *streamlit_options]
     if inputs:
         command += ["--", *inputs]
     return command
@@ -241,7 +251,23 @@ def _run_dashboard(args: argparse.Namespace) -> int:
     if not app.is_file():
         _error(f"{app}: the dashboard app is missing")
         return 2
-    return subprocess.run(dashboard_argv(args.inputs, args.streamlit_options, app)).returncode
+    return run_streamlit(dashboard_argv(args.inputs, args.streamlit_options, app))
+
+
+def run_streamlit(argv: list[str]) -> int:
+    """Run Streamlit and return its exit status; SIGTERM and SIGINT sent to claimboard reach
+    it too, so stopping `claimboard dashboard` never leaves a server behind."""
+    child = subprocess.Popen(argv)
+
+    def forward(signum, _frame):
+        child.send_signal(signum)
+
+    previous = {signum: signal.signal(signum, forward) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        return child.wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 # ---------------------------------------------------------------------------------------------

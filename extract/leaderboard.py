@@ -106,6 +106,10 @@ def _closest(name: str, candidates: list[str], key: Callable[[str], str]) -> lis
     return [by_key[match] for match in matches]
 
 
+def _map_distinct(series: pd.Series, function) -> pd.Series:
+    return series.map({value: function(value) for value in series.unique()})
+
+
 def _scores(claims: pd.DataFrame) -> pd.DataFrame:
     """The `score` rows with a value and a benchmark, typed, with their keys and positions."""
     from .tables import claims_frame
@@ -115,9 +119,10 @@ def _scores(claims: pd.DataFrame) -> pd.DataFrame:
     typed["_position"] = range(len(typed))
     scores = typed[(typed["kind"] == "score") & typed["value"].notna()
                    & (typed["benchmark"] != "")].copy()
-    scores["_benchmark"] = scores["benchmark"].map(benchmark_key)
-    scores["_metric"] = scores["metric"].map(metric_key)
-    subject_keys = scores["subject"].map(fold)
+    # names repeat across rows: fold each distinct name once
+    scores["_benchmark"] = _map_distinct(scores["benchmark"], benchmark_key)
+    scores["_metric"] = _map_distinct(scores["metric"], metric_key)
+    subject_keys = _map_distinct(scores["subject"], fold)
     # A row without a subject is some system of its paper: group those per paper.
     scores["_subject"] = subject_keys.where(subject_keys != "", "\0" + scores["paper_id"])
     return scores

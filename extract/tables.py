@@ -316,6 +316,10 @@ def typed_frame(frame: pd.DataFrame, columns: ColumnTypes = CLAIMS_COLUMNS,
     for name, kind in columns.items():
         series = frame[name] if name in frame.columns else pd.Series([None] * len(frame))
         series = series.reset_index(drop=True)
+        if _already_typed(series, kind):
+            # a table read back or typed before: converting 100k rows again costs seconds
+            out[name] = series.fillna("") if kind == "str" else series
+            continue
         present = series.notna() & series.astype(object).ne("")
         if kind == "str":
             out[name] = series.astype(object).where(present, "").astype(str)
@@ -328,6 +332,12 @@ def typed_frame(frame: pd.DataFrame, columns: ColumnTypes = CLAIMS_COLUMNS,
             if name not in columns:
                 typed[name] = frame[name].reset_index(drop=True)
     return typed
+
+
+def _already_typed(series: pd.Series, kind: str) -> bool:
+    if kind == "str":
+        return pd.api.types.is_string_dtype(series.dtype) and series.dtype != object
+    return str(series.dtype) == ("float64" if kind == "float" else "Int64")
 
 
 def claims_frame(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.DataFrame:

@@ -279,7 +279,13 @@ def test_dashboard_arguments(argv, inputs, options):
 ])
 def test_dashboard_argv(inputs, options, expected_tail):
     argv = dashboard_argv(inputs, options, app=Path("/pkg/dashboard/app.py"), python="python3")
-    assert argv == ["python3", "-m", "streamlit", "run", "/pkg/dashboard/app.py", *expected_tail]
+    assert argv == ["python3", "-m", "streamlit", "run", "/pkg/dashboard/app.py",
+                    "--browser.gatherUsageStats=false", *expected_tail]
+
+
+def test_dashboard_argv_keeps_the_users_usage_statistics_choice():
+    argv = dashboard_argv([], ["--browser.gatherUsageStats=true"], app=Path("app.py"), python="py")
+    assert argv == ["py", "-m", "streamlit", "run", "app.py", "--browser.gatherUsageStats=true"]
 
 
 def test_dashboard_app_is_in_the_dashboard_package():
@@ -293,11 +299,14 @@ def test_dashboard_runs_streamlit_and_returns_its_status(monkeypatch, tmp_path):
     app.write_text("", encoding="utf-8")
     launched = []
     monkeypatch.setattr(cli, "dashboard_app", lambda: app)
-    monkeypatch.setattr(cli.subprocess, "run", lambda argv: launched.append(argv)
-                        or subprocess.CompletedProcess(argv, 3))
+    monkeypatch.setattr(cli, "run_streamlit", lambda argv: launched.append(argv) or 3)
     assert main(["dashboard", "claims.csv", "--server.port", "8600"]) == 3
     assert launched == [[sys.executable, "-m", "streamlit", "run", str(app),
-                         "--server.port=8600", "--", "claims.csv"]]
+                         "--browser.gatherUsageStats=false", "--server.port=8600", "--", "claims.csv"]]
+
+
+def test_run_streamlit_returns_the_childs_status():
+    assert cli.run_streamlit([sys.executable, "-c", "raise SystemExit(4)"]) == 4
 
 
 # --- the installed console script ------------------------------------------------------------

@@ -46,7 +46,7 @@ def test_known_misses_name_papers_of_the_corpus():
     assert set(KNOWN_MISSES) <= set(PAPERS)
 
 
-@pytest.mark.parametrize("paper_id", _cases())
+@pytest.mark.parametrize("paper_id", list(_cases()))
 def test_paper_extraction_agrees_with_golden_rows(paper_id):
     extracted = extract_claims([PAPERS[paper_id]])
     result = score(extracted, GOLDEN[GOLDEN["paper_id"] == paper_id])
