@@ -39,7 +39,7 @@ def find_mentions(text: str) -> list[Mention]:
     >>> m = find_mentions("by 2.97~25.22x")[0]; (m.value, m.low, m.high, m.unit, m.qualifier)
     (25.22, 2.97, 25.22, 'x', 'range')
     """
-    found = [m for m in map(_numeric, _numeric_matches(text)) if m is not None]
+    found = list(_numeric_mentions(text))
     if _WORD_HINT.search(text):
         found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
     found.sort(key=lambda m: (m.start, -m.end))
@@ -51,27 +51,46 @@ def find_mentions(text: str) -> list[Mention]:
     return result
 
 
-# Mentions are only tried near digits: the full pattern, tried at every character, would cost
-# most of the extraction time. A mention starts at most this far before its first digit
-# ("approximately " is the longest qualifier) and is never longer than MAX_MENTION.
+# Mentions are only tried where digits start: the pattern, tried at every character, would cost
+# most of the extraction time. A qualifier before the number ("up to", "~") is looked for in
+# at most this many characters before it.
 _QUALIFIER_REACH = 24
-_MAX_MENTION = 160
 _DIGIT_RUN = re.compile(r"(?<!\d)\d")
 _WORD_HINT = re.compile(r"twice|doubl|halv|tripl|magnitude|quarter|half", re.IGNORECASE)
 
 
-def _numeric_matches(text: str):
-    """The matches of the mention pattern, looked for only around runs of digits."""
+def _numeric_mentions(text: str):
+    """The numeric mentions of `text`, the pattern tried only where runs of digits start."""
     position = 0
     for digit in _DIGIT_RUN.finditer(text):
-        if digit.start() < position:
+        start = digit.start()
+        if start < position:
             continue
-        start = max(position, digit.start() - _QUALIFIER_REACH)
-        match = p.MENTION.search(text, start, min(len(text), digit.start() + _MAX_MENTION))
+        if start > position and text[start - 1] in "+-":
+            start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
+        match = p.MENTION.match(text, start)
+        if match is None and start < digit.start():
+            match = p.MENTION.match(text, digit.start())
         if match is None:
             continue
+        mention = _numeric(match)
+        if mention is None:
+            continue
+        _attach_qualifier(text, mention, max(position, match.start() - _QUALIFIER_REACH))
         position = match.end()
-        yield match
+        yield mention
+
+
+def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
+    """A qualifier standing right before the number: "up to 3x", "~6%", "over 95%"."""
+    if mention.outer_start == floor or not p.QUALIFIER_GATE.search(text, floor, mention.outer_start):
+        return
+    found = p.QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
+    if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()
+                         and found.group()[0].isalnum()):
+        return  # "into 5" is no "to 5"
+    mention.qualifier = mention.qualifier or _qualifier_name(found.group())
+    mention.outer_start = found.start()
 
 
 def _numeric(match) -> Mention | None:
@@ -82,7 +101,7 @@ def _numeric(match) -> Mention | None:
     mention = Mention(
         start=match.start("num"), end=match.end("num"),
         outer_start=match.start(), outer_end=match.end(),
-        value=value, unit=unit, qualifier=_qualifier(match),
+        value=value, unit=unit,
         is_size=match["size"] is not None, decimal="." in match["num"],
     )
     if match["sign"] == "-":
@@ -141,8 +160,5 @@ def _unit(match, prefix: str) -> str:
     return next((canonical for canonical, rx in p.UNIT_ALONE if rx.match(text)), "")
 
 
-def _qualifier(match) -> str:
-    text = match["qual"]
-    if not text:
-        return ""
+def _qualifier_name(text: str) -> str:
     return next((name for name, rx in p.QUALIFIER_ALONE if rx.match(text)), "")

@@ -92,7 +92,6 @@ QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFOR
 RANGE_JOIN = r"\s*(?:-|~|–)\s*"  # "from 78% to 86%" is before/after, never a range
 MENTION = regex.compile(
     rf"""
-    (?P<qual>{QUALIFIER})?                         # up to, ~, over ...
     (?P<sign>[+-](?=\d))?
     {NOT_IN_IDENTIFIER}
     (?P<num>{NUMERAL})
@@ -108,12 +107,19 @@ MENTION = regex.compile(
     regex.VERBOSE,
 )
 
+# A qualifier ending right where a number starts ("up to ", "~"). QUALIFIER_GATE is a cheap
+# first look: the last word of some qualifier phrase (or its sign) ends the text before the
+# number; only then is QUALIFIER_BEFORE_NUMBER tried.
+QUALIFIER_BEFORE_NUMBER = regex.compile(rf"(?:{QUALIFIER})$")
+_LAST_WORDS = sorted({phrase.split()[-1] for _, pattern in QUALIFIER_BEFORE
+                      for phrase in regex.findall(r"[^|()?:]+", pattern.replace(r"\s+", " "))
+                      if phrase.strip()}, key=len, reverse=True)
+QUALIFIER_GATE = regex.compile(
+    "(?:" + "|".join(regex.escape(word.strip().replace("\\", "")) for word in _LAST_WORDS) + r")\s*$",
+    regex.IGNORECASE)
+
 # A number word used as a factor or fraction ("twice", "halves", "an order of magnitude").
 WORD_MENTION = regex.compile(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])", regex.IGNORECASE)
-
-# Joins between the items of a paired or enumerated list: "53.1% / 54.3%", "74.0 and 60.2",
-# "80.3%, 61.8%, and 43.9%".
-LIST_JOIN = regex.compile(r"\s*(?:/|,\s*and|,\s*or|,|and|&|or)\s*$")
 
 # Each unit's own pattern, to tell which unit a matched unit text is.
 UNIT_ALONE = tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical, pattern in UNIT_PATTERNS)
