@@ -58,6 +58,13 @@ def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
 _MAY_HOLD_NUMBER = re.compile(r"\d|twice|doubl|halv|tripl|magnitude|quarter|half", re.IGNORECASE)
 
 
+# Every accelerator name has a model number ("A100", "RTX 4090", "TPU v4") or is one of a few
+# words: a sentence with none of these is not searched for hardware.
+_MAY_NAME_HARDWARE = re.compile(
+    r"[A-Za-z]\s?v?\d|\d{3,}|GPU|TPU|NPU|IPU|Hopper|Ampere|Blackwell|Volta|Turing|Pascal|Jetson|"
+    r"Ascend|CloudMatrix|Gaudi|Trainium|Inferentia|Apple|Snapdragon|FPGA|Cerebras|Graphcore|Groq")
+
+
 class _Context:
     """What earlier sentences of the abstract set: a score that names no benchmark or metric
     takes the one the nearest earlier sentence names alone (spec section 2). Looked up only
@@ -103,25 +110,24 @@ def _sentence_rows(sentence: str, own: str, context: _Context) -> list[dict]:
         return []
     benchmarks = benchmarks_in(sentence, context.introduced)
     metrics = quality_metrics(sentence)
-    hardware = vocab.hardware().find_all(sentence)
+    hardware = vocab.hardware().find_all(sentence) if _MAY_NAME_HARDWARE.search(sentence) else []
+    occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
+    mentions = [m for m in mentions if not _inside(m, occupied) and not is_setting(sentence, m)]
+    groups = group_mentions(sentence, mentions)
+    previous: Group | None = None
+    for group in groups:
+        classify(sentence, group, metrics)
+        inherit_kind(sentence, group, previous)
+        previous = group if group.kind else previous
+    claims = [group for group in groups if group.kind]
+    if not claims:
+        return []
     names = find_names(sentence, own)
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
     hardware = [h for h in hardware if not any(s <= h[0] and h[1] < e for s, e, _ in names)]
-    occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
-    mentions = [m for m in mentions if not _inside(m, occupied) and not is_setting(sentence, m)]
-    if not mentions:
-        return []
     names = [n for n in names if not _within(n, occupied)]
-    rows: list[dict] = []
-    previous: Group | None = None
-    for group in group_mentions(sentence, mentions):
-        classify(sentence, group, metrics)
-        inherit_kind(sentence, group, previous)
-        if not group.kind:
-            continue
-        previous = group
-        rows.extend(_rows(sentence, group, own, names, benchmarks, metrics, hardware, context))
-    return rows
+    return [row for group in claims
+            for row in _rows(sentence, group, own, names, benchmarks, metrics, hardware, context)]
 
 
 def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,

@@ -13,7 +13,6 @@ ABBREVIATIONS = frozenset({
 # A candidate boundary: sentence punctuation, optional closing quote or bracket, then white
 # space, then something that can start a sentence (capital, digit, opening quote or bracket).
 _BOUNDARY = regex.compile(r"""[.!?]["')\]]?(?P<gap>\s+)(?=["'(\[]?[A-Z0-9])""")
-_WORD_BEFORE = regex.compile(r"(?:^|[\s(\[])(?P<word>[\w.]+)$")
 
 # No real sentence is longer; a longer run of text (a table dump, a text without stops) is cut
 # into pieces of at most this size, so that the work per number stays bounded and extraction
@@ -44,10 +43,10 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the punctuation at `stop` closes an abbreviation or an initial, not a sentence."""
     if text[stop] != ".":
         return False
-    before = _WORD_BEFORE.search(text, max(0, stop - 24), stop)
-    if before is None:
-        return False
-    word = before["word"].lower().rstrip(".")
+    begin = max(text.rfind(" ", 0, stop), text.rfind("(", 0, stop), text.rfind("[", 0, stop)) + 1
+    word = text[begin:stop].lower().rstrip(".")
+    if not word or len(word) > 8:
+        return False  # no abbreviation is longer
     # a single capital letter is an initial ("J. Smith"); a single lower-case one a list label
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
