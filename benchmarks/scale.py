@@ -24,14 +24,16 @@ from pathlib import Path
 from corpus import CorpusFile, write_jsonl
 from runner import RunResult, run_extract
 
+from extract import pipeline
+
 TARGET_PER_CORE = 2_000
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
 
-# A small run measures the fixed cost of every run (interpreter start, imports, worker start-up),
-# which the marginal-cost figure below takes out. It must span more than one chunk of the
-# pipeline (64 papers), else `--jobs 2` runs in-process and starts no workers.
-BASELINE_SIZE = 200
+# A small run, mostly the fixed cost of every run (interpreter start, imports, worker start-up),
+# anchors the cost-per-extra-abstract figures below. It is the smallest input for which the
+# pipeline starts its worker pool; below that, `--jobs 2` runs in-process and starts no workers.
+BASELINE_SIZE = pipeline.CHUNK_SIZE * getattr(pipeline, "POOL_MIN_CHUNKS", 2)
 
 
 @dataclass
@@ -85,10 +87,10 @@ def print_table(measurements: list[Measurement]) -> None:
               f"{m.run.peak_rss_mb:11.0f} {tree}")
 
 
-def marginal_seconds(m: Measurement, baseline: Measurement) -> float | None:
-    """Seconds per extra abstract beyond the baseline run: the cost without the fixed part."""
-    extra = m.corpus.records - baseline.corpus.records
-    return (m.run.seconds - baseline.run.seconds) / extra if extra > 0 else None
+def marginal_milliseconds(smaller: Measurement, larger: Measurement) -> float:
+    """Milliseconds per extra abstract from one size to the next: the cost without the fixed part."""
+    extra = larger.corpus.records - smaller.corpus.records
+    return 1000 * (larger.run.seconds - smaller.run.seconds) / extra
 
 
 def print_summary(measurements: list[Measurement], baselines: dict[int, Measurement],
@@ -97,17 +99,17 @@ def print_summary(measurements: list[Measurement], baselines: dict[int, Measurem
     smallest, largest = min(sizes), max(sizes)
     print()
     for jobs in jobs_list:
-        small, large = by_key[smallest, jobs], by_key[largest, jobs]
-        ratio = large.run.seconds / small.run.seconds
-        line = (f"linearity   jobs {jobs}: {largest:,} abstracts took {ratio:.1f}x the time of "
-                f"{smallest:,} (size ratio {largest / smallest:.0f}x)")
-        small_cost = marginal_seconds(small, baselines[jobs])
-        large_cost = marginal_seconds(large, baselines[jobs])
-        if small_cost and large_cost and small_cost > 0:
-            line += (f"; past the {baselines[jobs].run.seconds:.2f} s fixed cost, each abstract "
-                     f"costs {large_cost / small_cost:.2f}x as much at {largest:,} as at "
-                     f"{smallest:,} (1.00 = linear)")
-        print(line)
+        ratio = by_key[largest, jobs].run.seconds / by_key[smallest, jobs].run.seconds
+        print(f"linearity   jobs {jobs}: {largest:,} abstracts took {ratio:.1f}x the time of "
+              f"{smallest:,} (size ratio {largest / smallest:.0f}x)")
+        # Linear cost means the same price for every extra abstract, whatever the size.
+        chain = [by_key[size, jobs] for size in sizes]
+        if baselines[jobs].corpus.records < smallest:
+            chain.insert(0, baselines[jobs])
+        steps = ", ".join(f"{a.corpus.records:,}->{b.corpus.records:,}: "
+                          f"{marginal_milliseconds(a, b):.2f}"
+                          for a, b in zip(chain, chain[1:]))
+        print(f"            ms per extra abstract {steps} (equal = linear)")
     if 1 in jobs_list:
         for jobs in jobs_list:
             if jobs == 1:
