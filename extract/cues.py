@@ -58,8 +58,11 @@ SPEED_WORDS = regex.compile(r"\b(?:faster|speed[-\s]?ups?|accelerat\w+|throughpu
 CONSTRAINT_AFTER = regex.compile(r"""^\s*(?:\w+\s+){0,1}?(?:SLA|SLO|constraints?|budget|limit|deadline|
     context|window|sparsity|sparse|of\s+peak|outliers|of\s+(?:the\s+)?
     (?:training|pre-?training)\s+(?:set|data)|of\s+data\b|epochs?|iterations?|through\b|bits?|precision)""", _I)
-BACKGROUND_BEFORE = regex.compile(r"""(?:peaking\s+at|capacity\s+of|with|grown\s+(?:by\s+)?|
-    from|to|\(|per\s+device\s+)\s*$""", _I)
+# An amount of memory stated as background, not used by the system: "GPUs peaking at 80GB",
+# "grown by 5x (16 GB to 80 GB)", "a GPU with 24 GB".
+MEMORY_BACKGROUND_BEFORE = regex.compile(
+    r"(?:peaking\s+at|capacity\s+of|grown\s+by|\bto|\bfrom|\bwith)\s*$", _I)
+MEMORY_BACKGROUND_AFTER = regex.compile(r"\s*(?:of\s+(?:data|text|\w+\s+artifacts)|to\s+\d)", _I)
 
 # Canonical names in data/metrics.txt that measure efficiency, not quality: a number beside them
 # is never a score.

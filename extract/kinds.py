@@ -97,8 +97,8 @@ def classify(sentence: str, group: Group, metrics) -> None:
         group.kind, group.rule = ("score", "score.before_after") if unit in QUALITY_UNITS else ("", "")
         return
     if unit in MEMORY_UNITS:
-        if not re_search(r"(?:peaking\s+at|capacity\s+of|grown\s+by|\bto|\bfrom|\bwith)\s*$", left[-24:]) and not \
-                re_match(r"\s*(?:of\s+(?:data|text|\w+\s+artifacts)|to\s+\d)", right):
+        if not cues.MEMORY_BACKGROUND_BEFORE.search(left[-24:]) and \
+                not cues.MEMORY_BACKGROUND_AFTER.match(right):
             group.kind, group.rule = "memory", "memory.amount"
         return
     if unit in RATE_UNITS:

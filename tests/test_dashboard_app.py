@@ -7,7 +7,6 @@ file manager (`downloads` fixture).
 """
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from collections.abc import Callable
