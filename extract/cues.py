@@ -29,8 +29,10 @@ RIGHT_SPEEDUP = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:faster|speed[-\s]?up
     (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+loss)\b|as\s+fast)""", _I)
 RIGHT_REDUCTION = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:fewer|less|smaller|cheaper|reduction|
     savings?|saved|compression|decrease\s+in\s+{RESOURCE_NOUN}|lower\s+{RESOURCE_NOUN}|
-    of\s+(?:the\s+)?{RESOURCE_NOUN}|{RESOURCE_NOUN}\s+(?:reduction|savings?|during|while|and)|
+    {RESOURCE_NOUN}\s+(?:reduction|savings?|during|while|and)|
     {RESOURCE_NOUN}\b(?=\s*[,.)(])|{RESOURCE_NOUN}(?=\s*$))""", _I)
+# "only 27.7% of the data": a fraction of a resource, a reduction only after "only"/"just"
+RIGHT_FRACTION_OF = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?{RESOURCE_NOUN}\b", _I)
 RIGHT_LOSS = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:lower|worse|drop|decrease|degradation|
     loss|decline|reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|relative\s+reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN})\b""", _I)
 RIGHT_GAIN = regex.compile(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|higher|better|
@@ -45,6 +47,8 @@ LEFT_CHANGE_OF = regex.compile(r"""\b(?P<change>improvements?|gains?|increase|bo
     decline|degradation|loss|reduction)\s+(?:of|by)\s*$""", _I)
 SETTING_GLOSS = regex.compile(r"(?:configuration|pruning|sparsity|ratio|setting|\d/\d+)\s*\(\s*$", _I)
 LEFT_REDUCE_DIRECT = regex.compile(r"\b(?:reduc\w*|sav\w*|cut\w*|eliminat\w*)\s+(?:\w+\s+){0,1}$", _I)
+DATA_AMOUNT_AFTER = regex.compile(
+    r"^\s*of\s+(?:\w+\s+){0,2}?(?:speech|audio|video|data|recordings?|footage|transcribed|labeled|gameplay)\b", _I)
 BEFORE_SETTING = regex.compile(r"""\b(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|
     context\s+length|learning\s+rate)\s+(?:of\s+)?$""", _I)
 LEFT_ONLY = regex.compile(r"\b(?:only|just|merely|mere)\s*$", _I)

@@ -89,12 +89,20 @@ def group_mentions(sentence: str, mentions: list[Mention]) -> list[Group]:
 
 
 def classify(sentence: str, group: Group, metrics) -> None:
+    """Set the group's kind, sign and rule (left empty: the numbers make no claim)."""
     first, last = group.members[0], group.members[-1]
     unit = last.unit
     left = sentence[:first.outer_start]
     right = _clause_after(sentence, last.outer_end)
+    if group.before_after and unit in QUALITY_UNITS:
+        group.kind, group.rule = "score", "score.before_after"
+        return
+    if group.before_after and unit in MEMORY_UNITS | RATE_UNITS | TIME_UNITS:
+        # "reduces latency from 120 ms to 45 ms": two absolute amounts, the first one "before"
+        group.kind = "memory" if unit in MEMORY_UNITS else "throughput" if unit in RATE_UNITS else "latency"
+        group.rule = f"{group.kind}.before_after"
+        return
     if group.before_after:
-        group.kind, group.rule = ("score", "score.before_after") if unit in QUALITY_UNITS else ("", "")
         return
     if unit in MEMORY_UNITS:
         if not cues.MEMORY_BACKGROUND_BEFORE.search(left[-24:]) and \
@@ -106,7 +114,8 @@ def classify(sentence: str, group: Group, metrics) -> None:
         return
     if unit in TIME_UNITS:
         limit = first.qualifier == "under" and left.rstrip().endswith("(")
-        if not limit and not re_search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
+        data = cues.DATA_AMOUNT_AFTER.match(right)  # "500 hours of speech"
+        if not limit and not data and not re_search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
             group.kind, group.rule = "latency", "latency.time"
         return
     if unit == "W":
@@ -115,6 +124,7 @@ def classify(sentence: str, group: Group, metrics) -> None:
         _classify_factor(group, left, right, first)
         return
     _classify_quality(group, left, right, metrics, first, last)
+
 
 _INHERITABLE_RULES = ("", "score.percent", "score.metric_value")
 
@@ -200,7 +210,7 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
         group.kind, group.rule, group.qualifier = "speedup", "speedup.fraction_of_baseline", "fraction_of_baseline"
     elif cues.RIGHT_SPEEDUP.match(right):
         group.kind, group.rule = "speedup", "speedup.percent"
-    elif only and cues.RIGHT_REDUCTION.match(right) and unit == "%":
+    elif only and unit == "%" and (cues.RIGHT_REDUCTION.match(right) or cues.RIGHT_FRACTION_OF.match(right)):
         group.kind, group.rule, group.qualifier = "reduction", "reduction.fraction_of_baseline", "fraction_of_baseline"
     elif cues.RIGHT_LOSS.match(right):
         group.kind, group.sign, group.rule = "delta", -1, "delta.loss"

@@ -1,0 +1,92 @@
+"""Phrasings common in ML abstracts beyond the sample corpus, one table per outcome.
+
+The cases were written from the spec (sections 1-4), not from the extractor's output: each
+expected tuple is what a reader of the sentence would annotate.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.claims import extract_paper
+from extract.schema import Paper
+
+TITLE = "FooNet: A Test System"
+
+
+def _claims(sentence: str) -> list[tuple]:
+    rows = extract_paper(Paper("p", TITLE, sentence))
+    return [(r["kind"], r["value"], r["unit"], r["benchmark"], r["metric"]) for r in rows]
+
+
+# (sentence, expected claims as (kind, value, unit, benchmark, metric))
+TYPICAL_ABSTRACT_PHRASINGS = [
+    pytest.param("FooNet achieves 45.2 BLEU on WMT14 En-De.",
+                 [("score", 45.2, "", "WMT14", "BLEU")], id="bare_score_metric_after"),
+    pytest.param("Our model obtains an F1 score of 0.87 on SQuAD.",
+                 [("score", 0.87, "", "SQuAD", "F1")], id="metric_of_value"),
+    pytest.param("FooNet reduces latency from 120 ms to 45 ms.",
+                 [("latency", 120.0, "ms", "", "latency"), ("latency", 45.0, "ms", "", "latency")],
+                 id="latency_before_after"),
+    pytest.param("FooNet outperforms GPT-4 by 5.3 points on MMLU.",
+                 [("delta", 5.3, "points", "MMLU", "")], id="outperforms_by_points"),
+    pytest.param("FooNet improves accuracy by 3.2% absolute over the baseline.",
+                 [("delta", 3.2, "%", "", "accuracy")], id="improves_metric_by"),
+    pytest.param("FooNet achieves a speedup of 3.1× over FlashAttention.",
+                 [("speedup", 3.1, "x", "", "speed")], id="speedup_of"),
+    pytest.param("FooNet yields a 40% reduction in memory usage.",
+                 [("reduction", 40.0, "%", "", "memory")], id="reduction_in_memory"),
+    pytest.param("FooNet uses 50% less memory than LoRA.",
+                 [("reduction", 50.0, "%", "", "memory")], id="less_memory"),
+    pytest.param("FooNet matches the baseline with 3x fewer parameters.",
+                 [("reduction", 3.0, "x", "", "parameters")], id="fewer_parameters"),
+    pytest.param("FooNet reaches a throughput of 1,200 tokens/s on a single H100.",
+                 [("throughput", 1200.0, "token/s", "", "throughput")], id="throughput_of"),
+    pytest.param("FooNet requires only 8 GB of GPU memory.",
+                 [("memory", 8.0, "GB", "", "memory")], id="memory_only"),
+    pytest.param("FooNet attains a top-1 accuracy of 76.5% on ImageNet.",
+                 [("score", 76.5, "%", "ImageNet", "top-1 accuracy")], id="top1_of"),
+    pytest.param("FooNet achieves an FID of 2.35 on ImageNet 256x256.",
+                 [("score", 2.35, "", "ImageNet", "FID")], id="fid_with_resolution"),
+    pytest.param("FooNet obtains a WER of 5.2% on LibriSpeech test-clean.",
+                 [("score", 5.2, "%", "LibriSpeech", "WER")], id="wer"),
+    pytest.param("FooNet achieves 89.1% accuracy on GSM8K and 45.3% on MATH.",
+                 [("score", 89.1, "%", "GSM8K", "accuracy"), ("score", 45.3, "%", "MATH", "accuracy")],
+                 id="two_benchmarks_one_metric"),
+    pytest.param("FooNet improves mAP by 2.1 points on COCO.",
+                 [("delta", 2.1, "points", "COCO", "mAP")], id="improves_map_points"),
+    pytest.param("FooNet cuts training cost by 60%.",
+                 [("reduction", 60.0, "%", "", "cost")], id="cuts_cost"),
+    pytest.param("Compared to Llama-2-7B, FooNet reduces perplexity by 1.2.",
+                 [("delta", -1.2, "", "", "perplexity")], id="reduces_perplexity_is_negative_delta"),
+    pytest.param("FooNet runs at 30 FPS on a Jetson Orin.",
+                 [("throughput", 30.0, "frame/s", "", "throughput")], id="fps_on_device"),
+]
+
+# Sentences whose numbers are sizes, counts, settings or data amounts: no claim (spec section 1).
+NOT_CLAIMS = [
+    pytest.param("We train on 1.6T tokens with a batch size of 4M for 100K steps.", id="training_setup"),
+    pytest.param("We release our 7B model in 2024 under an open license.", id="size_and_year"),
+    pytest.param("We evaluate on 12 benchmarks across 5 languages.", id="counts"),
+    pytest.param("The dataset contains 1.2M images and 80 classes.", id="dataset_size"),
+    pytest.param("We use a learning rate of 3e-4 and a warmup of 2,000 steps.", id="hyperparameters"),
+    pytest.param("Experiments run on 8 NVIDIA A100 80GB GPUs.", id="hardware_spec"),
+    pytest.param("As shown in Table 2 and Figure 3, results hold in Section 4.", id="references"),
+    pytest.param("We apply 4-bit quantization and top-5 retrieval with k=10.", id="settings"),
+    pytest.param("The model supports a context length of 128K tokens and over 100 languages.",
+                 id="capabilities"),
+    pytest.param("We compare with GPT-4o, Llama 3.1 405B and Qwen2.5-72B.", id="model_names"),
+    pytest.param("We collect 500 hours of speech from 1,000 speakers.", id="data_in_hours"),
+    pytest.param("Over 60% of the samples are longer than 512 tokens.", id="share_of_data"),
+    pytest.param("About 30% of the parameters are frozen during fine-tuning.", id="share_of_parameters"),
+    pytest.param("Code is available at https://github.com/foo/bar2 and arXiv 2401.12345.", id="links"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", TYPICAL_ABSTRACT_PHRASINGS)
+def test_typical_phrasing_gives_its_claims(sentence, expected):
+    assert _claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_numbers_that_are_not_claims_give_no_row(sentence):
+    assert _claims(sentence) == []
