@@ -34,7 +34,8 @@ RIGHT_REDUCTION = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:fewer|less|smaller
 # "only 27.7% of the data": a fraction of a resource, a reduction only after "only"/"just"
 RIGHT_FRACTION_OF = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?{RESOURCE_NOUN}\b", _I)
 RIGHT_LOSS = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:lower|worse|drop|decrease|degradation|
-    loss|decline|reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|relative\s+reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN})\b""", _I)
+    loss|decline|reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|relative\s+reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|
+    (?:relative\s+)?(?:error|perplexity|WER|CER|FID)\s+(?:rate\s+)?reduction)\b""", _I)
 RIGHT_GAIN = regex.compile(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|higher|better|
     increase|boost|advantage|increments?|enhancement|more\s+accurate|variation)\b""", _I)
 # Words ending the text before the number: "... by", "... from", "only".

@@ -23,6 +23,8 @@ _BASELINE_BEFORE = regex.compile(
     r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$",
     regex.I)
 
+_BASELINE_THAT = regex.compile(r"^(?:that|those)\s+(?:with|of|using|from)\s+", regex.I)
+_BASELINE_TAIL = regex.compile(r"\s(?:on|in|at|with|for|under|across|using|when|while|by)\s", regex.I)
 _OWN_SYSTEM = regex.compile(
     r"\b(?:we|our\s+(?:\w+[\s-]){0,2}?(?:model|method|approach|framework|system|technique|"
     r"algorithm|pipeline|network|scheme|kernels?|implementation|proposal|solution)s?|this\s+"
@@ -301,10 +303,13 @@ def hardware_of(sentence: str, mention: Mention, hardware) -> tuple[str, int | N
 def baseline_of(sentence: str, group: Group) -> str:
     """What a delta, speedup or reduction is measured against: "than X", "outperforms X by"."""
     after = _BASELINE_AFTER.match(sentence[group.members[-1].outer_end:])
-    if after:
-        return after["name"].strip()
-    before = _BASELINE_BEFORE.search(sentence[:group.members[0].outer_start])
-    return before["name"].strip() if before else ""
+    before = None if after else _BASELINE_BEFORE.search(sentence[:group.members[0].outer_start])
+    found = after or before
+    # "than vLLM on H100 GPUs": the baseline is vLLM, the rest is the setting
+    if not found:
+        return ""
+    name = _BASELINE_THAT.sub("", found["name"])  # "over that with the dense training"
+    return _BASELINE_TAIL.split(name, maxsplit=1)[0].strip()
 
 
 def average_qualifier(sentence: str, mention: Mention) -> str:

@@ -249,6 +249,10 @@ _SCORE_VERB = regex.compile(
     r"record\w*|yield\w*|get|gets|got|led\s+with|=)\s*(?:an?\s+)?$", regex.I)
 
 
+_SCORING_WORD = regex.compile(
+    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|scor\w*|record\w*|get|gets|got)\s+(?:an?\s+)?$", regex.I)
+
+
 def _score_context(left: str, right: str, metrics, first: Mention) -> bool:
     """A percent is a score when a metric is named near it or a scoring verb stands before it."""
     if metrics:
@@ -260,6 +264,8 @@ def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
     """A number without unit is a score only beside a metric name ("AUC = 0.955", "63.9 mAP")."""
     if cues.LEFT_SCORE_WORD.search(left):
         return True
+    if first.decimal and _SCORING_WORD.search(left[-40:]) and not first.signed:
+        return True  # "FooNet scores 45.6", "achieves 63.9 mAP"
     offset = len(left)
     for start, end, _ in metrics:
         if end <= offset and METRIC_LINK.match(left[end:]) and offset - end < 30:

@@ -60,6 +60,18 @@ TYPICAL_ABSTRACT_PHRASINGS = [
                  [("delta", -1.2, "", "", "perplexity")], id="reduces_perplexity_is_negative_delta"),
     pytest.param("FooNet runs at 30 FPS on a Jetson Orin.",
                  [("throughput", 30.0, "frame/s", "", "throughput")], id="fps_on_device"),
+    pytest.param("FooNet yields +4.2 and +3.1 points on MMLU and BBH, respectively.",
+                 [("delta", 4.2, "points", "MMLU", ""), ("delta", 3.1, "points", "BBH", "")],
+                 id="signed_respectively"),
+    pytest.param("FooNet achieves a 23% relative error reduction.",
+                 [("delta", -23.0, "%", "", "error")], id="error_reduction_is_negative_delta"),
+    pytest.param("FooNet lowers inference latency by 35%.",
+                 [("reduction", 35.0, "%", "", "latency")], id="lowers_latency_by"),
+    pytest.param("On the LongBench benchmark, FooNet scores 45.6, compared to 41.2 for BarNet.",
+                 [("score", 45.6, "", "LongBench", "")], id="scores_bare_value"),
+    pytest.param("FooNet boosts the success rate from 32% to 58% on ALFWorld.",
+                 [("score", 32.0, "%", "ALFWorld", "success rate"),
+                  ("score", 58.0, "%", "ALFWorld", "success rate")], id="success_rate_before_after"),
 ]
 
 # Sentences whose numbers are sizes, counts, settings or data amounts: no claim (spec section 1).
@@ -71,7 +83,8 @@ NOT_CLAIMS = [
     pytest.param("We use a learning rate of 3e-4 and a warmup of 2,000 steps.", id="hyperparameters"),
     pytest.param("Experiments run on 8 NVIDIA A100 80GB GPUs.", id="hardware_spec"),
     pytest.param("As shown in Table 2 and Figure 3, results hold in Section 4.", id="references"),
-    pytest.param("We apply 4-bit quantization and top-5 retrieval with k=10.", id="settings"),
+    pytest.param("We apply 4-bit quantization and top-5 retrieval with k=10 and λ = 0.5.", id="settings"),
+    pytest.param("We sample 16 responses per prompt at temperature 0.7.", id="sampling_setting"),
     pytest.param("The model supports a context length of 128K tokens and over 100 languages.",
                  id="capabilities"),
     pytest.param("We compare with GPT-4o, Llama 3.1 405B and Qwen2.5-72B.", id="model_names"),
