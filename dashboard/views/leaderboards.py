@@ -107,7 +107,7 @@ def display_table(board: pd.DataFrame) -> pd.DataFrame:
         "unit": board["unit"],
         "qualifier": board["qualifier"].map(qualifier_label),
         "condition": board["condition"],
-        "paper": board["paper_id"].map(arxiv_url),
+        "paper": board["paper_id"].map(lambda paper_id: arxiv_url(paper_id) or ""),  # no id: no link
         "title": board["title"],
         "sentence": board["sentence"],
     })
