@@ -68,7 +68,7 @@ _MAY_NAME_HARDWARE = re.compile(
 class _Context:
     """What earlier sentences of the abstract set: a score that names no benchmark or metric
     takes the one the nearest earlier sentence names alone (spec section 2). Looked up only
-    when needed, so sentences without numbers are never searched for names."""
+    when needed; the names of sentences with numbers are kept from their own reading."""
 
     def __init__(self, sentences: list[str], introduced: tuple[str, ...]) -> None:
         self.sentences = sentences
@@ -76,14 +76,24 @@ class _Context:
         self.index = 0
         self._cache: dict[int, tuple[str, str]] = {}
 
+    def names_of(self, sentence: str) -> tuple[list, list]:
+        """The benchmarks and quality metrics of the current sentence, kept for later ones."""
+        benchmarks = benchmarks_in(sentence, self.introduced)
+        metrics = quality_metrics(sentence)
+        self._cache[self.index] = self._alone(sentence, benchmarks, metrics)
+        return benchmarks, metrics
+
+    @staticmethod
+    def _alone(sentence: str, benchmarks, metrics) -> tuple[str, str]:
+        usable = {b[2] for b in benchmarks if not NOT_BENCHMARK_CONTEXT.search(sentence[:b[0]])}
+        named = {m[2] for m in metrics}
+        return (usable.pop() if len(usable) == 1 else "", named.pop() if len(named) == 1 else "")
+
     def _sets(self, index: int) -> tuple[str, str]:
         if index not in self._cache:
             sentence = self.sentences[index]
-            benchmarks = {b[2] for b in benchmarks_in(sentence, self.introduced)
-                          if not NOT_BENCHMARK_CONTEXT.search(sentence[:b[0]])}
-            metrics = {m[2] for m in quality_metrics(sentence)}
-            self._cache[index] = (benchmarks.pop() if len(benchmarks) == 1 else "",
-                                  metrics.pop() if len(metrics) == 1 else "")
+            self._cache[index] = self._alone(sentence, benchmarks_in(sentence, self.introduced),
+                                             quality_metrics(sentence))
         return self._cache[index]
 
     def _carried(self, which: int) -> str:
@@ -101,15 +111,13 @@ class _Context:
         return self._carried(1)
 
 
-
 # --- one sentence ---------------------------------------------------------------------------------
 
 def _sentence_rows(sentence: str, own: str, context: _Context) -> list[dict]:
     mentions = find_mentions(sentence)
     if not mentions:
         return []
-    benchmarks = benchmarks_in(sentence, context.introduced)
-    metrics = quality_metrics(sentence)
+    benchmarks, metrics = context.names_of(sentence)
     hardware = vocab.hardware().find_all(sentence) if _MAY_NAME_HARDWARE.search(sentence) else []
     occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
     mentions = [m for m in mentions if not _inside(m, occupied) and not is_setting(sentence, m)]
