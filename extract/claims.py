@@ -20,7 +20,7 @@ from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_
                      list_subjects, metric_of, nearest_benchmark, NOT_BENCHMARK_CONTEXT,
                      quality_metrics, subject_of, unnamed_benchmark)
 from .kinds import Group, classify, group_mentions, inherit_kind, is_setting
-from .mentions import Mention, find_mentions
+from .mentions import Mention, find_mentions, may_hold_number
 from .names import find_names, system_name
 from .schema import COLUMNS, Paper
 from .sentences import split_sentences
@@ -35,7 +35,7 @@ def extract_paper(paper: Paper) -> list[dict]:
     context = _Context(sentences, introduced_benchmarks(norm.text))
     rows: list[dict] = []
     for index, (sent_start, sent_end) in enumerate(spans):
-        if not _MAY_HOLD_NUMBER.search(sentences[index]):
+        if not may_hold_number(sentences[index]):
             continue
         context.index = index
         for row in _sentence_rows(sentences[index], own, context):
@@ -52,10 +52,6 @@ def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
     """The claims table for `papers`, columns exactly as spec section 2."""
     rows = [row for paper in papers for row in extract_paper(paper)]
     return pd.DataFrame(rows, columns=list(COLUMNS))
-
-
-# A sentence without a digit or a number word holds no claim: it is passed over unread.
-_MAY_HOLD_NUMBER = re.compile(r"\d|twice|doubl|halv|tripl|magnitude|quarter|half", re.IGNORECASE)
 
 
 # Every accelerator name has a model number ("A100", "RTX 4090", "TPU v4") or is one of a few

@@ -147,9 +147,13 @@ def inherit_kind(sentence: str, group: Group, previous: Group | None) -> None:
 _CLAUSE_END = regex.compile(r"[,;]|\s(?:and|while|but|whereas|which|compared|with)\s|$")
 
 
+_CLAUSE_REACH = 200
+
+
 def _clause_after(sentence: str, position: int) -> str:
     """The words after a number up to the end of its clause: the cues that speak of it."""
-    match = _CLAUSE_END.search(sentence, position)
+    # a clause is short; looking further would make a long sentence cost numbers x length
+    match = _CLAUSE_END.search(sentence, position, position + _CLAUSE_REACH)
     return sentence[position:match.start() + (1 if match.group().startswith((",", ";")) else 0)]
 
 

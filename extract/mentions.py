@@ -40,7 +40,7 @@ def find_mentions(text: str) -> list[Mention]:
     (25.22, 2.97, 25.22, 'x', 'range')
     """
     found = list(_numeric_mentions(text))
-    if _WORD_HINT.search(text):
+    if may_hold_number_word(text):
         found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
@@ -56,7 +56,20 @@ def find_mentions(text: str) -> list[Mention]:
 # at most this many characters before it.
 _QUALIFIER_REACH = 24
 _DIGIT_RUN = re.compile(r"(?<!\d)\d")
-_WORD_HINT = re.compile(r"twice|doubl|halv|tripl|magnitude|quarter|half", re.IGNORECASE)
+# Stems of the number words (patterns.NUMBER_WORD): a text without any holds no number word.
+_NUMBER_WORD_STEMS = ("twice", "doubl", "halv", "tripl", "magnitude", "quarter", "half")
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_number_word(text: str) -> bool:
+    """A cheap first look (plain substring tests beat a case-blind regex here)."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in _NUMBER_WORD_STEMS)
+
+
+def may_hold_number(text: str) -> bool:
+    """Whether `text` has a digit or a number word: without either it holds no claim."""
+    return _DIGIT.search(text) is not None or may_hold_number_word(text)
 
 
 def _numeric_mentions(text: str):

@@ -93,6 +93,9 @@ def system_name(title: str, abstract: str) -> str:
     return head if colon else title
 
 
+_SIZE_AFTER_NAME = regex.compile(r"\s(\d+(?:\.\d+)?[BMK])\b")
+
+
 def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
     """System names in `text` as (start, end, name); neighbouring size tokens join the name
     ("DeepSeek-R1 671B", "LLaMA2 7B").
@@ -106,7 +109,7 @@ def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
         if not (is_system_token(token) or token == own):
             continue
         start, end = match.span()
-        size = regex.match(r"\s(\d+(?:\.\d+)?[BMK])\b", text[end:end + 12])
+        size = _SIZE_AFTER_NAME.match(text, end)
         if size:
             end += size.end()
         if names and names[-1][1] == start - 1 and text[start - 1] == " ":
