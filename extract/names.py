@@ -111,7 +111,7 @@ def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
         start, end = match.span()
         size = _SIZE_AFTER_NAME.match(text, end)
         if size:
-            end += size.end()
+            end = size.end()
         if names and names[-1][1] == start - 1 and text[start - 1] == " ":
             previous = names.pop()  # "OpenAI O1": two name tokens in a row are one name
             start = previous[0]
