@@ -23,7 +23,7 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
     ("latex_gt", r"\$\s*(?:>|\\gt)\s*\$|\$\\geq?\$", ">"),
     ("latex_lt", r"\$\s*(?:<|\\lt)\s*\$|\$\\leq?\$", "<"),
     ("latex_spacing", r"\\[,;:! ]", " "),
-    ("latex_dash", r"(?<=\d)\s*--\s*(?=\d)", "-"),
+    ("latex_dash", r"(?<=\d\s?)--\s?(?=\d)", "-"),
     # "sim6%": a LaTeX \sim that lost its backslash on the way to plain text
     ("bare_sim", r"(?<![A-Za-z])sim(?=\s?\d)", "~"),
     # "80.245 pm 0.129": a \pm that lost its backslash
@@ -36,7 +36,10 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
     ("line_break", r"[ \t]*\r?\n[ \t]*", " "),
 )
 
-_MARKUP_RE = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP))
+# Every form opens with one of these characters: a cheap test before the alternatives.
+_OPENING = r"(?=[\\$*_\r\n\-sp\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]|[ \t]+\r?\n)"
+_MARKUP_RE = regex.compile(_OPENING + "(?:" + "|".join(
+    f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP) + ")")
 _REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
 # A cheap first look: text without any of these characters or letter pairs has no markup.
 _MARKUP_HINT = regex.compile(
