@@ -61,6 +61,11 @@ _MAY_NAME_HARDWARE = re.compile(
     r"Ascend|CloudMatrix|Gaudi|Trainium|Inferentia|Apple|Snapdragon|FPGA|Cerebras|Graphcore|Groq")
 
 
+# How many sentences back a benchmark or metric carries: an abstract sets its benchmark near
+# the numbers that need it, and looking further costs a scan of every earlier sentence.
+_CARRY_REACH = 3
+
+
 class _Context:
     """What earlier sentences of the abstract set: a score that names no benchmark or metric
     takes the one the nearest earlier sentence names alone (spec section 2). Looked up only
@@ -93,7 +98,7 @@ class _Context:
         return self._cache[index]
 
     def _carried(self, which: int) -> str:
-        for index in range(self.index - 1, -1, -1):
+        for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
             if found := self._sets(index)[which]:
                 return found
         return ""
