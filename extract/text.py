@@ -7,6 +7,7 @@ exactly as read.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,6 +47,40 @@ _MARKUP_HINT = regex.compile(
     r"[\\$*_\r\n\t\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]|(?<![A-Za-z])sim\s?\d|\d\s?pm")
 
 
+class OffsetMap(Sequence[int]):
+    """`map[i]`: the offset in the source that character `i` of the normalised text came from.
+
+    Kept as segments (where each copied run or replacement starts in both texts), not as one
+    entry per character: an abstract with line breaks every 80 characters has dozens of
+    segments, and only the few offsets of its claims are ever looked up.
+    """
+
+    __slots__ = ("_text_starts", "_source_starts", "_copied", "_length")
+
+    def __init__(self, text_starts: list[int], source_starts: list[int], copied: list[bool],
+                 length: int) -> None:
+        self._text_starts = text_starts
+        self._source_starts = source_starts
+        self._copied = copied
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        segment = bisect.bisect_right(self._text_starts, index) - 1
+        start = self._source_starts[segment]
+        # a copied run maps one to one; every character of a replacement maps to where the
+        # markup it replaces starts
+        return start + (index - self._text_starts[segment]) if self._copied[segment] else start
+
+
 @dataclass(frozen=True, slots=True)
 class NormalisedText:
     """`text` for matching; `origin[i]` is the offset in `source` that `text[i]` came from."""
@@ -74,16 +109,24 @@ def normalise(source: str) -> NormalisedText:
     if not _MARKUP_HINT.search(source):
         return NormalisedText(source, source, range(len(source)))  # nothing to read: identity map
     pieces: list[str] = []
-    origin: list[int] = []
+    text_starts: list[int] = []
+    source_starts: list[int] = []
+    copied: list[bool] = []
+    length = 0
+
+    def segment(piece: str, source_start: int, is_copy: bool) -> None:
+        nonlocal length
+        if piece:
+            pieces.append(piece)
+            text_starts.append(length)
+            source_starts.append(source_start)
+            copied.append(is_copy)
+            length += len(piece)
+
     position = 0
     for match in _MARKUP_RE.finditer(source):
-        if match.start() > position:
-            pieces.append(source[position:match.start()])
-            origin.extend(range(position, match.start()))
-        replacement = _REPLACEMENT[match.lastgroup]
-        pieces.append(replacement)
-        origin.extend([match.start()] * len(replacement))
+        segment(source[position:match.start()], position, True)
+        segment(_REPLACEMENT[match.lastgroup], match.start(), False)
         position = match.end()
-    pieces.append(source[position:])
-    origin.extend(range(position, len(source)))
-    return NormalisedText(source, "".join(pieces), tuple(origin))
+    segment(source[position:], position, True)
+    return NormalisedText(source, "".join(pieces), OffsetMap(text_starts, source_starts, copied, length))
