@@ -38,7 +38,8 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
 )
 
 # Every form opens with one of these characters: a cheap test before the alternatives.
-_OPENING = r"(?=[\\$*_\r\n\-sp\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]|[ \t]+\r?\n)"
+_OPENING = (r"(?=[\\$*_\r\n\-\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]"
+            r"|[ \t]+\r?\n|sim\s?\d|pm\s?\d)")
 _MARKUP_RE = regex.compile(_OPENING + "(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP) + ")")
 _REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
