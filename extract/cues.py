@@ -16,24 +16,24 @@ RESOURCE_NOUN = r"""(?:memory|(?:T|G|P)?FLOPs?|MACs|compute|computations?|comput
     parameters?|params|model\s+size|storage(?:\s+footprint)?|footprint|cost|costs|energy|carbon(?:\s+emissions?)?|
     data|training\s+data|steps|optimization\s+steps|GPUs?|GPU\s+hours|KV\s+cache|cache|latency|
     time|wall\s+time|training\s+time|inference\s+time|execution\s+time|bandwidth|communication|
-    size|bits|non-zero\s+parameters|overhead|samples|tokens|power)"""
+    size|bits|non-zero\s+parameters|overhead|samples|tokens|power|weights)"""
 QUALITY_NOUN = r"""(?:accuracy(?:\s+loss)?|error(?:\s+rate)?|loss|AP|mAP\S*|F1(?:[-\s]score)?|AUC\S*|
     pass@\d+|recall|precision|score|scores|performance|perplexity|PPL|FID|BLEU|NDCG\S*|MRR\S*|R@\d+|
     Dice|IoU|mIoU|win\s+rate|false\s+negatives|quality|variation\s+in\s+accuracy)"""
 
 # Words right after the number (and its unit).
-RIGHT_SPEEDUP = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:faster|speed[-\s]?ups?|acceleration|
+RIGHT_SPEEDUP = regex.compile(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:faster|speed[-\s]?ups?|acceleration|
     (?:higher|better|more)\s+(?:\w+\s+)?{SPEED_NOUN}|{SPEED_NOUN}\s+(?:improvement|gain|increase|boost)|
     increase\s+in\s+(?:\w+\s+)?(?:throughput|speed|achievable\s+performance|performance)|
     shorter|quicker|better\s+latency|lower\s+latency|in\s+{SPEED_NOUN}|
     (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+loss)\b|as\s+fast)""", _I)
-RIGHT_REDUCTION = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:fewer|less|smaller|cheaper|reduction|
+RIGHT_REDUCTION = regex.compile(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:fewer|less|smaller|cheaper|reduction|
     savings?|saved|compression|decrease\s+in\s+{RESOURCE_NOUN}|lower\s+{RESOURCE_NOUN}|
     {RESOURCE_NOUN}\s+(?:reduction|savings?|during|while|and)|
     {RESOURCE_NOUN}\b(?=\s*[,.)(])|{RESOURCE_NOUN}(?=\s*$))""", _I)
 # "only 27.7% of the data": a fraction of a resource, a reduction only after "only"/"just"
 RIGHT_FRACTION_OF = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?{RESOURCE_NOUN}\b", _I)
-RIGHT_LOSS = regex.compile(rf"""^\s*(?:\w+\s+){{0,2}}?(?:lower|worse|drop|decrease|degradation|
+RIGHT_LOSS = regex.compile(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:lower|worse|drop|decrease|degradation|
     loss|decline|reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|relative\s+reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|
     (?:relative\s+)?(?:error|perplexity|WER|CER|FID)\s+(?:rate\s+)?reduction)\b""", _I)
 RIGHT_GAIN = regex.compile(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|higher|better|
@@ -47,11 +47,16 @@ LEFT_GAIN_VERB = regex.compile(r"""\b(?:improv\w*|increas\w*|boost\w*|rais\w*|ou
 LEFT_CHANGE_OF = regex.compile(r"""\b(?P<change>improvements?|gains?|increase|boost|drop|decrease|
     decline|degradation|loss|reduction)\s+(?:of|by)\s*$""", _I)
 SETTING_GLOSS = regex.compile(r"(?:configuration|pruning|sparsity|ratio|setting|\d/\d+)\s*\(\s*$", _I)
-LEFT_REDUCE_DIRECT = regex.compile(r"\b(?:reduc\w*|sav\w*|cut\w*|eliminat\w*)\s+(?:\w+\s+){0,1}$", _I)
+LEFT_REDUCE_DIRECT = regex.compile(r"\b(?:reduc\w*|sav\w*|cut\w*|eliminat\w*|prun\w*|remov\w*)\s+(?:\w+\s+){0,1}$", _I)
 DATA_AMOUNT_AFTER = regex.compile(
     r"^\s*of\s+(?:\w+\s+){0,2}?(?:speech|audio|video|data|recordings?|footage|transcribed|labeled|gameplay)\b", _I)
 BEFORE_SETTING = regex.compile(r"""\b(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|
     context\s+length|learning\s+rate)\s+(?:of\s+)?$""", _I)
+# "retains 98% of the original accuracy": a score stated as a fraction of a baseline's
+FRACTION_OF_BASELINE = regex.compile(
+    r"\b(?:retain\w*|recover\w*|preserv\w*|maintain\w*|achiev\w*|reach\w*|match\w*)\s+(?:over\s+|about\s+|nearly\s+|up\s+to\s+)?$", _I)
+OF_A_BASELINE_AFTER = regex.compile(
+    r"^\s*of\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:original|baseline|full|dense|teacher|uncompressed|unpruned|\w+'s)\b", _I)
 LEFT_ONLY = regex.compile(r"\b(?:only|just|merely|mere)\s*$", _I)
 LEFT_SCORE_WORD = regex.compile(r"\bscores?\s+(?:of|from)\s*$|\bscore\s+(?:is|was|of)\s*$", _I)
 SPEED_OBJECT = regex.compile(SPEED_NOUN, _I)

@@ -238,10 +238,14 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
     elif (improved := _improved(near_left)) is not None:
         group.kind = "delta" if improved == "quality" else improved
         group.rule = f"{group.kind}.by"
-    elif cues.LEFT_REDUCE_DIRECT.search(near_left) and unit == "%" and cues.RESOURCE_OBJECT.match(right.strip()):
+    elif cues.LEFT_REDUCE_DIRECT.search(near_left) and unit == "%" and (
+            cues.RESOURCE_OBJECT.match(right.strip()) or cues.RIGHT_FRACTION_OF.match(right)):
         group.kind, group.rule = "reduction", "reduction.percent"
     elif unit in ("%", "cm") and _score_context(left, right, metrics, first):
         group.kind, group.rule = "score", "score.percent" if unit == "%" else "score.value"
+        if unit == "%" and cues.OF_A_BASELINE_AFTER.match(right) and \
+                cues.FRACTION_OF_BASELINE.search(left[-40:]):
+            group.qualifier = "fraction_of_baseline"  # "retains 98% of the original accuracy"
     elif unit == "" and _bare_score(left, right, metrics, first):
         group.kind, group.rule = "score", "score.metric_value"
     if group.kind == "delta" and unit == "" and not (first.decimal or first.signed):

@@ -72,7 +72,26 @@ TYPICAL_ABSTRACT_PHRASINGS = [
     pytest.param("FooNet boosts the success rate from 32% to 58% on ALFWorld.",
                  [("score", 32.0, "%", "ALFWorld", "success rate"),
                   ("score", 58.0, "%", "ALFWorld", "success rate")], id="success_rate_before_after"),
+    pytest.param("On Llama-2-70B, FooNet achieves a 2.4x end-to-end speedup on 8 A100 GPUs.",
+                 [("speedup", 2.4, "x", "", "speed")], id="hyphenated_modifier_before_speedup"),
+    pytest.param("Our method retains 98% of the original accuracy while pruning 50% of the weights.",
+                 [("score", 98.0, "%", "", "accuracy"), ("reduction", 50.0, "%", "", "weights")],
+                 id="retained_accuracy_and_pruned_weights"),
+    pytest.param("FooNet decreases the word error rate by 12% relative on LibriSpeech.",
+                 [("delta", -12.0, "%", "LibriSpeech", "WER")], id="error_rate_decrease_is_negative"),
+    pytest.param("FooNet trains 3 times faster and uses 40% less memory.",
+                 [("speedup", 3.0, "x", "", "training speed"), ("reduction", 40.0, "%", "", "memory")],
+                 id="two_efficiency_claims"),
+    pytest.param("FooNet lifts GSM8K accuracy from 56.8% to 74.3% (+17.5%).",
+                 [("score", 56.8, "%", "GSM8K", "accuracy"), ("score", 74.3, "%", "GSM8K", "accuracy"),
+                  ("delta", 17.5, "%", "GSM8K", "accuracy")], id="before_after_with_signed_gain"),
 ]
+
+
+def test_a_share_of_a_baseline_is_marked_as_such():
+    """Spec 2: `fraction_of_baseline` for "retains 98% of the original accuracy"."""
+    rows = extract_paper(Paper("p", TITLE, "Our method retains 98% of the original accuracy."))
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(98.0, "fraction_of_baseline")]
 
 # Sentences whose numbers are sizes, counts, settings or data amounts: no claim (spec section 1).
 NOT_CLAIMS = [
