@@ -8,6 +8,7 @@ exactly as read.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,6 +44,9 @@ _OPENING = (r"(?=[\\$*_\r\n\-\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u
 _MARKUP_RE = regex.compile(_OPENING + "(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP) + ")")
 _REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
+_LINE_BREAK_RE = re.compile(r"(?P<line_break>[ \t]*\r?\n[ \t]*)")
+_MARKUP_HINT_BUT_LINES = regex.compile(
+    r"[\\$*_\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]|(?<![A-Za-z])sim\s?\d|\d\s?pm|\r(?!\n)")
 # A cheap first look: text without any of these characters or letter pairs has no markup.
 _MARKUP_HINT = regex.compile(
     r"[\\$*_\r\n\t\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]|(?<![A-Za-z])sim\s?\d|\d\s?pm")
@@ -124,8 +128,10 @@ def normalise(source: str) -> NormalisedText:
             copied.append(is_copy)
             length += len(piece)
 
+    # Hard line breaks are the only markup of most arXiv dumps: a far simpler pattern finds them.
+    markup = _LINE_BREAK_RE if not _MARKUP_HINT_BUT_LINES.search(source) else _MARKUP_RE
     position = 0
-    for match in _MARKUP_RE.finditer(source):
+    for match in markup.finditer(source):
         segment(source[position:match.start()], position, True)
         segment(_REPLACEMENT[match.lastgroup], match.start(), False)
         position = match.end()
