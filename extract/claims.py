@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import units, vocab
 from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
-                     efficiency_metric, hardware_of, introduced_benchmarks, list_names,
+                     condition_of, efficiency_metric, hardware_of, introduced_benchmarks, list_names,
                      list_subjects, metric_of, nearest_benchmark, NOT_BENCHMARK_CONTEXT,
                      quality_metrics, subject_of, unnamed_benchmark)
 from .kinds import Group, classify, group_mentions, inherit_kind, is_setting
@@ -135,12 +135,16 @@ def _sentence_rows(sentence: str, own: str, context: _Context) -> list[dict]:
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
     hardware = [h for h in hardware if not any(s <= h[0] and h[1] < e for s, e, _ in names)]
     names = [n for n in names if not _within(n, occupied)]
+    # a number's settings are read up to where the next number of the sentence starts
+    starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
+    following = {id(group): start for group, start in zip(groups, starts)}
     return [row for group in claims
-            for row in _rows(sentence, group, own, names, benchmarks, metrics, hardware, context)]
+            for row in _rows(sentence, group, own, names, benchmarks, metrics, hardware, context,
+                             following[id(group)])]
 
 
 def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,
-          context: _Context) -> list[dict]:
+          context: _Context, next_start: int) -> list[dict]:
     """One row per number of a classified group, its fields read from the sentence."""
     n = len(group.members)
     subjects = list_subjects(sentence, group, names) or \
@@ -150,11 +154,10 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
     for index, mention in enumerate(group.members):
         kind = group.kind
         subject = subjects[index] if index < len(subjects) else subjects[-1]
-        condition = ""
-        if group.before_after:
-            condition = "before" if index == 0 else ""
-            if index == 0:
-                subject = before_subject(sentence, mention, names) or subject
+        condition = condition_of(sentence, group, index, next_start)
+        if group.before_after and index == 0:
+            condition = "; ".join(filter(None, ("before", condition)))
+            subject = before_subject(sentence, mention, names) or subject
         benchmark = bench_list[index] if bench_list else ""
         metric = ""
         if kind in ("score", "delta"):

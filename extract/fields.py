@@ -317,3 +317,36 @@ def baseline_of(sentence: str, group: Group) -> str:
 def average_qualifier(sentence: str, mention: Mention) -> str:
     window = sentence[max(0, mention.outer_start - 25):mention.outer_end + 25]
     return "average" if re_search(r"\b(?:on\s+)?average\b", window, regex.I) else ""
+
+
+# --- condition -----------------------------------------------------------------------------------
+
+# Words that make a phrase a setting a number holds under (spec section 2, `condition`).
+_SETTING_WORD = (r"(?:SLA|context(?:\s+length)?|pruning|quantization|precision|sparsity|RAG|samples?|"
+                 r"batch(?:\s+size)?|sequence\s+length|resolution|configuration|FP8|FP16|BF16|INT8|INT4|"
+                 r"\d+-bit|shots?|epochs?|steps|TPOT|budget|backbone|setting)")
+_CONDITION = regex.compile(
+    rf"""
+      \b(?:zero|few|one|\d+)-shot\b                                  # zero-shot, 5-shot
+    | \b(?:under|with|using|at|when|without)\s+(?:an?\s+|the\s+)?
+        [^,;.()]{{0,40}}{_SETTING_WORD}\b(?:\s*\([^()]{{1,60}}\))?        # under 50ms TPOT SLA (4K context)
+    | \((?=[^()]*{_SETTING_WORD})[^()]{{1,60}}\)                        # (4K context, FP8, no MTP)
+    """, regex.I | regex.VERBOSE)
+_CONDITION_REACH = 100
+
+
+def condition_of(sentence: str, group: Group, index: int, next_start: int) -> str:
+    """The settings written after a number: "with RAG", "(zero-shot)", "under 50ms TPOT SLA
+    (4K context, FP8, no MTP)"; empty when none. The members of a list share the settings
+    after the list; the two numbers of a before/after pair each have their own."""
+    members = group.members
+    if group.before_after:
+        start = members[index].outer_end
+        end = members[index + 1].outer_start if index + 1 < len(members) else next_start
+    else:
+        start, end = members[-1].outer_end, next_start
+    found = []
+    for match in _CONDITION.finditer(sentence, start, min(end, start + _CONDITION_REACH)):
+        text = match.group().strip()
+        found.append(text[1:-1] if text.startswith("(") and text.endswith(")") else text)
+    return "; ".join(dict.fromkeys(found))
