@@ -254,7 +254,8 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
 
 _SCORE_VERB = regex.compile(
     r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|scor\w*|"
-    r"record\w*|yield\w*|get|gets|got|led\s+with|=)\s*(?:an?\s+)?$", regex.I)
+    r"record\w*|yield\w*|get|gets|got|led\s+with|resolv\w*|solv\w*|succeed\w*\s+in|pass\w*|"
+    r"(?:up|down)\s+from|=)\s*(?:an?\s+)?$", regex.I)
 
 
 _SCORING_WORD = regex.compile(

@@ -102,7 +102,7 @@ MENTION = regex.compile(
       | \s*(?:±|\+/-|\+-)\s*(?P<err>{NUMERAL})     # 80.245 ± 0.129
       | \s\((?P<lo>{NUMERAL})\s*[-,–]\s*(?P<hi>{NUMERAL})\)   # 0.955 (0.953 - 0.956)
     )?
-    (?:\s?{UNIT})?
+    (?:(?:\s?|-(?=points?\b)){UNIT})?              # "9.8-point gain" is 9.8 points
     """,
     regex.VERBOSE,
 )

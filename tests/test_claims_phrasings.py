@@ -85,6 +85,18 @@ TYPICAL_ABSTRACT_PHRASINGS = [
     pytest.param("FooNet lifts GSM8K accuracy from 56.8% to 74.3% (+17.5%).",
                  [("score", 56.8, "%", "GSM8K", "accuracy"), ("score", 74.3, "%", "GSM8K", "accuracy"),
                   ("delta", 17.5, "%", "GSM8K", "accuracy")], id="before_after_with_signed_gain"),
+    pytest.param("FooNet improves top-1 accuracy by 5.6 percentage points on USPTO-50K, reaching 58.3%.",
+                 [("delta", 5.6, "pp", "USPTO-50K", "top-1 accuracy"),
+                  ("score", 58.3, "%", "USPTO-50K", "top-1 accuracy")], id="unknown_benchmark_after_on"),
+    pytest.param("FooNet resolves 41.2% of issues on SWE-bench Verified, a 9.8-point absolute gain "
+                 "over the previous best open-source agent.",
+                 [("score", 41.2, "%", "SWE-bench Verified", ""), ("delta", 9.8, "points", "SWE-bench Verified", "")],
+                 id="resolves_and_hyphenated_points"),
+    pytest.param("FooNet reaches 2.1% / 4.5% WER on LibriSpeech test-clean / test-other.",
+                 [("score", 2.1, "%", "LibriSpeech", "WER"), ("score", 4.5, "%", "LibriSpeech", "WER")],
+                 id="paired_wer"),
+    pytest.param("FooNet achieves a Dice score of 0.912 on the BTCV dataset.",
+                 [("score", 0.912, "", "BTCV", "Dice")], id="dice_on_dataset"),
 ]
 
 
