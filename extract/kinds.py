@@ -117,7 +117,7 @@ def classify(sentence: str, group: Group, metrics) -> None:
         limit = first.qualifier == "under" and left.rstrip().endswith("(")
         data = cues.DATA_AMOUNT_AFTER.match(right)  # "500 hours of speech"
         if not limit and not data and not re_search(r"\b(?:within|every|per|after|for)\s*$", left[-12:]):
-            group.kind, group.rule = "latency", "latency.time"
+            group.kind, group.rule = "latency", "latency.word" if first.is_word else "latency.time"
         return
     if unit == "W":
         return

@@ -42,6 +42,8 @@ def find_mentions(text: str) -> list[Mention]:
     found = list(_numeric_mentions(text))
     if may_hold_number_word(text):
         found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
+    if " of " in text:
+        found += [_time_word(match) for match in p.WORD_TIME.finditer(text)]
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     for mention in found:
@@ -160,6 +162,16 @@ def _word(match) -> Mention:
         end = match.end("word")
     return Mention(start=start, end=end, outer_start=match.start(), outer_end=match.end(),
                    value=value, unit=unit, is_word=True)
+
+
+def _time_word(match) -> Mention:
+    """ "in a single day of training": 1 d, offsets on the number word ("single", "two")."""
+    words = match["word"].lower().split()
+    value = p.TIME_WORD_VALUES[" ".join(words)]
+    start = match.start("word") + (match["word"].rindex(" ") + 1 if len(words) > 1 else 0)
+    unit = p.TIME_WORD_UNITS[match["unit"].lower().rstrip("s")]
+    return Mention(start=start, end=match.end("word"), outer_start=match.start("word"),
+                   outer_end=match.end("unit"), value=float(value), unit=unit, is_word=True)
 
 
 def _unit(match, prefix: str) -> str:

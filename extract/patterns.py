@@ -121,6 +121,17 @@ QUALIFIER_GATE = regex.compile(
 # A number word used as a factor or fraction ("twice", "halves", "an order of magnitude").
 WORD_MENTION = regex.compile(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])", regex.IGNORECASE)
 
+# A time written in words, as long as the work it measures is named: "in a single day of
+# training", "within two hours of fine-tuning". Without "of <work>" such phrases are too often
+# no measurement ("in one day, users ...").
+TIME_WORD_VALUES = {"a single": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+TIME_WORD_UNITS = {"day": "d", "hour": "h", "minute": "min"}
+WORD_TIME = regex.compile(
+    r"\b(?:in|within|under)\s+(?:only\s+|just\s+)?(?P<word>a\s+single|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a)\s+(?P<unit>(?:day|hour|minute)s?)\s+of\s+"
+    r"(?:pre-?training|fine-?tuning|training|compute|search|optimi[sz]ation)\b", regex.IGNORECASE)
+
 # Each unit's own pattern, to tell which unit a matched unit text is.
 UNIT_ALONE = tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical, pattern in UNIT_PATTERNS)
 QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, pattern in QUALIFIER_BEFORE)

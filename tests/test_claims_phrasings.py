@@ -97,6 +97,11 @@ TYPICAL_ABSTRACT_PHRASINGS = [
                  id="paired_wer"),
     pytest.param("FooNet achieves a Dice score of 0.912 on the BTCV dataset.",
                  [("score", 0.912, "", "BTCV", "Dice")], id="dice_on_dataset"),
+    pytest.param("FooNet achieves 53.2% AP in a single day of training on an NVIDIA 4090 GPU.",
+                 [("score", 53.2, "%", "", "AP"), ("latency", 1.0, "d", "", "training time")],
+                 id="corpus_deim_time_in_words"),
+    pytest.param("FooNet trains in two hours of compute on 8 A100 GPUs.",
+                 [("latency", 2.0, "h", "", "training time")], id="hours_in_words"),
 ]
 
 
@@ -123,6 +128,7 @@ NOT_CLAIMS = [
     pytest.param("Over 60% of the samples are longer than 512 tokens.", id="share_of_data"),
     pytest.param("About 30% of the parameters are frozen during fine-tuning.", id="share_of_parameters"),
     pytest.param("Code is available at https://github.com/foo/bar2 and arXiv 2401.12345.", id="links"),
+    pytest.param("In one day, users posted more than before.", id="time_words_without_work"),
 ]
 
 
