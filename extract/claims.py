@@ -19,7 +19,8 @@ from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_
                      condition_of, efficiency_metric, hardware_of, introduced_benchmarks, list_names,
                      list_subjects, metric_of, nearest_benchmark, NOT_BENCHMARK_CONTEXT,
                      quality_metrics, subject_of, unnamed_benchmark)
-from .kinds import Group, classify, group_mentions, inherit_kind, is_setting
+from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
+                    inherit_kind, is_setting)
 from .mentions import Mention, find_mentions, may_hold_number
 from .names import find_names, system_name
 from .schema import COLUMNS, Paper
@@ -75,6 +76,7 @@ class _Context:
         self.sentences = sentences
         self.introduced = introduced
         self.index = 0
+        self.last_amount: dict | None = None  # the latest throughput, latency or memory row
         self._cache: dict[int, tuple[str, str]] = {}
 
     def names_of(self, sentence: str) -> tuple[list, list]:
@@ -127,10 +129,12 @@ def _sentence_rows(sentence: str, own: str, context: _Context) -> list[dict]:
     for group in groups:
         classify(sentence, group, metrics)
         inherit_kind(sentence, group, previous)
+        compare_with_earlier(sentence, group, context.last_amount)
         previous = group if group.kind else previous
     claims = [group for group in groups if group.kind]
     if not claims:
         return []
+
     names = find_names(sentence, own)
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
     hardware = [h for h in hardware if not any(s <= h[0] and h[1] < e for s, e, _ in names)]
@@ -138,9 +142,13 @@ def _sentence_rows(sentence: str, own: str, context: _Context) -> list[dict]:
     # a number's settings are read up to where the next number of the sentence starts
     starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
     following = {id(group): start for group, start in zip(groups, starts)}
-    return [row for group in claims
+    rows = [row for group in claims
             for row in _rows(sentence, group, own, names, benchmarks, metrics, hardware, context,
                              following[id(group)])]
+    amounts = [row for row in rows if row["kind"] in ABSOLUTE_KINDS]
+    if amounts:
+        context.last_amount = amounts[-1]
+    return rows
 
 
 def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,
@@ -153,7 +161,7 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
     rows = []
     for index, mention in enumerate(group.members):
         kind = group.kind
-        subject = subjects[index] if index < len(subjects) else subjects[-1]
+        subject = group.compared_with or (subjects[index] if index < len(subjects) else subjects[-1])
         condition = condition_of(sentence, group, index, next_start)
         if group.before_after and index == 0:
             condition = "; ".join(filter(None, ("before", condition)))
@@ -171,6 +179,9 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
         hw, count = ("", None)
         if kind not in ("score", "delta"):
             hw, count = hardware_of(sentence, mention, hardware)
+        if group.compared_with:  # measured as the amount it is set against
+            hw, count = hw or context.last_amount["hardware"], count or context.last_amount["hardware_count"]
+            metric = context.last_amount["metric"]
         value_si, unit_si = units.to_si(value, mention.unit)
         rows.append({
             "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,

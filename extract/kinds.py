@@ -42,6 +42,7 @@ class Group:
     rule: str = ""
     qualifier: str = ""
     before_after: bool = False
+    compared_with: str = ""    # "higher than DeepSeek-V3's 2,324": the system the number is of
 
 
 def is_setting(sentence: str, m: Mention) -> bool:
@@ -125,6 +126,25 @@ def classify(sentence: str, group: Group, metrics) -> None:
         _classify_factor(group, left, right, first)
         return
     _classify_quality(group, left, right, metrics, first, last)
+
+
+ABSOLUTE_KINDS = ("throughput", "latency", "memory")
+_POSSESSIVE_COMPARED = regex.compile(
+    r"\b(?:than|to|with|vs\.?|versus|over|against)\s+(?P<name>[\w.+-]+)(?:'s|\u2019s)\s*$", regex.I)
+
+
+def compare_with_earlier(sentence: str, group: Group, earlier: dict | None) -> None:
+    """ "It is higher than DeepSeek-V3's 2,324 in the same setup": a bare number set against an
+    amount the abstract just stated takes that amount's kind and unit, and belongs to the
+    system named before it."""
+    if group.kind or earlier is None or group.members[-1].unit or len(group.members) > 1:
+        return
+    compared = _POSSESSIVE_COMPARED.search(sentence[:group.members[0].outer_start])
+    if compared is None:
+        return
+    kind, unit = earlier["kind"], earlier["unit"]
+    group.members[0].unit = unit
+    group.kind, group.rule, group.compared_with = kind, f"{kind}.compared", compared["name"]
 
 
 _INHERITABLE_RULES = ("", "score.percent", "score.metric_value")

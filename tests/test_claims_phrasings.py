@@ -102,6 +102,11 @@ TYPICAL_ABSTRACT_PHRASINGS = [
                  id="corpus_deim_time_in_words"),
     pytest.param("FooNet trains in two hours of compute on 8 A100 GPUs.",
                  [("latency", 2.0, "h", "", "training time")], id="hours_in_words"),
+    pytest.param("FooNet decodes 4,039 tokens per second per GPU. It is higher than DeepSeek-V3's 2,324 "
+                 "in the same setup.",
+                 [("throughput", 4039.0, "token/s", "", "decode throughput"),
+                  ("throughput", 2324.0, "token/s", "", "decode throughput")],
+                 id="corpus_step3_amount_compared_with_a_baseline"),
 ]
 
 
