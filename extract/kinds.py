@@ -223,7 +223,8 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
     unit = last.unit
     near_left = left[-90:]
     right = re_sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
-    if cues.BEFORE_SETTING.search(left[-40:]) or cues.SETTING_GLOSS.search(left[-40:]):
+    metric_before = any(len(left) - 12 <= end <= len(left) for _, end, _ in metrics)  # "win rate of"
+    if (cues.BEFORE_SETTING.search(left[-40:]) and not metric_before) or cues.SETTING_GLOSS.search(left[-40:]):
         return  # "a compression ratio of 92.2%", "8/128 configuration (50% expert reduction)"
     if first.is_word:
         if first.unit == "%":

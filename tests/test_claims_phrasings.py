@@ -107,6 +107,14 @@ TYPICAL_ABSTRACT_PHRASINGS = [
                  [("throughput", 4039.0, "token/s", "", "decode throughput"),
                   ("throughput", 2324.0, "token/s", "", "decode throughput")],
                  id="corpus_step3_amount_compared_with_a_baseline"),
+    pytest.param("FooNet attains a win rate of 78.3% against GPT-3.5 on AlpacaEval 2.0.",
+                 [("score", 78.3, "%", "AlpacaEval 2.0", "win rate")], id="metric_named_rate"),
+    pytest.param("FooNet cuts GPU memory from 78 GB to 24 GB when fine-tuning a 65B model.",
+                 [("memory", 78.0, "GB", "", "memory"), ("memory", 24.0, "GB", "", "memory")],
+                 id="memory_before_after"),
+    pytest.param("FooNet improves exact match by 8.3 and F1 by 7.9 on Natural Questions.",
+                 [("delta", 8.3, "", "Natural Questions", "EM"), ("delta", 7.9, "", "Natural Questions", "F1")],
+                 id="two_metrics_improved_by"),
 ]
 
 
