@@ -223,6 +223,10 @@ def list_names(spans, n: int) -> list[str] | None:
 # benchmark", "half of the CIFAR10 training set".
 _INTRODUCED_BY = regex.compile(
     r"^[^,;()]{0,60}?\b(?:on|in|for|at|across|over|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$|^\s*(?:the\s+)?$", regex.I)
+# For an efficiency number, no other number may stand between: "22 ms per frame on a Pixel 7
+# while reaching 38.4 AP on COCO" measures the latency on no benchmark.
+_INTRODUCED_BY_DIRECTLY = regex.compile(
+    r"^[^,;()\d]{0,60}?\b(?:on|in|for|at|across|over|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$|^\s*(?:the\s+)?$", regex.I)
 _ON_NAME = regex.compile(r"\s*(?:on|in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
 
 
@@ -230,7 +234,8 @@ def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool =
     """The benchmark a number is reported on: one introduced right after it ("73.5% on
     MathVista"), else the nearest before it that is not training data."""
     after = [s for s in spans if s[0] >= mention.outer_end]
-    if after and _INTRODUCED_BY.match(sentence[mention.outer_end:after[0][0]]):
+    introduced_by = _INTRODUCED_BY_DIRECTLY if after_only else _INTRODUCED_BY
+    if after and introduced_by.match(sentence[mention.outer_end:after[0][0]]):
         return after[0][2]
     if after_only:
         leading = re_match(r"(?:\w+,\s*)?(?:on|in)\s+(?:the\s+)?", sentence, regex.I)

@@ -231,7 +231,9 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
             if re_search(r"\b(?:prun\w*|only|reduc\w*|us\w+|with)\s+(?:\w+\s+){0,4}$", near_left, regex.I):
                 group.kind, group.rule, group.qualifier = "reduction", "reduction.word", "fraction_of_baseline"
         return
-    only = cues.LEFT_ONLY.search(left) is not None
+    # "only 27.7% of the data", "at 35% of the training FLOPs": a share of a baseline's resource
+    only = cues.LEFT_ONLY.search(left) is not None or (
+        re_search(r"\bat\s*$", left[-6:]) is not None and cues.RIGHT_FRACTION_OF.match(right) is not None)
     if only and unit == "%" and cues.SPEED_OBJECT.match(right.strip()):
         group.kind, group.rule, group.qualifier = "speedup", "speedup.fraction_of_baseline", "fraction_of_baseline"
     elif cues.RIGHT_SPEEDUP.match(right):

@@ -115,6 +115,11 @@ TYPICAL_ABSTRACT_PHRASINGS = [
     pytest.param("FooNet improves exact match by 8.3 and F1 by 7.9 on Natural Questions.",
                  [("delta", 8.3, "", "Natural Questions", "EM"), ("delta", 7.9, "", "Natural Questions", "F1")],
                  id="two_metrics_improved_by"),
+    pytest.param("FooNet-1B matches the dense 3B model at 35% of the training FLOPs.",
+                 [("reduction", 35.0, "%", "", "flops")], id="at_a_share_of_resource"),
+    pytest.param("FooNet runs at 22 ms per frame on a Pixel 7 while reaching 38.4 AP on COCO.",
+                 [("latency", 22.0, "ms", "", "latency"), ("score", 38.4, "", "COCO", "AP")],
+                 id="benchmark_belongs_to_the_nearer_score"),
 ]
 
 
