@@ -58,8 +58,9 @@ def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
 # Every accelerator name has a model number ("A100", "RTX 4090", "TPU v4") or is one of a few
 # words: a sentence with none of these is not searched for hardware.
 _MAY_NAME_HARDWARE = re.compile(
-    r"[A-Za-z]\s?v?\d|\d{3,}|GPU|TPU|NPU|IPU|Hopper|Ampere|Blackwell|Volta|Turing|Pascal|Jetson|"
-    r"Ascend|CloudMatrix|Gaudi|Trainium|Inferentia|Apple|Snapdragon|FPGA|Cerebras|Graphcore|Groq")
+    r"\b[A-Z]{1,3}[ -]?\d{1,4}|GPU|TPU|NPU|IPU|Hopper|Ampere|Blackwell|Volta|Turing|Pascal|Jetson|"
+    r"Ascend|CloudMatrix|Gaudi|Trainium|Inferentia|Apple|Snapdragon|FPGA|Cerebras|Graphcore|Groq|"
+    r"Titan|DGX|Lovelace|GeForce|NVIDIA|AMD|Intel")
 
 
 # How many sentences back a benchmark or metric carries: an abstract sets its benchmark near

@@ -45,8 +45,8 @@ _UNKNOWN_BENCHMARK = regex.compile(
     r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
     )
 
-_ON_NAME_AFTER_NUMBER = regex.compile(
-    r"(?<=[\d%x])\s*(?:[\w@%.-]+\s+){0,4}?on\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
+_ON_A_NAME = regex.compile(r"\bon\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
+_NUMBER_SHORTLY_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
 _SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
 _INTRODUCES_BENCHMARK = regex.compile(
     r"\b(?:introduces?|presents?|proposes?|releases?|builds?|constructs?)\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
@@ -89,9 +89,11 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple
         if sibling and stem != name and len(sibling["suffix"]) == len(name) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
-    for match in _ON_NAME_AFTER_NUMBER.finditer(sentence):
+    for match in _ON_A_NAME.finditer(sentence):
         # "5.6 points on USPTO-50K": a benchmark the vocabulary does not know (spec section 4)
         name = match["name"]
+        if not _NUMBER_SHORTLY_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
+            continue
         if (is_system_token(name) or "-" in name and name[0].isupper()) and \
                 not any(s <= match.start("name") < e for s, e, _ in found) and \
                 not vocab.hardware().find_all(name):
