@@ -18,7 +18,7 @@ from . import units, vocab
 from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
                      condition_of, efficiency_metric, hardware_of, introduced_benchmarks, list_names,
                      list_subjects, metric_of, nearest_benchmark, NOT_BENCHMARK_CONTEXT,
-                     quality_metrics, subject_of, unnamed_benchmark)
+                     quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
 from .mentions import Mention, find_mentions, may_hold_number
@@ -26,6 +26,7 @@ from .names import find_names, system_name
 from .schema import COLUMNS, Paper
 from .sentences import split_sentences
 from .text import normalise
+
 
 def extract_paper(paper: Paper) -> list[dict]:
     """Rows (dicts keyed by COLUMNS) for one paper, ordered by char_start."""
@@ -39,9 +40,10 @@ def extract_paper(paper: Paper) -> list[dict]:
         if not may_hold_number(sentences[index]):
             continue
         context.index = index
-        for row in _sentence_rows(sentences[index], own, context):
+        sentence_rows = _sentence_rows(sentences[index], own, context)
+        source_sentence = paper.abstract[slice(*norm.source_span(sent_start, sent_end))] if sentence_rows else ""
+        for row in sentence_rows:
             start, end = norm.source_span(sent_start + row.pop("_start"), sent_start + row.pop("_end"))
-            source_sentence = paper.abstract[slice(*norm.source_span(sent_start, sent_end))]
             row.update(paper_id=paper.paper_id, title=paper.title, sentence=source_sentence,
                        char_start=start, char_end=end)
             rows.append(row)
@@ -170,8 +172,7 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
         benchmark = bench_list[index] if bench_list else ""
         metric = ""
         if kind in ("score", "delta"):
-            benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention) or \
-                unnamed_benchmark(sentence, group) or context.benchmark
+            benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention) or context.benchmark
             metric = metric_of(sentence, group, mention, metrics) or context.metric
         else:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention, after_only=True)

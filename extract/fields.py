@@ -45,7 +45,7 @@ _UNKNOWN_BENCHMARK = regex.compile(
     r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
     )
 
-_ON_A_NAME = regex.compile(r"\bon\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
+_ON_A_NAME = regex.compile(r"(?:\bon|(?<=[\d%]\s|\dx\s)in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
 _NUMBER_SHORTLY_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
 _SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
 _INTRODUCES_BENCHMARK = regex.compile(
@@ -94,9 +94,7 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple
         name = match["name"]
         if not _NUMBER_SHORTLY_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
             continue
-        if (is_system_token(name) or "-" in name and name[0].isupper()) and \
-                not any(s <= match.start("name") < e for s, e, _ in found) and \
-                not vocab.hardware().find_all(name):
+        if _looks_like_benchmark(name) and not any(s <= match.start("name") < e for s, e, _ in found):
             found.append((match.start("name"), match.end("name"), name))
     for match in _UNKNOWN_BENCHMARK.finditer(sentence):
         if not any(s <= match.start("name") < e for s, e, _ in found):
@@ -229,7 +227,6 @@ _INTRODUCED_BY = regex.compile(
 # while reaching 38.4 AP on COCO" measures the latency on no benchmark.
 _INTRODUCED_BY_DIRECTLY = regex.compile(
     r"^[^,;()\d]{0,60}?\b(?:on|in|for|at|across|over|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$|^\s*(?:the\s+)?$", regex.I)
-_ON_NAME = regex.compile(r"\s*(?:on|in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
 
 
 def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool = False) -> str:
@@ -252,13 +249,10 @@ def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool =
     return ""
 
 
-def unnamed_benchmark(sentence: str, group: Group) -> str:
-    """"88.53% on 10-Split-CIFAR-100": a benchmark the vocabulary does not know (spec section 4)."""
-    match = _ON_NAME.match(sentence, group.members[-1].outer_end)
-    if match and (is_system_token(match["name"]) or "-" in match["name"] and match["name"][0].isupper()):
-        if not vocab.hardware().find_all(match["name"]):
-            return match["name"]
-    return ""
+def _looks_like_benchmark(name: str) -> bool:
+    """A name the vocabulary does not know, written like a benchmark's ("USPTO-50K", "PG-19")."""
+    return (is_system_token(name) or "-" in name and name[0].isupper()) and \
+        not vocab.hardware().find_all(name)
 
 
 def metric_of(sentence: str, group: Group, mention: Mention, metrics) -> str:
