@@ -59,10 +59,17 @@ def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
 
 # Every accelerator name has a model number ("A100", "RTX 4090", "TPU v4") or is one of a few
 # words: a sentence with none of these is not searched for hardware.
+_HARDWARE_WORDS = ("GPU", "TPU", "NPU", "IPU", "Hopper", "Ampere", "Blackwell", "Volta", "Turing",
+                   "Pascal", "Jetson", "Ascend", "CloudMatrix", "Gaudi", "Trainium", "Inferentia",
+                   "Apple", "Snapdragon", "FPGA", "Cerebras", "Graphcore", "Groq", "Titan", "DGX",
+                   "Lovelace", "GeForce", "NVIDIA", "AMD", "Intel")
+# Each alternative starts with a capital: the pattern takes the capital first and checks the
+# rest behind it, so that the standard engine jumps from capital to capital.
 _MAY_NAME_HARDWARE = re.compile(
-    r"\b[A-Z]{1,3}[ -]?\d{1,4}|GPU|TPU|NPU|IPU|Hopper|Ampere|Blackwell|Volta|Turing|Pascal|Jetson|"
-    r"Ascend|CloudMatrix|Gaudi|Trainium|Inferentia|Apple|Snapdragon|FPGA|Cerebras|Graphcore|Groq|"
-    r"Titan|DGX|Lovelace|GeForce|NVIDIA|AMD|Intel")
+    "[A-Z](?:"
+    r"(?<!\w[A-Z])[A-Z]{0,2}[ -]?\d{1,4}"  # a model number: "A100", "RTX 4090", "MI300"
+    + "".join(f"|(?<={word[0]}){rest}" for word in _HARDWARE_WORDS
+              for rest in sorted({word[1:], word[1:].upper()})) + ")")  # "Titan", "TITAN"
 
 
 # How many sentences back a benchmark or metric carries: an abstract sets its benchmark near

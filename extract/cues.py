@@ -10,6 +10,42 @@ import regex
 
 _I = regex.IGNORECASE | regex.VERBOSE
 
+
+class GatedCue:
+    """A cue pattern behind a cheap first look. Most texts before or after a number hold no
+    cue, and a plain string test tells so far faster than the pattern, which is tried at every
+    position of the text. The gate is case-blind, as every cue is, and only ever lets through
+    more than the pattern matches, never less.
+
+    `ends_with`: words the text, white space trimmed, must end with ("... by", "only");
+    `contains`: stems one of which the text must hold ("reduc", "sparsity").
+
+    >>> LEFT_ONLY.search("it uses only ") is not None, LEFT_ONLY.search("it uses ") is None
+    (True, True)
+    """
+
+    __slots__ = ("pattern", "ends_with", "contains", "_reach")
+
+    def __init__(self, pattern: str, *, ends_with: tuple[str, ...] = (),
+                 contains: tuple[str, ...] = (), flags: int = _I) -> None:
+        self.pattern = regex.compile(pattern, flags)
+        self.ends_with = tuple(word.casefold() for word in ends_with)
+        self.contains = tuple(stem.casefold() for stem in contains)
+        self._reach = max(map(len, ends_with), default=0)
+
+    def may_match(self, text: str) -> bool:
+        """False when the pattern cannot match `text`."""
+        if self.ends_with and not text.rstrip()[-self._reach:].casefold().endswith(self.ends_with):
+            return False
+        if self.contains:
+            folded = text.casefold()
+            return any(stem in folded for stem in self.contains)
+        return True
+
+    def search(self, text: str) -> regex.Match | None:
+        return self.pattern.search(text) if self.may_match(text) else None
+
+
 # What is measured: efficiency nouns split by what they say about a change.
 SPEED_NOUN = r"(?:speed(?:[-\s]?up)?s?|throughputs?|acceleration|inference\s+speed|training\s+speed|decoding\s+speed|FPS|tokens?/s|RTFx|wall[-\s]?clock|efficiency)"
 RESOURCE_NOUN = r"""(?:memory|(?:T|G|P)?FLOPs?|MACs|compute|computations?|computational\s+(?:cost|overhead)|
@@ -39,26 +75,34 @@ RIGHT_LOSS = regex.compile(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:lower|worse|drop|dec
 RIGHT_GAIN = regex.compile(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|higher|better|
     increase|boost|advantage|increments?|enhancement|more\s+accurate|variation)\b""", _I)
 # Words ending the text before the number: "... by", "... from", "only".
-LEFT_REDUCE_VERB = regex.compile(r"""\b(?:reduc\w*|decreas\w*|cut\w*|sav\w*|shrink\w*|compress\w*|
-    lower\w*|saving|trim\w*|prun\w*)\b(?P<object>[^;]{0,60}?)\s+by\s*$""", _I)
-LEFT_GAIN_VERB = regex.compile(r"""\b(?:improv\w*|increas\w*|boost\w*|rais\w*|outperform\w*|gains|
+LEFT_REDUCE_VERB = GatedCue(r"""\b(?:reduc\w*|decreas\w*|cut\w*|sav\w*|shrink\w*|compress\w*|
+    lower\w*|saving|trim\w*|prun\w*)\b(?P<object>[^;]{0,60}?)\s+by\s*$""", ends_with=("by",))
+LEFT_GAIN_VERB = GatedCue(r"""\b(?:improv\w*|increas\w*|boost\w*|rais\w*|outperform\w*|gains|
     surpass\w*|exceed\w*|beat\w*|enhanc\w*|advanc\w*|gain\w*|lead\w*|leads|ahead|
-    better|higher|speed\w*\s+up|accelerat\w*)\b(?P<object>[^;]{0,80}?)\s+by\s*$""", _I)
-LEFT_CHANGE_OF = regex.compile(r"""\b(?P<change>improvements?|gains?|increase|boost|drop|decrease|
-    decline|degradation|loss|reduction)\s+(?:of|by)\s*$""", _I)
-SETTING_GLOSS = regex.compile(r"(?:configuration|pruning|sparsity|ratio|setting|\d/\d+)\s*\(\s*$", _I)
-LEFT_REDUCE_DIRECT = regex.compile(r"\b(?:reduc\w*|sav\w*|cut\w*|eliminat\w*|prun\w*|remov\w*)\s+(?:\w+\s+){0,1}$", _I)
+    better|higher|speed\w*\s+up|accelerat\w*)\b(?P<object>[^;]{0,80}?)\s+by\s*$""", ends_with=("by",))
+LEFT_CHANGE_OF = GatedCue(r"""\b(?P<change>improvements?|gains?|increase|boost|drop|decrease|
+    decline|degradation|loss|reduction)\s+(?:of|by)\s*$""", ends_with=("of", "by"))
+SETTING_GLOSS = GatedCue(r"(?:configuration|pruning|sparsity|ratio|setting|\d/\d+)\s*\(\s*$", ends_with=("(",))
+LEFT_REDUCE_DIRECT = GatedCue(r"\b(?:reduc\w*|sav\w*|cut\w*|eliminat\w*|prun\w*|remov\w*)\s+(?:\w+\s+){0,1}$",
+                              contains=("reduc", "sav", "cut", "eliminat", "prun", "remov"))
 DATA_AMOUNT_AFTER = regex.compile(
     r"^\s*of\s+(?:\w+\s+){0,2}?(?:speech|audio|video|data|recordings?|footage|transcribed|labeled|gameplay)\b", _I)
-BEFORE_SETTING = regex.compile(r"""\b(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|
-    context\s+length|learning\s+rate)\s+(?:of\s+)?$""", _I)
+BEFORE_SETTING = GatedCue(r"""\b(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|
+    context\s+length|learning\s+rate)\s+(?:of\s+)?$""",
+    contains=("ratio", "sparsity", "rate", "threshold", "dropout", "temperature", "budget", "context"))
 # "retains 98% of the original accuracy": a score stated as a fraction of a baseline's
 FRACTION_OF_BASELINE = regex.compile(
     r"\b(?:retain\w*|recover\w*|preserv\w*|maintain\w*|achiev\w*|reach\w*|match\w*)\s+(?:over\s+|about\s+|nearly\s+|up\s+to\s+)?$", _I)
 OF_A_BASELINE_AFTER = regex.compile(
     r"^\s*of\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:original|baseline|full|dense|teacher|uncompressed|unpruned|\w+'s)\b", _I)
-LEFT_ONLY = regex.compile(r"\b(?:only|just|merely|mere)\s*$", _I)
-LEFT_SCORE_WORD = regex.compile(r"\bscores?\s+(?:of|from)\s*$|\bscore\s+(?:is|was|of)\s*$", _I)
+LEFT_ONLY = GatedCue(r"\b(?:only|just|merely|mere)\s*$", ends_with=("only", "just", "mere", "merely"))
+LEFT_SCORE_WORD = GatedCue(r"\bscores?\s+(?:of|from)\s*$|\bscore\s+(?:is|was|of)\s*$",
+                           ends_with=("of", "from", "is", "was"))
+# "gains 2.1%", "lost 3 points": a verb right before the number tells the sign
+LEFT_MOVE_VERB = GatedCue(r"\b(?P<verb>gains|gained|loses|lost)\s*$",
+                          ends_with=("gains", "gained", "loses", "lost"))
+# "improves the score of X from 45.1": a score, not a delta
+LEFT_SCORE_FROM = GatedCue(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$", ends_with=("from",))
 SPEED_OBJECT = regex.compile(SPEED_NOUN, _I)
 RESOURCE_OBJECT = regex.compile(RESOURCE_NOUN, _I)
 QUALITY_OBJECT = regex.compile(QUALITY_NOUN, _I)

@@ -50,7 +50,8 @@ def is_setting(sentence: str, m: Mention) -> bool:
     if m.is_size:
         return True
     after = sentence[m.outer_end:m.outer_end + 40]
-    if re_match(r"[x×X/:]\d", sentence[m.end:m.end + 2]):
+    glued = sentence[m.end:m.end + 2]  # "256X256", "8/128", "16:9"
+    if len(glued) == 2 and glued[0] in "x×X/:" and glued[1].isdecimal():
         return True
     if not m.unit and not m.decimal and 1900 <= m.value <= 2099:
         return True
@@ -222,7 +223,8 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
     """A percent, point or bare number: a score, a delta, or a relative efficiency claim."""
     unit = last.unit
     near_left = left[-90:]
-    right = re_sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
+    if ")" in right:
+        right = re_sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
     metric_before = any(len(left) - 12 <= end <= len(left) for _, end, _ in metrics)  # "win rate of"
     if (cues.BEFORE_SETTING.search(left[-40:]) and not metric_before) or cues.SETTING_GLOSS.search(left[-40:]):
         return  # "a compression ratio of 92.2%", "8/128 configuration (50% expert reduction)"
@@ -246,7 +248,7 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
         group.kind, group.rule = "reduction", "reduction.percent"
     elif cues.RIGHT_GAIN.match(right) or unit == "pp" or first.signed:
         group.kind, group.rule = "delta", "delta.gain"
-    elif (moved := re_search(r"\b(?P<verb>gains|gained|loses|lost)\s*$", near_left, regex.I)) is not None:
+    elif (moved := cues.LEFT_MOVE_VERB.search(near_left)) is not None:
         group.kind, group.rule = "delta", "delta.gain_verb"
         group.sign = -1 if moved["verb"].lower().startswith("los") else 1
     elif (change := cues.LEFT_CHANGE_OF.search(near_left)) is not None:
@@ -307,7 +309,7 @@ def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
             return True
     if re_search(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", left[-30:]) and first.decimal:
         return True  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
-    if re_search(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$", left, regex.I):
+    if cues.LEFT_SCORE_FROM.search(left):
         return True
     return first.decimal and bool(re_match(r"^\s*on\s+", right)) and re_search(r"score", left, regex.I) is not None
 

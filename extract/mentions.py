@@ -57,7 +57,18 @@ def find_mentions(text: str) -> list[Mention]:
 # most of the extraction time. A qualifier before the number ("up to", "~") is looked for in
 # at most this many characters before it.
 _QUALIFIER_REACH = 24
-_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+# Where a run of digits starts, leaving out runs that patterns.NOT_IN_IDENTIFIER rejects anyway
+# ("Qwen2.5", "R1", "ResNet-50", "8/128"): most digits of an abstract sit in names, and a
+# failed MENTION match costs far more than a look behind. ASCII only: the pattern itself still
+# rejects the rest. The digit comes first and the looks behind include it, so that the scan
+# jumps from digit to digit instead of trying every position.
+_DIGIT_RUN = re.compile(r"""
+    \d
+    (?<!\d\d)                   # the run's first digit
+    (?<![A-Za-z0-9_.@\#^]\d)    # glued to a word, a decimal point, "@", "#" or "^"
+    (?<![A-Za-z][-/]\d)         # "ResNet-50", "w/8"
+    (?<![0-9][/:]\d)            # "8/128", "16:9"
+    """, re.VERBOSE)
 # Stems of the number words (patterns.NUMBER_WORD): a text without any holds no number word.
 _NUMBER_WORD_STEMS = ("twice", "doubl", "halv", "tripl", "magnitude", "quarter", "half")
 _DIGIT = re.compile(r"\d")
@@ -98,8 +109,9 @@ def _numeric_mentions(text: str):
 
 def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
     """A qualifier standing right before the number: "up to 3x", "~6%", "over 95%"."""
-    if mention.outer_start == floor or not p.QUALIFIER_GATE.search(text, floor, mention.outer_start):
-        return
+    if mention.outer_start == floor or \
+            not text[floor:mention.outer_start].rstrip().casefold().endswith(p.QUALIFIER_LAST_WORDS):
+        return  # a cheap first look: no qualifier phrase ends right before the number
     found = p.QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
     if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()
                          and found.group()[0].isalnum()):

@@ -107,16 +107,14 @@ MENTION = regex.compile(
     regex.VERBOSE,
 )
 
-# A qualifier ending right where a number starts ("up to ", "~"). QUALIFIER_GATE is a cheap
-# first look: the last word of some qualifier phrase (or its sign) ends the text before the
-# number; only then is QUALIFIER_BEFORE_NUMBER tried.
+# A qualifier ending right where a number starts ("up to ", "~"). QUALIFIER_LAST_WORDS is for a
+# cheap first look: the last word of some qualifier phrase (or its sign), case folded, ends the
+# text before the number; only then is QUALIFIER_BEFORE_NUMBER tried.
 QUALIFIER_BEFORE_NUMBER = regex.compile(rf"(?:{QUALIFIER})$")
-_LAST_WORDS = sorted({phrase.split()[-1] for _, pattern in QUALIFIER_BEFORE
-                      for phrase in regex.findall(r"[^|()?:]+", pattern.replace(r"\s+", " "))
-                      if phrase.strip()}, key=len, reverse=True)
-QUALIFIER_GATE = regex.compile(
-    "(?:" + "|".join(regex.escape(word.strip().replace("\\", "")) for word in _LAST_WORDS) + r")\s*$",
-    regex.IGNORECASE)
+QUALIFIER_LAST_WORDS = tuple(sorted({phrase.split()[-1].replace("\\", "").casefold()
+                                     for _, pattern in QUALIFIER_BEFORE
+                                     for phrase in regex.findall(r"[^|()?:]+", pattern.replace(r"\s+", " "))
+                                     if phrase.strip()}, key=len, reverse=True))
 
 # A number word used as a factor or fraction ("twice", "halves", "an order of magnitude").
 WORD_MENTION = regex.compile(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])", regex.IGNORECASE)

@@ -1,0 +1,103 @@
+"""The cheap first looks in front of costly patterns only ever save time: whatever a gate lets
+pass or stops, the extractor finds what the pattern alone would find.
+
+Each gate is checked against the plain pattern it guards, on text made of the words the
+pattern looks for (so that matches are frequent), separators, digits and arbitrary Unicode.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import cues, patterns, vocab
+from extract.claims import _HARDWARE_WORDS, _MAY_NAME_HARDWARE
+from extract.mentions import _DIGIT_RUN
+
+GATE_SETTINGS = settings(max_examples=150, deadline=None)
+
+GATED_CUES = {name: cue for name, cue in vars(cues).items() if isinstance(cue, cues.GatedCue)}
+
+_SEPARATORS = st.sampled_from([" ", "  ", "\t", " ( ", "(", ", ", ". ", "-", "/", ":", "", "\u00a0"])
+
+
+def _texts(words: list[str], cases=(str.upper, str.title)) -> st.SearchStrategy[str]:
+    """Runs of `words` (as given and in the other `cases`), digits, separators and arbitrary text."""
+    word = st.one_of(
+        st.sampled_from(words),
+        *(st.sampled_from(words).map(case) for case in cases),
+        st.from_regex(r"[0-9]{1,4}(?:\.[0-9]{1,2})?", fullmatch=True),
+        st.text(max_size=4),
+    )
+    return st.lists(st.tuples(word, _SEPARATORS), max_size=12).map(
+        lambda parts: "".join(w + s for w, s in parts))
+
+
+def _cue_words(cue: cues.GatedCue) -> list[str]:
+    """Words of the cue's own pattern, as the texts to try it on."""
+    return sorted({w for w in re.findall(r"[a-z]{2,}", cue.pattern.pattern)} |
+                  set(cue.ends_with) | set(cue.contains) | {"by", "of", "the", "to"})
+
+
+@pytest.mark.parametrize("name", sorted(GATED_CUES))
+def test_gated_cue_finds_what_its_pattern_finds(name):
+    cue = GATED_CUES[name]
+
+    @GATE_SETTINGS
+    @given(text=_texts(_cue_words(cue)))
+    def check(text):
+        expected = cue.pattern.search(text)
+        found = cue.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+
+    check()
+
+
+@pytest.mark.parametrize("name, text", [
+    ("LEFT_ONLY", "uses only "), ("LEFT_ONLY", "ONLY\u00a0"), ("LEFT_GAIN_VERB", "improves accuracy by "),
+    ("LEFT_REDUCE_VERB", "reduces memory by"), ("LEFT_CHANGE_OF", "a drop of  "),
+    ("SETTING_GLOSS", "8/128 configuration ("), ("BEFORE_SETTING", "a sparsity of "),
+    ("LEFT_REDUCE_DIRECT", "reducing FLOPs "), ("LEFT_SCORE_WORD", "a score of "),
+    ("LEFT_MOVE_VERB", "it gains "), ("LEFT_SCORE_FROM", "raises the score on X from "),
+])
+def test_gated_cue_lets_its_cue_through(name, text):
+    assert GATED_CUES[name].search(text) is not None
+
+
+# The scan for digit runs leaves out runs glued to identifiers; MENTION would reject them.
+_EVERY_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+
+
+def _readable_at(text: str, start: int) -> bool:
+    """Whether MENTION reads a number whose digits start at `start` (signed or not)."""
+    for at in (start - 1, start) if start and text[start - 1] in "+-" else (start,):
+        match = patterns.MENTION.match(text, at)
+        if match is not None and match.start("num") == start:
+            return True
+    return False
+
+
+@GATE_SETTINGS
+@given(text=_texts(["ResNet", "Qwen", "R", "x", "v", "@", "#", "^", "w", "_", ".", "%", "+", "-",
+                    "/", ":", "é", "٣", "B", "GPU"]))
+def test_digit_run_scan_skips_only_unreadable_runs(text):
+    kept = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    for run in _EVERY_DIGIT_RUN.finditer(text):
+        if run.start() not in kept:
+            assert not _readable_at(text, run.start()), (text, run.start())
+
+
+# Hardware is only searched for in sentences the gate lets through: try every canonical name of
+# data/hardware.txt, as vendors write them or in capitals ("TITAN RTX"), with the vendors, counts
+# and memory sizes written around them. (The vocabulary also reads "a100"; abstracts don't.)
+_HARDWARE_PIECES = [name for name in vocab.hardware().names if "{" not in name] + list(_HARDWARE_WORDS) + [
+    "NVIDIA", "AMD", "Huawei", "GPUs", "8x", "80GB", "(32 GB)", "4090", "v4", "8xA100", "A100-80GB"]
+
+
+@GATE_SETTINGS
+@given(text=_texts(_HARDWARE_PIECES, cases=(str.upper,)))
+def test_hardware_gate_passes_every_sentence_naming_hardware(text):
+    if vocab.hardware().find_all(text):
+        assert _MAY_NAME_HARDWARE.search(text), text
