@@ -67,7 +67,7 @@ _HARDWARE_WORDS = ("GPU", "TPU", "NPU", "IPU", "Hopper", "Ampere", "Blackwell", 
 # rest behind it, so that the standard engine jumps from capital to capital.
 _MAY_NAME_HARDWARE = re.compile(
     "[A-Z](?:"
-    r"(?<!\w[A-Z])[A-Z]{0,2}[ -]?\d{1,4}"  # a model number: "A100", "RTX 4090", "MI300"
+    r"(?:(?<!\w[A-Z])|(?<=\dx[A-Z]))[A-Z]{0,2}[ -]?\d{1,4}"  # a model number: "A100", "RTX 4090", "8xA100"
     + "".join(f"|(?<={word[0]}){rest}" for word in _HARDWARE_WORDS
               for rest in sorted({word[1:], word[1:].upper()})) + ")")  # "Titan", "TITAN"
 

@@ -6,6 +6,8 @@ nearest verb before it ("reduces the FLOPs by 34.7%", "outperforms BM25 by 44%")
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 _I = regex.IGNORECASE | regex.VERBOSE
@@ -44,6 +46,14 @@ class GatedCue:
 
     def search(self, text: str) -> regex.Match | None:
         return self.pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        """The pattern's matches in ``text[pos:endpos]`` (a `contains` gate only: a match may
+        end anywhere)."""
+        assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
+        if not self.may_match(text[pos:endpos]):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
 
 
 # What is measured: efficiency nouns split by what they say about a change.

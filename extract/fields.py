@@ -101,12 +101,14 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple
             found.append((match.start("name"), match.end("name"), match["name"]))
     return sorted(found)
 
-_VERB = regex.compile(
+# A verb that governs the number after it ("X achieves 85%"). Searched backwards from the
+# number: the nearest verb is the one wanted, and is mostly a few words away.
+_VERB_BEFORE = regex.compile(
     r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|improv\w*|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|reduc\w*|runs|run|trains|delivers|delivering|provid\w*|"
     r"offers|yields|shows|scores|scored|records|recorded|gets|sustains|enables|led|leads|raises|boosts|"
     r"cuts|speeds|accelerates|matches|exhibit\w*|demonstrat\w*|produc\w*|expands|consum\w*|"
-    r"requires|uses|use|is|was|can|could)\b", regex.I)
+    r"requires|uses|use|is|was|can|could)\b", regex.I | regex.REVERSE)
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 _COORDINATED = regex.compile(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}\G", regex.I)
@@ -132,8 +134,7 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
         return own  # "Training Qwen3-4B-Base on Kuhn Poker alone achieves ...": the method does
     # the governing verb stands within a few words of the number; looking further back would
     # make long sentences cost quadratic time
-    verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
-    for verb in reversed(verbs):
+    for verb in _VERB_BEFORE.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start):
         if _COORDINATED.search(sentence, start, verb.start()):
             # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
             # shares the clause's first subject
@@ -335,13 +336,17 @@ def average_qualifier(sentence: str, mention: Mention) -> str:
 _SETTING_WORD = (r"(?:SLA|context(?:\s+length)?|pruning|quantization|precision|sparsity|RAG|samples?|"
                  r"batch(?:\s+size)?|sequence\s+length|resolution|configuration|FP8|FP16|BF16|INT8|INT4|"
                  r"\d+-bit|shots?|epochs?|steps|TPOT|budget|backbone|setting)")
-_CONDITION = regex.compile(
+# Every setting names one of these (a cheap first look at the text after a number).
+_SETTING_STEMS = ("sla", "context", "pruning", "quantization", "precision", "sparsity", "rag", "sample",
+                  "batch", "sequence", "resolution", "configuration", "fp8", "fp16", "bf16", "int8",
+                  "int4", "-bit", "shot", "epoch", "steps", "tpot", "budget", "backbone", "setting")
+_CONDITION = cues.GatedCue(
     rf"""
       \b(?:zero|few|one|\d+)-shot\b                                  # zero-shot, 5-shot
     | \b(?:under|with|using|at|when|without)\s+(?:an?\s+|the\s+)?
         [^,;.()]{{0,40}}{_SETTING_WORD}\b(?:\s*\([^()]{{1,60}}\))?        # under 50ms TPOT SLA (4K context)
     | \((?=[^()]*{_SETTING_WORD})[^()]{{1,60}}\)                        # (4K context, FP8, no MTP)
-    """, regex.I | regex.VERBOSE)
+    """, contains=_SETTING_STEMS)
 _CONDITION_REACH = 100
 
 

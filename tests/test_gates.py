@@ -12,13 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import cues, patterns, vocab
+import regex
+
+from extract import cues, fields, patterns, vocab
 from extract.claims import _HARDWARE_WORDS, _MAY_NAME_HARDWARE
 from extract.mentions import _DIGIT_RUN
 
 GATE_SETTINGS = settings(max_examples=150, deadline=None)
 
-GATED_CUES = {name: cue for name, cue in vars(cues).items() if isinstance(cue, cues.GatedCue)}
+GATED_CUES = {f"{module.__name__}.{name}": cue for module in (cues, fields)
+              for name, cue in vars(module).items() if isinstance(cue, cues.GatedCue)}
 
 _SEPARATORS = st.sampled_from([" ", "  ", "\t", " ( ", "(", ", ", ". ", "-", "/", ":", "", "\u00a0"])
 
@@ -51,16 +54,20 @@ def test_gated_cue_finds_what_its_pattern_finds(name):
         expected = cue.pattern.search(text)
         found = cue.search(text)
         assert (found and found.span()) == (expected and expected.span())
+        if not cue.ends_with:
+            middle = len(text) // 3, 2 * len(text) // 3
+            assert [m.span() for m in cue.finditer(text, *middle)] == \
+                [m.span() for m in cue.pattern.finditer(text, *middle)]
 
     check()
 
 
 @pytest.mark.parametrize("name, text", [
-    ("LEFT_ONLY", "uses only "), ("LEFT_ONLY", "ONLY\u00a0"), ("LEFT_GAIN_VERB", "improves accuracy by "),
-    ("LEFT_REDUCE_VERB", "reduces memory by"), ("LEFT_CHANGE_OF", "a drop of  "),
-    ("SETTING_GLOSS", "8/128 configuration ("), ("BEFORE_SETTING", "a sparsity of "),
-    ("LEFT_REDUCE_DIRECT", "reducing FLOPs "), ("LEFT_SCORE_WORD", "a score of "),
-    ("LEFT_MOVE_VERB", "it gains "), ("LEFT_SCORE_FROM", "raises the score on X from "),
+    ("extract.cues.LEFT_ONLY", "uses only "), ("extract.cues.LEFT_ONLY", "ONLY\u00a0"), ("extract.cues.LEFT_GAIN_VERB", "improves accuracy by "),
+    ("extract.cues.LEFT_REDUCE_VERB", "reduces memory by"), ("extract.cues.LEFT_CHANGE_OF", "a drop of  "),
+    ("extract.cues.SETTING_GLOSS", "8/128 configuration ("), ("extract.cues.BEFORE_SETTING", "a sparsity of "),
+    ("extract.cues.LEFT_REDUCE_DIRECT", "reducing FLOPs "), ("extract.cues.LEFT_SCORE_WORD", "a score of "),
+    ("extract.cues.LEFT_MOVE_VERB", "it gains "), ("extract.cues.LEFT_SCORE_FROM", "raises the score on X from "),
 ])
 def test_gated_cue_lets_its_cue_through(name, text):
     assert GATED_CUES[name].search(text) is not None
@@ -101,3 +108,18 @@ _HARDWARE_PIECES = [name for name in vocab.hardware().names if "{" not in name] 
 def test_hardware_gate_passes_every_sentence_naming_hardware(text):
     if vocab.hardware().find_all(text):
         assert _MAY_NAME_HARDWARE.search(text), text
+
+
+# The verb that governs a number is searched backwards from it; forwards, the same verbs.
+_VERB_FORWARD = regex.compile(fields._VERB_BEFORE.pattern, regex.IGNORECASE)
+
+
+@GATE_SETTINGS
+@given(text=_texts(["achieves", "achieving", "reaches", "runs", "run", "running", "is", "was", "uses",
+                    "use", "user", "Achieved", "ß", "ſ", "K", "outperforms", "led"]),
+       cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+def test_verbs_found_backwards_are_the_verbs_found_forwards(text, cut):
+    start, end = sorted(int(c * len(text)) for c in cut)
+    forwards = [m.span() for m in _VERB_FORWARD.finditer(text, start, end)]
+    backwards = [m.span() for m in fields._VERB_BEFORE.finditer(text, start, end)]
+    assert backwards == forwards[::-1]
