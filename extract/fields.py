@@ -10,7 +10,7 @@ from . import cues, vocab
 from .kinds import METRIC_LINK, Group
 from .mentions import Mention
 from .names import is_system_token
-from .patterns import re_fullmatch, re_match, re_search, re_sub
+from .patterns import CaseBlindWords, re_fullmatch, re_match, re_search, re_sub
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
 _NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
@@ -101,14 +101,13 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple
             found.append((match.start("name"), match.end("name"), match["name"]))
     return sorted(found)
 
-# A verb that governs the number after it ("X achieves 85%"). Searched backwards from the
-# number: the nearest verb is the one wanted, and is mostly a few words away.
-_VERB_BEFORE = regex.compile(
+# A verb that governs the number after it ("X achieves 85%").
+_VERB = CaseBlindWords(
     r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|improv\w*|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|reduc\w*|runs|run|trains|delivers|delivering|provid\w*|"
     r"offers|yields|shows|scores|scored|records|recorded|gets|sustains|enables|led|leads|raises|boosts|"
     r"cuts|speeds|accelerates|matches|exhibit\w*|demonstrat\w*|produc\w*|expands|consum\w*|"
-    r"requires|uses|use|is|was|can|could)\b", regex.I | regex.REVERSE)
+    r"requires|uses|use|is|was|can|could)\b")
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 _COORDINATED = regex.compile(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}\G", regex.I)
@@ -134,7 +133,8 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
         return own  # "Training Qwen3-4B-Base on Kuhn Poker alone achieves ...": the method does
     # the governing verb stands within a few words of the number; looking further back would
     # make long sentences cost quadratic time
-    for verb in _VERB_BEFORE.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start):
+    verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
+    for verb in reversed(verbs):
         if _COORDINATED.search(sentence, start, verb.start()):
             # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
             # shares the clause's first subject

@@ -110,16 +110,13 @@ def test_hardware_gate_passes_every_sentence_naming_hardware(text):
         assert _MAY_NAME_HARDWARE.search(text), text
 
 
-# The verb that governs a number is searched backwards from it; forwards, the same verbs.
-_VERB_FORWARD = regex.compile(fields._VERB_BEFORE.pattern, regex.IGNORECASE)
-
-
+# The verbs that govern numbers are found on ASCII text by the standard engine, over the text
+# in lower case; they are the verbs the case-blind `regex` pattern finds.
 @GATE_SETTINGS
 @given(text=_texts(["achieves", "achieving", "reaches", "runs", "run", "running", "is", "was", "uses",
-                    "use", "user", "Achieved", "ß", "ſ", "K", "outperforms", "led"]),
+                    "use", "user", "Achieved", "outperforms", "led", "\x1c", "\x85", "_", "é"]),
        cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
-def test_verbs_found_backwards_are_the_verbs_found_forwards(text, cut):
+def test_verbs_found_on_ascii_text_are_the_case_blind_patterns(text, cut):
     start, end = sorted(int(c * len(text)) for c in cut)
-    forwards = [m.span() for m in _VERB_FORWARD.finditer(text, start, end)]
-    backwards = [m.span() for m in fields._VERB_BEFORE.finditer(text, start, end)]
-    assert backwards == forwards[::-1]
+    fast = [m.span() for m in fields._VERB.finditer(text, start, end)]
+    assert fast == [m.span() for m in fields._VERB.pattern.finditer(text, start, end)]
