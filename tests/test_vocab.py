@@ -359,6 +359,16 @@ def test_a_non_ascii_letter_that_matches_ascii_ignoring_case_keeps_the_case_igno
         (2, 6, "Teſt"), (10, 14, "Teſt")]
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=12),
+                      st.text(max_size=12)),
+       keep_case=st.booleans())
+def test_fold_shortcut_for_ascii_letters_and_digits_changes_nothing(text, keep_case):
+    import unicodedata
+    key = vocab._SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    assert vocab.fold(text, keep_case) == (key if keep_case else key.casefold())
+
+
 # --- attributes -------------------------------------------------------------------------------
 
 # docs/claim-spec.md section 4: FID, error, latency, perplexity, NRMSE and memory are
