@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .schema import Paper
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Papers per task sent to a worker: large enough to amortise pickling, small enough to balance.
 CHUNK_SIZE = 64
@@ -171,6 +173,8 @@ def load_claims(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | None
     """One typed claims table from `paths`: a claims table (`tables.is_claims_table`) is read
     as it is, any other file is read as an input corpus and extracted. Tables keep the order of
     `paths`."""
+    import pandas as pd  # here, not at the top: `claimboard extract` does not need pandas
+
     from .tables import claims_frame, is_claims_table, read_table
 
     frames = []
