@@ -149,14 +149,34 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | No
                     skip, progress, stats)
 
 
-def _extract(papers: Iterator[Paper], jobs: int, skip: Callable, progress: bool,
-             stats: RunStats) -> Iterator[dict]:
+class _NoProgressBar:
+    """The part of a tqdm bar `_extract` uses, showing nothing: without a bar to show, tqdm is
+    not imported (tens of milliseconds at start-up)."""
+
+    def __enter__(self) -> _NoProgressBar:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        return None
+
+    def update(self, count: int) -> None:
+        pass
+
+
+def _progress_bar(shown: bool):
+    if not shown:
+        return _NoProgressBar()
     from tqdm import tqdm
 
+    return tqdm(unit=" papers", file=sys.stderr, dynamic_ncols=True)
+
+
+def _extract(papers: Iterator[Paper], jobs: int, skip: Callable, progress: bool,
+             stats: RunStats) -> Iterator[dict]:
     from .readers import SkippedRecord
 
     chunks = _chunked(papers, CHUNK_SIZE)
-    with tqdm(unit=" papers", file=sys.stderr, disable=not progress, dynamic_ncols=True) as bar:
+    with _progress_bar(progress) as bar:
         for chunk, results in _extracted_chunks(chunks, jobs):
             for paper, (rows, failure) in zip(chunk, results):
                 if failure is not None:

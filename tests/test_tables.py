@@ -4,8 +4,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import subprocess
-import sys
 from types import MappingProxyType
 
 import pandas as pd
@@ -278,23 +276,3 @@ def test_absent_columns_are_missing_whatever_the_mapping():
     assert buffer.getvalue().splitlines()[1:] == [
         ",,,,,,1.5" + "," * 14, ",,,,,,2.5" + "," * 14, ",,score,,,,3" + "," * 14]
 
-
-def test_writing_rows_does_not_import_pandas(tmp_path):
-    # `claimboard extract` writes rows and never makes a frame: pandas (about half a second to
-    # import) is left out of its reading, scheduling and writing.
-    script = (
-        "import sys\n"
-        "from extract.cli import build_parser\n"
-        "from extract.pipeline import extract_files\n"
-        "from extract.readers import read_papers\n"
-        "from extract.tables import write_table\n"
-        f"papers = list(read_papers({str(tmp_path / 'papers.jsonl')!r}))\n"
-        "for name in ('claims.csv', 'claims.jsonl'):\n"
-        f"    write_table([{{'paper_id': p.paper_id, 'value': 1.0}} for p in papers],\n"
-        f"                {str(tmp_path)!r} + '/' + name)\n"
-        "assert 'pandas' not in sys.modules, 'pandas imported'\n")
-    (tmp_path / "papers.jsonl").write_text(
-        json.dumps({"id": "1", "title": "T", "abstract": "It reaches 90% accuracy."}) + "\n",
-        encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
