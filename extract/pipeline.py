@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .schema import Paper
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Papers per task sent to a worker: large enough to amortise pickling, small enough to balance.
 CHUNK_SIZE = 64
@@ -147,14 +149,34 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | No
                     skip, progress, stats)
 
 
-def _extract(papers: Iterator[Paper], jobs: int, skip: Callable, progress: bool,
-             stats: RunStats) -> Iterator[dict]:
+class _NoProgressBar:
+    """The part of a tqdm bar `_extract` uses, showing nothing: without a bar to show, tqdm is
+    not imported (tens of milliseconds at start-up)."""
+
+    def __enter__(self) -> _NoProgressBar:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        return None
+
+    def update(self, count: int) -> None:
+        pass
+
+
+def _progress_bar(shown: bool):
+    if not shown:
+        return _NoProgressBar()
     from tqdm import tqdm
 
+    return tqdm(unit=" papers", file=sys.stderr, dynamic_ncols=True)
+
+
+def _extract(papers: Iterator[Paper], jobs: int, skip: Callable, progress: bool,
+             stats: RunStats) -> Iterator[dict]:
     from .readers import SkippedRecord
 
     chunks = _chunked(papers, CHUNK_SIZE)
-    with tqdm(unit=" papers", file=sys.stderr, disable=not progress, dynamic_ncols=True) as bar:
+    with _progress_bar(progress) as bar:
         for chunk, results in _extracted_chunks(chunks, jobs):
             for paper, (rows, failure) in zip(chunk, results):
                 if failure is not None:
@@ -171,6 +193,8 @@ def load_claims(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | None
     """One typed claims table from `paths`: a claims table (`tables.is_claims_table`) is read
     as it is, any other file is read as an input corpus and extracted. Tables keep the order of
     `paths`."""
+    import pandas as pd  # here, not at the top: `claimboard extract` does not need pandas
+
     from .tables import claims_frame, is_claims_table, read_table
 
     frames = []

@@ -23,14 +23,20 @@ import gzip
 import io
 import json
 import math
+import operator
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any
 
 from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported where frames are made or read, not at the top: writing a table from rows
+# (all `claimboard extract` does) does not need it, and importing it takes about half a second.
 
 #: Column name -> type ("str", "float" or "int"), in table order.
 ColumnTypes = Mapping[str, str]
@@ -47,6 +53,10 @@ _SUFFIXES = {
     ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".ndjson": "jsonl",
     ".parquet": "parquet", ".pq": "parquet",
 }
+
+#: Encodes a JSON Lines row; the same text as ``json.dumps(values, ensure_ascii=False)`` without
+#: making an encoder per row.
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False)
 
 #: Rows per Parquet row group: big enough for good compression, small enough for flat memory.
 PARQUET_ROW_GROUP = 10_000
@@ -88,9 +98,15 @@ def format_float(value: float) -> str:
 
 
 def _is_missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or _is_pandas_missing(value):
         return True
     return isinstance(value, float) and math.isnan(value)
+
+
+def _is_pandas_missing(value: Any) -> bool:
+    # pd.NA and pd.NaT can only exist once pandas is imported; writing does not import it.
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and (value is pandas.NA or value is pandas.NaT)
 
 
 def _coerce(value: Any, kind: str, column: str) -> str | float | int | None:
@@ -113,6 +129,62 @@ def _coerce(value: Any, kind: str, column: str) -> str | float | int | None:
         return int(number)
     except (TypeError, ValueError) as error:
         raise TableError(f"column {column}: {error}") from None
+
+
+#: Integers this large or smaller in magnitude survive `_coerce`'s trip through float unchanged.
+_EXACT_INT = 2 ** 53
+
+
+def _coercer(kind: str, column: str) -> Callable[[Any], str | float | int | None]:
+    """`_coerce` for one column, with a shortcut for the values the extractor writes (None, a
+    str, a float that is not NaN, an int): most rows then skip the general checks."""
+    def general(value: Any) -> str | float | int | None:
+        return _coerce(value, kind, column)
+
+    if kind == "str":
+        def coerce(value: Any) -> str | None:
+            if type(value) is str:
+                return value or None
+            return None if value is None else general(value)
+    elif kind == "float":
+        def coerce(value: Any) -> float | None:
+            if type(value) is float and value == value:  # NaN != NaN: missing
+                return value
+            return None if value is None else general(value)
+    else:
+        def coerce(value: Any) -> int | None:
+            if type(value) is int and -_EXACT_INT <= value <= _EXACT_INT:
+                return value
+            return None if value is None else general(value)
+    return coerce
+
+
+def _csv_formatter(kind: str, column: str) -> Callable[[Any], str]:
+    """`_csv_field(_coerce(value))` for one column, with the shortcut of `_coercer`."""
+    coerce = _coercer(kind, column)
+
+    if kind == "str":
+        def text(value: Any) -> str:
+            return value if type(value) is str else _csv_field(coerce(value))
+    elif kind == "float":
+        def text(value: Any) -> str:
+            if type(value) is float and value == value:
+                return format_float(value)
+            return "" if value is None else _csv_field(coerce(value))
+    else:
+        def text(value: Any) -> str:
+            if type(value) is int and -_EXACT_INT <= value <= _EXACT_INT:
+                return str(value)
+            return "" if value is None else _csv_field(coerce(value))
+    return text
+
+
+def _csv_field(value: str | float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_float(value)
+    return str(value)
 
 
 def coerce_row(row: Mapping[str, Any], columns: ColumnTypes = CLAIMS_COLUMNS) -> dict:
@@ -163,6 +235,10 @@ class TableWriter:
                  columns: ColumnTypes = CLAIMS_COLUMNS, row_group: int = PARQUET_ROW_GROUP):
         self.columns = dict(columns)
         self.rows = 0
+        # Built once per table: the per-value work of `write` is most of the cost of writing.
+        self._coercers = [_coercer(kind, name) for name, kind in self.columns.items()]
+        self._csv_formatters = [_csv_formatter(kind, name) for name, kind in self.columns.items()]
+        self._pick_all = operator.itemgetter(*self.columns) if len(self.columns) > 1 else None
         self._is_stream = hasattr(dest, "write")
         self._name = "<stream>" if self._is_stream else str(dest)
         self._dest = None if self._is_stream else Path(dest)
@@ -203,18 +279,35 @@ class TableWriter:
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row (a mapping; keys outside the columns are ignored)."""
         try:
-            values = coerce_row(row, self.columns)
+            values = self._converted(row)
         except TableError as error:
             raise TableError(f"{self._name}: row {self.rows + 1}: {error}") from None
         self.rows += 1
         if self.format == "csv":
-            self._csv.writerow(self._csv_field(value) for value in values.values())
+            self._csv.writerow(values)
         elif self.format == "jsonl":
-            self._stream.write(json.dumps(values, ensure_ascii=False) + "\n")
+            self._stream.write(_JSON_LINE.encode(values) + "\n")
         else:
             self._batch.append(values)
             if len(self._batch) >= self._row_group:
                 self._flush_parquet()
+
+    def _converted(self, row: Mapping[str, Any]) -> list[str] | dict:
+        """The row's CSV fields (CSV), or its values by column as `coerce_row` gives them."""
+        values = self._values_of(row)
+        if self.format == "csv":
+            return [text(value) for text, value in zip(self._csv_formatters, values)]
+        return {name: coerce(value) for name, coerce, value in zip(self.columns, self._coercers,
+                                                                   values)}
+
+    def _values_of(self, row: Mapping[str, Any]) -> Sequence[Any]:
+        """The row's values in column order, None for a column the row lacks."""
+        if self._pick_all is not None and type(row) is dict:  # not a subclass: no __missing__
+            try:
+                return self._pick_all(row)  # one C call for a complete row, as the extractor's
+            except KeyError:
+                pass
+        return [row.get(name) for name in self.columns]
 
     def write_many(self, rows: Iterable[Mapping[str, Any]]) -> int:
         """Write every row of `rows`; return how many."""
@@ -223,14 +316,6 @@ class TableWriter:
             self.write(row)
             count += 1
         return count
-
-    @staticmethod
-    def _csv_field(value: str | float | int | None) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, float):
-            return format_float(value)
-        return str(value)
 
     def _flush_parquet(self) -> None:
         import pyarrow as pa
@@ -279,8 +364,13 @@ class TableWriter:
             self.abort()
 
 
+def _is_frame(rows: object) -> bool:
+    pandas = sys.modules.get("pandas")  # no frame exists before pandas is imported
+    return pandas is not None and isinstance(rows, pandas.DataFrame)
+
+
 def _records(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> Iterable[Mapping[str, Any]]:
-    if isinstance(rows, pd.DataFrame):
+    if _is_frame(rows):
         names = list(rows.columns)
         return (dict(zip(names, values)) for values in rows.itertuples(index=False, name=None))
     return rows
@@ -312,6 +402,8 @@ def typed_frame(frame: pd.DataFrame, columns: ColumnTypes = CLAIMS_COLUMNS,
 
     Missing columns are added empty; other columns are dropped unless `keep_extra`.
     """
+    import pandas as pd
+
     out = {}
     for name, kind in columns.items():
         series = frame[name] if name in frame.columns else pd.Series([None] * len(frame))
@@ -335,6 +427,8 @@ def typed_frame(frame: pd.DataFrame, columns: ColumnTypes = CLAIMS_COLUMNS,
 
 
 def _already_typed(series: pd.Series, kind: str) -> bool:
+    import pandas as pd
+
     if kind == "str":
         return pd.api.types.is_string_dtype(series.dtype) and series.dtype != object
     return str(series.dtype) == ("float64" if kind == "float" else "Int64")
@@ -342,6 +436,8 @@ def _already_typed(series: pd.Series, kind: str) -> bool:
 
 def claims_frame(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.DataFrame:
     """A typed claims DataFrame (columns exactly `schema.COLUMNS`) from rows or a frame."""
+    import pandas as pd
+
     if isinstance(rows, pd.DataFrame):
         return typed_frame(rows)
     return typed_frame(pd.DataFrame([coerce_row(row) for row in rows], columns=list(COLUMNS)))
@@ -412,6 +508,8 @@ def read_table(path: str | Path, *, columns: ColumnTypes = CLAIMS_COLUMNS,
     Raises `TableError` naming the file (and line) when a column is missing or a value is not
     of its column's type.
     """
+    import pandas as pd
+
     path = Path(path)
     fmt = table_format(path)
     if fmt is None:

@@ -6,7 +6,9 @@ read once, validated as it is read (a broken line raises :class:`VocabError` nam
 line), and turned into
 
 * one regex of every alias, shaped as a trie, that :meth:`Vocabulary.find_all` runs over
-  running text and :meth:`Vocabulary.canonical` over one name cut from it, and
+  running text and :meth:`Vocabulary.canonical` over one name cut from it,
+* a quick regex of the first characters of every alias, which finds the word starts where
+  find_all runs the full regex (most words start no name), and
 * lookup tables from folded spellings (case and separators removed) to canonical names,
   which turn what the regex matched into the canonical name.
 
@@ -61,6 +63,10 @@ def fold(text: str, keep_case: bool = False) -> str:
     >>> fold("MATH 500"), fold("MATH", keep_case=True)
     ('math500', 'MATH')
     """
+    if text.isascii() and text.isalnum():
+        # Most names found in text ("GSM8K", "accuracy"): NFKC leaves ASCII as it is, and
+        # letters and digits hold no separator. A shortcut for find_all's every match.
+        return text if keep_case else text.lower()
     key = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
     return key if keep_case else key.casefold()
 
@@ -175,8 +181,8 @@ _FLEXIBLE_SEPARATOR = f"[{_SEPARATOR_CHARS}]?"
 _REQUIRED_SEPARATOR = r"[\s\-\u2010-\u2015]"
 #: A name starts a word: not inside a word, not the tail of a hyphenated compound ("Tiny-ImageNet",
 #: "Split-CIFAR100"), not the decimals of a number. A leading \b lets the engine skip the
-#: inside of words quickly (twice as fast as a lookbehind alone); so names must start with a
-#: letter or a digit.
+#: inside of words quickly (twice as fast as a lookbehind alone; find_all's quick scan skips
+#: them faster still); so names must start with a letter or a digit.
 _START = r"\b(?<![\w][\-\u2010-\u2015]|\d\.)"
 #: A name ends a word: not followed by a word character, a hyphenated tail ("ImageNet-C") or
 #: decimals ("AP50.5").
@@ -197,6 +203,38 @@ def _atoms(alias: Alias) -> list[str]:
                 atoms.append(r"(?:\d+|k)")
             atoms.extend(regex.escape(char.lower()) for char in part)
     return atoms
+
+
+# --- regex parts for the quick scan of find_all ----------------------------------------------
+
+#: A character that may stand before a word: anything but an ASCII letter, digit or
+#: underscore. Every non-word character is one (so are non-ASCII letters, which the start
+#: rules after it turn away). An ASCII class because `re` tests it several times faster than
+#: the Unicode ``[^\w]`` in the tight loop where it skips the inside of words.
+_BEFORE_WORD = r"[^a-zA-Z0-9_]"
+#: The one character `re` does not count as a word character although, ignoring case, it
+#: matches letters (U+0345 COMBINING GREEK YPOGEGRAMMENI matches iota). A name starting with
+#: iota could follow a word character; tests check every character for others.
+_CASED_NON_WORD = "\u0345"
+#: How many atoms of each name the quick scan checks at a word start. More rule out more
+#: words that only begin like a name ("model" for "model size"); the scan costs about the
+#: same for any length, since most words fail at their first letters.
+_HEAD_LENGTH = 12
+#: Escapes in a regex (``\d``, ``\u2010``, ``\@``), left out where literal letters are checked.
+_ESCAPE = re.compile(r"\\.")
+#: Every ASCII character, to test which of them a letter matches ignoring case.
+_ASCII = "".join(map(chr, range(128)))
+
+
+def _opens_with_word_character(alias: Alias) -> bool:
+    """Whether every character the first atom of `alias` matches, ignoring case as `re` does,
+    is a word character."""
+    word = next(w for w in _SEPARATORS.split(alias.text) if w)
+    if word.startswith(PLACEHOLDER):
+        return True                                         # a digit or k
+    letter = word[0].lower()[0]
+    return re.fullmatch(r"\w", letter) is not None and not any(
+        re.fullmatch(re.escape(letter), char, re.IGNORECASE) for char in _CASED_NON_WORD)
 
 
 def _alternation(aliases: Iterable[Alias]) -> str:
@@ -233,6 +271,24 @@ def _trie_pattern(node: dict) -> tuple[str, int]:
     return body, branches[0][0]
 
 
+def _heads(aliases: Iterable[Alias], length: int) -> str:
+    """A regex of the first `length` atoms of every alias, shaped as a trie: where one of the
+    aliases stands in the text, one of these heads does. It is the name regex cut short, with
+    the same atoms, so wherever the name regex matches, this one matches too.
+    """
+    trie: dict = {}
+    for head in sorted({tuple(_atoms(alias)[:length]) for alias in aliases}, key=len):
+        node = trie
+        for atom in head:
+            if "" in node:                  # a shorter head already accepts this one
+                break
+            node = node.setdefault(atom, {})
+        else:
+            node.clear()
+            node[""] = {}
+    return _trie_pattern(trie)[0]
+
+
 # --- the vocabulary ------------------------------------------------------------------------
 
 class Vocabulary:
@@ -261,6 +317,7 @@ class Vocabulary:
         self._pattern = self._compile()
         self._longest = regex.compile(self._pattern.pattern, self._pattern.flags | regex.POSIX)
         self._scan = self._fast_scanner()
+        self._openings, self._openings_in_lower_ascii = self._opening_scanners()
 
     # construction
 
@@ -406,25 +463,90 @@ class Vocabulary:
         except re.error:
             return self._pattern
 
+    def _opening_scanners(self) -> tuple[re.Pattern | None, re.Pattern | None]:
+        """Quick `re` patterns that find every place where `_scan` matches, and few others:
+        one for any text, one for lower-cased ASCII text (None where they cannot be made).
+
+        `_scan` begins with ``\\b``, which no search shortcut of `re` can use: the engine
+        starts a full match attempt at every character of the text, and most of find_all's
+        time went there. A mention starts a word, so the character before it is not a word
+        character (find_all puts a space before the text for a mention at its start). A
+        pattern that begins with a class of such characters lets `re` skip the inside of
+        words in a tight loop, and try the rest only before words: the first atoms of what
+        may open a mention (`_heads`; a count, a prefix or a name), then the start rules of
+        `_scan`. Each part is what `_scan` itself requires there, so these patterns find
+        every position where `_scan` matches; find_all confirms each with `_scan`.
+
+        `re` ignores case slowly: an alternative that begins with a letter is entered just to
+        find that the letter differs. In ASCII text, lower-case letters match case-sensitively
+        what `_scan` matches ignoring case, so the second pattern, for ``text.lower()``, does
+        without the flag. It is None if a non-ASCII letter of a name matches an ASCII one when
+        case is ignored ("ı" matches "i"), or a part is not written in lower case.
+
+        Both are None (find_all searches with `_scan` everywhere) where `_scan` is not an
+        `re` pattern or does not start with ``\\b``, or a name may start with a character that
+        is not a word character.
+        """
+        names = [alias for entry in self.entries for alias in entry.aliases]
+        openers = [*names, *self.directives.get("prefix", ())]
+        if not (isinstance(self._scan, re.Pattern) and self._START.startswith(r"\b")
+                and all(_opens_with_word_character(alias) for alias in openers)):
+            return None, None
+        heads = "|".join([_heads(openers, _HEAD_LENGTH), *self._other_openings()])
+        at_word = f"(?=(?:{heads})){self._START}"
+        literals = _ESCAPE.sub("", at_word)
+        lower_case = literals == literals.lower() and not any(
+            re.search(re.escape(char), _ASCII, re.IGNORECASE)
+            for char in set(literals) if not char.isascii())
+        return (re.compile(f"{_BEFORE_WORD}(?i:{at_word})"),
+                re.compile(f"{_BEFORE_WORD}{at_word}") if lower_case else None)
+
+    def _other_openings(self) -> list[str]:
+        """Regexes of what else than a prefix or a name may open a mention (subclasses)."""
+        return []
+
     def find_all(self, text: str) -> list[Mention]:
         """Every mention in `text` as ``(start, end, canonical)``: leftmost-longest,
         non-overlapping, whole words only. The span covers the whole mention, prefix and
         suffix included ("NVIDIA H800 GPUs"), so numbers inside it belong to the name.
         """
-        found = []
+        # A space in front stands before a name at the start; and with it, the index of the
+        # character before a word in the padded text is the index of the word in `text`.
+        if self._openings_in_lower_ascii is not None and text.isascii():
+            openings = self._openings_in_lower_ascii.finditer(" " + text.lower())
+        elif self._openings is not None:
+            openings = self._openings.finditer(" " + text)
+        else:
+            return self._find_all_by_search(text)
+        found: list[Mention] = []
+        position = 0
+        for opening in openings:
+            start = opening.start()
+            if start < position:            # inside the mention found last
+                continue
+            if (candidate := self._scan.match(text, start)) is not None:
+                position = self._take(text, candidate, found)
+        return found
+
+    def _find_all_by_search(self, text: str) -> list[Mention]:
+        """find_all by searching with `_scan` from each position on: slower, the reference
+        that the quick path of find_all must equal (tests compare the two)."""
+        found: list[Mention] = []
         position = 0
         while (candidate := self._scan.search(text, position)) is not None:
-            # The trie tries longer names first, but where a separator or a {k} overlaps a
-            # letter a shorter name can still win; POSIX matching at this one position
-            # finds the longest (run everywhere it would be three times slower).
-            match = self._longest.match(text, candidate.start()) or candidate
-            position = max(match.end(), match.start() + 1)
-            if not self._accept(match):
-                continue
-            resolved = self._lookup(match["name"])
-            if resolved is not None:
-                found.append((self._mention_start(match), match.end(), resolved[0]))
+            position = self._take(text, candidate, found)
         return found
+
+    def _take(self, text: str, candidate: re.Match | regex.Match, found: list[Mention]) -> int:
+        """Append the mention `_scan` matched as `candidate` to `found`, if it is one; return
+        where the search goes on."""
+        # The trie tries longer names first, but where a separator or a {k} overlaps a
+        # letter a shorter name can still win; POSIX matching at this one position
+        # finds the longest (run everywhere it would be three times slower).
+        match = self._longest.match(text, candidate.start()) or candidate
+        if self._accept(match) and (resolved := self._lookup(match["name"])) is not None:
+            found.append((self._mention_start(match), match.end(), resolved[0]))
+        return max(match.end(), match.start() + 1)
 
 
 class MetricVocabulary(Vocabulary):
@@ -444,6 +566,8 @@ class MetricVocabulary(Vocabulary):
 
 #: A memory size written after an accelerator name: "A100 80GB", "A100-80GB", "V100 (32 GB)".
 _MEMORY_SIZE = r"(?:[\s\-_]?\(?\d{1,3}\s?G(?:i?B)?\)?)"
+#: A count glued to a name, "8xA100" (the lookahead: glued).
+_COUNT = r"\d+x(?=\w)"
 #: A plural "s" glued to a name: "8x V100s".
 _PLURAL = r"(?:s(?!\w))"
 
@@ -462,10 +586,13 @@ class HardwareVocabulary(Vocabulary):
     def _before_name(self) -> str:
         # A count glued to the name, "8xA100": matched so that the name is found, left out
         # of the mention's span.
-        return r"(?:(?P<count>\d+x)(?=\w))?"
+        return f"(?:(?P<count>{_COUNT}))?"
 
     def _mention_start(self, match: regex.Match) -> int:
         return match.end("count") if match["count"] else match.start()
+
+    def _other_openings(self) -> list[str]:
+        return [_COUNT]
 
     def _after_name(self) -> str:
         variant = ""

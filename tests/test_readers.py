@@ -6,6 +6,7 @@ readers accept) and the built-in sample page, extract/data/sample/hf-daily-paper
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -376,3 +377,16 @@ def test_formats_are_the_five_documented_ones():
 
 def test_package_exports_read_papers():
     assert extract.read_papers is read_papers
+
+
+def test_jsonl_byte_order_marks(tmp_path):
+    # One at the start of the file is dropped; one starting a later line (files concatenated)
+    # makes that record invalid JSON, in json's own words.
+    record = {"id": "2503.06749", "title": "T", "abstract": "It reaches 90% accuracy."}
+    path = tmp_path / "papers.jsonl"
+    path.write_text("\ufeff" + json.dumps(record) + "\n\ufeff" + json.dumps(record) + "\n",
+                    encoding="utf-8")
+    papers, skipped = read(path)
+    assert [p.paper_id for p in papers] == ["2503.06749"]
+    assert [(s.line, s.reason) for s in skipped] == [
+        (2, "invalid JSON (Unexpected UTF-8 BOM (decode using utf-8-sig), column 1)")]

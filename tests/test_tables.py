@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from types import MappingProxyType
 
 import pandas as pd
 import pyarrow as pa
@@ -10,8 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract.schema import COLUMNS
-from extract.tables import (CLAIMS_COLUMNS, TableError, TableWriter, claims_frame, format_float,
-                            is_claims_table, read_table, table_format, write_table)
+from extract.tables import (CLAIMS_COLUMNS, TableError, TableWriter, claims_frame, coerce_row,
+                            format_float, is_claims_table, read_table, table_format, write_table)
 
 # Two rows as the extractor writes them: a full one and a sparse one (most fields missing).
 FULL_ROW = {
@@ -217,3 +219,60 @@ def test_read_table_errors_name_file_and_line(tmp_path, name, content, message):
         path.write_text(content, encoding="utf-8")
     with pytest.raises(TableError, match=message):
         read_table(path)
+
+
+# The writer converts the values the extractor makes (None, str, float, int) by a shortcut;
+# every other value takes the general path. Both must give what `coerce_row` defines.
+class _Opaque:
+    def __str__(self) -> str:
+        return "opaque"
+
+    def __repr__(self) -> str:
+        return "_Opaque()"
+
+
+class _Text(str):
+    pass
+
+
+ODD_VALUES = [None, "", "  ", "x", "8", " 8.0 ", _Text("sub"), 0.0, -0.0, 73.5, 8.0, 1e22,
+              float("nan"), float("inf"), 0, 7, -3, 2 ** 53, 2 ** 53 + 1, -(2 ** 53) - 1,
+              10 ** 30, True, False, pd.NA, pd.NaT, _Opaque()]
+
+
+def _expected_csv_field(value) -> str:
+    if value is None:
+        return ""
+    return format_float(value) if isinstance(value, float) else str(value)
+
+
+@pytest.mark.parametrize("kind", ["str", "float", "int"])
+@pytest.mark.parametrize("value", ODD_VALUES, ids=repr)
+def test_writers_agree_with_coerce_row_on_any_value(kind, value):
+    columns = {"a": kind, "b": "str"}
+    row = {"a": value, "b": "kept"}
+    try:
+        expected = coerce_row(row, columns)
+    except TableError as error:
+        for format in ("csv", "jsonl"):
+            with pytest.raises(TableError, match=re.escape(f"<stream>: row 1: {error}")):
+                write_table([row], io.StringIO(), format, columns=columns)
+        return
+    text, lines = io.StringIO(), io.StringIO()
+    write_table([row], text, "csv", columns=columns)
+    write_table([row], lines, "jsonl", columns=columns)
+    assert text.getvalue().splitlines()[1] == f"{_expected_csv_field(expected['a'])},kept"
+    assert lines.getvalue() == json.dumps(expected, ensure_ascii=False) + "\n"
+
+
+def test_absent_columns_are_missing_whatever_the_mapping():
+    class Inventive(dict):
+        def __missing__(self, key):  # would invent a value for every absent column
+            return "invented"
+
+    rows = [{"value": 1.5}, Inventive(value=2.5), MappingProxyType({"value": 3.0, "kind": "score"})]
+    buffer = io.StringIO()
+    write_table(rows, buffer)
+    assert buffer.getvalue().splitlines()[1:] == [
+        ",,,,,,1.5" + "," * 14, ",,,,,,2.5" + "," * 14, ",,score,,,,3" + "," * 14]
+

@@ -1,9 +1,13 @@
 """Tests of extract.vocab: the vocabulary files and the matcher built from them."""
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extract import vocab
 from extract.vocab import HardwareVocabulary, MetricVocabulary, VocabError, Vocabulary
@@ -261,6 +265,108 @@ HOSTILE = [
 @pytest.mark.parametrize("vocabulary, text, count", HOSTILE, ids=lambda v: str(v)[:16])
 def test_find_all_on_hostile_text(vocabulary, text, count):
     assert len(VOCABULARIES[vocabulary]().find_all(text)) == count
+
+
+# --- the quick scan of find_all against the plain search -------------------------------------
+
+# find_all runs `_scan` only where a quick pattern finds a word start that may open a mention
+# (see Vocabulary._opening_scanners); `_find_all_by_search` searches with `_scan` at every
+# character, as find_all did before. The two must agree on any text.
+
+def test_the_builtin_vocabularies_have_both_quick_scanners():
+    for load in VOCABULARIES.values():
+        assert load()._openings is not None
+        assert load()._openings_in_lower_ascii is not None
+
+
+def _sample_lines():
+    return [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("vocabulary", sorted(VOCABULARIES))
+def test_quick_scan_equals_plain_search_on_the_sample(vocabulary):
+    vocabulary_ = VOCABULARIES[vocabulary]()
+    for line in _sample_lines():
+        for text in (line, line.upper(), line.lower(), line.swapcase()):
+            assert vocabulary_.find_all(text) == vocabulary_._find_all_by_search(text), text
+
+
+def _name_fragments():
+    """Every alias and directive word of the three files, whole and cut in two."""
+    fragments = set()
+    for load in VOCABULARIES.values():
+        vocabulary_ = load()
+        words = [a for e in vocabulary_.entries for a in e.aliases]
+        words += [a for d in vocabulary_.directives.values() for a in d]
+        for alias in words:
+            text = alias.text.replace(vocab.PLACEHOLDER, "10")
+            fragments |= {text, text[:len(text) // 2], text[len(text) // 2:]}
+    return sorted(fragments)
+
+
+# Pieces that meet the rules at a name's edges: separators, counts, memory sizes, plurals,
+# decimals, punctuation, and characters whose case or width `re` treats specially (the
+# Kelvin sign and long s match k and s ignoring case; U+0345 matches iota; "ß", "ﬁ" and
+# "İ" change length when lower-cased; \x1c and \x85 are spaces to `re` only).
+EDGE_FRAGMENTS = [
+    " ", "  ", "-", "_", "\u2011", "\u2013", ".", ",", "(", ")", "/", "'", "@", ":", "\n",
+    "8x", "8X", "x", "s", "S", "80GB", "-80GB", " (32 GB)", "4090", "2.5", "5", "k", "K",
+    "\u212a", "\u017f", "\u0345", "\u03b9", "\u0399", "\u0131", "\u0130", "\u00df",
+    "\ufb01", "\u00e9", "\u03c4", "\u00a0", "\x1c", "\x85", "\u2028", "\u0301",
+]
+
+_fragments = st.one_of(
+    st.sampled_from(_name_fragments()),
+    st.sampled_from(_name_fragments()).map(str.upper),
+    st.sampled_from(_name_fragments()).map(str.lower),
+    st.sampled_from(EDGE_FRAGMENTS),
+    st.text(max_size=3),
+)
+name_like_text = st.lists(_fragments, max_size=16).map("".join)
+
+
+@pytest.mark.parametrize("vocabulary", sorted(VOCABULARIES))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=name_like_text)
+def test_quick_scan_equals_plain_search_on_generated_text(vocabulary, text):
+    vocabulary_ = VOCABULARIES[vocabulary]()
+    assert vocabulary_.find_all(text) == vocabulary_._find_all_by_search(text)
+
+
+def test_the_only_non_word_character_that_matches_a_letter_ignoring_case_is_known():
+    # The quick scan looks for mentions after non-word characters only; a mention could start
+    # after a word character if its first letter matched, ignoring case, a non-word character.
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    non_word = re.sub(r"\w", "", every)
+    cased_letters = [c for c in set(every) - set(non_word) if c.lower() != c or c.upper() != c]
+    letters = re.compile("|".join(map(re.escape, cased_letters)), re.IGNORECASE)
+    assert set(letters.findall(non_word)) == set(vocab._CASED_NON_WORD)
+
+
+def test_a_name_starting_with_iota_falls_back_to_the_plain_search():
+    greek = Vocabulary.from_text("ιota\n")
+    assert greek._openings is None
+    assert greek.find_all("a\u0345OTA and ιota") == greek._find_all_by_search("a\u0345OTA and ιota")
+
+
+def test_a_non_ascii_letter_that_matches_ascii_ignoring_case_keeps_the_case_ignoring_scan():
+    # The long s "ſ" matches "s" and "S" ignoring case, so lower-cased text cannot be scanned
+    # case-sensitively; the scan that ignores case still finds the name.
+    long_s = Vocabulary.from_text("Teſt\n")
+    assert long_s._openings is not None and long_s._openings_in_lower_ascii is None
+    text = "a TEST, a test."
+    assert long_s.find_all(text) == long_s._find_all_by_search(text) == [
+        (2, 6, "Teſt"), (10, 14, "Teſt")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=12),
+                      st.text(max_size=12)),
+       keep_case=st.booleans())
+def test_fold_shortcut_for_ascii_letters_and_digits_changes_nothing(text, keep_case):
+    import unicodedata
+    key = vocab._SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    assert vocab.fold(text, keep_case) == (key if keep_case else key.casefold())
 
 
 # --- attributes -------------------------------------------------------------------------------

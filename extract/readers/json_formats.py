@@ -12,6 +12,16 @@ from .ids import PaperIds
 from .records import paper_from_record
 from .source import STREAM_ERRORS, clean_text, numbered_lines, oversize_record
 
+#: One decoder for every line: `json.loads(line, strict=False)` builds a new one per call.
+_LINE_DECODER = json.JSONDecoder(strict=False)
+
+
+def _json_line(line: str) -> object:
+    """What `json.loads(line, strict=False)` returns or raises, without a decoder per line."""
+    if line.startswith("\ufeff"):
+        return json.loads(line, strict=False)  # raises json's own "Unexpected UTF-8 BOM" error
+    return _LINE_DECODER.decode(line)
+
 
 def read_jsonl(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
                ) -> Iterator[Paper]:
@@ -23,7 +33,7 @@ def read_jsonl(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
         if not line.strip():
             continue
         try:
-            record = json.loads(line, strict=False)
+            record = _json_line(line)
             del line
             paper = paper_from_record(record, source, number, ids)
         except json.JSONDecodeError as err:
