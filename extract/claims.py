@@ -10,9 +10,7 @@ The work per sentence, in order:
 from __future__ import annotations
 
 import re
-from typing import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable
 
 from . import units, vocab
 from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
@@ -26,6 +24,9 @@ from .names import find_names, system_name
 from .schema import COLUMNS, Paper
 from .sentences import split_sentences
 from .text import normalise
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def extract_paper(paper: Paper) -> list[dict]:
@@ -53,6 +54,8 @@ def extract_paper(paper: Paper) -> list[dict]:
 
 def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
     """The claims table for `papers`, columns exactly as spec section 2."""
+    import pandas as pd  # here only: `claimboard extract` and its workers never make a frame
+
     rows = [row for paper in papers for row in extract_paper(paper)]
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
@@ -67,7 +70,7 @@ _HARDWARE_WORDS = ("GPU", "TPU", "NPU", "IPU", "Hopper", "Ampere", "Blackwell", 
 # rest behind it, so that the standard engine jumps from capital to capital.
 _MAY_NAME_HARDWARE = re.compile(
     "[A-Z](?:"
-    r"(?:(?<!\w[A-Z])|(?<=\dx[A-Z]))[A-Z]{0,2}[ -]?\d{1,4}"  # a model number: "A100", "RTX 4090", "8xA100"
+    r"(?:(?<!\w[A-Z])|(?<=\d[xX][A-Z]))[A-Z]{0,2}[ -]?\d{1,4}"  # a model number: "A100", "RTX 4090", "8xA100"
     + "".join(f"|(?<={word[0]}){rest}" for word in _HARDWARE_WORDS
               for rest in sorted({word[1:], word[1:].upper()})) + ")")  # "Titan", "TITAN"
 

@@ -167,14 +167,10 @@ def test_version(capsys):
     assert run(capsys, "--version") == (0, f"claimboard {__version__}\n", "")
 
 
-# `claimboard extract` with a stand-in extractor: what the command does around the extractor
-# (reading, scheduling, writing, no progress bar) imports neither pandas nor tqdm, which would
-# add their import time to every run. (The real rules are not imported: claims.py brings pandas.)
-AROUND_THE_EXTRACTOR = """
-import sys, types
-stub = types.ModuleType("extract.claims")
-stub.extract_paper = lambda paper: [{"paper_id": paper.paper_id, "kind": "score", "value": 1.0}]
-sys.modules["extract.claims"] = stub
+# What `claimboard extract` does (reading, extracting, writing, no progress bar) imports neither
+# pandas nor tqdm, which would add their import time to every run and every worker.
+EXTRACT_AND_LIST_IMPORTS = """
+import sys
 from extract.cli import main
 code = main(sys.argv[1:])
 imported = [name for name in ("pandas", "tqdm") if name in sys.modules]
@@ -184,10 +180,10 @@ sys.exit(f"imported {imported}" if imported else code)
 
 @pytest.mark.parametrize("name", ["claims.csv", "claims.jsonl.gz"])
 def test_extract_imports_neither_pandas_nor_tqdm(tmp_path, small_corpus, name):
-    done = subprocess.run([sys.executable, "-c", AROUND_THE_EXTRACTOR, "extract", small_corpus,
+    done = subprocess.run([sys.executable, "-c", EXTRACT_AND_LIST_IMPORTS, "extract", small_corpus,
                            "-o", tmp_path / name], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stderr == "claimboard: 3 papers, 3 claims, 0 records skipped\n"
+    assert done.stderr.startswith("claimboard: 3 papers, "), done.stderr
 
 
 # --- leaderboard -----------------------------------------------------------------------------
