@@ -8,9 +8,11 @@ exactly as read.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -44,29 +46,37 @@ _OPENING = (r"(?=[\\$*_\r\n\-\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u
 _MARKUP_RE = regex.compile(_OPENING + "(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP) + ")")
 _REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
-_LINE_BREAK_RE = re.compile(r"(?P<line_break>[ \t]*\r?\n[ \t]*)")
-_MARKUP_HINT_BUT_LINES = regex.compile(
-    r"[\\$*_\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]|(?<![A-Za-z])sim\s?\d|\d\s?pm|\r(?!\n)")
-# A cheap first look: text without any of these characters or letter pairs has no markup.
-_MARKUP_HINT = regex.compile(
-    r"[\\$*_\r\n\t\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]|(?<![A-Za-z])sim\s?\d|\d\s?pm")
+
+# Signs of markup other than line breaks: one of its opening characters, a bare sim or pm before or
+# after a number, or a carriage return that ends no line. Each character is looked for with `in`
+# (a substring test runs at memchr speed, and at none for a character wider than any of the
+# text's), each pattern on its own (`regex` then finds it by its letters).
+_MARKUP_CHARACTERS = ("\\$*_\u00a0\u2009\u202f\u2007\u2212\u2248\u223c"
+                      + "".join(map(chr, range(0x2010, 0x2016))))  # the dashes \u2010-\u2015
+_BARE_SIM = regex.compile(r"(?<![A-Za-z])sim\s?\d")
+_BARE_PM = regex.compile(r"\d\s?pm")
+_LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
+
+# The forms other than line breaks, tried only where one can start: `_MARKUP_START` (standard `re`,
+# its alternatives all literals, so it skips to the next of their first characters at C speed)
+# finds the places; none opens with a white-space character, so line breaks never hide one.
+_OTHER_MARKUP_RE = regex.compile("|".join(
+    f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP if name != "line_break"))
+_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), "--", "sim", "pm"]))
+_LINE_BREAK_SPACE = re.compile(r"[ \t]*\r?\n")
+
+# What a hard line break takes away from the end and the start of the lines it joins (a carriage
+# return can only end a line here: a lone one is markup, see above).
+_LINE_END_SPACE = " \t\r"
+_LINE_START_SPACE = " \t"
 
 
-class OffsetMap(Sequence[int]):
-    """`map[i]`: the offset in the source that character `i` of the normalised text came from.
+class _Offsets(Sequence[int]):
+    """`map[i]`: the offset in the source that character `i` of the normalised text came from."""
 
-    Kept as segments (where each copied run or replacement starts in both texts), not as one
-    entry per character: an abstract with line breaks every 80 characters has dozens of
-    segments, and only the few offsets of its claims are ever looked up.
-    """
+    __slots__ = ("_length",)
 
-    __slots__ = ("_text_starts", "_source_starts", "_copied", "_length")
-
-    def __init__(self, text_starts: list[int], source_starts: list[int], copied: list[bool],
-                 length: int) -> None:
-        self._text_starts = text_starts
-        self._source_starts = source_starts
-        self._copied = copied
+    def __init__(self, length: int) -> None:
         self._length = length
 
     def __len__(self) -> int:
@@ -79,11 +89,69 @@ class OffsetMap(Sequence[int]):
             index += self._length
         if not 0 <= index < self._length:
             raise IndexError(index)
+        return self._offset(index)
+
+    def _offset(self, index: int) -> int:
+        raise NotImplementedError
+
+
+class OffsetMap(_Offsets):
+    """Offsets kept as segments, not as one entry per character: copied runs (even positions) and
+    replacements (odd positions) alternate, each given by its length in the text and in the
+    source; their starts are summed up only when an offset is first looked up.
+    """
+
+    __slots__ = ("_text_lengths", "_source_lengths", "_text_starts", "_source_starts")
+
+    def __init__(self, text_lengths: list[int], source_lengths: list[int], length: int) -> None:
+        super().__init__(length)
+        self._text_lengths = text_lengths
+        self._source_lengths = source_lengths
+        self._text_starts: list[int] = []
+        self._source_starts: list[int] = []
+
+    def _offset(self, index: int) -> int:
+        if not self._text_starts:
+            self._text_starts = list(accumulate(self._text_lengths, initial=0))
+            self._source_starts = list(accumulate(self._source_lengths, initial=0))
+        # the last segment starting at or before `index`: an empty one is always followed by
+        # one starting where it does, so it is never the one found
         segment = bisect.bisect_right(self._text_starts, index) - 1
         start = self._source_starts[segment]
         # a copied run maps one to one; every character of a replacement maps to where the
         # markup it replaces starts
-        return start + (index - self._text_starts[segment]) if self._copied[segment] else start
+        return start + (index - self._text_starts[segment]) if segment % 2 == 0 else start
+
+
+class LineBreakMap(_Offsets):
+    """Offsets of a text whose only markup is hard line breaks, each read as one space: kept as
+    the lines of the source and what is left of each, the line starts summed up only when an
+    offset is first looked up (most characters never are).
+    """
+
+    __slots__ = ("_lines", "_kept", "_text_line_starts", "_source_line_starts")
+
+    def __init__(self, lines: list[str], kept: list[str], length: int) -> None:
+        super().__init__(length)
+        self._lines = lines
+        self._kept = kept
+        self._text_line_starts: list[int] = []
+        self._source_line_starts: list[int] = []
+
+    def _offset(self, index: int) -> int:
+        if not self._text_line_starts:
+            # each line is followed by one character: its "\n" in the source, a space in the text
+            self._text_line_starts = [start + line for line, start in
+                                      enumerate(accumulate(map(len, self._kept), initial=0))]
+            self._source_line_starts = [start + line for line, start in
+                                        enumerate(accumulate(map(len, self._lines), initial=0))]
+        line = bisect.bisect_right(self._text_line_starts, index) - 1
+        source_line = self._lines[line]
+        # the previous break took the line's indentation; the first line has none taken
+        indentation = len(source_line) - len(source_line.lstrip(_LINE_START_SPACE)) if line else 0
+        # the space after the kept text maps to where its line break starts, right after it
+        within = min(index - self._text_line_starts[line], len(self._kept[line]))
+        return self._source_line_starts[line] + indentation + within
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,30 +178,96 @@ def normalise(source: str) -> NormalisedText:
     'maintains 97.2% accuracy, 85.67% and ×2'
     >>> start = n.text.index("85.67"); n.source[slice(*n.source_span(start, start + 5))]
     '85.67'
+    >>> n = normalise("  hard-wrapped \n   lines\r\n end")
+    >>> n.text, "".join(n.source[i] for i in n.origin)
+    ('  hard-wrapped lines end', '  hard-wrapped lines\rend')
     """
-    if not _MARKUP_HINT.search(source):
+    if _has_markup_besides_line_breaks(source):
+        return _normalise_markup(source)
+    if "\n" not in source:
         return NormalisedText(source, source, range(len(source)))  # nothing to read: identity map
-    pieces: list[str] = []
-    text_starts: list[int] = []
-    source_starts: list[int] = []
-    copied: list[bool] = []
-    length = 0
+    return _normalise_line_breaks(source)
 
-    def segment(piece: str, source_start: int, is_copy: bool) -> None:
-        nonlocal length
-        if piece:
-            pieces.append(piece)
-            text_starts.append(length)
-            source_starts.append(source_start)
-            copied.append(is_copy)
-            length += len(piece)
 
-    # Hard line breaks are the only markup of most arXiv dumps: a far simpler pattern finds them.
-    markup = _LINE_BREAK_RE if not _MARKUP_HINT_BUT_LINES.search(source) else _MARKUP_RE
+def _has_markup_besides_line_breaks(source: str) -> bool:
+    return bool(any(character in source for character in _MARKUP_CHARACTERS)
+                or _BARE_SIM.search(source) or _BARE_PM.search(source)
+                or "\r" in source and _LONE_CARRIAGE_RETURN.search(source))
+
+
+def _normalise_line_breaks(source: str) -> NormalisedText:
+    """Hard line breaks, the only markup of most arXiv dumps, read as one space each: the lines
+    split and joined by `str` methods, not a pattern tried at every character."""
+    lines = source.split("\n")
+    kept = [line.strip(_LINE_END_SPACE) for line in lines]
+    kept[0] = lines[0].rstrip(_LINE_END_SPACE)  # the first line keeps its indentation
+    kept[-1] = lines[-1].lstrip(_LINE_START_SPACE)  # and the last its trailing space
+    text = " ".join(kept)
+    return NormalisedText(source, text, LineBreakMap(lines, kept, len(text)))
+
+
+def _normalise_markup(source: str) -> NormalisedText:
+    """Every markup form, as if tried left to right by one combined pattern: the other forms
+    where they can start, line breaks split off as in `_normalise_line_breaks`."""
+    markup: list[tuple[int, int, str]] = []  # (start, end, replacement)
     position = 0
-    for match in markup.finditer(source):
-        segment(source[position:match.start()], position, True)
-        segment(_REPLACEMENT[match.lastgroup], match.start(), False)
+    while start := _MARKUP_START.search(source, position):
+        match = _OTHER_MARKUP_RE.match(source, start.start())
+        if match is None:
+            position = start.start() + 1
+            continue
+        if _touches_line_break(source, match):
+            return _normalise_markup_in_one_pass(source)
+        markup.append((match.start(), match.end(), _REPLACEMENT[match.lastgroup]))
         position = match.end()
-    segment(source[position:], position, True)
-    return NormalisedText(source, "".join(pieces), OffsetMap(text_starts, source_starts, copied, length))
+    if "\n" in source:
+        if "\r" in source:  # a lone carriage return stays; the split into lines cannot tell
+            return _normalise_markup_in_one_pass(source)
+        markup = sorted(markup + _line_break_spans(source))
+    return _replace(source, markup)
+
+
+def _touches_line_break(source: str, match) -> bool:
+    """Whether `match` (a form other than a line break) ran into a line break, or ends in white
+    space that one continues: the two would not split as the combined pattern splits them."""
+    return ("\n" in match[0] or "\r" in match[0]
+            or match[0][-1] in " \t" and _LINE_BREAK_SPACE.match(source, match.end()) is not None)
+
+
+def _line_break_spans(source: str) -> list[tuple[int, int, str]]:
+    """(start, end, " ") of each hard line break of a text without carriage returns, as
+    `[ \\t]*\\n[ \\t]*` tried left to right finds them."""
+    spans = []
+    lines = source.split("\n")
+    line_start = 0
+    indentation = 0  # of the current line, taken by the break before it (the first line has none)
+    for line, next_line in zip(lines, lines[1:]):
+        # a break starts at the white space ending its line, unless the line is only white space
+        # (already taken by the break before)
+        start = line_start + max(indentation, len(line.rstrip(" \t")))
+        line_start += len(line) + 1
+        indentation = len(next_line) - len(next_line.lstrip(" \t"))
+        spans.append((start, line_start + indentation, _REPLACEMENT["line_break"]))
+    return spans
+
+
+def _replace(source: str, markup: list[tuple[int, int, str]]) -> NormalisedText:
+    """`source` with each (start, end, replacement) of `markup` (in order, none overlapping)
+    replaced."""
+    if not markup:
+        return NormalisedText(source, source, range(len(source)))
+    starts, ends, replacements = zip(*markup)
+    copied = list(map(source.__getitem__, map(slice, (0, *ends), (*starts, len(source)))))
+    text_pieces = [""] * (len(copied) + len(replacements))  # copied runs and replacements alternate
+    text_pieces[0::2], text_pieces[1::2] = copied, replacements
+    source_lengths = list(map(len, text_pieces))
+    source_lengths[1::2] = map(operator.sub, ends, starts)
+    text = "".join(text_pieces)
+    return NormalisedText(source, text, OffsetMap(list(map(len, text_pieces)), source_lengths, len(text)))
+
+
+def _normalise_markup_in_one_pass(source: str) -> NormalisedText:
+    """Every markup form, tried left to right by one combined pattern."""
+    markup = [(match.start(), match.end(), _REPLACEMENT[match.lastgroup])
+              for match in _MARKUP_RE.finditer(source)]
+    return _replace(source, markup)

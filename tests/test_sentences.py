@@ -33,3 +33,14 @@ SPLIT_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SPLIT_CASES)
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [text[start:end] for start, end in split_sentences(text)] == expected
+
+
+def test_boundary_white_space_is_what_regex_reads_as_white_space() -> None:
+    """The boundary pattern runs on `re` with white space spelled out as `regex` reads \\s."""
+    import re
+
+    import regex
+
+    from extract.sentences import _SPACE
+    everything = "".join(map(chr, range(0x110000)))
+    assert re.findall(_SPACE, everything) == regex.findall(r"\s", everything)

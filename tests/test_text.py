@@ -56,3 +56,21 @@ def test_origin_has_one_offset_per_character(source: str, expected: str) -> None
     assert len(norm.origin) == len(norm.text)
     assert list(norm.origin) == sorted(norm.origin)
     assert all(0 <= offset < len(source) for offset in norm.origin)
+
+
+# Text with hard line breaks only -> the source offset of every normalised character: a copied
+# character maps to itself, the space read for a break to where the break starts.
+LINE_BREAK_ORIGINS = [
+    pytest.param("a \n b", [0, 1, 4], id="spaces_around_break"),
+    pytest.param("  a\nb  ", [0, 1, 2, 3, 4, 5, 6], id="indented_first_trailing_last"),
+    pytest.param("a\n\n \t\nb", [0, 1, 2, 5, 6], id="blank_lines"),
+    pytest.param("a\t\r\n \r\nb", [0, 1, 5, 7], id="crlf_and_blank_crlf_line"),
+    pytest.param("\nab\n", [0, 1, 2, 3], id="breaks_at_both_ends"),
+]
+
+
+@pytest.mark.parametrize(("source", "origin"), LINE_BREAK_ORIGINS)
+def test_line_break_maps_to_where_the_break_starts(source: str, origin: list[int]) -> None:
+    norm = normalise(source)
+    assert list(norm.origin) == origin
+    assert norm.origin[-1] == origin[-1] and norm.origin[1:3] == origin[1:3]
