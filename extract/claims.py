@@ -19,7 +19,7 @@ from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_
                      quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
-from .mentions import Mention, find_mentions, may_hold_number
+from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from .names import find_names, system_name
 from .schema import COLUMNS, Paper
 from .sentences import split_sentences
@@ -36,12 +36,13 @@ def extract_paper(paper: Paper) -> list[dict]:
     spans = split_sentences(norm.text)
     sentences = [norm.text[start:end] for start, end in spans]
     context = _Context(sentences, introduced_benchmarks(norm.text))
+    number_words = may_hold_number_word(norm.text)  # most abstracts have none: looked for once
     rows: list[dict] = []
     for index, (sent_start, sent_end) in enumerate(spans):
-        if not may_hold_number(sentences[index]):
+        if not may_hold_number(sentences[index], number_words):
             continue
         context.index = index
-        sentence_rows = _sentence_rows(sentences[index], own, context)
+        sentence_rows = _sentence_rows(sentences[index], own, context, number_words)
         source_sentence = paper.abstract[slice(*norm.source_span(sent_start, sent_end))] if sentence_rows else ""
         for row in sentence_rows:
             start, end = norm.source_span(sent_start + row.pop("_start"), sent_start + row.pop("_end"))
@@ -129,8 +130,8 @@ class _Context:
 
 # --- one sentence ---------------------------------------------------------------------------------
 
-def _sentence_rows(sentence: str, own: str, context: _Context) -> list[dict]:
-    mentions = find_mentions(sentence)
+def _sentence_rows(sentence: str, own: str, context: _Context, number_words: bool) -> list[dict]:
+    mentions = find_mentions(sentence, number_words)
     if not mentions:
         return []
     benchmarks, metrics = context.names_of(sentence)

@@ -47,6 +47,9 @@ class GatedCue:
     def search(self, text: str) -> regex.Match | None:
         return self.pattern.search(text) if self.may_match(text) else None
 
+    def match(self, text: str) -> regex.Match | None:
+        return self.pattern.match(text) if self.may_match(text) else None
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         """The pattern's matches in ``text[pos:endpos]`` (a `contains` gate only: a match may
         end anywhere)."""
@@ -68,11 +71,13 @@ QUALITY_NOUN = r"""(?:accuracy(?:\s+loss)?|error(?:\s+rate)?|loss|AP|mAP\S*|F1(?
     Dice|IoU|mIoU|win\s+rate|false\s+negatives|quality|variation\s+in\s+accuracy)"""
 
 # Words right after the number (and its unit).
-RIGHT_SPEEDUP = regex.compile(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:faster|speed[-\s]?ups?|acceleration|
+RIGHT_SPEEDUP = GatedCue(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:faster|speed[-\s]?ups?|acceleration|
     (?:higher|better|more)\s+(?:\w+\s+)?{SPEED_NOUN}|{SPEED_NOUN}\s+(?:improvement|gain|increase|boost)|
     increase\s+in\s+(?:\w+\s+)?(?:throughput|speed|achievable\s+performance|performance)|
     shorter|quicker|better\s+latency|lower\s+latency|in\s+{SPEED_NOUN}|
-    (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+loss)\b|as\s+fast)""", _I)
+    (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+loss)\b|as\s+fast)""",
+    contains=("fast", "speed", "accelera", "throughput", "fps", "token", "rtfx", "wall", "efficien",
+              "performance", "shorter", "quicker", "latency"))
 RIGHT_REDUCTION = regex.compile(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:fewer|less|smaller|cheaper|reduction|
     savings?|saved|compression|decrease\s+in\s+{RESOURCE_NOUN}|lower\s+{RESOURCE_NOUN}|
     {RESOURCE_NOUN}\s+(?:reduction|savings?|during|while|and)|

@@ -4,6 +4,8 @@ Each function reads one sentence (normalised text) and the names found in it.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from . import cues, vocab
@@ -48,9 +50,13 @@ _UNKNOWN_BENCHMARK = regex.compile(
 _ON_A_NAME = regex.compile(r"(?:\bon|(?<=[\d%]\s|\dx\s)in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
 _NUMBER_SHORTLY_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
 _SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
+_INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "construct")
 _INTRODUCES_BENCHMARK = regex.compile(
-    r"\b(?:introduces?|presents?|proposes?|releases?|builds?|constructs?)\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
+    rf"\b(?:{'|'.join(verb + 's?' for verb in _INTRODUCES_VERBS)})\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|dataset)\b")
+# Where the pattern may start: its verbs, found by the standard engine, which jumps from one
+# possible first letter to the next; the pattern is then only tried there.
+_INTRODUCES_VERB_AT = re.compile("|".join(_INTRODUCES_VERBS))
 
 
 def quality_metrics(sentence: str) -> list[tuple[int, int, str]]:
@@ -73,7 +79,13 @@ def introduced_benchmarks(text: str) -> tuple[str, ...]:
     """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark")."""
     if "benchmark" not in text and "dataset" not in text:
         return ()  # a cheap first look: the pattern needs one of the two words
-    return tuple(m["name"] for m in _INTRODUCES_BENCHMARK.finditer(text))
+    names = []
+    end = 0
+    for verb in _INTRODUCES_VERB_AT.finditer(text):
+        if verb.start() >= end and (match := _INTRODUCES_BENCHMARK.match(text, verb.start())):
+            names.append(match["name"])
+            end = match.end()
+    return tuple(names)
 
 
 def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:

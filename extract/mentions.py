@@ -31,8 +31,9 @@ class Mention:
     decimal: bool = False      # written with a decimal point ("74.0")
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """All numeric mentions of `text`, in order, not overlapping.
+def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
+    """All numeric mentions of `text`, in order, not overlapping. `number_words=False` says
+    that the text holds no number word (its abstract has none), sparing the look for them.
 
     >>> [(m.value, m.unit, m.qualifier) for m in find_mentions("up to 4,039 tokens/s and ~6%")]
     [(4039.0, 'token/s', 'up_to'), (6.0, '%', 'about')]
@@ -40,7 +41,7 @@ def find_mentions(text: str) -> list[Mention]:
     (25.22, 2.97, 25.22, 'x', 'range')
     """
     found = list(_numeric_mentions(text))
-    if may_hold_number_word(text):
+    if number_words and may_hold_number_word(text):
         found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
     if " of " in text:
         found += [_time_word(match) for match in p.WORD_TIME.finditer(text)]
@@ -80,9 +81,10 @@ def may_hold_number_word(text: str) -> bool:
     return any(stem in lowered for stem in _NUMBER_WORD_STEMS)
 
 
-def may_hold_number(text: str) -> bool:
-    """Whether `text` has a digit or a number word: without either it holds no claim."""
-    return _DIGIT.search(text) is not None or may_hold_number_word(text)
+def may_hold_number(text: str, number_words: bool = True) -> bool:
+    """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
+    without either it holds no claim."""
+    return _DIGIT.search(text) is not None or (number_words and may_hold_number_word(text))
 
 
 def _numeric_mentions(text: str):

@@ -54,6 +54,8 @@ def test_gated_cue_finds_what_its_pattern_finds(name):
         expected = cue.pattern.search(text)
         found = cue.search(text)
         assert (found and found.span()) == (expected and expected.span())
+        matched, expected = cue.match(text), cue.pattern.match(text)
+        assert (matched and matched.span()) == (expected and expected.span())
         if not cue.ends_with:
             middle = len(text) // 3, 2 * len(text) // 3
             assert [m.span() for m in cue.finditer(text, *middle)] == \
@@ -120,3 +122,14 @@ def test_verbs_found_on_ascii_text_are_the_case_blind_patterns(text, cut):
     start, end = sorted(int(c * len(text)) for c in cut)
     fast = [m.span() for m in fields._VERB.finditer(text, start, end)]
     assert fast == [m.span() for m in fields._VERB.pattern.finditer(text, start, end)]
+
+
+# Benchmarks a paper introduces are looked for only where one of the verbs stands.
+@GATE_SETTINGS
+@given(text=_texts(["We", "introduce", "introduces", "present", "presents", "propose", "rebuild",
+                    "ESGenius", "X-Bench", "a", "an", "the", "new", "benchmark", "dataset", "benchmarks",
+                    "reintroduce", "builds", "construct"], cases=(str.title,)))
+def test_introduced_benchmarks_are_the_patterns_matches(text):
+    expected = tuple(m["name"] for m in fields._INTRODUCES_BENCHMARK.finditer(text)) \
+        if "benchmark" in text or "dataset" in text else ()
+    assert fields.introduced_benchmarks(text) == expected
