@@ -131,13 +131,15 @@ class _Context:
 # --- one sentence ---------------------------------------------------------------------------------
 
 def _sentence_rows(sentence: str, own: str, context: _Context, number_words: bool) -> list[dict]:
-    mentions = find_mentions(sentence, number_words)
+    # sizes, years and other settings make no claim whatever names stand around them: a
+    # sentence with no other number is not searched for names (a later one may still ask)
+    mentions = [m for m in find_mentions(sentence, number_words) if not is_setting(sentence, m)]
     if not mentions:
         return []
     benchmarks, metrics = context.names_of(sentence)
     hardware = vocab.hardware().find_all(sentence) if _MAY_NAME_HARDWARE.search(sentence) else []
     occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
-    mentions = [m for m in mentions if not _inside(m, occupied) and not is_setting(sentence, m)]
+    mentions = [m for m in mentions if not _inside(m, occupied)]
     groups = group_mentions(sentence, mentions)
     previous: Group | None = None
     for group in groups:

@@ -40,8 +40,7 @@ class GatedCue:
         if self.ends_with and not text.rstrip()[-self._reach:].casefold().endswith(self.ends_with):
             return False
         if self.contains:
-            folded = text.casefold()
-            return any(stem in folded for stem in self.contains)
+            return any(map(text.casefold().__contains__, self.contains))
         return True
 
     def search(self, text: str) -> regex.Match | None:
