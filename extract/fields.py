@@ -122,7 +122,9 @@ _VERB = CaseBlindWords(
     r"requires|uses|use|is|was|can|could)\b")
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
-_COORDINATED = regex.compile(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}\G", regex.I)
+# "... but only achieves": a conjunction and at most two words end the text before a verb
+_COORDINATED = regex.compile(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$", regex.I)
+_COORDINATED_REACH = 60  # what the pattern can span, words of common length
 _NAMED_VALUE = regex.compile(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$")
 
 
@@ -147,7 +149,7 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
     # make long sentences cost quadratic time
     verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
     for verb in reversed(verbs):
-        if _COORDINATED.search(sentence, start, verb.start()):
+        if _COORDINATED.search(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
             # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
             # shares the clause's first subject
             return _first_agent(sentence, start, verb.start(), own, names)

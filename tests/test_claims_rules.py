@@ -404,3 +404,22 @@ def test_extract_claims_columns_are_the_schema() -> None:
     table = extract_claims(papers)
     assert list(table.columns) == list(COLUMNS)
     assert len(table) == len(extract_paper(papers[0])) + len(extract_paper(papers[1]))
+
+
+# Spec 2, `subject`: a verb coordinated after "but", "and", "while" shares the clause's first
+# subject, not the name just before the conjunction. (Cases: the rule's own example in
+# fields.subject_of, and the two shapes that showed the rule had stopped firing.)
+COORDINATED_VERB_SUBJECTS = [
+    pytest.param("ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60% top-1 accuracy "
+                 "on ImageNet.", 60.0, "ConvNeXt-T", id="but_only_achieves"),
+    pytest.param("BazNet matches the speed of BarNet and reaches 81.2% accuracy on ImageNet.",
+                 81.2, "BazNet", id="and_reaches"),
+    pytest.param("Our model runs on one GPU, while BarNet needs eight, and still achieves 74.5% on "
+                 "MMLU.", 74.5, "FooNet", id="our_model_while_other_and_still_achieves"),
+]
+
+
+@pytest.mark.parametrize(("abstract", "value", "subject"), COORDINATED_VERB_SUBJECTS)
+def test_spec_2_coordinated_verb_shares_the_clause_subject(abstract: str, value: float, subject: str) -> None:
+    row = next(row for row in rows_of(abstract) if row["value"] == value)
+    assert row["subject"] == subject
