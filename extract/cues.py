@@ -43,7 +43,10 @@ class GatedCue:
             return any(map(text.casefold().__contains__, self.contains))
         return True
 
-    def search(self, text: str) -> regex.Match | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        """The pattern's first match in ``text[pos:endpos]``, the gate looking at that part."""
+        if pos or endpos is not None:
+            return self.pattern.search(text, pos, endpos) if self.may_match(text[pos:endpos]) else None
         return self.pattern.search(text) if self.may_match(text) else None
 
     def match(self, text: str) -> regex.Match | None:

@@ -123,7 +123,8 @@ _VERB = CaseBlindWords(
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 # "... but only achieves": a conjunction and at most two words end the text before a verb
-_COORDINATED = regex.compile(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$", regex.I)
+_COORDINATED = cues.GatedCue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$",
+                             contains=("but", "and", "yet", "while", "as"))
 _COORDINATED_REACH = 60  # what the pattern can span, words of common length
 _NAMED_VALUE = regex.compile(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$")
 

@@ -54,6 +54,9 @@ def test_gated_cue_finds_what_its_pattern_finds(name):
         expected = cue.pattern.search(text)
         found = cue.search(text)
         assert (found and found.span()) == (expected and expected.span())
+        third = len(text) // 3
+        found, expected = cue.search(text, third), cue.pattern.search(text, third)
+        assert (found and found.span()) == (expected and expected.span())
         matched, expected = cue.match(text), cue.pattern.match(text)
         assert (matched and matched.span()) == (expected and expected.span())
         if not cue.ends_with:
