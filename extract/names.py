@@ -2,12 +2,57 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
 # One token of a system name: "Vision-R1-7B", "RT-DETR-R50", "GPT-4o", "p-MoD", "docT5query".
 _TOKEN = r"[A-Za-z0-9][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
 NAME_TOKEN = regex.compile(rf"(?<![\w-]){_TOKEN}(?![\w-])")
+
+# ASCII text, the usual case, is scanned for the tokens that can be a system name only: a token
+# is one only if a capital or a digit follows its first character (see is_system_token). Tokens
+# lie in runs of token characters, and a token starting inside a run has no character the run
+# lacks after its own first one: the token pattern is needed in the runs with a capital or
+# digit after their first character only. These are found with bytes.find on the text's
+# characters reduced to their classes; the token pattern, which the engine would try at every
+# position, runs inside them.
+_CAPITAL_OR_DIGIT, _LOWER_TOKEN_CHAR, _NO_TOKEN_CHAR = b"A", b"a", b" "
+_TOKEN_CHAR_CLASSES = bytes.maketrans(
+    bytes(range(128)),
+    bytes(_CAPITAL_OR_DIGIT[0] if chr(code) in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" else
+          _LOWER_TOKEN_CHAR[0] if chr(code) in "abcdefghijklmnopqrstuvwxyz_.+/-" else
+          _NO_TOKEN_CHAR[0] for code in range(128)))
+# A capital or digit first in its run makes no token a name: it is classed as lower-case
+_RUN_FIRST_CAPITAL, _RUN_FIRST_LOWER = _NO_TOKEN_CHAR + _CAPITAL_OR_DIGIT, _NO_TOKEN_CHAR + _LOWER_TOKEN_CHAR
+# NAME_TOKEN after a character that is not a token character, the look-behind's condition: the
+# standard engine skips to such characters at C speed. It reads \w as `regex` does on ASCII text.
+_TOKEN_AFTER_NON_TOKEN_CHAR = re.compile(rf"[^\w-](?P<token>{_TOKEN})(?![\w-])")
+# `own` may be a token that is no system name and that _candidate_tokens leaves out
+_OWN_MAY_BE_LEFT_OUT = re.compile(r".[a-z_.+/-]*", re.DOTALL)
+
+
+def _candidate_tokens(text: str, own: str = "") -> list[tuple[int, int]]:
+    """Spans of the NAME_TOKEN matches in `text`, in order, some of those that can be neither a
+    system name nor `own` left out."""
+    if not text.isascii() or _OWN_MAY_BE_LEFT_OUT.fullmatch(own):
+        return [match.span() for match in NAME_TOKEN.finditer(text)]
+    # the first and the last run, too, lie between characters that are no token characters
+    spaced = f" {text} "
+    classes = spaced.encode("ascii").translate(_TOKEN_CHAR_CLASSES).replace(
+        _RUN_FIRST_CAPITAL, _RUN_FIRST_LOWER)
+    spans = []
+    capital = classes.find(_CAPITAL_OR_DIGIT)
+    while capital >= 0:
+        run_end = classes.find(_NO_TOKEN_CHAR, capital)
+        position = classes.rfind(_NO_TOKEN_CHAR, 0, capital)  # where the run's scan starts
+        while position < run_end and \
+                (token := _TOKEN_AFTER_NON_TOKEN_CHAR.search(spaced, position, run_end)):
+            position = token.end()
+            spans.append((token.start("token") - 1, position - 1))
+        capital = classes.find(_CAPITAL_OR_DIGIT, run_end)
+    return spans
+
 
 # Capitalised words and acronyms that name no system: field jargon, hardware classes, metrics.
 NOT_SYSTEM = frozenset("""
@@ -23,11 +68,33 @@ bfloat16 float16 float32 fp16 fp32 bf16 int8 int4 FP4 FP6 TLS CLS AUC_ROC SoTA S
 """.split())
 
 # "we propose X", "dubbed X": where an abstract names its own system.
-_PROPOSAL = regex.compile(
-    r"\b(?:we\s+(?:\w+ly\s+|then\s+|also\s+|further\s+|here\s+)?(?:propose|introduce|present|develop|"
-    r"design|build|call|name)|dubbed|called|named|"
-    r"termed|coined)\b(?P<after>[^.]{0,160})", regex.IGNORECASE)
+_WE_PROPOSE = (r"we\s+(?:\w+ly\s+|then\s+|also\s+|further\s+|here\s+)?(?:propose|introduce|present|"
+               r"develop|design|build|call|name)")
+_NAMING_WORDS = ("dubbed", "called", "named", "termed", "coined")
+_PROPOSAL = regex.compile(rf"\b(?:{'|'.join((_WE_PROPOSE, *_NAMING_WORDS))})\b(?P<after>[^.]{{0,160}})",
+                          regex.IGNORECASE)
 _OUR_NAME = regex.compile(rf"\bour\s+(?:proposed\s+|new\s+)?(?P<name>{_TOKEN})")
+
+# Their twins for ASCII text, the usual case, on the standard engine, which tries a pattern
+# starting with \b at every position but skips at C speed to a literal start: the look-behind
+# that stands for \b follows each word's first two letters. The proposal twins run on the
+# lower-cased text (the same offsets), a case-sensitive search being cheaper, and without the
+# naming words where the text has none, as then they cannot match: two literal letters skip
+# faster than an alternation's first letters. \w means the same to both engines on ASCII text,
+# \s does not: it is spelled out.
+_ASCII_SPACE = r"[\t\n\x0b\x0c\r ]"
+
+
+def _at_word_start(*words: str) -> str:
+    r"""`\b(?:word|...)` for the standard engine, \s spelled out as `regex` reads it in ASCII."""
+    return "|".join(rf"{word[:2]}(?<!\w..){word[2:]}".replace(r"\s", _ASCII_SPACE) for word in words)
+
+
+_PROPOSAL_ASCII = re.compile(rf"(?:{_at_word_start(_WE_PROPOSE, *_NAMING_WORDS)})\b(?P<after>[^.]{{0,160}})")
+_WE_PROPOSE_ASCII = re.compile(rf"(?:{_at_word_start(_WE_PROPOSE)})\b(?P<after>[^.]{{0,160}})")
+_OUR = _at_word_start(r"our\s+")
+_OUR_NAME_ASCII = re.compile(rf"{_OUR}(?:proposed{_ASCII_SPACE}+|new{_ASCII_SPACE}+)?(?P<name>{_TOKEN})")
+
 # "we present Fuyou, a low-cost training framework": a capitalised word set off by a comma
 _APPOSITION = regex.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<name>[A-Z][\w.+-]*\w)\s*[,(:]")
 _PARENTHESISED = regex.compile(rf"\((?P<name>{_TOKEN})\)")
@@ -73,23 +140,31 @@ def system_name(title: str, abstract: str) -> str:
     head = head.strip()
     if colon and len(head.split()) <= 3 and not head.lower().startswith(_TITLE_HEAD_STOP):
         return head
-    for match in _PROPOSAL.finditer(abstract):
-        after = match["after"]
+    if abstract.isascii():
+        lower = abstract.lower()
+        naming_word = any(word in lower for word in _NAMING_WORDS)
+        proposals = (_PROPOSAL_ASCII if naming_word else _WE_PROPOSE_ASCII).finditer(lower)
+        ours = _OUR_NAME_ASCII.finditer(abstract)
+    else:
+        proposals = _PROPOSAL.finditer(abstract)
+        ours = _OUR_NAME.finditer(abstract)
+    for match in proposals:
+        after = abstract[match.start("after"):match.end("after")]
         bracketed = _PARENTHESISED.search(after)
         if bracketed and is_system_token(bracketed["name"]):
             return bracketed["name"]
         apposition = _APPOSITION.match(after)
         if apposition and apposition["name"] not in NOT_SYSTEM:
             return apposition["name"]
-        for token in NAME_TOKEN.finditer(after[:80]):
-            if is_system_token(token[0]):
-                return token[0]
-    for ours in _OUR_NAME.finditer(abstract):
-        if is_system_token(ours["name"]):
-            return ours["name"]
-    for token in NAME_TOKEN.finditer(title):
-        if is_system_token(token[0]):
-            return token[0]
+        for start, end in _candidate_tokens(after[:80]):
+            if is_system_token(after[start:end]):
+                return after[start:end]
+    for match in ours:
+        if is_system_token(match["name"]):
+            return match["name"]
+    for start, end in _candidate_tokens(title):
+        if is_system_token(title[start:end]):
+            return title[start:end]
     return head if colon else title
 
 
@@ -104,11 +179,10 @@ def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
     ['Pangu-Ultra-MoE 718B', 'DeepSeek-R1', 'GShard 2.9B']
     """
     names: list[tuple[int, int, str]] = []
-    for match in NAME_TOKEN.finditer(text):
-        token = match[0]
+    for start, end in _candidate_tokens(text, own):
+        token = text[start:end]
         if not (is_system_token(token) or token == own):
             continue
-        start, end = match.span()
         size = _SIZE_AFTER_NAME.match(text, end)
         if size:
             end = size.end()
