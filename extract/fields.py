@@ -27,10 +27,10 @@ _BASELINE_BEFORE = regex.compile(
 
 _BASELINE_THAT = regex.compile(r"^(?:that|those)\s+(?:with|of|using|from)\s+", regex.I)
 _BASELINE_TAIL = regex.compile(r"\s(?:on|in|at|with|for|under|across|using|when|while|by)\s", regex.I)
-_OWN_SYSTEM = regex.compile(
+_OWN_SYSTEM = CaseBlindWords(
     r"\b(?:we|our\s+(?:\w+[\s-]){0,2}?(?:model|method|approach|framework|system|technique|"
     r"algorithm|pipeline|network|scheme|kernels?|implementation|proposal|solution)s?|this\s+"
-    r"(?:model|method|approach|framework|system|co-design|work|technique)|it|its)\b", regex.I)
+    r"(?:model|method|approach|framework|system|co-design|work|technique)|it|its)\b")
 
 _INTRO = regex.compile(
     r"^\s*(?:(?:for\s+(?:example|instance)|notably|moreover|furthermore|additionally|importantly|"

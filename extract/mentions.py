@@ -123,34 +123,35 @@ def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
 
 
 def _numeric(match) -> Mention | None:
-    value = parse_numeral(match["num"])
+    # the groups in one call: a mention is read for every number of every sentence
+    num, sign, size, num2, err, lo = match.group("num", "sign", "size", "num2", "err", "lo")
+    value = parse_numeral(num)
     if value is None:
         return None
     unit = _unit(match, "u_") or _unit(match, "a_")
-    mention = Mention(
-        start=match.start("num"), end=match.end("num"),
-        outer_start=match.start(), outer_end=match.end(),
-        value=value, unit=unit,
-        is_size=match["size"] is not None, decimal="." in match["num"],
-    )
-    if match["sign"] == "-":
-        mention.sign = -1
-    mention.signed = match["sign"] is not None
-    if match["num2"] is not None:
-        upper = parse_numeral(match["num2"])
+    start, end = match.span("num")
+    outer_start, outer_end = match.span()
+    mention = Mention(start, end, outer_start, outer_end, value, unit=unit,
+                      is_size=size is not None, decimal="." in num)
+    if sign is not None:
+        mention.signed = True
+        if sign == "-":
+            mention.sign = -1
+    if num2 is not None:
+        upper = parse_numeral(num2)
         if upper is None:
             return None
         mention.low, mention.high = min(value, upper), max(value, upper)
         mention.value, mention.end, mention.qualifier = upper, match.end("num2"), "range"
-    elif match["err"] is not None:
-        error = parse_numeral(match["err"]) or 0.0
-        places = max(_places(match["num"]), _places(match["err"]))
+    elif err is not None:
+        error = parse_numeral(err) or 0.0
+        places = max(_places(num), _places(err))
         mention.low, mention.high = round(value - error, places), round(value + error, places)
         mention.end = match.end("err")
-    elif match["lo"] is not None:
-        mention.low, mention.high = parse_numeral(match["lo"]), parse_numeral(match["hi"])
+    elif lo is not None:
+        mention.low, mention.high = parse_numeral(lo), parse_numeral(match["hi"])
         mention.end = match.end("hi")
-    if match["size"] is not None and match["size"].strip() and not unit:
+    if size is not None and size.strip() and not unit:
         mention.outer_end = match.end("size")
     return mention
 

@@ -136,25 +136,36 @@ UNIT_ALONE = tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical,
 QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, pattern in QUALIFIER_BEFORE)
 
 
+# What `regex` reads as `\s` in ASCII text; the standard engine's `\s` also takes \x1c-\x1f.
+_ASCII_SPACE = r"\t\n\x0b\x0c\r "
+
+
 class CaseBlindWords:
-    """A case-blind pattern of lower-case words, `\\b` and `\\w` only (no `\\s`, whose ASCII
-    meaning differs between the engines), that runs on ASCII text, the usual case, as the
-    standard engine's case-sensitive twin over the lower-cased text: the `regex` module tries a
-    case-blind alternation of words at every position, several times slower. Offsets are the
-    same, as lower-casing ASCII keeps the length; other text takes the `regex` pattern.
+    """A case-blind pattern of lower-case words, `\\b`, `\\w` and `\\s`, that runs on ASCII text,
+    the usual case, as the standard engine's case-sensitive twin over the lower-cased text: the
+    `regex` module tries a case-blind alternation of words at every position, several times
+    slower. Offsets are the same, as lower-casing ASCII keeps the length; `\\s` is spelled out as
+    `regex` reads it; other text takes the `regex` pattern.
     """
 
     __slots__ = ("pattern", "_ascii")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = regex.compile(pattern, regex.IGNORECASE)
-        self._ascii = re.compile(pattern)
+        twin = pattern.replace(r"[\s-]", f"[{_ASCII_SPACE}-]").replace(r"\s", f"[{_ASCII_SPACE}]")
+        self._ascii = re.compile(twin)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         if text.isascii():
             return self._ascii.finditer(text.lower(), pos, endpos)
         return self.pattern.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        if text.isascii():
+            return self._ascii.search(text.lower(), pos, endpos)
+        return self.pattern.search(text, pos, endpos)
 
 
 @functools.lru_cache(maxsize=None)
