@@ -126,7 +126,7 @@ _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combin
 _COORDINATED = cues.GatedCue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$",
                              contains=("but", "and", "yet", "while", "as"))
 _COORDINATED_REACH = 60  # what the pattern can span, words of common length
-_NAMED_VALUE = regex.compile(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$")
+_NAMED_VALUE = cues.GatedCue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", ends_with=(":",), flags=0)
 
 
 def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
