@@ -42,10 +42,10 @@ _INTRO = regex.compile(
 NOT_BENCHMARK_CONTEXT = regex.compile(
     r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
 
-_UNKNOWN_BENCHMARK = regex.compile(
+_UNKNOWN_BENCHMARK = cues.GatedCue(
     r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
     r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
-    )
+    contains=("benchmark", "data", "test"), flags=0)
 
 _ON_A_NAME = regex.compile(r"(?:\bon|(?<=[\d%]\s|\dx\s)in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
 _NUMBER_SHORTLY_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
