@@ -9,7 +9,6 @@ The work per sentence, in order:
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterable
 
 from . import units, vocab
@@ -59,21 +58,6 @@ def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
 
     rows = [row for paper in papers for row in extract_paper(paper)]
     return pd.DataFrame(rows, columns=list(COLUMNS))
-
-
-# Every accelerator name has a model number ("A100", "RTX 4090", "TPU v4") or is one of a few
-# words: a sentence with none of these is not searched for hardware.
-_HARDWARE_WORDS = ("GPU", "TPU", "NPU", "IPU", "Hopper", "Ampere", "Blackwell", "Volta", "Turing",
-                   "Pascal", "Jetson", "Ascend", "CloudMatrix", "Gaudi", "Trainium", "Inferentia",
-                   "Apple", "Snapdragon", "FPGA", "Cerebras", "Graphcore", "Groq", "Titan", "DGX",
-                   "Lovelace", "GeForce", "NVIDIA", "AMD", "Intel")
-# Each alternative starts with a capital: the pattern takes the capital first and checks the
-# rest behind it, so that the standard engine jumps from capital to capital.
-_MAY_NAME_HARDWARE = re.compile(
-    "[A-Z](?:"
-    r"(?:(?<!\w[A-Z])|(?<=\d[xX][A-Z]))[A-Z]{0,2}[ -]?\d{1,4}"  # a model number: "A100", "RTX 4090", "8xA100"
-    + "".join(f"|(?<={word[0]}){rest}" for word in _HARDWARE_WORDS
-              for rest in sorted({word[1:], word[1:].upper()})) + ")")  # "Titan", "TITAN"
 
 
 # How many sentences back a benchmark or metric carries: an abstract sets its benchmark near
@@ -137,7 +121,7 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
     if not mentions:
         return []
     benchmarks, metrics = context.names_of(sentence)
-    hardware = vocab.hardware().find_all(sentence) if _MAY_NAME_HARDWARE.search(sentence) else []
+    hardware = vocab.hardware().find_all(sentence)
     occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
     mentions = [m for m in mentions if not _inside(m, occupied)]
     groups = group_mentions(sentence, mentions)
