@@ -87,18 +87,26 @@ def may_hold_number(text: str, number_words: bool = True) -> bool:
     return _DIGIT.search(text) is not None or (number_words and may_hold_number_word(text))
 
 
+# Where a range join may stand: a superset of patterns.RANGE_JOIN before a digit (the standard
+# engine's \s and \w take all that `regex` reads as \s and \d).
+_RANGE_JOIN_AT = re.compile(r"[-~–]\s*\w")
+
+
 def _numeric_mentions(text: str):
     """The numeric mentions of `text`, the pattern tried only where runs of digits start."""
     position = 0
+    # most numbers have no range join after them: the cheaper pattern reads them the same
+    last_join = max((join.start() for join in _RANGE_JOIN_AT.finditer(text)), default=-1)
     for digit in _DIGIT_RUN.finditer(text):
         start = digit.start()
         if start < position:
             continue
         if start > position and text[start - 1] in "+-":
             start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
-        match = p.MENTION.match(text, start)
+        mention_at = p.MENTION if start < last_join else p.MENTION_BEFORE_NO_RANGE
+        match = mention_at.match(text, start)
         if match is None and start < digit.start():
-            match = p.MENTION.match(text, digit.start())
+            match = mention_at.match(text, digit.start())
         if match is None:
             continue
         mention = _numeric(match)

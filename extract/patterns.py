@@ -91,22 +91,31 @@ QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFOR
 # --- one numeric mention -----------------------------------------------------------------------
 # sign? number (unit)? ( range | interval )?  -- the shapes spec section 3 lists.
 RANGE_JOIN = r"\s*(?:-|~|–)\s*"  # "from 78% to 86%" is before/after, never a range
-MENTION = regex.compile(
-    rf"""
-    (?P<sign>[+-](?=\d))?
-    {NOT_IN_IDENTIFIER}
-    (?P<num>{NUMERAL})
-    (?P<size>{SIZE_SUFFIX})?                       # 7B, 4K: a size, not a claim
-    (?:\s?(?P<unit1>{UNIT.replace('(?P<u_', '(?P<a_')})(?={RANGE_JOIN}\d))?   # "1% - 10%": unit of a range's first end
-    (?:
-        (?P<range>{RANGE_JOIN})(?P<num2>{NUMERAL})   # 2.97~25.22, 55-70
-      | \s*(?:±|\+/-|\+-)\s*(?P<err>{NUMERAL})     # 80.245 ± 0.129
-      | \s\((?P<lo>{NUMERAL})\s*[-,–]\s*(?P<hi>{NUMERAL})\)   # 0.955 (0.953 - 0.956)
-    )?
-    (?:(?:\s?|-(?=points?\b)){UNIT})?              # "9.8-point gain" is 9.8 points
-    """,
-    regex.VERBOSE,
-)
+def _mention(range_unit: bool) -> regex.Pattern:
+    """The pattern of one mention; without `range_unit`, the unit of a range's first end is
+    never read (the group is kept, always empty): the pattern for a number that no range join
+    ("-", "~", "–" before a digit) follows, where that part can only fail, at a third of the cost."""
+    never = "" if range_unit else "(?!)"
+    return regex.compile(
+        rf"""
+        (?P<sign>[+-](?=\d))?
+        {NOT_IN_IDENTIFIER}
+        (?P<num>{NUMERAL})
+        (?P<size>{SIZE_SUFFIX})?                       # 7B, 4K: a size, not a claim
+        (?:{never}\s?(?P<unit1>{UNIT.replace('(?P<u_', '(?P<a_')})(?={RANGE_JOIN}\d))?   # "1% - 10%": unit of a range's first end
+        (?:
+            (?P<range>{RANGE_JOIN})(?P<num2>{NUMERAL})   # 2.97~25.22, 55-70
+          | \s*(?:±|\+/-|\+-)\s*(?P<err>{NUMERAL})     # 80.245 ± 0.129
+          | \s\((?P<lo>{NUMERAL})\s*[-,–]\s*(?P<hi>{NUMERAL})\)   # 0.955 (0.953 - 0.956)
+        )?
+        (?:(?:\s?|-(?=points?\b)){UNIT})?              # "9.8-point gain" is 9.8 points
+        """,
+        regex.VERBOSE,
+    )
+
+
+MENTION = _mention(range_unit=True)
+MENTION_BEFORE_NO_RANGE = _mention(range_unit=False)
 
 # A qualifier ending right where a number starts ("up to ", "~"). QUALIFIER_LAST_WORDS is for a
 # cheap first look: the last word of some qualifier phrase (or its sign), case folded, ends the
