@@ -84,7 +84,8 @@ def group_mentions(sentence: str, mentions: list[Mention]) -> list[Group]:
         shared = next((m.unit for m in reversed(group.members) if m.unit), "")
         for member in group.members:
             member.unit = member.unit or shared
-        group.qualifier = next((m.qualifier for m in group.members if m.qualifier), "")
+        # "range" is what one number is, not the list: other members do not take it
+        group.qualifier = next((m.qualifier for m in group.members if m.qualifier not in ("", "range")), "")
     return groups
 
 

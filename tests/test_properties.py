@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extract.claims import extract_claims, extract_paper
@@ -175,6 +175,8 @@ def test_any_unicode_text_gives_well_formed_rows(abstract: str, title: str) -> N
 
 @PROPERTY_SETTINGS
 @given(abstract=corpus_like_text, title=titles)
+# found by this property: a list member took the "range" qualifier of the range after it
+@example(abstract="73.573.5-1,00073.5-73.5", title="Vision-R1: Incentivizing Reasoning")
 def test_corpus_like_text_gives_well_formed_rows(abstract: str, title: str) -> None:
     paper = Paper("prop-corpus-like", title, abstract)
     assert_well_formed(paper, extract_paper(paper))
