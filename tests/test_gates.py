@@ -140,15 +140,3 @@ def test_mention_read_the_same_where_no_range_join_follows(text):
         if start >= last_join:
             full, lite = patterns.MENTION.match(text, start), patterns.MENTION_BEFORE_NO_RANGE.match(text, start)
             assert (full and (full.span(), full.groupdict())) == (lite and (lite.span(), lite.groupdict()))
-
-
-# "trained on", "using", "with": asked only whether it matches; searched backwards, it says the
-# same as the forward search.
-_NOT_BENCHMARK_FORWARD = regex.compile(fields.NOT_BENCHMARK_CONTEXT.pattern, regex.IGNORECASE)
-
-
-@GATE_SETTINGS
-@given(text=_texts(["pre-trained", "pretraining", "trained", "leveraging", "using", "with", "on",
-                    "the", "large", "MMLU", "data", "\x1c", "\x85"]))
-def test_backward_search_for_training_context_agrees_with_forward(text):
-    assert (fields.NOT_BENCHMARK_CONTEXT.search(text) is None) == (_NOT_BENCHMARK_FORWARD.search(text) is None)
