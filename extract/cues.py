@@ -6,60 +6,11 @@ nearest verb before it ("reduces the FLOPs by 34.7%", "outperforms BM25 by 44%")
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
+from .patterns import GatedCue
+
 _I = regex.IGNORECASE | regex.VERBOSE
-
-
-class GatedCue:
-    """A cue pattern behind a cheap first look. Most texts before or after a number hold no
-    cue, and a plain string test tells so far faster than the pattern, which is tried at every
-    position of the text. The gate is case-blind, as every cue is, and only ever lets through
-    more than the pattern matches, never less.
-
-    `ends_with`: words the text, white space trimmed, must end with ("... by", "only");
-    `contains`: stems one of which the text must hold ("reduc", "sparsity").
-
-    >>> LEFT_ONLY.search("it uses only ") is not None, LEFT_ONLY.search("it uses ") is None
-    (True, True)
-    """
-
-    __slots__ = ("pattern", "ends_with", "contains", "_reach")
-
-    def __init__(self, pattern: str, *, ends_with: tuple[str, ...] = (),
-                 contains: tuple[str, ...] = (), flags: int = _I) -> None:
-        self.pattern = regex.compile(pattern, flags)
-        self.ends_with = tuple(word.casefold() for word in ends_with)
-        self.contains = tuple(stem.casefold() for stem in contains)
-        self._reach = max(map(len, ends_with), default=0)
-
-    def may_match(self, text: str) -> bool:
-        """False when the pattern cannot match `text`."""
-        if self.ends_with and not text.rstrip()[-self._reach:].casefold().endswith(self.ends_with):
-            return False
-        if self.contains:
-            return any(map(text.casefold().__contains__, self.contains))
-        return True
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        """The pattern's first match in ``text[pos:endpos]``, the gate looking at that part."""
-        if pos or endpos is not None:
-            return self.pattern.search(text, pos, endpos) if self.may_match(text[pos:endpos]) else None
-        return self.pattern.search(text) if self.may_match(text) else None
-
-    def match(self, text: str) -> regex.Match | None:
-        return self.pattern.match(text) if self.may_match(text) else None
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
-        """The pattern's matches in ``text[pos:endpos]`` (a `contains` gate only: a match may
-        end anywhere)."""
-        assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
-        if not self.may_match(text[pos:endpos]):
-            return iter(())
-        return self.pattern.finditer(text, pos, endpos)
-
 
 # What is measured: efficiency nouns split by what they say about a change.
 SPEED_NOUN = r"(?:speed(?:[-\s]?up)?s?|throughputs?|acceleration|inference\s+speed|training\s+speed|decoding\s+speed|FPS|tokens?/s|RTFx|wall[-\s]?clock|efficiency)"

@@ -12,7 +12,7 @@ from . import cues, vocab
 from .kinds import METRIC_LINK, Group
 from .mentions import Mention
 from .names import is_system_token
-from .patterns import CaseBlindWords, re_fullmatch, re_match, re_search, re_sub
+from .patterns import CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
 _NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
@@ -42,7 +42,7 @@ _INTRO = regex.compile(
 NOT_BENCHMARK_CONTEXT = regex.compile(
     r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
 
-_UNKNOWN_BENCHMARK = cues.GatedCue(
+_UNKNOWN_BENCHMARK = GatedCue(
     r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
     r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
     contains=("benchmark", "data", "test"), flags=0)
@@ -123,10 +123,10 @@ _VERB = CaseBlindWords(
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 # "... but only achieves": a conjunction and at most two words end the text before a verb
-_COORDINATED = cues.GatedCue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$",
+_COORDINATED = GatedCue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$",
                              contains=("but", "and", "yet", "while", "as"))
 _COORDINATED_REACH = 60  # what the pattern can span, words of common length
-_NAMED_VALUE = cues.GatedCue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", ends_with=(":",), flags=0)
+_NAMED_VALUE = GatedCue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", ends_with=(":",), flags=0)
 
 
 def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
@@ -355,7 +355,7 @@ _SETTING_WORD = (r"(?:SLA|context(?:\s+length)?|pruning|quantization|precision|s
 _SETTING_STEMS = ("sla", "context", "pruning", "quantization", "precision", "sparsity", "rag", "sample",
                   "batch", "sequence", "resolution", "configuration", "fp8", "fp16", "bf16", "int8",
                   "int4", "-bit", "shot", "epoch", "steps", "tpot", "budget", "backbone", "setting")
-_CONDITION = cues.GatedCue(
+_CONDITION = GatedCue(
     rf"""
       \b(?:zero|few|one|\d+)-shot\b                                  # zero-shot, 5-shot
     | \b(?:under|with|using|at|when|without)\s+(?:an?\s+|the\s+)?

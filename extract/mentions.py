@@ -119,9 +119,8 @@ def _numeric_mentions(text: str):
 
 def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
     """A qualifier standing right before the number: "up to 3x", "~6%", "over 95%"."""
-    if mention.outer_start == floor or \
-            not text[floor:mention.outer_start].rstrip().casefold().endswith(p.QUALIFIER_LAST_WORDS):
-        return  # a cheap first look: no qualifier phrase ends right before the number
+    if mention.outer_start == floor:
+        return
     found = p.QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
     if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()
                          and found.group()[0].isalnum()):

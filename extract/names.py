@@ -6,6 +6,8 @@ import re
 
 import regex
 
+from .patterns import ASCII_SPACE
+
 # One token of a system name: "Vision-R1-7B", "RT-DETR-R50", "GPT-4o", "p-MoD", "docT5query".
 _TOKEN = r"[A-Za-z0-9][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
 NAME_TOKEN = regex.compile(rf"(?<![\w-]){_TOKEN}(?![\w-])")
@@ -82,7 +84,7 @@ _OUR_NAME = regex.compile(rf"\bour\s+(?:proposed\s+|new\s+)?(?P<name>{_TOKEN})")
 # naming words where the text has none, as then they cannot match: two literal letters skip
 # faster than an alternation's first letters. \w means the same to both engines on ASCII text,
 # \s does not: it is spelled out.
-_ASCII_SPACE = r"[\t\n\x0b\x0c\r ]"
+_ASCII_SPACE = f"[{ASCII_SPACE}]"
 
 
 def _at_word_start(*words: str) -> str:

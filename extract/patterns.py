@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 import regex
 
@@ -83,8 +84,8 @@ QUALIFIER_BEFORE: tuple[tuple[str, str], ...] = (
     ("over", _words("over", "more than", "above", "exceeding", "in excess of", "beyond", ">")),
     ("under", _words("under", "less than", "below", "fewer than", "lower than", "within",
                      "<=", "≤", "<")),
-    ("about", _words("about", "around", "approximately", "approx.", "roughly", "nearly",
-                     "almost", "close to", "~", "circa", "ca.")),
+    ("about", _words("about", "around", "approximately", r"approx\.", "roughly", "nearly",
+                     "almost", "close to", "~", "circa", r"ca\.")),
 )
 QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFORE) + r")\s*"
 
@@ -117,14 +118,62 @@ def _mention(range_unit: bool) -> regex.Pattern:
 MENTION = _mention(range_unit=True)
 MENTION_BEFORE_NO_RANGE = _mention(range_unit=False)
 
-# A qualifier ending right where a number starts ("up to ", "~"). QUALIFIER_LAST_WORDS is for a
-# cheap first look: the last word of some qualifier phrase (or its sign), case folded, ends the
-# text before the number; only then is QUALIFIER_BEFORE_NUMBER tried.
-QUALIFIER_BEFORE_NUMBER = regex.compile(rf"(?:{QUALIFIER})$")
-QUALIFIER_LAST_WORDS = tuple(sorted({phrase.split()[-1].replace("\\", "").casefold()
+class GatedCue:
+    r"""A cue pattern behind a cheap first look. Most texts before or after a number hold no
+    cue, and a plain string test tells so far faster than the pattern, which is tried at every
+    position of the text. The gate is case-blind, as every cue is, and only ever lets through
+    more than the pattern matches, never less.
+
+    `ends_with`: words the text, white space trimmed, must end with ("... by", "only");
+    `contains`: stems one of which the text must hold ("reduc", "sparsity").
+
+    >>> only = GatedCue(r"\b(?:only|just)\s*$", ends_with=("only", "just"))
+    >>> only.search("it uses only ") is not None, only.search("it uses ") is None
+    (True, True)
+    """
+
+    __slots__ = ("pattern", "ends_with", "contains", "_reach")
+
+    def __init__(self, pattern: str, *, ends_with: tuple[str, ...] = (),
+                 contains: tuple[str, ...] = (), flags: int = regex.IGNORECASE | regex.VERBOSE) -> None:
+        self.pattern = regex.compile(pattern, flags)
+        self.ends_with = tuple(word.casefold() for word in ends_with)
+        self.contains = tuple(stem.casefold() for stem in contains)
+        self._reach = max(map(len, ends_with), default=0)
+
+    def may_match(self, text: str) -> bool:
+        """False when the pattern cannot match `text`."""
+        if self.ends_with and not text.rstrip()[-self._reach:].casefold().endswith(self.ends_with):
+            return False
+        if self.contains:
+            return any(map(text.casefold().__contains__, self.contains))
+        return True
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        """The pattern's first match in ``text[pos:endpos]``, the gate looking at that part."""
+        if pos or endpos is not None:
+            return self.pattern.search(text, pos, endpos) if self.may_match(text[pos:endpos]) else None
+        return self.pattern.search(text) if self.may_match(text) else None
+
+    def match(self, text: str) -> regex.Match | None:
+        return self.pattern.match(text) if self.may_match(text) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        """The pattern's matches in ``text[pos:endpos]`` (a `contains` gate only: a match may
+        end anywhere)."""
+        assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
+        if not self.may_match(text[pos:endpos]):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+
+# A qualifier ending right where a number starts ("up to ", "~"), behind the last words of the
+# qualifier phrases (or their signs): most texts before a number end in none of them.
+QUALIFIER_LAST_WORDS = tuple(sorted({phrase.split()[-1].replace("\\", "")
                                      for _, pattern in QUALIFIER_BEFORE
                                      for phrase in regex.findall(r"[^|()?:]+", pattern.replace(r"\s+", " "))
                                      if phrase.strip()}, key=len, reverse=True))
+QUALIFIER_BEFORE_NUMBER = GatedCue(rf"(?:{QUALIFIER})$", ends_with=QUALIFIER_LAST_WORDS, flags=0)
 
 # A number word used as a factor or fraction ("twice", "halves", "an order of magnitude").
 WORD_MENTION = regex.compile(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])", regex.IGNORECASE)
@@ -146,7 +195,7 @@ QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, p
 
 
 # What `regex` reads as `\s` in ASCII text; the standard engine's `\s` also takes \x1c-\x1f.
-_ASCII_SPACE = r"\t\n\x0b\x0c\r "
+ASCII_SPACE = r"\t\n\x0b\x0c\r "
 
 
 class CaseBlindWords:
@@ -161,7 +210,7 @@ class CaseBlindWords:
 
     def __init__(self, pattern: str) -> None:
         self.pattern = regex.compile(pattern, regex.IGNORECASE)
-        twin = pattern.replace(r"[\s-]", f"[{_ASCII_SPACE}-]").replace(r"\s", f"[{_ASCII_SPACE}]")
+        twin = pattern.replace(r"[\s-]", f"[{ASCII_SPACE}-]").replace(r"\s", f"[{ASCII_SPACE}]")
         self._ascii = re.compile(twin)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):

@@ -19,8 +19,8 @@ from extract.mentions import _DIGIT_RUN
 
 GATE_SETTINGS = settings(max_examples=150, deadline=None)
 
-GATED_CUES = {f"{module.__name__}.{name}": cue for module in (cues, fields)
-              for name, cue in vars(module).items() if isinstance(cue, cues.GatedCue)}
+GATED_CUES = {f"{module.__name__}.{name}": cue for module in (patterns, cues, fields)
+              for name, cue in vars(module).items() if isinstance(cue, patterns.GatedCue)}
 
 _SEPARATORS = st.sampled_from([" ", "  ", "\t", " ( ", "(", ", ", ". ", "-", "/", ":", "", "\u00a0"])
 
@@ -37,7 +37,7 @@ def _texts(words: list[str], cases=(str.upper, str.title)) -> st.SearchStrategy[
         lambda parts: "".join(w + s for w, s in parts))
 
 
-def _cue_words(cue: cues.GatedCue) -> list[str]:
+def _cue_words(cue: patterns.GatedCue) -> list[str]:
     """Words of the cue's own pattern, as the texts to try it on."""
     return sorted({w for w in re.findall(r"[a-z]{2,}", cue.pattern.pattern)} |
                   set(cue.ends_with) | set(cue.contains) | {"by", "of", "the", "to"})
