@@ -163,19 +163,8 @@ def _csv_formatter(kind: str, column: str) -> Callable[[Any], str]:
     """`_csv_field(_coerce(value))` for one column, with the shortcut of `_coercer`."""
     coerce = _coercer(kind, column)
 
-    if kind == "str":
-        def text(value: Any) -> str:
-            return value if type(value) is str else _csv_field(coerce(value))
-    elif kind == "float":
-        def text(value: Any) -> str:
-            if type(value) is float and value == value:
-                return format_float(value)
-            return "" if value is None else _csv_field(coerce(value))
-    else:
-        def text(value: Any) -> str:
-            if type(value) is int and -_EXACT_INT <= value <= _EXACT_INT:
-                return str(value)
-            return "" if value is None else _csv_field(coerce(value))
+    def text(value: Any) -> str:
+        return _csv_field(coerce(value))
     return text
 
 

@@ -71,6 +71,11 @@ _LINE_END_SPACE = " \t\r"
 _LINE_START_SPACE = " \t"
 
 
+def _indentation(line: str) -> int:
+    """How much white space a hard line break takes from the start of `line`."""
+    return len(line) - len(line.lstrip(_LINE_START_SPACE))
+
+
 class _Offsets(Sequence[int]):
     """`map[i]`: the offset in the source that character `i` of the normalised text came from."""
 
@@ -148,7 +153,7 @@ class LineBreakMap(_Offsets):
         line = bisect.bisect_right(self._text_line_starts, index) - 1
         source_line = self._lines[line]
         # the previous break took the line's indentation; the first line has none taken
-        indentation = len(source_line) - len(source_line.lstrip(_LINE_START_SPACE)) if line else 0
+        indentation = _indentation(source_line) if line else 0
         # the space after the kept text maps to where its line break starts, right after it
         within = min(index - self._text_line_starts[line], len(self._kept[line]))
         return self._source_line_starts[line] + indentation + within
@@ -246,7 +251,7 @@ def _line_break_spans(source: str) -> list[tuple[int, int, str]]:
         # (already taken by the break before)
         start = line_start + max(indentation, len(line.rstrip(" \t")))
         line_start += len(line) + 1
-        indentation = len(next_line) - len(next_line.lstrip(" \t"))
+        indentation = _indentation(next_line)
         spans.append((start, line_start + indentation, _REPLACEMENT["line_break"]))
     return spans
 
