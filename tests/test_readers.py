@@ -330,19 +330,20 @@ def test_unreadable_permissions_raise_input_error(tmp_path):
         read_papers(unreadable_file(tmp_path))
 
 
-@pytest.mark.parametrize("make", [
-    lambda tmp: tmp / "missing.jsonl",
-    lambda tmp: write(tmp, "blob.bin", bytes(range(256)) * 8),
-], ids=["missing file", "binary"])
+# Inputs that cannot be read at all, each made in a temporary folder.
+UNREADABLE_INPUTS = [
+    pytest.param(lambda tmp: tmp / "missing.jsonl", id="missing file"),
+    pytest.param(lambda tmp: write(tmp, "blob.bin", bytes(range(256)) * 8), id="binary"),
+]
+
+
+@pytest.mark.parametrize("make", UNREADABLE_INPUTS)
 def test_input_error_is_raised_before_iteration(make, tmp_path):
     with pytest.raises(InputError):
         read_papers(make(tmp_path))
 
 
-@pytest.mark.parametrize("make", [
-    lambda tmp: tmp / "missing.jsonl",
-    lambda tmp: write(tmp, "blob.bin", bytes(range(256)) * 8),
-], ids=["missing file", "binary"])
+@pytest.mark.parametrize("make", UNREADABLE_INPUTS)
 def test_detect_format_raises_input_error_too(make, tmp_path):
     with pytest.raises(InputError):
         detect_format(make(tmp_path))
