@@ -40,10 +40,14 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     >>> m = find_mentions("by 2.97~25.22x")[0]; (m.value, m.low, m.high, m.unit, m.qualifier)
     (25.22, 2.97, 25.22, 'x', 'range')
     """
-    found = list(_numeric_mentions(text))
-    if number_words and may_hold_number_word(text):
+    found = _numeric_mentions(text)
+    words = number_words and may_hold_number_word(text)
+    times = " of " in text and _may_hold_time_word(text)
+    if not (words or times):
+        return found  # numeric mentions alone come in order and never overlap
+    if words:
         found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
-    if " of " in text:
+    if times:
         found += [_time_word(match) for match in p.WORD_TIME.finditer(text)]
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
@@ -70,9 +74,15 @@ _DIGIT_RUN = re.compile(r"""
     (?<![A-Za-z][-/]\d)         # "ResNet-50", "w/8"
     (?<![0-9][/:]\d)            # "8/128", "16:9"
     """, re.VERBOSE)
+# The same on ASCII text, where \d is [0-9]: a character range costs the scan a fraction of
+# what the Unicode digit test costs at every character.
+_ASCII_DIGIT_RUN = re.compile(_DIGIT_RUN.pattern.replace(r"\d", "[0-9]"), re.VERBOSE)
 # Stems of the number words (patterns.NUMBER_WORD): a text without any holds no number word.
 _NUMBER_WORD_STEMS = ("twice", "doubl", "halv", "tripl", "magnitude", "quarter", "half")
+# The units of patterns.WORD_TIME: an ASCII text without any, lower-cased, holds no time word.
+_TIME_WORD_UNITS = ("day", "hour", "minute")
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = "0123456789"
 
 
 def may_hold_number_word(text: str) -> bool:
@@ -81,40 +91,73 @@ def may_hold_number_word(text: str) -> bool:
     return any(stem in lowered for stem in _NUMBER_WORD_STEMS)
 
 
+def _may_hold_time_word(text: str) -> bool:
+    """False when patterns.WORD_TIME cannot match `text` (told only for ASCII text, where
+    lower-casing is all a case-blind match allows)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(unit in lowered for unit in _TIME_WORD_UNITS)
+
+
 def may_hold_number(text: str, number_words: bool = True) -> bool:
     """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
     without either it holds no claim."""
-    return _DIGIT.search(text) is not None or (number_words and may_hold_number_word(text))
+    if text.isascii():  # ten substring searches run faster than a regex testing every character
+        has_digit = any(digit in text for digit in _ASCII_DIGITS)
+    else:
+        has_digit = _DIGIT.search(text) is not None
+    return has_digit or (number_words and may_hold_number_word(text))
 
 
-# Where a range join may stand: a superset of patterns.RANGE_JOIN before a digit (the standard
-# engine's \s and \w take all that `regex` reads as \s and \d).
-_RANGE_JOIN_AT = re.compile(r"[-~–]\s*\w")
+# The mention patterns' groups by number: `regex` looks a group name up only after failing to
+# read it as a number, at the cost of an exception each time.
+assert p.MENTION.groupindex == p.MENTION_BEFORE_NO_RANGE.groupindex
+_NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO, _HI, _UNIT1 = (
+    p.MENTION.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
 
 
-def _numeric_mentions(text: str):
+# Where the mention pattern's unit of a range's first end ("1% - 10%") may start: a unit (no
+# space, digit or join first; no digit in it), white space, a range join, white space and a
+# digit. A superset of what that part of patterns.MENTION reads (the standard engine's \s and
+# \d are within what `regex` reads as \s and \d; any non-ASCII character may be a digit there):
+# where it does not match, the cheaper patterns.MENTION_BEFORE_NO_RANGE reads the same. The
+# stretch looked at ends at the next digit, so the looks of a text's numbers never overlap.
+_UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s\d~\u2013-]\D*?[~\u2013-]\s*(?:\d|[^\x00-\x7f])")
+_ASCII_UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s0-9~-][^0-9]*?[~-]\s*[0-9]")
+
+
+def _numeric_mentions(text: str) -> list[Mention]:
     """The numeric mentions of `text`, the pattern tried only where runs of digits start."""
+    mentions: list[Mention] = []
     position = 0
-    # most numbers have no range join after them: the cheaper pattern reads them the same
-    last_join = max((join.start() for join in _RANGE_JOIN_AT.finditer(text)), default=-1)
-    for digit in _DIGIT_RUN.finditer(text):
+    if text.isascii():
+        digit_runs, unit_before_range_join = _ASCII_DIGIT_RUN, _ASCII_UNIT_BEFORE_RANGE_JOIN
+    else:
+        digit_runs, unit_before_range_join = _DIGIT_RUN, _UNIT_BEFORE_RANGE_JOIN
+    plain_mention, full_mention = p.MENTION_BEFORE_NO_RANGE.match, p.MENTION.match
+    for digit in digit_runs.finditer(text):
         start = digit.start()
         if start < position:
             continue
         if start > position and text[start - 1] in "+-":
             start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
-        mention_at = p.MENTION if start < last_join else p.MENTION_BEFORE_NO_RANGE
-        match = mention_at.match(text, start)
+        match = plain_mention(text, start)
         if match is None and start < digit.start():
-            match = mention_at.match(text, digit.start())
+            match = plain_mention(text, digit.start())
         if match is None:
             continue
+        # the full pattern matches where the plain one does, and only differs after a unit
+        # followed by a range join
+        if unit_before_range_join.match(text, max(match.end(_NUM), match.end(_SIZE))):
+            match = full_mention(text, match.start())
         mention = _numeric(match)
         if mention is None:
             continue
         _attach_qualifier(text, mention, max(position, match.start() - _QUALIFIER_REACH))
         position = match.end()
-        yield mention
+        mentions.append(mention)
+    return mentions
 
 
 def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
@@ -131,12 +174,12 @@ def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
 
 def _numeric(match) -> Mention | None:
     # the groups in one call: a mention is read for every number of every sentence
-    num, sign, size, num2, err, lo = match.group("num", "sign", "size", "num2", "err", "lo")
+    num, sign, size, num2, err, lo = match.group(_NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO)
     value = parse_numeral(num)
     if value is None:
         return None
     unit = _unit(match, "u_") or _unit(match, "a_")
-    start, end = match.span("num")
+    start, end = match.span(_NUM)
     outer_start, outer_end = match.span()
     mention = Mention(start, end, outer_start, outer_end, value, unit=unit,
                       is_size=size is not None, decimal="." in num)
@@ -149,17 +192,17 @@ def _numeric(match) -> Mention | None:
         if upper is None:
             return None
         mention.low, mention.high = min(value, upper), max(value, upper)
-        mention.value, mention.end, mention.qualifier = upper, match.end("num2"), "range"
+        mention.value, mention.end, mention.qualifier = upper, match.end(_NUM2), "range"
     elif err is not None:
         error = parse_numeral(err) or 0.0
         places = max(_places(num), _places(err))
         mention.low, mention.high = round(value - error, places), round(value + error, places)
-        mention.end = match.end("err")
+        mention.end = match.end(_ERR)
     elif lo is not None:
-        mention.low, mention.high = parse_numeral(lo), parse_numeral(match["hi"])
-        mention.end = match.end("hi")
+        mention.low, mention.high = parse_numeral(lo), parse_numeral(match[_HI])
+        mention.end = match.end(_HI)
     if size is not None and size.strip() and not unit:
-        mention.outer_end = match.end("size")
+        mention.outer_end = match.end(_SIZE)
     return mention
 
 
@@ -201,7 +244,7 @@ def _unit(match, prefix: str) -> str:
     if prefix == "u_":
         name = match.lastgroup
         return p.UNIT_BY_GROUP[name] if name and name.startswith("u_") else ""
-    text = match["unit1"]
+    text = match[_UNIT1]
     if not text:
         return ""
     return next((canonical for canonical, rx in p.UNIT_ALONE if rx.match(text)), "")

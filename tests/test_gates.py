@@ -123,20 +123,3 @@ def test_case_blind_words_find_what_the_regex_pattern_finds(name):
         assert (found and found.span()) == (expected and expected.span())
 
     check()
-
-
-# A number that no range join follows is read by the pattern without the range's first unit.
-_MENTION_PIECES = ["1", "5", "12.5", "4,039", "%", "x", "ms", "GB", "tokens/s", "percentage points",
-                   "-", "~", "–", "±", "(", ")", "GPU-hours", "pts", "K", "B", "up to", " ", "\u2009"]
-
-
-@GATE_SETTINGS
-@given(text=_texts(_MENTION_PIECES, cases=()))
-def test_mention_read_the_same_where_no_range_join_follows(text):
-    from extract.mentions import _RANGE_JOIN_AT
-
-    last_join = max((join.start() for join in _RANGE_JOIN_AT.finditer(text)), default=-1)
-    for start in range(len(text)):
-        if start >= last_join:
-            full, lite = patterns.MENTION.match(text, start), patterns.MENTION_BEFORE_NO_RANGE.match(text, start)
-            assert (full and (full.span(), full.groupdict())) == (lite and (lite.span(), lite.groupdict()))

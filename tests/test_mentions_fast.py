@@ -1,0 +1,159 @@
+"""The fast paths of extract.mentions find what the plain patterns find.
+
+Each fast path is held to the plain code it replaces, kept here as the reference, on text made
+of numbers, units, range joins, spaces of every kind (including those only one regex engine
+reads as space), digits outside ASCII and arbitrary Unicode.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import mentions
+from extract import patterns as p
+from extract.mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
+
+FAST_SETTINGS = settings(max_examples=300, deadline=None)
+
+_PIECES = [
+    "1", "5", "12.5", "4,039", "1 136", ".5", "7", "٣", "\U00010d40",  # Arabic-Indic; a digit only to `regex`
+    "%", "x", "X", "×", "ms", "µs", "s", "h", "GB", "TB", "tokens/s", "tokens per second", "fps",
+    "percentage points", "pp", "pts", "points", "point", "GPU-hours", "GPU hours", "Peta-FLOPS",
+    "petaflops", "K", "B", "M", "T", " million", "-bit", "times", "faster",
+    "-", "~", "–", "±", "+/-", "+", "(", ")", ",", "/", ":", ".", "@", "up to", "about", "over",
+    " ", "  ", "\t", "\n", "\u2009", "\u00a0", "\x1c", "\x85",
+    "a", "ResNet", "GPT", "of", "in two days of training", "within a single Hour of fine-tuning",
+    "twice", "half of", "an order of magnitude", "DAY", "minutes",
+]
+_SEPARATORS = st.sampled_from(["", "", " ", "-", "~", "–", " - ", "\u2009", "\x1c"])
+
+
+def _texts(pieces: list[str]) -> st.SearchStrategy[str]:
+    piece = st.one_of(st.sampled_from(pieces), st.text(max_size=3))
+    return st.lists(st.tuples(piece, _SEPARATORS), max_size=14).map(
+        lambda parts: "".join(w + s for w, s in parts))
+
+
+_ASCII_PIECES = [piece for piece in _PIECES if piece.isascii()]
+# Ranges with a unit on their first end are rare in arbitrary text: runs of number, space, unit
+# (one spelling at least of each of patterns.UNIT_PATTERNS), space, join, space and number make
+# them frequent.
+_NUMBERS = ["1", "12.5", "4,039", "٣", "\U00010d40", "+2"]
+_UNITS = ["pp", "percentage points", "p.p.", "pts", "%", "percent", "points", "tokens/s", "tok/s",
+          "TPS", "FPS", "frames per second", "samples/s", "images/s", "QPS", "PFLOPS", "petaflops",
+          "Peta-FLOPS", "TFLOPS", "teraflops", "GFLOPS", "TB", "terabytes", "GiB", "GB", "G memory",
+          "MiB", "MB", "KB", "ms", "msec", "µs", "us latency", "GPU-hours", "hours", "hrs", "h",
+          "minutes", "min", "days", "seconds", "secs", "s", "x", "×", "X", "times", "cm", "W", "watts",
+          "K", "B", "M", " million", "-bit", "a", "(", ""]
+_SPACES = ["", " ", "  ", "\u2009", "\x1c", "\x85", "\n"]
+_JOINS = ["-", "~", "–", "±", "+/-", "(", ",", ""]
+
+
+def _ranges(ascii_only: bool = False) -> st.SearchStrategy[str]:
+    parts = (_NUMBERS, _SPACES, _UNITS, _SPACES, _JOINS, _SPACES, _NUMBERS)
+    if ascii_only:
+        parts = tuple([choice for choice in choices if choice.isascii()] for choices in parts)
+    chunk = st.tuples(*(st.sampled_from(choices) for choices in parts)).map("".join)
+    return st.lists(st.tuples(chunk, st.sampled_from(_UNITS + _SPACES)).map("".join),
+                    max_size=4).map("".join)
+
+
+TEXTS = st.one_of(_texts(_PIECES), _texts(_ASCII_PIECES).filter(str.isascii), _ranges(), _ranges(ascii_only=True))
+
+
+# --- the plain code, as it was before the fast paths ------------------------------------------
+
+def _plain_numeric_mentions(text: str) -> list[Mention]:
+    """Every digit run the Unicode scan finds, read by the full mention pattern."""
+    found: list[Mention] = []
+    position = 0
+    for digit in mentions._DIGIT_RUN.finditer(text):
+        start = digit.start()
+        if start < position:
+            continue
+        if start > position and text[start - 1] in "+-":
+            start -= 1
+        match = p.MENTION.match(text, start)
+        if match is None and start < digit.start():
+            match = p.MENTION.match(text, digit.start())
+        if match is None:
+            continue
+        mention = mentions._numeric(match)
+        if mention is None:
+            continue
+        mentions._attach_qualifier(text, mention, max(position, match.start() - mentions._QUALIFIER_REACH))
+        position = match.end()
+        found.append(mention)
+    return found
+
+
+def _plain_find_mentions(text: str, number_words: bool = True) -> list[Mention]:
+    found = _plain_numeric_mentions(text)
+    if number_words and may_hold_number_word(text):
+        found += [mentions._word(match) for match in p.WORD_MENTION.finditer(text)]
+    found += [mentions._time_word(match) for match in p.WORD_TIME.finditer(text)]
+    found.sort(key=lambda m: (m.start, -m.end))
+    result: list[Mention] = []
+    for mention in found:
+        if result and mention.start < result[-1].outer_end:
+            continue
+        result.append(mention)
+    return result
+
+
+# --- the properties -----------------------------------------------------------------------------
+
+@FAST_SETTINGS
+@given(text=TEXTS, number_words=st.booleans())
+def test_find_mentions_finds_what_the_plain_code_finds(text, number_words):
+    assert find_mentions(text, number_words) == _plain_find_mentions(text, number_words)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.one_of(_ranges(), _ranges(ascii_only=True), TEXTS))
+def test_full_mention_pattern_needed_only_where_a_unit_before_a_range_join_may_stand(text):
+    """At every position, not only where digits start: where the look for a unit before a
+    range join fails, the pattern without that part reads the same."""
+    gate = mentions._ASCII_UNIT_BEFORE_RANGE_JOIN if text.isascii() else mentions._UNIT_BEFORE_RANGE_JOIN
+    for start in range(len(text)):
+        plain = p.MENTION_BEFORE_NO_RANGE.match(text, start)
+        full = p.MENTION.match(text, start)
+        assert (plain is None) == (full is None)
+        if plain is None or gate.match(text, max(plain.end("num"), plain.end("size"))):
+            continue
+        assert (full.span(), full.groupdict(), full.lastgroup) == \
+            (plain.span(), plain.groupdict(), plain.lastgroup)
+
+
+@FAST_SETTINGS
+@given(text=_texts(_ASCII_PIECES).filter(str.isascii))
+def test_ascii_digit_run_scan_is_the_unicode_one_on_ascii_text(text):
+    assert [m.span() for m in mentions._ASCII_DIGIT_RUN.finditer(text)] == \
+        [m.span() for m in mentions._DIGIT_RUN.finditer(text)]
+
+
+@FAST_SETTINGS
+@given(text=TEXTS, number_words=st.booleans())
+def test_may_hold_number_as_the_plain_digit_search(text, number_words):
+    plain = re.search(r"\d", text) is not None or (number_words and may_hold_number_word(text))
+    assert may_hold_number(text, number_words) == plain
+
+
+@FAST_SETTINGS
+@given(text=TEXTS)
+def test_time_word_gate_never_hides_a_time_word(text):
+    if not mentions._may_hold_time_word(text):
+        assert p.WORD_TIME.search(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "from 1% - 10% of the data", "5 GPU-hours - 7 GPU-hours", "2 Peta-FLOPS~3 Peta-FLOPS",
+    "1 ms – 3 ms", "3 percentage points -4", "in two days of training", "in ONE HOUR of training",
+    "12 µs-15 µs", "2× – 3×",
+])
+def test_examples_read_as_the_plain_code_reads_them(text):
+    assert find_mentions(text) == _plain_find_mentions(text)
+    assert find_mentions(text)  # each holds a mention
