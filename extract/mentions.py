@@ -5,7 +5,11 @@ A mention is not yet a claim: claims.py decides which mentions are claims and of
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 from dataclasses import dataclass
+
+import regex
 
 from . import patterns as p
 from .numbers import parse_numeral
@@ -110,11 +114,105 @@ def may_hold_number(text: str, number_words: bool = True) -> bool:
     return has_digit or (number_words and may_hold_number_word(text))
 
 
-# The mention patterns' groups by number: `regex` looks a group name up only after failing to
+# The mention pattern in two: the head (sign, number, size, range or interval) and the unit
+# closing it. The unit is an optional last part, so the pattern's match is the head's match and
+# the unit's match where the head ends, if any. Of the unit patterns only those that can start
+# with the character there are tried (most numbers are followed by none): the alternation of
+# all units costs a match most of its time.
+_UNIT_TAIL = r"(?:(?:\s?|-(?=points?\b))" + p.UNIT + ")?"
+
+
+def _head(pattern: regex.Pattern) -> regex.Pattern:
+    source = pattern.pattern
+    at = source.rindex(_UNIT_TAIL)
+    assert source[at + len(_UNIT_TAIL):].strip().startswith("#"), "the unit closes the mention pattern"
+    return regex.compile(source[:at] + source[at + len(_UNIT_TAIL):], pattern.flags)
+
+
+_PLAIN_HEAD, _FULL_HEAD = _head(p.MENTION_BEFORE_NO_RANGE), _head(p.MENTION)
+
+
+def _first_characters(parsed) -> tuple[set[str] | None, bool]:
+    """The characters a match of a parsed pattern can start with (None: cannot tell) and
+    whether it can be empty."""
+    first: set[str] = set()
+    for op, argument in parsed:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width
+        if op is _sre.LITERAL:
+            characters, empty = {chr(argument)}, False
+        elif op is _sre.IN:
+            characters, empty = _class_characters(argument), False
+        elif op is _sre.SUBPATTERN:
+            characters, empty = _first_characters(argument[-1])
+        elif op is _sre.BRANCH:
+            branches = [_first_characters(branch) for branch in argument[1]]
+            known = [chars for chars, _ in branches]
+            characters = None if None in known else set().union(*known)
+            empty = any(empty for _, empty in branches)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            characters, empty = _first_characters(argument[2])
+            empty = empty or argument[0] == 0
+        else:
+            return None, True
+        if characters is None:
+            return None, True
+        first |= characters
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _class_characters(items) -> set[str] | None:
+    characters: set[str] = set()
+    for op, argument in items:
+        if op is _sre.LITERAL:
+            characters.add(chr(argument))
+        elif op is _sre.RANGE and argument[1] - argument[0] < 256:
+            characters.update(map(chr, range(argument[0], argument[1] + 1)))
+        else:
+            return None
+    return characters
+
+
+def _unit_tails() -> dict[str, regex.Pattern]:
+    """For each character a unit can start with, the unit part of the pattern with only the
+    units that can start with it, in their order, under their group names."""
+    starts = {}
+    for index, (_, pattern) in enumerate(p.UNIT_PATTERNS):
+        characters, empty = _first_characters(_sre_parser.parse(pattern))
+        assert characters is not None and not empty, f"the first characters of unit {pattern!r}"
+        assert not any(c.isspace() or c == "-" for c in characters), f"unit {pattern!r} starts as a space"
+        starts[index] = characters
+    tails = {}
+    for character in set().union(*starts.values()):
+        units = "|".join(f"(?P<u_{i}>{pattern})" for i, (_, pattern) in enumerate(p.UNIT_PATTERNS)
+                         if character in starts[i])
+        tails[character] = regex.compile(r"(?:\s?|-(?=points?\b))(?:" + units + ")")
+    return tails
+
+
+_UNIT_TAILS = _unit_tails()
+
+
+def _unit_after(text: str, end: int) -> regex.Match | None:
+    """The match of the unit part of the mention pattern at `end`, where its head ended."""
+    tail = _UNIT_TAILS.get(text[end:end + 1])
+    if tail is None:  # the unit may start one further, after a space or "-"
+        after = text[end:end + 1]
+        if not (after.isspace() or after == "-"):
+            return None
+        tail = _UNIT_TAILS.get(text[end + 1:end + 2])
+        if tail is None:
+            return None
+    return tail.match(text, end)
+
+
+# The head patterns' groups by number: `regex` looks a group name up only after failing to
 # read it as a number, at the cost of an exception each time.
-assert p.MENTION.groupindex == p.MENTION_BEFORE_NO_RANGE.groupindex
+assert _PLAIN_HEAD.groupindex == _FULL_HEAD.groupindex
 _NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO, _HI, _UNIT1 = (
-    p.MENTION.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
+    _FULL_HEAD.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
 
 
 # Where the mention pattern's unit of a range's first end ("1% - 10%") may start: a unit (no
@@ -135,7 +233,7 @@ def _numeric_mentions(text: str) -> list[Mention]:
         digit_runs, unit_before_range_join = _ASCII_DIGIT_RUN, _ASCII_UNIT_BEFORE_RANGE_JOIN
     else:
         digit_runs, unit_before_range_join = _DIGIT_RUN, _UNIT_BEFORE_RANGE_JOIN
-    plain_mention, full_mention = p.MENTION_BEFORE_NO_RANGE.match, p.MENTION.match
+    plain_mention, full_mention = _PLAIN_HEAD.match, _FULL_HEAD.match
     for digit in digit_runs.finditer(text):
         start = digit.start()
         if start < position:
@@ -151,11 +249,12 @@ def _numeric_mentions(text: str) -> list[Mention]:
         # followed by a range join
         if unit_before_range_join.match(text, max(match.end(_NUM), match.end(_SIZE))):
             match = full_mention(text, match.start())
-        mention = _numeric(match)
+        unit = _unit_after(text, match.end())
+        mention = _numeric(match, unit)
         if mention is None:
             continue
         _attach_qualifier(text, mention, max(position, match.start() - _QUALIFIER_REACH))
-        position = match.end()
+        position = match.end() if unit is None else unit.end()
         mentions.append(mention)
     return mentions
 
@@ -172,15 +271,16 @@ def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
     mention.outer_start = found.start()
 
 
-def _numeric(match) -> Mention | None:
+def _numeric(match: regex.Match, unit_match: regex.Match | None) -> Mention | None:
+    """The mention read by the head pattern's match and the unit's match after it, if any."""
     # the groups in one call: a mention is read for every number of every sentence
     num, sign, size, num2, err, lo = match.group(_NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO)
     value = parse_numeral(num)
     if value is None:
         return None
-    unit = _unit(match, "u_") or _unit(match, "a_")
+    unit = p.UNIT_BY_GROUP[unit_match.lastgroup] if unit_match is not None else _range_start_unit(match)
     start, end = match.span(_NUM)
-    outer_start, outer_end = match.span()
+    outer_start, outer_end = match.start(), (match if unit_match is None else unit_match).end()
     mention = Mention(start, end, outer_start, outer_end, value, unit=unit,
                       is_size=size is not None, decimal="." in num)
     if sign is not None:
@@ -239,11 +339,9 @@ def _time_word(match) -> Mention:
                    outer_end=match.end("unit"), value=float(value), unit=unit, is_word=True)
 
 
-def _unit(match, prefix: str) -> str:
-    """The canonical unit matched: the last group names it when the unit closes the mention."""
-    if prefix == "u_":
-        name = match.lastgroup
-        return p.UNIT_BY_GROUP[name] if name and name.startswith("u_") else ""
+def _range_start_unit(match: regex.Match) -> str:
+    """The canonical unit of a range's first end ("1% - 10"), the range's unit when the
+    mention ends without one."""
     text = match[_UNIT1]
     if not text:
         return ""

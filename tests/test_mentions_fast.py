@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from extract import mentions
 from extract import patterns as p
 from extract.mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
+from extract.numbers import parse_numeral
 
 FAST_SETTINGS = settings(max_examples=300, deadline=None)
 
@@ -81,13 +82,50 @@ def _plain_numeric_mentions(text: str) -> list[Mention]:
             match = p.MENTION.match(text, digit.start())
         if match is None:
             continue
-        mention = mentions._numeric(match)
+        mention = _plain_numeric(match)
         if mention is None:
             continue
         mentions._attach_qualifier(text, mention, max(position, match.start() - mentions._QUALIFIER_REACH))
         position = match.end()
         found.append(mention)
     return found
+
+
+def _plain_numeric(match) -> Mention | None:
+    """The mention one match of the whole mention pattern reads."""
+    num, sign, size, num2, err, lo = match.group("num", "sign", "size", "num2", "err", "lo")
+    value = parse_numeral(num)
+    if value is None:
+        return None
+    name = match.lastgroup
+    unit = p.UNIT_BY_GROUP[name] if name and name.startswith("u_") else ""
+    if not unit and match["unit1"]:
+        unit = next((canonical for canonical, rx in p.UNIT_ALONE if rx.match(match["unit1"])), "")
+    start, end = match.span("num")
+    outer_start, outer_end = match.span()
+    mention = Mention(start, end, outer_start, outer_end, value, unit=unit,
+                      is_size=size is not None, decimal="." in num)
+    if sign is not None:
+        mention.signed = True
+        if sign == "-":
+            mention.sign = -1
+    if num2 is not None:
+        upper = parse_numeral(num2)
+        if upper is None:
+            return None
+        mention.low, mention.high = min(value, upper), max(value, upper)
+        mention.value, mention.end, mention.qualifier = upper, match.end("num2"), "range"
+    elif err is not None:
+        error = parse_numeral(err) or 0.0
+        places = max(len(num.partition(".")[2]), len(err.partition(".")[2]))
+        mention.low, mention.high = round(value - error, places), round(value + error, places)
+        mention.end = match.end("err")
+    elif lo is not None:
+        mention.low, mention.high = parse_numeral(lo), parse_numeral(match["hi"])
+        mention.end = match.end("hi")
+    if size is not None and size.strip() and not unit:
+        mention.outer_end = match.end("size")
+    return mention
 
 
 def _plain_find_mentions(text: str, number_words: bool = True) -> list[Mention]:
@@ -126,6 +164,27 @@ def test_full_mention_pattern_needed_only_where_a_unit_before_a_range_join_may_s
             continue
         assert (full.span(), full.groupdict(), full.lastgroup) == \
             (plain.span(), plain.groupdict(), plain.lastgroup)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.one_of(_ranges(), _ranges(ascii_only=True), TEXTS))
+def test_head_and_unit_match_as_the_whole_mention_pattern(text):
+    """At every position: the head pattern's match, then the unit tried only where a unit may
+    start, spans what the whole pattern spans, with the same groups."""
+    for start in range(len(text)):
+        for whole, head in ((p.MENTION, mentions._FULL_HEAD), (p.MENTION_BEFORE_NO_RANGE, mentions._PLAIN_HEAD)):
+            expected, found = whole.match(text, start), head.match(text, start)
+            assert (expected is None) == (found is None)
+            if found is None:
+                continue
+            unit = mentions._unit_after(text, found.end())
+            assert expected.end() == (unit or found).end()
+            heads = {name: value for name, value in expected.groupdict().items() if not name.startswith("u_")}
+            assert found.groupdict() == heads
+            units = {name: value for name, value in expected.groupdict().items() if name.startswith("u_")}
+            found_units = {name: value for name, value in (unit.groupdict() if unit else {}).items() if value}
+            assert found_units == {name: value for name, value in units.items() if value}
+            assert (unit.lastgroup if unit else "") == (expected.lastgroup if expected.lastgroup.startswith("u_") else "")
 
 
 @FAST_SETTINGS
