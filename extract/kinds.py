@@ -45,6 +45,10 @@ class Group:
     compared_with: str = ""    # "higher than DeepSeek-V3's 2,324": the system the number is of
 
 
+# "8x V100s": compiled here, as re_match looks its pattern up for every number
+_DEVICE_COUNT_AFTER = regex.compile(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b")
+
+
 def is_setting(sentence: str, m: Mention) -> bool:
     """Sizes ("7B"), resolutions ("256X256"), ratios ("8/128"), years and hardware specs."""
     if m.is_size:
@@ -55,12 +59,21 @@ def is_setting(sentence: str, m: Mention) -> bool:
         return True
     if not m.unit and not m.decimal and 1900 <= m.value <= 2099:
         return True
-    if m.unit in ("x", "") and re_match(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", after):
+    if m.unit in ("x", "") and _DEVICE_COUNT_AFTER.match(after):
         return True  # "8x V100s": a count of devices
     return bool(cues.CONSTRAINT_AFTER.match(after))
 
 
 # --- grouping ------------------------------------------------------------------------------------
+
+
+def _ends_with_from(sentence: str, end: int) -> bool:
+    """_FROM_END.search(sentence[:end]), behind a look at the last word: the search tries every
+    position of what may be most of the sentence, for every pair of numbers."""
+    before = sentence[:end].rstrip()  # strips all that regex reads as \s, and \x1c-\x1f
+    if before[-4:].lower() != "from":  # nothing but "f", "r", "o", "m" match them case-blind
+        return False
+    return _FROM_END.search(sentence[:end]) is not None
 
 
 def group_mentions(sentence: str, mentions: list[Mention]) -> list[Group]:
@@ -75,12 +88,16 @@ def group_mentions(sentence: str, mentions: list[Mention]) -> list[Group]:
             if _LIST_JOIN.match(between) and compatible and not last.is_word and not mention.is_word:
                 groups[-1].members.append(mention)
                 continue
-            if _FROM_END.search(sentence[:last.outer_start]) and _TO_ONLY.match(between):
+            if _ends_with_from(sentence, last.outer_start) and _TO_ONLY.match(between):
                 groups[-1].members.append(mention)
                 groups[-1].before_after = True
                 continue
         groups.append(Group([mention]))
     for group in groups:
+        if len(group.members) == 1:  # most groups: one number keeps its unit
+            qualifier = group.members[0].qualifier
+            group.qualifier = "" if qualifier == "range" else qualifier
+            continue
         shared = next((m.unit for m in reversed(group.members) if m.unit), "")
         for member in group.members:
             member.unit = member.unit or shared

@@ -6,13 +6,14 @@ reads as space), digits outside ASCII and arbitrary Unicode.
 """
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import mentions
+from extract import cues, kinds, mentions
 from extract import patterns as p
 from extract.mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from extract.numbers import parse_numeral
@@ -216,3 +217,64 @@ def test_time_word_gate_never_hides_a_time_word(text):
 def test_examples_read_as_the_plain_code_reads_them(text):
     assert find_mentions(text) == _plain_find_mentions(text)
     assert find_mentions(text)  # each holds a mention
+
+
+# --- kinds: grouping and settings ---------------------------------------------------------------
+
+_GROUP_PIECES = ["from", "From", "FROM", "fRoM", "to", "into", "TO", "12%", "5 ms", "3x", "1.5", "4,039",
+                 "+2.1%", "~6%", "up to 5", "2.97~25.22x", "1 ± 0.2", "twice", "half of", ",", ", and",
+                 "and", "or", "/", "vs.", "versus", "&", "(maybe even", "(or", ")", "(", "with a", "at",
+                 "in the", "for", "under", "GB", "tokens/s", "7B", "2019", "8x V100", "context", "\x1c",
+                 "\x85", "\n", "ﬀ", "é"]
+
+
+@FAST_SETTINGS
+@given(text=_texts(_GROUP_PIECES), cut=st.floats(0, 1))
+def test_ends_with_from_as_the_plain_search(text, cut):
+    end = int(cut * len(text))
+    assert kinds._ends_with_from(text, end) == (kinds._FROM_END.search(text[:end]) is not None)
+
+
+def _plain_group_mentions(sentence: str, found: list[Mention]) -> list[kinds.Group]:
+    groups: list[kinds.Group] = []
+    for mention in found:
+        if groups:
+            last = groups[-1].members[-1]
+            between = sentence[last.outer_end:mention.outer_start]
+            compatible = not (last.unit and mention.unit and last.unit != mention.unit)
+            if kinds._LIST_JOIN.match(between) and compatible and not last.is_word and not mention.is_word:
+                groups[-1].members.append(mention)
+                continue
+            if kinds._FROM_END.search(sentence[:last.outer_start]) and kinds._TO_ONLY.match(between):
+                groups[-1].members.append(mention)
+                groups[-1].before_after = True
+                continue
+        groups.append(kinds.Group([mention]))
+    for group in groups:
+        shared = next((m.unit for m in reversed(group.members) if m.unit), "")
+        for member in group.members:
+            member.unit = member.unit or shared
+        group.qualifier = next((m.qualifier for m in group.members if m.qualifier not in ("", "range")), "")
+    return groups
+
+
+@FAST_SETTINGS
+@given(text=_texts(_GROUP_PIECES))
+def test_group_mentions_as_the_plain_code(text):
+    found = find_mentions(text)
+    assert kinds.group_mentions(text, copy.deepcopy(found)) == _plain_group_mentions(text, copy.deepcopy(found))
+    assert [kinds.is_setting(text, m) for m in found] == [_plain_is_setting(text, m) for m in found]
+
+
+def _plain_is_setting(sentence: str, m: Mention) -> bool:
+    if m.is_size:
+        return True
+    after = sentence[m.outer_end:m.outer_end + 40]
+    glued = sentence[m.end:m.end + 2]
+    if len(glued) == 2 and glued[0] in "x×X/:" and glued[1].isdecimal():
+        return True
+    if not m.unit and not m.decimal and 1900 <= m.value <= 2099:
+        return True
+    if m.unit in ("x", "") and p.re_match(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", after):
+        return True
+    return bool(cues.CONSTRAINT_AFTER.match(after))
