@@ -6,13 +6,14 @@ cues; score, delta, speedup or reduction for percents and bare numbers from cue 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 
 from . import cues
 from .mentions import Mention
-from .patterns import re_match, re_search, re_sub
+from .patterns import GatedCue, re_match, re_search, re_sub
 
 MEMORY_UNITS = frozenset({"TB", "GB", "GiB", "MB", "MiB", "KB"})
 RATE_UNITS = frozenset({"token/s", "frame/s", "sample/s", "image/s", "query/s", "PFLOP/s",
@@ -184,7 +185,10 @@ def inherit_kind(sentence: str, group: Group, previous: Group | None) -> None:
     group.kind, group.sign, group.rule = previous.kind, previous.sign, previous.rule.split(".")[0] + ".continued"
     group.qualifier = group.qualifier or previous.qualifier
 
-_CLAUSE_END = regex.compile(r"[,;]|\s(?:and|while|but|whereas|which|compared|with)\s|$")
+# The standard engine finds it at a third of the cost; its \s also takes \x1c-\x1f, which `regex`
+# does not (CLAUSE_END_PLAIN is the pattern as `regex` reads it)
+CLAUSE_END_PLAIN = r"[,;]|\s(?:and|while|but|whereas|which|compared|with)\s|$"
+_CLAUSE_END = re.compile(CLAUSE_END_PLAIN.replace(r"\s", r"[^\S\x1c-\x1f]"))
 
 
 _CLAUSE_REACH = 200
@@ -197,10 +201,17 @@ def _clause_after(sentence: str, position: int) -> str:
     return sentence[position:match.start() + (1 if match.group().startswith((",", ";")) else 0)]
 
 
+# "2x larger", "3x the number of": a size, not a gain
+_LARGER_AFTER = GatedCue(r"^\s*(?:\w+\s+){0,1}?(?:larger|longer|more|bigger|increase\s+in\s+(?:model\s+)?size|"
+                         r"its\s+size|the\s+size|the\s+number)",
+                         contains=("larger", "longer", "more", "bigger", "size", "number"), flags=regex.I)
+_REDUCE_WORD = GatedCue(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)",
+                        contains=("reduc", "sav", "compress", "cheaper"), flags=regex.I)
+
+
 def _classify_factor(group: Group, left: str, right: str, first: Mention) -> None:
     rule_kind = "word" if first.is_word else "factor"
-    if re_match(r"^\s*(?:\w+\s+){0,1}?(?:larger|longer|more|bigger|increase\s+in\s+(?:model\s+)?size|"
-                   r"its\s+size|the\s+size|the\s+number)", right, regex.I):
+    if _LARGER_AFTER.match(right):
         return
     if cues.RIGHT_SPEEDUP.match(right):
         group.kind = "speedup"
@@ -210,7 +221,7 @@ def _classify_factor(group: Group, left: str, right: str, first: Mention) -> Non
         group.kind = improved  # "improves the energy efficiency by 1.36~3.58x"
     elif cues.SPEED_WORDS.search(left[-60:]):
         group.kind = "speedup"
-    elif re_search(r"\b(?:reduc\w*|sav\w*|compress\w*|cheaper)", left[-60:], regex.I):
+    elif _REDUCE_WORD.search(left[-60:]):
         group.kind = "reduction"
     elif re_search(r"\bhas\s*$", left) or re_match(r"^\s*the\s+(?:\w+\s+){0,2}(?:parameters|computation)", right, regex.I):
         group.kind = "reduction"  # "GShard, which has 1.5 times the parameters" (of ours)
@@ -241,10 +252,9 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
     """A percent, point or bare number: a score, a delta, or a relative efficiency claim."""
     unit = last.unit
     near_left = left[-90:]
-    if ")" in right:
-        right = re_sub(r"^\s*\)", "", right)  # "28.5% (maybe even 18.2%) of computations"
-    metric_before = any(len(left) - 12 <= end <= len(left) for _, end, _ in metrics)  # "win rate of"
-    if (cues.BEFORE_SETTING.search(left[-40:]) and not metric_before) or cues.SETTING_GLOSS.search(left[-40:]):
+    right = _after_aside(right)
+    if (cues.BEFORE_SETTING.search(left[-40:]) and not _metric_ends_near(left, metrics)) or \
+            cues.SETTING_GLOSS.search(left[-40:]):
         return  # "a compression ratio of 92.2%", "8/128 configuration (50% expert reduction)"
     if first.is_word:
         if first.unit == "%":
@@ -253,7 +263,7 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
         return
     # "only 27.7% of the data", "at 35% of the training FLOPs": a share of a baseline's resource
     only = cues.LEFT_ONLY.search(left) is not None or (
-        re_search(r"\bat\s*$", left[-6:]) is not None and cues.RIGHT_FRACTION_OF.match(right) is not None)
+        _ends_with_at(left) and cues.RIGHT_FRACTION_OF.match(right) is not None)
     if only and unit == "%" and cues.SPEED_OBJECT.match(right.strip()):
         group.kind, group.rule, group.qualifier = "speedup", "speedup.fraction_of_baseline", "fraction_of_baseline"
     elif cues.RIGHT_SPEEDUP.match(right):
@@ -296,14 +306,43 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
         if not cues.LEFT_GAIN_VERB.search(near_left):
             group.kind = ""
 
+
+# Cheap first looks before the patterns: str.isspace takes all that `regex` reads as \s, so a
+# text the pattern matches passes the plain test.
+
+def _after_aside(right: str) -> str:
+    """`right` without the ")" that closes an aside the number stands in: "28.5% (maybe even
+    18.2%) of computations"."""
+    if right.lstrip().startswith(")"):
+        return re_sub(r"^\s*\)", "", right)
+    return right
+
+
+def _ends_with_at(left: str) -> bool:
+    """ "at 35% of the training FLOPs" """
+    return "at" in left[-6:] and re_search(r"\bat\s*$", left[-6:]) is not None
+
+
+def _ends_with_label(left: str) -> bool:
+    """ "(WeTok: 0.12 vs. FLUX-VAE: 0.18)" """
+    return left[-30:].rstrip().endswith(":") and \
+        re_search(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", left[-30:]) is not None
+
+
+def _metric_ends_near(left: str, metrics) -> bool:
+    """A metric name ends right before the number ("win rate of")."""
+    return any(len(left) - 12 <= end <= len(left) for _, end, _ in metrics)
+
+
 _SCORE_VERB = regex.compile(
     r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|scor\w*|"
     r"record\w*|yield\w*|get|gets|got|led\s+with|resolv\w*|solv\w*|succeed\w*\s+in|pass\w*|"
     r"(?:up|down)\s+from|=)\s*(?:an?\s+)?$", regex.I)
 
 
-_SCORING_WORD = regex.compile(
-    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|scor\w*|record\w*|get|gets|got)\s+(?:an?\s+)?$", regex.I)
+_SCORING_WORD = GatedCue(
+    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|scor\w*|record\w*|get|gets|got)\s+(?:an?\s+)?$",
+    contains=("achiev", "attain", "reach", "obtain", "scor", "record", "get", "got"), flags=regex.I)
 
 
 def _score_context(left: str, right: str, metrics, first: Mention) -> bool:
@@ -325,7 +364,7 @@ def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
             return True
         if start >= first.outer_end and start - first.outer_end <= 2:
             return True
-    if re_search(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", left[-30:]) and first.decimal:
+    if first.decimal and _ends_with_label(left):
         return True  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
     if cues.LEFT_SCORE_FROM.search(left):
         return True

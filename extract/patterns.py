@@ -250,3 +250,58 @@ def re_fullmatch(pattern: str, text: str, flags: int = 0):
 def re_sub(pattern: str, replacement: str, text: str, flags: int = 0) -> str:
     """`regex.sub` with the compiled pattern kept."""
     return _compiled(pattern, flags).sub(replacement, text)
+
+
+def _ascii_twin(pattern: str) -> str:
+    """`pattern` for the standard engine over lower-cased ASCII text: letters in lower case,
+    escapes (`\\S`, `\\B`) kept, `\\s` and `\\S` spelled out as `regex` reads them."""
+    parts, in_class = [], False
+    for token in regex.findall(r"\\.|\[\^?|\]|[^\\\[\]]+", pattern, flags=regex.DOTALL):
+        if token in (r"\s", r"\S"):
+            assert not (in_class and token == r"\S"), "no \\S in a set"
+            token = ASCII_SPACE if in_class else ("[^" if token == r"\S" else "[") + ASCII_SPACE + "]"
+        elif token.startswith("["):
+            in_class = True
+        elif token == "]":
+            in_class = False
+        elif not token.startswith("\\"):
+            token = token.lower()
+        parts.append(token)
+    return "".join(parts)
+
+
+class CaseBlindCue(GatedCue):
+    """A gated, case-blind cue that runs on ASCII text, the usual case, as the standard engine's
+    case-sensitive twin over the lower-cased text (as CaseBlindWords does): for a cue that the
+    gate lets through often and whose pattern tries long word lists, several times cheaper.
+    Offsets are the same, as lower-casing ASCII keeps the length; `\\s` and `\\S` are spelled
+    out as `regex` reads them; other text takes the `regex` pattern."""
+
+    __slots__ = ("_ascii",)
+
+    def __init__(self, pattern: str, *, ends_with: tuple[str, ...] = (),
+                 contains: tuple[str, ...] = ()) -> None:
+        super().__init__(pattern, ends_with=ends_with, contains=contains)
+        self._ascii = re.compile(_ascii_twin(pattern), re.VERBOSE)
+
+    def _engine(self, text: str):
+        return (self._ascii, text.lower()) if text.isascii() else (self.pattern, text)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | regex.Match | None:
+        if not self.may_match(text[pos:endpos] if pos or endpos is not None else text):
+            return None
+        pattern, text = self._engine(text)
+        return pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str) -> re.Match | regex.Match | None:
+        if not self.may_match(text):
+            return None
+        pattern, text = self._engine(text)
+        return pattern.match(text)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match | regex.Match]:
+        assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
+        if not self.may_match(text[pos:endpos]):
+            return iter(())
+        pattern, text = self._engine(text)
+        return pattern.finditer(text, pos, len(text) if endpos is None else endpos)

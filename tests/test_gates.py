@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 import regex
 
-from extract import cues, fields, patterns, vocab
+from extract import cues, fields, kinds, patterns, vocab
 from extract.mentions import _DIGIT_RUN
 
 GATE_SETTINGS = settings(max_examples=150, deadline=None)
 
-GATED_CUES = {f"{module.__name__}.{name}": cue for module in (patterns, cues, fields)
+GATED_CUES = {f"{module.__name__}.{name}": cue for module in (patterns, cues, fields, kinds)
               for name, cue in vars(module).items() if isinstance(cue, patterns.GatedCue)}
 
 _SEPARATORS = st.sampled_from([" ", "  ", "\t", " ( ", "(", ", ", ". ", "-", "/", ":", "", "\u00a0"])
