@@ -12,7 +12,16 @@ from . import cues, vocab
 from .kinds import METRIC_LINK, Group
 from .mentions import Mention
 from .names import is_system_token
-from .patterns import CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
+from .patterns import ASCII_SPACE, CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
+
+def _ascii_twin(pattern: str, flags: int = 0) -> re.Pattern:
+    """The standard engine's twin of a case-blind `regex` pattern, to run over lower-cased ASCII
+    text (offsets are the same; `\\s` spelled out as `regex` reads it): the `regex` module is
+    several times slower on such patterns. Upper-case escapes would change meaning in lower
+    case, and `\\s` is spelled out only outside character sets."""
+    assert not re.search(r"\\[A-Z]|\[[^\]]*\\s", pattern), pattern
+    return re.compile(pattern.lower().replace(r"\s", f"[{ASCII_SPACE}]"), flags)
+
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
 _NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
@@ -324,8 +333,19 @@ def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
         return "memory"
     if kind == "speedup":
         return "training speed" if "train" in window else "inference speed" if "inference" in window else "speed"
-    found = cues.RESOURCE_OBJECT.search(sentence[mention.outer_end:mention.outer_end + 40]) or \
-        cues.RESOURCE_OBJECT.search(sentence[max(0, mention.outer_start - 60):mention.outer_start])
+    return _resource_object(sentence[mention.outer_end:mention.outer_end + 40]) or \
+        _resource_object(sentence[max(0, mention.outer_start - 60):mention.outer_start])
+
+
+_RESOURCE_OBJECT_ASCII = _ascii_twin(cues.RESOURCE_OBJECT.pattern, re.VERBOSE)
+
+
+def _resource_object(text: str) -> str:
+    """The first resource noun in `text`, lower-cased (cues.RESOURCE_OBJECT), or ""."""
+    if text.isascii():
+        found = _RESOURCE_OBJECT_ASCII.search(text.lower())
+        return found[0] if found else ""
+    found = cues.RESOURCE_OBJECT.search(text)
     return found[0].lower() if found else ""
 
 
@@ -384,6 +404,7 @@ _CONDITION = GatedCue(
     | \((?=[^()]*{_SETTING_WORD})[^()]{{1,60}}\)                        # (4K context, FP8, no MTP)
     """, contains=_SETTING_STEMS)
 _CONDITION_REACH = 100
+_CONDITION_ASCII = _ascii_twin(_CONDITION.pattern.pattern, re.VERBOSE)
 
 
 def condition_of(sentence: str, group: Group, index: int, next_start: int) -> str:
@@ -396,8 +417,14 @@ def condition_of(sentence: str, group: Group, index: int, next_start: int) -> st
         end = members[index + 1].outer_start if index + 1 < len(members) else next_start
     else:
         start, end = members[-1].outer_end, next_start
+    end = min(end, start + _CONDITION_REACH)
+    if not _CONDITION.may_match(sentence[start:end]):
+        return ""
+    ascii_text = sentence.isascii()
+    matches = _CONDITION_ASCII.finditer(sentence.lower(), start, end) if ascii_text else \
+        _CONDITION.pattern.finditer(sentence, start, end)
     found = []
-    for match in _CONDITION.finditer(sentence, start, min(end, start + _CONDITION_REACH)):
-        text = match.group().strip()
+    for match in matches:
+        text = sentence[match.start():match.end()].strip()
         found.append(text[1:-1] if text.startswith("(") and text.endswith(")") else text)
     return "; ".join(dict.fromkeys(found))

@@ -3,23 +3,24 @@ logic they replace read, kept here as the reference."""
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extract import fields
+from extract import cues, fields
 from extract.kinds import Group
 from extract.mentions import Mention
 
 GATE_SETTINGS = settings(max_examples=200, deadline=None)
-_SEPARATORS = st.sampled_from([" ", "  ", "\t", " ( ", "(", ", ", ". ", "-", "/", ":", "", "\u00a0", "\n"])
+_SEPARATORS = st.sampled_from([" ", "  ", "\t", " ( ", "(", ", ", ". ", "-", "/", ":", "", "\u00a0", "\n", "\x1c"])
 
 
-def _texts(words: list[str]) -> st.SearchStrategy[str]:
-    """Runs of `words` (as given, upper case, title case), digits, separators and arbitrary text."""
+def _texts(words: list[str], separators=_SEPARATORS, arbitrary=True) -> st.SearchStrategy[str]:
+    """Runs of `words` (as given, upper case, title case), digits, separators and (unless not
+    `arbitrary`, for ASCII text) arbitrary text."""
     word = st.one_of(
         st.sampled_from(words), st.sampled_from(words).map(str.upper), st.sampled_from(words).map(str.title),
-        st.from_regex(r"[0-9]{1,4}(?:\.[0-9]{1,2})?", fullmatch=True), st.text(max_size=4))
-    return st.lists(st.tuples(word, _SEPARATORS), max_size=14).map(lambda parts: "".join(w + s for w, s in parts))
+        st.from_regex(r"[0-9]{1,4}(?:\.[0-9]{1,2})?", fullmatch=True), *[st.text(max_size=4)] * arbitrary)
+    return st.lists(st.tuples(word, separators), max_size=14).map(lambda parts: "".join(w + s for w, s in parts))
 
 _PLAIN_VERB = regex.compile(
     r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|improv\w*|"
@@ -108,3 +109,38 @@ def test_average_qualifier_as_the_plain_pattern_reads_it(text, at):
     window = text[max(0, position - 25):position + 25]
     expected = "average" if regex.search(r"\b(?:on\s+)?average\b", window, regex.I) else ""
     assert fields.average_qualifier(text, mention) == expected
+
+
+_CONDITION_WORDS = ["zero-shot", "5-shot", "few", "under", "with", "using", "at", "without", "an",
+                    "the", "SLA", "context", "length", "FP8", "8-bit", "batch size", "(4K context, FP8)",
+                    "\x85", "\u017f"]
+
+
+def _plain_condition(sentence: str, start: int, end: int) -> str:
+    found = []
+    for match in fields._CONDITION.pattern.finditer(sentence, start, min(end, start + fields._CONDITION_REACH)):
+        text = match.group().strip()
+        found.append(text[1:-1] if text.startswith("(") and text.endswith(")") else text)
+    return "; ".join(dict.fromkeys(found))
+
+
+@GATE_SETTINGS
+@given(text=st.one_of(_texts(_CONDITION_WORDS),
+                      _texts(_CONDITION_WORDS[:-2], st.sampled_from([" ", "\x1c", "\t", "(", ") ", ", ", ""]), False)),
+       cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+def test_condition_read_as_the_plain_pattern_reads_it(text, cut):
+    group = _group(text, cut)
+    start = group.members[-1].outer_end
+    for end in (len(text), (start + len(text)) // 2):
+        assert fields.condition_of(text, group, 0, end) == _plain_condition(text, start, end)
+
+
+@GATE_SETTINGS
+@given(text=_texts(["memory", "FLOPs", "TFLOPs", "MACs", "computational  cost", "GPU hours", "GPUs",
+                    "KV cache", "wall time", "time", "data", "non-zero parameters", "Params", "\x1c",
+                    "\x85", "\u017f", "é"]) | _texts(["memory", "FLOPs", "training", "wall", "GPU", "hours",
+                                                   "time", "data"], st.sampled_from([" ", "\x1c", "\t", ""]), False))
+@example("training\x1cdata")  # the standard engine's `\s` takes \x1c, `regex`'s does not
+def test_resource_noun_found_as_the_regex_pattern_finds_it(text):
+    found = cues.RESOURCE_OBJECT.search(text)
+    assert fields._resource_object(text) == (found[0].lower() if found else "")
