@@ -18,9 +18,10 @@ def _ascii_twin(pattern: str, flags: int = 0) -> re.Pattern:
     """The standard engine's twin of a case-blind `regex` pattern, to run over lower-cased ASCII
     text (offsets are the same; `\\s` spelled out as `regex` reads it): the `regex` module is
     several times slower on such patterns. Upper-case escapes would change meaning in lower
-    case, and `\\s` is spelled out only outside character sets."""
+    case (group names must be lower case), and `\\s` is spelled out only outside character sets."""
     assert not re.search(r"\\[A-Z]|\[[^\]]*\\s", pattern), pattern
-    return re.compile(pattern.lower().replace(r"\s", f"[{ASCII_SPACE}]"), flags)
+    twin = pattern.lower().replace("(?p<", "(?P<").replace(r"\s", f"[{ASCII_SPACE}]")
+    return re.compile(twin, flags)
 
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
@@ -36,6 +37,9 @@ _BASELINE_AFTER_REACH = 60 + len("compared")
 _BASELINE_BEFORE = GatedCue(
     r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$",
     ends_with=("by",), flags=regex.I)
+
+_BASELINE_AFTER_ASCII = _ascii_twin(_BASELINE_AFTER.pattern.pattern)
+_BASELINE_BEFORE_ASCII = _ascii_twin(_BASELINE_BEFORE.pattern.pattern)
 
 _BASELINE_THAT = regex.compile(r"^(?:that|those)\s+(?:with|of|using|from)\s+", regex.I)
 _BASELINE_TAIL = regex.compile(r"\s(?:on|in|at|with|for|under|across|using|when|while|by)\s", regex.I)
@@ -368,14 +372,18 @@ def hardware_of(sentence: str, mention: Mention, hardware) -> tuple[str, int | N
 
 def baseline_of(sentence: str, group: Group) -> str:
     """What a delta, speedup or reduction is measured against: "than X", "outperforms X by"."""
-    tail = sentence[group.members[-1].outer_end:]
-    after = _BASELINE_AFTER.pattern.match(tail) if _BASELINE_AFTER.may_match(tail[:_BASELINE_AFTER_REACH]) else None
-    before = None if after else _BASELINE_BEFORE.search(sentence[:group.members[0].outer_start])
-    found = after or before
+    text = sentence[group.members[-1].outer_end:]
+    found = None
+    if _BASELINE_AFTER.may_match(text[:_BASELINE_AFTER_REACH]):
+        found = _BASELINE_AFTER_ASCII.match(text.lower()) if text.isascii() else _BASELINE_AFTER.pattern.match(text)
+    if not found:
+        text = sentence[:group.members[0].outer_start]
+        if _BASELINE_BEFORE.may_match(text):
+            found = _BASELINE_BEFORE_ASCII.search(text.lower()) if text.isascii() else _BASELINE_BEFORE.pattern.search(text)
     # "than vLLM on H100 GPUs": the baseline is vLLM, the rest is the setting
     if not found:
         return ""
-    name = _BASELINE_THAT.sub("", found["name"])  # "over that with the dense training"
+    name = _BASELINE_THAT.sub("", text[found.start("name"):found.end("name")])  # "over that with the dense training"
     return _BASELINE_TAIL.split(name, maxsplit=1)[0].strip()
 
 

@@ -50,7 +50,7 @@ def _group(text: str, cut) -> Group:
 
 _BASELINE_WORDS = ["than", "over", "compared", "to", "with", "versus", "vs.", "vs", "VS", "relative",
                    "against", "the", "that", "outperforms", "surpassing", "beats", "by", "BY", "on",
-                   "H100", "vLLM", ";", ".", "\u017f", "x" * 30]
+                   "H100", "vLLM", ";", ".", "x" * 30, "\u017f", "é"]
 
 
 def _plain_baseline(sentence: str, group: Group) -> str:
@@ -64,7 +64,9 @@ def _plain_baseline(sentence: str, group: Group) -> str:
 
 
 @GATE_SETTINGS
-@given(text=_texts(_BASELINE_WORDS), cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+@given(text=st.one_of(_texts(_BASELINE_WORDS), _texts(_BASELINE_WORDS[:-2], st.sampled_from([" ", "\x1c", ", ", ""]), False)),
+       cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+@example("than\x1cvLLM", (0.0, 0.0))  # the standard engine's `\s` takes \x1c, `regex`'s does not
 def test_baseline_read_as_the_plain_patterns_read_it(text, cut):
     group = _group(text, cut)
     assert fields.baseline_of(text, group) == _plain_baseline(text, group)
@@ -128,6 +130,7 @@ def _plain_condition(sentence: str, start: int, end: int) -> str:
 @given(text=st.one_of(_texts(_CONDITION_WORDS),
                       _texts(_CONDITION_WORDS[:-2], st.sampled_from([" ", "\x1c", "\t", "(", ") ", ", ", ""]), False)),
        cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+@example("1 with\x1cSLA", (0.0, 0.0))  # the standard engine's `\s` takes \x1c, `regex`'s does not
 def test_condition_read_as_the_plain_pattern_reads_it(text, cut):
     group = _group(text, cut)
     start = group.members[-1].outer_end
