@@ -141,56 +141,61 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
     names = [n for n in names if not _within(n, occupied)]
     # a number's settings are read up to where the next number of the sentence starts
     starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
-    following = {id(group): start for group, start in zip(groups, starts)}
-    rows = [row for group in claims
-            for row in _rows(sentence, group, own, names, benchmarks, metrics, hardware, context,
-                             following[id(group)])]
-    amounts = [row for row in rows if row["kind"] in ABSOLUTE_KINDS]
-    if amounts:
-        context.last_amount = amounts[-1]
+    rows = [row for group, start in zip(groups, starts) if group.kind
+            for row in _rows(sentence, group, own, names, benchmarks, metrics, hardware, context, start)]
+    for row in reversed(rows):
+        if row["kind"] in ABSOLUTE_KINDS:
+            context.last_amount = row
+            break
     return rows
 
 
 def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,
           context: _Context, next_start: int) -> list[dict]:
     """One row per number of a classified group, its fields read from the sentence."""
-    n = len(group.members)
-    subjects = list_subjects(sentence, group, names) or \
-        [subject_of(sentence, group.members[0], own, names)] * n
+    members = group.members
+    n = len(members)
+    kind = group.kind
+    quality = kind in ("score", "delta")
+    if group.compared_with:  # the subject of every member, measured as the amount it is set against
+        subjects = [group.compared_with]
+        last = context.last_amount
+        measured_as = (last["hardware"], last["hardware_count"], last["metric"])
+    else:
+        subjects = list_subjects(sentence, group, names) or [subject_of(sentence, members[0], own, names)]
+        measured_as = None
     bench_list = list_names(benchmarks, n) if n > 1 else None
+    # what the members of a group share: the baseline, and the settings after a list
+    baseline = baseline_of(sentence, group) if kind in ("delta", "speedup", "reduction") else ""
+    shared_condition = None if group.before_after else condition_of(sentence, group, 0, next_start)
+    rule = group.rule + (".list" if n > 1 and not group.before_after else "")
     rows = []
-    for index, mention in enumerate(group.members):
-        kind = group.kind
-        subject = group.compared_with or (subjects[index] if index < len(subjects) else subjects[-1])
-        condition = condition_of(sentence, group, index, next_start)
+    for index, mention in enumerate(members):
+        subject = subjects[index] if index < len(subjects) else subjects[-1]
+        condition = condition_of(sentence, group, index, next_start) if shared_condition is None else shared_condition
         if group.before_after and index == 0:
             condition = "; ".join(filter(None, ("before", condition)))
             subject = before_subject(sentence, mention, names) or subject
         benchmark = bench_list[index] if bench_list else ""
-        metric = ""
-        if kind in ("score", "delta"):
+        if quality:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention) or context.benchmark
             metric = metric_of(sentence, group, mention, metrics) or context.metric
+            hw, count = "", None
         else:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention, after_only=True)
             metric = efficiency_metric(sentence, group, mention)
-        value = mention.value * mention.sign * (group.sign if kind == "delta" else 1)
-        hw, count = ("", None)
-        if kind not in ("score", "delta"):
             hw, count = hardware_of(sentence, mention, hardware)
-        if group.compared_with:  # measured as the amount it is set against
-            hw, count = hw or context.last_amount["hardware"], count or context.last_amount["hardware_count"]
-            metric = context.last_amount["metric"]
+        value = mention.value * mention.sign * (group.sign if kind == "delta" else 1)
+        if measured_as:
+            hw, count, metric = hw or measured_as[0], count or measured_as[1], measured_as[2]
         value_si, unit_si = units.to_si(value, mention.unit)
         rows.append({
             "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,
             "value": value, "value_low": mention.low, "value_high": mention.high,
             "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
             "qualifier": mention.qualifier or group.qualifier or average_qualifier(sentence, mention),
-            "baseline": baseline_of(sentence, group) if kind in ("delta", "speedup", "reduction") else "",
-            "hardware": hw, "hardware_count": count, "condition": condition,
-            "rule": group.rule + (".list" if n > 1 and not group.before_after else ""),
-            "_start": mention.start, "_end": mention.end,
+            "baseline": baseline, "hardware": hw, "hardware_count": count, "condition": condition,
+            "rule": rule, "_start": mention.start, "_end": mention.end,
         })
     return rows
 

@@ -12,18 +12,34 @@ from . import cues, vocab
 from .kinds import METRIC_LINK, Group
 from .mentions import Mention
 from .names import is_system_token
-from .patterns import CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
+from .patterns import ASCII_SPACE, CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
+
+def _ascii_twin(pattern: str, flags: int = 0) -> re.Pattern:
+    """The standard engine's twin of a case-blind `regex` pattern, to run over lower-cased ASCII
+    text (offsets are the same; `\\s` spelled out as `regex` reads it): the `regex` module is
+    several times slower on such patterns. Upper-case escapes would change meaning in lower
+    case (group names must be lower case), and `\\s` is spelled out only outside character sets."""
+    assert not re.search(r"\\[A-Z]|\[[^\]]*\\s", pattern), pattern
+    twin = pattern.lower().replace("(?p<", "(?P<").replace(r"\s", f"[{ASCII_SPACE}]")
+    return re.compile(twin, flags)
+
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
 _NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
 
-_BASELINE_AFTER = regex.compile(
+_BASELINE_AFTER = GatedCue(
     r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
-    r"(?:the\s+)?(?P<name>[^,.;()]{1,60})", regex.I)
+    r"(?:the\s+)?(?P<name>[^,.;()]{1,60})",
+    contains=("than", "over", "compared", "versus", "vs", "relative", "against"), flags=regex.I)
+# Its reach: where in the text after a number a word of the gate can stand.
+_BASELINE_AFTER_REACH = 60 + len("compared")
 
-_BASELINE_BEFORE = regex.compile(
+_BASELINE_BEFORE = GatedCue(
     r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$",
-    regex.I)
+    ends_with=("by",), flags=regex.I)
+
+_BASELINE_AFTER_ASCII = _ascii_twin(_BASELINE_AFTER.pattern.pattern)
+_BASELINE_BEFORE_ASCII = _ascii_twin(_BASELINE_BEFORE.pattern.pattern)
 
 _BASELINE_THAT = regex.compile(r"^(?:that|those)\s+(?:with|of|using|from)\s+", regex.I)
 _BASELINE_TAIL = regex.compile(r"\s(?:on|in|at|with|for|under|across|using|when|while|by)\s", regex.I)
@@ -41,6 +57,8 @@ _INTRO = regex.compile(
 
 NOT_BENCHMARK_CONTEXT = regex.compile(
     r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
+_TRAINING_CONTEXT = GatedCue(NOT_BENCHMARK_CONTEXT.pattern, contains=("train", "leverag", "using", "with"),
+                             flags=regex.I)
 
 _UNKNOWN_BENCHMARK = GatedCue(
     r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
@@ -114,12 +132,26 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple
     return sorted(found)
 
 # A verb that governs the number after it ("X achieves 85%").
-_VERB = CaseBlindWords(
-    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|maintain\w*|preserv\w*|retain\w*|improv\w*|"
-    r"outperform\w*|surpass\w*|beat\w*|exceed\w*|reduc\w*|runs|run|trains|delivers|delivering|provid\w*|"
-    r"offers|yields|shows|scores|scored|records|recorded|gets|sustains|enables|led|leads|raises|boosts|"
-    r"cuts|speeds|accelerates|matches|exhibit\w*|demonstrat\w*|produc\w*|expands|consum\w*|"
-    r"requires|uses|use|is|was|can|could)\b")
+_VERB_WORDS = (
+    r"achiev\w*", r"attain\w*", r"reach\w*", r"obtain\w*", r"maintain\w*", r"preserv\w*", r"retain\w*",
+    r"improv\w*", r"outperform\w*", r"surpass\w*", r"beat\w*", r"exceed\w*", r"reduc\w*", "runs", "run",
+    "trains", "delivers", "delivering", r"provid\w*", "offers", "yields", "shows", "scores", "scored",
+    "records", "recorded", "gets", "sustains", "enables", "led", "leads", "raises", "boosts", "cuts",
+    "speeds", "accelerates", "matches", r"exhibit\w*", r"demonstrat\w*", r"produc\w*", "expands",
+    r"consum\w*", "requires", "uses", "use", "is", "was", "can", "could")
+
+
+def _whole_words_by_first_letter(words: tuple[str, ...]) -> str:
+    """`\b(?:w1|w2|...)\b`, the words grouped under their first letter: the engine tries the
+    alternatives one by one at every word start, a letter's group only where that letter
+    stands. A match is always the whole word, so the order of the words cannot matter."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return r"\b(?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()) + r")\b"
+
+
+_VERB = CaseBlindWords(_whole_words_by_first_letter(_VERB_WORDS))
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 # "... but only achieves": a conjunction and at most two words end the text before a verb
@@ -258,10 +290,9 @@ def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool =
         if leading and first_span and first_span[0] == leading.end():
             return first_span[2]  # "On ImageNet 256X256, ... a 28X reduction"
         return ""
-    usable = [s for s in spans if not NOT_BENCHMARK_CONTEXT.search(sentence[max(0, s[0] - 40):s[0]])]
-    before = [s for s in usable if s[1] <= mention.start]
-    if before:
-        return before[-1][2]
+    for span in reversed(spans):  # the nearest before the number that is not training data
+        if span[1] <= mention.start and not _TRAINING_CONTEXT.search(sentence[max(0, span[0] - 40):span[0]]):
+            return span[2]
     return ""
 
 
@@ -306,8 +337,19 @@ def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
         return "memory"
     if kind == "speedup":
         return "training speed" if "train" in window else "inference speed" if "inference" in window else "speed"
-    found = cues.RESOURCE_OBJECT.search(sentence[mention.outer_end:mention.outer_end + 40]) or \
-        cues.RESOURCE_OBJECT.search(sentence[max(0, mention.outer_start - 60):mention.outer_start])
+    return _resource_object(sentence[mention.outer_end:mention.outer_end + 40]) or \
+        _resource_object(sentence[max(0, mention.outer_start - 60):mention.outer_start])
+
+
+_RESOURCE_OBJECT_ASCII = _ascii_twin(cues.RESOURCE_OBJECT.pattern, re.VERBOSE)
+
+
+def _resource_object(text: str) -> str:
+    """The first resource noun in `text`, lower-cased (cues.RESOURCE_OBJECT), or ""."""
+    if text.isascii():
+        found = _RESOURCE_OBJECT_ASCII.search(text.lower())
+        return found[0] if found else ""
+    found = cues.RESOURCE_OBJECT.search(text)
     return found[0].lower() if found else ""
 
 
@@ -330,18 +372,25 @@ def hardware_of(sentence: str, mention: Mention, hardware) -> tuple[str, int | N
 
 def baseline_of(sentence: str, group: Group) -> str:
     """What a delta, speedup or reduction is measured against: "than X", "outperforms X by"."""
-    after = _BASELINE_AFTER.match(sentence[group.members[-1].outer_end:])
-    before = None if after else _BASELINE_BEFORE.search(sentence[:group.members[0].outer_start])
-    found = after or before
+    text = sentence[group.members[-1].outer_end:]
+    found = None
+    if _BASELINE_AFTER.may_match(text[:_BASELINE_AFTER_REACH]):
+        found = _BASELINE_AFTER_ASCII.match(text.lower()) if text.isascii() else _BASELINE_AFTER.pattern.match(text)
+    if not found:
+        text = sentence[:group.members[0].outer_start]
+        if _BASELINE_BEFORE.may_match(text):
+            found = _BASELINE_BEFORE_ASCII.search(text.lower()) if text.isascii() else _BASELINE_BEFORE.pattern.search(text)
     # "than vLLM on H100 GPUs": the baseline is vLLM, the rest is the setting
     if not found:
         return ""
-    name = _BASELINE_THAT.sub("", found["name"])  # "over that with the dense training"
+    name = _BASELINE_THAT.sub("", text[found.start("name"):found.end("name")])  # "over that with the dense training"
     return _BASELINE_TAIL.split(name, maxsplit=1)[0].strip()
 
 
 def average_qualifier(sentence: str, mention: Mention) -> str:
     window = sentence[max(0, mention.outer_start - 25):mention.outer_end + 25]
+    if "average" not in window.casefold():
+        return ""  # a cheap first look
     return "average" if re_search(r"\b(?:on\s+)?average\b", window, regex.I) else ""
 
 
@@ -363,6 +412,7 @@ _CONDITION = GatedCue(
     | \((?=[^()]*{_SETTING_WORD})[^()]{{1,60}}\)                        # (4K context, FP8, no MTP)
     """, contains=_SETTING_STEMS)
 _CONDITION_REACH = 100
+_CONDITION_ASCII = _ascii_twin(_CONDITION.pattern.pattern, re.VERBOSE)
 
 
 def condition_of(sentence: str, group: Group, index: int, next_start: int) -> str:
@@ -375,8 +425,14 @@ def condition_of(sentence: str, group: Group, index: int, next_start: int) -> st
         end = members[index + 1].outer_start if index + 1 < len(members) else next_start
     else:
         start, end = members[-1].outer_end, next_start
+    end = min(end, start + _CONDITION_REACH)
+    if not _CONDITION.may_match(sentence[start:end]):
+        return ""
+    ascii_text = sentence.isascii()
+    matches = _CONDITION_ASCII.finditer(sentence.lower(), start, end) if ascii_text else \
+        _CONDITION.pattern.finditer(sentence, start, end)
     found = []
-    for match in _CONDITION.finditer(sentence, start, min(end, start + _CONDITION_REACH)):
-        text = match.group().strip()
+    for match in matches:
+        text = sentence[match.start():match.end()].strip()
         found.append(text[1:-1] if text.startswith("(") and text.endswith(")") else text)
     return "; ".join(dict.fromkeys(found))
