@@ -45,8 +45,11 @@ def extract_paper(paper: Paper) -> list[dict]:
         source_sentence = paper.abstract[slice(*norm.source_span(sent_start, sent_end))] if sentence_rows else ""
         for row in sentence_rows:
             start, end = norm.source_span(sent_start + row.pop("_start"), sent_start + row.pop("_end"))
-            row.update(paper_id=paper.paper_id, title=paper.title, sentence=source_sentence,
-                       char_start=start, char_end=end)
+            row["paper_id"] = paper.paper_id  # item by item: no keyword dict per row
+            row["title"] = paper.title
+            row["sentence"] = source_sentence
+            row["char_start"] = start
+            row["char_end"] = end
             rows.append(row)
     rows.sort(key=lambda r: r["char_start"])
     return rows

@@ -16,6 +16,9 @@ ABBREVIATIONS = frozenset({
 # the pattern runs on `re`, which skips to the next [.!?] at C speed.
 _SPACE = r"[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 _BOUNDARY = re.compile(rf"""[.!?]["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
+# The same for a text without "!" or "?" (most abstracts): opening with one literal character,
+# it is searched for at memchr speed rather than tried at every character.
+_FULL_STOP_BOUNDARY = re.compile(rf"""\.["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
 
 # No real sentence is longer; a longer run of text (a table dump, a text without stops) is cut
 # into pieces of at most this size, so that the work per number stays bounded and extraction
@@ -32,10 +35,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    boundary = _BOUNDARY if "!" in text or "?" in text else _FULL_STOP_BOUNDARY
+    for match in boundary.finditer(text):
         if _is_abbreviation(text, match.start()):
             continue
-        stop, after = match.span("gap")
+        stop, after = match.span(1)  # the gap
         if start and stop - start <= MAX_SENTENCE_CHARS:
             spans.append((start, stop))  # set off by boundaries on both sides: nothing to trim
         else:
@@ -49,7 +53,10 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the punctuation at `stop` closes an abbreviation or an initial, not a sentence."""
     if text[stop] != ".":
         return False
-    begin = max(text.rfind(" ", 0, stop), text.rfind("(", 0, stop), text.rfind("[", 0, stop)) + 1
+    # the last " ", "(" or "[" before `stop`: the brackets looked for only after the space, not
+    # back to the start of the text
+    space = text.rfind(" ", 0, stop)
+    begin = max(space, text.rfind("(", space + 1, stop), text.rfind("[", space + 1, stop)) + 1
     word = text[begin:stop].lower().rstrip(".")
     if not word or len(word) > 8:
         return False  # no abbreviation is longer

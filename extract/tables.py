@@ -163,9 +163,26 @@ def _csv_formatter(kind: str, column: str) -> Callable[[Any], str]:
     """`_csv_field(_coerce(value))` for one column, with the shortcut of `_coercer`."""
     coerce = _coercer(kind, column)
 
-    def text(value: Any) -> str:
-        return _csv_field(coerce(value))
+    if kind == "float":
+        def text(value: Any) -> str:
+            if type(value) is float and value == value:  # as `format_float`, two calls fewer
+                return repr(value).removesuffix(".0")
+            return _csv_field(coerce(value))
+    elif kind == "int":
+        def text(value: Any) -> str:
+            if type(value) is int and -_EXACT_INT <= value <= _EXACT_INT:
+                return str(value)
+            return _csv_field(coerce(value))
+    else:
+        def text(value: Any) -> str:
+            return _csv_field(coerce(value))
     return text
+
+
+#: Per column kind, the types of value the csv module writes as `_csv_formatter` would, so they
+#: are handed to it as they are: None as an empty field, a str as itself ("" as an empty field).
+_CSV_AS_IS = {"str": frozenset({str, type(None)}), "float": frozenset({type(None)}),
+              "int": frozenset({type(None)})}
 
 
 def _csv_field(value: str | float | int | None) -> str:
@@ -227,6 +244,7 @@ class TableWriter:
         # Built once per table: the per-value work of `write` is most of the cost of writing.
         self._coercers = [_coercer(kind, name) for name, kind in self.columns.items()]
         self._csv_formatters = [_csv_formatter(kind, name) for name, kind in self.columns.items()]
+        self._csv_as_is = [_CSV_AS_IS[kind] for kind in self.columns.values()]
         self._pick_all = operator.itemgetter(*self.columns) if len(self.columns) > 1 else None
         self._is_stream = hasattr(dest, "write")
         self._name = "<stream>" if self._is_stream else str(dest)
@@ -285,7 +303,9 @@ class TableWriter:
         """The row's CSV fields (CSV), or its values by column as `coerce_row` gives them."""
         values = self._values_of(row)
         if self.format == "csv":
-            return [text(value) for text, value in zip(self._csv_formatters, values)]
+            # most values go to the csv module as they are: no call per field
+            return [value if type(value) in as_is else text(value)
+                    for text, as_is, value in zip(self._csv_formatters, self._csv_as_is, values)]
         return {name: coerce(value) for name, coerce, value in zip(self.columns, self._coercers,
                                                                    values)}
 

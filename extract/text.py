@@ -204,11 +204,19 @@ def _normalise_line_breaks(source: str) -> NormalisedText:
     """Hard line breaks, the only markup of most arXiv dumps, read as one space each: the lines
     split and joined by `str` methods, not a pattern tried at every character."""
     lines = source.split("\n")
+    kept = _kept(lines)
+    text = " ".join(kept)
+    if len(text) == len(source):  # no white space taken: each break is one space in its place
+        return NormalisedText(source, text, range(len(text)))
+    return NormalisedText(source, text, LineBreakMap(lines, kept, len(text)))
+
+
+def _kept(lines: list[str]) -> list[str]:
+    """What hard line breaks leave of the lines they join."""
     kept = [line.strip(_LINE_END_SPACE) for line in lines]
     kept[0] = lines[0].rstrip(_LINE_END_SPACE)  # the first line keeps its indentation
     kept[-1] = lines[-1].lstrip(_LINE_START_SPACE)  # and the last its trailing space
-    text = " ".join(kept)
-    return NormalisedText(source, text, LineBreakMap(lines, kept, len(text)))
+    return kept
 
 
 def _normalise_markup(source: str) -> NormalisedText:
@@ -226,6 +234,11 @@ def _normalise_markup(source: str) -> NormalisedText:
         markup.append((match.start(), match.end(), _REPLACEMENT[match.lastgroup]))
         position = match.end()
     if "\n" in source:
+        kept = _kept(source.split("\n"))
+        if sum(map(len, kept)) + len(kept) - 1 == len(source):
+            # no white space taken: each break is one space in its place, the offsets unchanged
+            normalised = _replace(source, markup)
+            return NormalisedText(source, normalised.text.replace("\n", " "), normalised.origin)
         if "\r" in source:  # a lone carriage return stays; the split into lines cannot tell
             return _normalise_markup_in_one_pass(source)
         markup = sorted(markup + _line_break_spans(source))

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extract import sentences
 from extract.sentences import split_sentences
 
 # Text -> its sentences. Each case is a trap named in the module's brief.
@@ -44,3 +47,49 @@ def test_boundary_white_space_is_what_regex_reads_as_white_space() -> None:
     from extract.sentences import _SPACE
     everything = "".join(map(chr, range(0x110000)))
     assert re.findall(_SPACE, everything) == regex.findall(r"\s", everything)
+
+
+# The plain splitter the fast one must agree with: every boundary found by the one pattern
+# ([.!?] tried at every character), abbreviations judged from the last space or bracket found
+# anywhere before the stop.
+def _plain_split(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in sentences._BOUNDARY.finditer(text):
+        if _plain_is_abbreviation(text, match.start()):
+            continue
+        stop, after = match.span("gap")
+        sentences._append(text, spans, start, stop)
+        start = after
+    sentences._append(text, spans, start, len(text))
+    return spans
+
+
+def _plain_is_abbreviation(text: str, stop: int) -> bool:
+    if text[stop] != ".":
+        return False
+    begin = max(text.rfind(" ", 0, stop), text.rfind("(", 0, stop), text.rfind("[", 0, stop)) + 1
+    word = text[begin:stop].lower().rstrip(".")
+    if not word or len(word) > 8:
+        return False
+    return word in sentences.ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+# Words with what can stand before them (white space, brackets) and after them (a stop, other
+# punctuation, the start of a next sentence).
+_WORDS = st.tuples(
+    st.sampled_from(["", " ", "\n", "\u2009", " (", "(", " [", '"']),
+    st.sampled_from(["A", "We", "a", "x", "J", "3", "2.5", "e.g", "vs", "Fig", "al", "etc.al", "İ",
+                     "longwordhere", ""]),
+    st.sampled_from(["", " ", ".", "..", ". A", ". 3", "? A", "! We", ".) A", '." A', ".\n (A"]),
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(words=st.lists(_WORDS, max_size=12),
+       reach=st.sampled_from([sentences.MAX_SENTENCE_CHARS, 6]))
+def test_split_sentences_is_the_plain_splitter(words: list[str], reach: int) -> None:
+    text = "".join(words)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sentences, "MAX_SENTENCE_CHARS", reach)  # long sentences cut, too
+        assert split_sentences(text) == _plain_split(text)

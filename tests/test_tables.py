@@ -1,6 +1,7 @@
 """Claims tables: writing, reading back, determinism, column order, nulls, streaming."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -10,10 +11,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.schema import COLUMNS
-from extract.tables import (CLAIMS_COLUMNS, TableError, TableWriter, claims_frame, coerce_row,
-                            format_float, is_claims_table, read_table, table_format, write_table)
+from extract.tables import (CLAIMS_COLUMNS, TableError, TableWriter, _csv_field, claims_frame,
+                            coerce_row, format_float, is_claims_table, read_table, table_format,
+                            write_table)
 
 # Two rows as the extractor writes them: a full one and a sparse one (most fields missing).
 FULL_ROW = {
@@ -276,3 +280,30 @@ def test_absent_columns_are_missing_whatever_the_mapping():
     assert buffer.getvalue().splitlines()[1:] == [
         ",,,,,,1.5" + "," * 14, ",,,,,,2.5" + "," * 14, ",,score,,,,3" + "," * 14]
 
+
+
+# The CSV writer hands most values to the csv module as they are; every row must still come out
+# as the plain per-column path writes it: each value coerced (`coerce_row`), then as `_csv_field`.
+_ANY_VALUE = st.one_of(
+    st.none(), st.text(st.sampled_from('a ,"\n\r8.é\t'), max_size=4),
+    st.floats(allow_nan=True, allow_infinity=True), st.integers(-(2 ** 60), 2 ** 60),
+    st.booleans(), st.sampled_from(ODD_VALUES))
+
+
+@given(row=st.lists(_ANY_VALUE, min_size=3, max_size=3), single=st.sampled_from("sfi"))
+def test_csv_rows_are_the_plain_per_column_fields(row, single):
+    several = {"a": "str", "b": "float", "c": "int"}
+    one = {"a": {"s": "str", "f": "float", "i": "int"}[single]}
+    for columns in (several, one):
+        values = dict(zip(columns, row))
+        try:
+            plain = [_csv_field(value) for value in coerce_row(values, columns).values()]
+        except TableError:
+            with pytest.raises(TableError):
+                write_table([values], io.StringIO(), "csv", columns=columns)
+            continue
+        expected = io.StringIO()
+        csv.writer(expected, lineterminator="\n").writerows([list(columns), plain])
+        written = io.StringIO()
+        write_table([values], written, "csv", columns=columns)
+        assert written.getvalue() == expected.getvalue()

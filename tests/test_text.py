@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extract.text import normalise
+from extract.text import (NormalisedText, _normalise_markup, _normalise_markup_in_one_pass,
+                          normalise)
 
 # Source as written -> normalised text (spec section 3, "LaTeX and markup leftovers").
 NORMALISE_SPEC = [
@@ -73,4 +76,32 @@ LINE_BREAK_ORIGINS = [
 def test_line_break_maps_to_where_the_break_starts(source: str, origin: list[int]) -> None:
     norm = normalise(source)
     assert list(norm.origin) == origin
-    assert norm.origin[-1] == origin[-1] and norm.origin[1:3] == origin[1:3]
+    assert norm.origin[-1] == origin[-1] and list(norm.origin[1:3]) == origin[1:3]
+
+
+# Pieces of text that exercise every way through `normalise`: line breaks with and without white
+# space or carriage returns around them, plain words and numbers, and each markup form.
+_LINE_PIECES = ["a", "x", "12", "3.5", " ", "  ", "\t", "\n", "\r\n", " \n", "\n "]
+_PIECES = _LINE_PIECES + [
+    "\r", "\\%", "$", "\\times", "$\\times$", "\\pm", "\\sim", "\\approx", "$>$", "\\gt", "\\leq",
+    "\\,", "\\ ", "--", "sim", "pm", "**", "__", "*", "_", "\u2212", "\u2013", "\u00a0", "\u2248", "\\"]
+
+
+def _same_reading(fast: NormalisedText, plain: NormalisedText) -> None:
+    assert fast.text == plain.text
+    assert list(fast.origin) == list(plain.origin)
+
+
+@given(pieces=st.lists(st.sampled_from(_LINE_PIECES), max_size=14))
+def test_line_breaks_read_as_the_combined_pattern_reads_them(pieces: list[str]) -> None:
+    """Text whose only markup is line breaks: `normalise`'s shortcuts give the text and offsets
+    of the one combined pattern tried left to right."""
+    source = "".join(pieces)
+    _same_reading(normalise(source), _normalise_markup_in_one_pass(source))
+
+
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_markup_reads_as_the_combined_pattern_reads_it(pieces: list[str]) -> None:
+    """Text with other markup (`_normalise_markup`, where `normalise` sends it): the same."""
+    source = "".join(pieces)
+    _same_reading(_normalise_markup(source), _normalise_markup_in_one_pass(source))

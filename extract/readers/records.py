@@ -31,8 +31,10 @@ def json_type(value: object) -> str:
 
 def text_field(record: Mapping, names: tuple[str, ...], label: str) -> str:
     """The record's first field among `names`, which must be a non-empty string."""
-    key = next((name for name in names if name in record), None)
-    if key is None:
+    for key in names:
+        if key in record:
+            break
+    else:
         raise BadRecord(f"no {label}")
     value = record[key]
     if value is None:
@@ -50,11 +52,17 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> 
     A Hugging Face API item {"paper": {...}} is unwrapped first. Titles have their whitespace
     runs collapsed; abstracts are only stripped (the extractor keeps offsets into them).
     """
-    if not isinstance(record, Mapping):
+    # `type(...) is dict` first: what JSON gives, known without asking the Mapping ABC
+    if type(record) is not dict and not isinstance(record, Mapping):
         raise BadRecord(f"record is {json_type(record)}, not an object")
-    if isinstance(record.get("paper"), Mapping):
-        record = record["paper"]
+    wrapped = record.get("paper")
+    if wrapped is not None and (type(wrapped) is dict or isinstance(wrapped, Mapping)):
+        record = wrapped
     title = " ".join(text_field(record, TITLE_FIELDS, "title").split())
     abstract = text_field(record, ABSTRACT_FIELDS, "abstract").strip()
-    given_id = next((record[name] for name in ID_FIELDS if record.get(name) is not None), None)
+    given_id = None
+    for name in ID_FIELDS:
+        if record.get(name) is not None:
+            given_id = record[name]
+            break
     return Paper(ids(given_id, title), title, abstract, source, line)

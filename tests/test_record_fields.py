@@ -1,0 +1,65 @@
+"""`readers.records.paper_from_record` against the plain reading of a record it shortcuts."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.readers.errors import BadRecord
+from extract.readers.ids import PaperIds
+from extract.readers.records import (ABSTRACT_FIELDS, ID_FIELDS, TITLE_FIELDS, json_type,
+                                     paper_from_record)
+from extract.schema import Paper
+
+
+def _plain_text_field(record: Mapping, names: tuple[str, ...], label: str) -> str:
+    key = next((name for name in names if name in record), None)
+    if key is None:
+        raise BadRecord(f"no {label}")
+    value = record[key]
+    if value is None:
+        raise BadRecord(f"{label} is null")
+    if not isinstance(value, str):
+        raise BadRecord(f"{label} is {json_type(value)}, not a string")
+    if not value.strip():
+        raise BadRecord(f"{label} is empty")
+    return value
+
+
+def _plain_paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> Paper:
+    if not isinstance(record, Mapping):
+        raise BadRecord(f"record is {json_type(record)}, not an object")
+    if isinstance(record.get("paper"), Mapping):
+        record = record["paper"]
+    title = " ".join(_plain_text_field(record, TITLE_FIELDS, "title").split())
+    abstract = _plain_text_field(record, ABSTRACT_FIELDS, "abstract").strip()
+    given_id = next((record[name] for name in ID_FIELDS if record.get(name) is not None), None)
+    return Paper(ids(given_id, title), title, abstract, source, line)
+
+
+_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False),
+                    st.sampled_from(["", "  ", "x y"]), st.lists(st.none(), max_size=1))
+_TEXTS = st.sampled_from(["T", " A  title\n", "An abstract. "]) | _VALUES
+_IDS = st.sampled_from(["2503.06749v2", "arXiv:1706.03762", " mine "]) | _VALUES
+# Mostly records with a title and an abstract, each field sometimes missing or of a wrong type.
+_OPTIONAL = {"summary": _TEXTS, "other": _VALUES, **{name: _IDS for name in ID_FIELDS}}
+_FIELDS = (st.fixed_dictionaries({}, optional={"title": _TEXTS, "abstract": _TEXTS, **_OPTIONAL})
+           | st.fixed_dictionaries({"title": _TEXTS, "abstract": _TEXTS}, optional=_OPTIONAL))
+_MAPPINGS = _FIELDS | _FIELDS.map(MappingProxyType)
+_RECORDS = _MAPPINGS | _VALUES | st.tuples(_FIELDS, _MAPPINGS | _VALUES).map(
+    lambda pair: {**pair[0], "paper": pair[1]})
+
+
+def _reading(read, record: object) -> Paper | str:
+    try:
+        return read(record, "in.json", 3, PaperIds())
+    except BadRecord as bad:
+        return f"BadRecord: {bad}"
+
+
+@settings(max_examples=300)
+@given(record=_RECORDS)
+def test_paper_from_record_is_the_plain_reading(record: object) -> None:
+    assert _reading(paper_from_record, record) == _reading(_plain_paper_from_record, record)
