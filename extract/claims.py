@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+import regex
+
 from . import units, vocab
 from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
                      condition_of, efficiency_metric, hardware_of, introduced_benchmarks, list_names,
@@ -87,9 +89,15 @@ class _Context:
         self._cache[self.index] = self._alone(sentence, benchmarks, metrics)
         return benchmarks, metrics
 
-    @staticmethod
-    def _alone(sentence: str, benchmarks, metrics) -> tuple[str, str]:
-        usable = {b[2] for b in benchmarks if not NOT_BENCHMARK_CONTEXT.search(sentence[:b[0]])}
+    # Asked only whether the training context ends right before a name: searched backwards from
+    # the end it must touch, it is decided in a few steps, not tried at every earlier character.
+    _TRAINING_CONTEXT_BEFORE = regex.compile(NOT_BENCHMARK_CONTEXT.pattern,
+                                             NOT_BENCHMARK_CONTEXT.flags | regex.REVERSE)
+
+    @classmethod
+    def _alone(cls, sentence: str, benchmarks, metrics) -> tuple[str, str]:
+        training_context = cls._TRAINING_CONTEXT_BEFORE.search
+        usable = {b[2] for b in benchmarks if not training_context(sentence[:b[0]])}
         named = {m[2] for m in metrics}
         return (usable.pop() if len(usable) == 1 else "", named.pop() if len(named) == 1 else "")
 

@@ -66,6 +66,12 @@ _UNKNOWN_BENCHMARK = GatedCue(
     contains=("benchmark", "data", "test"), flags=0)
 
 _ON_A_NAME = regex.compile(r"(?:\bon|(?<=[\d%]\s|\dx\s)in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
+# Its twin for ASCII text on the standard engine: opening with the letters it consumes ("on",
+# "in"), it is tried at those letters only, not at every character. \s is spelled out as `regex`
+# reads it in ASCII.
+_ON_A_NAME_ASCII = re.compile(
+    rf"(?:o(?<!\wo)n|i(?:(?<=[\d%][{ASCII_SPACE}]i)|(?<=\dx[{ASCII_SPACE}]i))n)[{ASCII_SPACE}]+"
+    rf"(?:the[{ASCII_SPACE}]+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
 _NUMBER_SHORTLY_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
 _SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
 _INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "construct")
@@ -80,7 +86,7 @@ _INTRODUCES_VERB_AT = re.compile("|".join(_INTRODUCES_VERBS))
 def quality_metrics(sentence: str) -> list[tuple[int, int, str]]:
     """Quality metrics named in a sentence; efficiency measures (latency, memory ...) left out."""
     found = [m for m in vocab.metrics().find_all(sentence) if m[2] not in cues.EFFICIENCY_MEASURES
-             and not re_search(r"\bto\s+$", sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
+             and not _ends_in_to(sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
     merged: list[tuple[int, int, str]] = []
     for metric in found:
         if merged and sentence[merged[-1][1]:metric[0]].isspace():
@@ -93,35 +99,87 @@ def quality_metrics(sentence: str) -> list[tuple[int, int, str]]:
     return merged
 
 
+_TO_AT_END = regex.compile(r"\bto\s+$")
+
+
+def _ends_in_to(window: str) -> bool:
+    """Whether `window` ends in "to " (a cheap first look: it must hold "to")."""
+    return "to" in window and _TO_AT_END.search(window) is not None
+
+
 def introduced_benchmarks(text: str) -> tuple[str, ...]:
     """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark")."""
     if "benchmark" not in text and "dataset" not in text:
         return ()  # a cheap first look: the pattern needs one of the two words
     names = []
     end = 0
-    for verb in _INTRODUCES_VERB_AT.finditer(text):
-        if verb.start() >= end and (match := _INTRODUCES_BENCHMARK.match(text, verb.start())):
+    for start in _introducing_verb_starts(text):
+        if start >= end and (match := _INTRODUCES_BENCHMARK.match(text, start)):
             names.append(match["name"])
             end = match.end()
     return tuple(names)
+
+
+def _introducing_verb_starts(text: str) -> list[int]:
+    """Where `_INTRODUCES_VERB_AT` matches, in order, found by str.find: no two of the verbs can
+    overlap (none ends with the letters another begins with), so they are all of its matches."""
+    starts = []
+    for verb in _INTRODUCES_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(verb, at + len(verb))
+    starts.sort()
+    return starts
+
+
+#: What may not touch an introduced name for it to count as one ("ESGenius-Lite" is another).
+_WORD_OR_HYPHEN = regex.compile(r"[\w-]")
+
+
+def _whole_name_spans(name: str, sentence: str) -> list[tuple[int, int]]:
+    r"""The spans of ``(?<![\w-])NAME(?![\w-])`` in `sentence`, found with str.find."""
+    spans = []
+    size = len(name)
+    at = sentence.find(name)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _WORD_OR_HYPHEN.match(sentence, at - 1)) and \
+                not _WORD_OR_HYPHEN.match(sentence, end):
+            spans.append((at, end))
+            at = sentence.find(name, end)
+        else:
+            at = sentence.find(name, at + 1)
+    return spans
+
+
+def _may_end_in_digits(name: str) -> bool:
+    r"""False when ``\d+$`` cannot match `name`: its last character is an ASCII non-digit
+    (and not a line break, before which $ matches too)."""
+    last = name[-1:]
+    return not (last.isascii() and not last.isdigit() and last != "\n")
 
 
 def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """Known benchmarks, their siblings ("AIME24 & 25"), and unknown ones the text marks."""
     found = list(vocab.benchmarks().find_all(sentence))
     for name in introduced:
-        for match in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", sentence):
-            if not any(s <= match.start() < e for s, e, _ in found):
-                found.append((match.start(), match.end(), name))
+        for start, end in _whole_name_spans(name, sentence):
+            if not any(s <= start < e for s, e, _ in found):
+                found.append((start, end, name))
     for start, end, name in list(found):
-        sibling = _SIBLING_BENCHMARK.match(sentence, end)
+        if not _may_end_in_digits(name):
+            continue
         stem = re_sub(r"\d+$", "", name)
-        if sibling and stem != name and len(sibling["suffix"]) == len(name) - len(stem):
+        if stem != name and (sibling := _SIBLING_BENCHMARK.match(sentence, end)) and \
+                len(sibling["suffix"]) == len(name) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
-    for match in _ON_A_NAME.finditer(sentence):
+    for match in (_ON_A_NAME_ASCII if sentence.isascii() else _ON_A_NAME).finditer(sentence):
         # "5.6 points on USPTO-50K": a benchmark the vocabulary does not know (spec section 4)
         name = match["name"]
+        if not (is_system_token(name) or "-" in name and name[0].isupper()):
+            continue  # the cheap half of _looks_like_benchmark first
         if not _NUMBER_SHORTLY_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
             continue
         if _looks_like_benchmark(name) and not any(s <= match.start("name") < e for s, e, _ in found):
