@@ -166,15 +166,12 @@ def _output(args: argparse.Namespace):
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from .pipeline import RunStats, extract_files
-    from .tables import TableWriter
+    from .pipeline import RunStats, write_extracted
 
     stats = RunStats()
-    rows = extract_files(args.inputs, jobs=args.jobs, fmt=args.input_format,
-                         on_skip=_warn_skipped, stats=stats,
-                         progress=not args.quiet and sys.stderr.isatty())
-    with TableWriter(_output(args)) as writer:
-        writer.write_many(rows)
+    write_extracted(args.inputs, _output(args), jobs=args.jobs, fmt=args.input_format,
+                    on_skip=_warn_skipped, stats=stats,
+                    progress=not args.quiet and sys.stderr.isatty())
     if not args.quiet:
         print(f"claimboard: {stats.summary()}", file=sys.stderr)
     if args.strict and stats.skipped:

@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .schema import Paper
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .tables import RowEncoder
 
 #: Papers per task sent to a worker: large enough to amortise pickling, small enough to balance.
 CHUNK_SIZE = 64
@@ -68,19 +70,44 @@ def _row_position(row: dict) -> tuple[bool, int]:
     return (start is None, start if start is not None else 0)
 
 
-def _extract_chunk(papers: list[Paper]) -> list[tuple[list[dict], str | None]]:
-    """Rows for each paper of a chunk, or the reason the extractor failed on it."""
+def _extract_chunk(papers: list[Paper], encoder: RowEncoder | None = None
+                   ) -> list[tuple[Any, int, str | None]]:
+    """For each paper of a chunk, (rows, how many, None), or ([], 0, the reason the extractor
+    failed on it). With an `encoder` the rows come encoded (`tables.RowEncoder.encode`), so the
+    process that writes them has only to write them; rows it cannot encode come as dicts (a
+    list), for the writer to report as it does."""
     from .claims import extract_paper
+    from .tables import TableError
 
-    results = []
+    results: list[tuple[Any, int, str | None]] = []
     for paper in papers:
         try:
             rows = extract_paper(paper)
         except Exception as error:  # one broken paper must not sink the whole run
-            results.append(([], f"extractor failed: {type(error).__name__}: {error}"))
-        else:
-            results.append((sorted(rows, key=_row_position), None))
+            results.append(([], 0, f"extractor failed: {type(error).__name__}: {error}"))
+            continue
+        rows.sort(key=_row_position)
+        if encoder is not None:
+            try:
+                results.append((_Encoded(encoder.encode(rows)), len(rows), None))
+                continue
+            except TableError:
+                pass
+        results.append((rows, len(rows), None))
     return results
+
+
+class _Encoded:
+    """An encoded block of rows, told apart from a list of row dicts (a Parquet block is a
+    list too)."""
+
+    __slots__ = ("block",)
+
+    def __init__(self, block) -> None:
+        self.block = block
+
+    def __reduce__(self):
+        return _Encoded, (self.block,)
 
 
 def _warm_up() -> None:
@@ -98,21 +125,21 @@ def _chunked(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
         yield chunk
 
 
-def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int
-                      ) -> Iterator[tuple[list[Paper], list[tuple[list[dict], str | None]]]]:
+def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int, encoder: RowEncoder | None = None
+                      ) -> Iterator[tuple[list[Paper], list[tuple[Any, int, str | None]]]]:
     """(chunk, results) pairs in input order, computed here or in a pool of `jobs` processes."""
     # Look ahead far enough to know whether a pool pays off, and how many workers to start.
     head = list(islice(chunks, max(jobs, POOL_MIN_CHUNKS)))
     workers = min(jobs, len(head))
     if workers <= 1 or len(head) < POOL_MIN_CHUNKS:
         for chunk in chain(head, chunks):
-            yield chunk, _extract_chunk(chunk)
+            yield chunk, _extract_chunk(chunk, encoder)
         return
     context = multiprocessing.get_context("spawn")  # the same behaviour on every platform
     with context.Pool(workers, initializer=_warm_up) as pool:
         in_flight: deque = deque()
         for chunk in chain(head, chunks):
-            in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+            in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk, encoder))))
             if len(in_flight) >= workers * CHUNKS_AHEAD_PER_JOB:
                 done, result = in_flight.popleft()
                 yield done, result.get()
@@ -135,6 +162,32 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | No
     Every file is checked before the first row is made: one that cannot be read at all raises
     `readers.InputError` here, not halfway through the output.
     """
+    extracted = _extracted_papers(paths, jobs, fmt, on_skip, progress, stats)(None)
+    return (row for rows, _ in extracted for row in rows)
+
+
+def write_extracted(paths: Iterable[PathLike], dest, jobs: int | None = 1,
+                    fmt: str | None = None, on_skip: Callable | None = None,
+                    progress: bool = False, stats: RunStats | None = None) -> None:
+    """Write the rows `extract_files` gives to `dest` (a `tables.TableWriter` destination), the
+    same bytes, encoded where they are extracted: the workers of a pool do the formatting, this
+    process only writes. The inputs are checked before the table is opened."""
+    from .tables import TableWriter
+
+    extraction = _extracted_papers(paths, jobs, fmt, on_skip, progress, stats)
+    with TableWriter(dest) as writer:
+        for payload, count in extraction(writer.encoder):
+            if type(payload) is _Encoded:
+                writer.write_encoded(payload.block, count)
+            else:
+                writer.write_many(payload)
+
+
+def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | None,
+                      on_skip: Callable | None, progress: bool, stats: RunStats | None
+                      ) -> Callable[[RowEncoder | None], Iterator[tuple[Any, int]]]:
+    """The run, given an encoder: (rows, how many) per paper extracted. The input files are
+    checked before it returns."""
     from .readers import read_papers
 
     stats = stats if stats is not None else RunStats()
@@ -145,8 +198,8 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | No
             on_skip(record)
 
     sources = [read_papers(path, format=fmt, on_skip=skip) for path in paths]
-    return _extract(chain.from_iterable(sources), default_jobs() if not jobs else jobs,
-                    skip, progress, stats)
+    return lambda encoder: _extract(chain.from_iterable(sources), default_jobs() if not jobs
+                                    else jobs, skip, progress, stats, encoder)
 
 
 class _NoProgressBar:
@@ -172,19 +225,19 @@ def _progress_bar(shown: bool):
 
 
 def _extract(papers: Iterator[Paper], jobs: int, skip: Callable, progress: bool,
-             stats: RunStats) -> Iterator[dict]:
+             stats: RunStats, encoder: RowEncoder | None) -> Iterator[tuple[Any, int]]:
     from .readers import SkippedRecord
 
     chunks = _chunked(papers, CHUNK_SIZE)
     with _progress_bar(progress) as bar:
-        for chunk, results in _extracted_chunks(chunks, jobs):
-            for paper, (rows, failure) in zip(chunk, results):
+        for chunk, results in _extracted_chunks(chunks, jobs, encoder):
+            for paper, (rows, count, failure) in zip(chunk, results):
                 if failure is not None:
                     skip(SkippedRecord(paper.source, paper.line, failure))
                     continue
                 stats.papers += 1
-                stats.rows += len(rows)
-                yield from rows
+                stats.rows += count
+                yield rows, count
             bar.update(len(chunk))
 
 

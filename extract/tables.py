@@ -218,6 +218,74 @@ def _open_text(path: Path, gzipped: bool) -> tuple[IO[str], IO[bytes]]:
     return io.TextIOWrapper(binary, encoding="utf-8", newline=""), raw
 
 
+class RowEncoder:
+    """Rows as a table of `format` puts them out: CSV or JSON Lines text, Parquet's tuples of
+    values in column order. It pickles, so that worker processes encode their own rows and the
+    process that writes the table only writes them.
+
+    >>> RowEncoder("csv", {"subject": "str", "value": "float"}).encode(
+    ...     [{"subject": "Vision-R1", "value": 73.5}, {"subject": None, "value": 2.0}])
+    'Vision-R1,73.5\\n,2\\n'
+    """
+
+    def __init__(self, format: str, columns: ColumnTypes = CLAIMS_COLUMNS) -> None:
+        self.format = format
+        self.columns = dict(columns)
+        self._prepare()
+
+    def __getstate__(self) -> tuple[str, dict]:
+        return self.format, self.columns
+
+    def __setstate__(self, state: tuple[str, dict]) -> None:
+        self.format, self.columns = state
+        self._prepare()
+
+    def _prepare(self) -> None:
+        # Built once per table: the per-value work is most of the cost of writing.
+        columns = self.columns
+        self._coercers = [_coercer(kind, name) for name, kind in columns.items()]
+        self._csv_formatters = [_csv_formatter(kind, name) for name, kind in columns.items()]
+        self._csv_as_is = [_CSV_AS_IS[kind] for kind in columns.values()]
+        self._pick_all = operator.itemgetter(*columns) if len(columns) > 1 else None
+        self._buffer = io.StringIO()
+        self._csv = csv.writer(self._buffer, lineterminator="\n")
+
+    def values(self, row: Mapping[str, Any]) -> list[str] | dict | tuple:
+        """The row's CSV fields (CSV), its values by column as `coerce_row` gives them (JSON
+        Lines), or those values in column order (Parquet). Raises `TableError`."""
+        values = self._values_of(row)
+        if self.format == "csv":
+            # most values go to the csv module as they are: no call per field
+            return [value if type(value) in as_is else text(value)
+                    for text, as_is, value in zip(self._csv_formatters, self._csv_as_is, values)]
+        if self.format == "jsonl":
+            return {name: coerce(value) for name, coerce, value in zip(self.columns,
+                                                                       self._coercers, values)}
+        return tuple([coerce(value) for coerce, value in zip(self._coercers, values)])
+
+    def _values_of(self, row: Mapping[str, Any]) -> Sequence[Any]:
+        """The row's values in column order, None for a column the row lacks."""
+        if self._pick_all is not None and type(row) is dict:  # not a subclass: no __missing__
+            try:
+                return self._pick_all(row)  # one C call for a complete row, as the extractor's
+            except KeyError:
+                pass
+        return [row.get(name) for name in self.columns]
+
+    def encode(self, rows: Iterable[Mapping[str, Any]]) -> str | list[tuple]:
+        """`rows` as `TableWriter.write_encoded` takes them. Raises `TableError`."""
+        if self.format == "csv":
+            try:
+                self._csv.writerows(map(self.values, rows))
+                return self._buffer.getvalue()
+            finally:
+                self._buffer.seek(0)
+                self._buffer.truncate()
+        if self.format == "jsonl":
+            return "".join([_JSON_LINE.encode(self.values(row)) + "\n" for row in rows])
+        return [self.values(row) for row in rows]
+
+
 class TableWriter:
     """Writes rows to a table one at a time (a context manager).
 
@@ -241,11 +309,6 @@ class TableWriter:
                  columns: ColumnTypes = CLAIMS_COLUMNS, row_group: int = PARQUET_ROW_GROUP):
         self.columns = dict(columns)
         self.rows = 0
-        # Built once per table: the per-value work of `write` is most of the cost of writing.
-        self._coercers = [_coercer(kind, name) for name, kind in self.columns.items()]
-        self._csv_formatters = [_csv_formatter(kind, name) for name, kind in self.columns.items()]
-        self._csv_as_is = [_CSV_AS_IS[kind] for kind in self.columns.values()]
-        self._pick_all = operator.itemgetter(*self.columns) if len(self.columns) > 1 else None
         self._is_stream = hasattr(dest, "write")
         self._name = "<stream>" if self._is_stream else str(dest)
         self._dest = None if self._is_stream else Path(dest)
@@ -255,8 +318,9 @@ class TableWriter:
         if self.format not in TABLE_FORMATS:
             raise TableError(f"{self._name}: unknown table format; end the file name in "
                              f"{', '.join(_SUFFIXES)}")
+        self.encoder = RowEncoder(self.format, self.columns)
         self._row_group = row_group
-        self._batch: list[dict] = []
+        self._batch: list[tuple] = []
         self._parquet = None
         if self.format == "parquet":
             if self._is_stream:
@@ -286,7 +350,7 @@ class TableWriter:
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row (a mapping; keys outside the columns are ignored)."""
         try:
-            values = self._converted(row)
+            values = self.encoder.values(row)
         except TableError as error:
             raise TableError(f"{self._name}: row {self.rows + 1}: {error}") from None
         self.rows += 1
@@ -299,24 +363,17 @@ class TableWriter:
             if len(self._batch) >= self._row_group:
                 self._flush_parquet()
 
-    def _converted(self, row: Mapping[str, Any]) -> list[str] | dict:
-        """The row's CSV fields (CSV), or its values by column as `coerce_row` gives them."""
-        values = self._values_of(row)
-        if self.format == "csv":
-            # most values go to the csv module as they are: no call per field
-            return [value if type(value) in as_is else text(value)
-                    for text, as_is, value in zip(self._csv_formatters, self._csv_as_is, values)]
-        return {name: coerce(value) for name, coerce, value in zip(self.columns, self._coercers,
-                                                                   values)}
-
-    def _values_of(self, row: Mapping[str, Any]) -> Sequence[Any]:
-        """The row's values in column order, None for a column the row lacks."""
-        if self._pick_all is not None and type(row) is dict:  # not a subclass: no __missing__
-            try:
-                return self._pick_all(row)  # one C call for a complete row, as the extractor's
-            except KeyError:
-                pass
-        return [row.get(name) for name in self.columns]
+    def write_encoded(self, block: str | list[tuple], rows: int) -> None:
+        """Write `rows` rows as `self.encoder.encode` gave them (perhaps in another process)."""
+        self.rows += rows
+        if self.format != "parquet":
+            self._stream.write(block)
+            return
+        # row groups of exactly `row_group` rows, as `write` makes them
+        for value_tuple in block:
+            self._batch.append(value_tuple)
+            if len(self._batch) >= self._row_group:
+                self._flush_parquet()
 
     def write_many(self, rows: Iterable[Mapping[str, Any]]) -> int:
         """Write every row of `rows`; return how many."""
@@ -330,7 +387,7 @@ class TableWriter:
         import pyarrow as pa
 
         if self._batch:
-            columns = {name: [row[name] for row in self._batch] for name in self.columns}
+            columns = {name: list(values) for name, values in zip(self.columns, zip(*self._batch))}
             self._parquet.write_table(pa.table(columns, schema=self._arrow_schema))
             self._batch = []
 
