@@ -31,7 +31,10 @@ RIGHT_SPEEDUP = CaseBlindCue(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:faster|speed[-\s]?
     shorter|quicker|better\s+latency|lower\s+latency|in\s+{SPEED_NOUN}|
     (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+loss)\b|as\s+fast)""",
     contains=("fast", "speed", "accelera", "throughput", "fps", "token", "rtfx", "wall", "efficien",
-              "performance", "shorter", "quicker", "latency"))
+              "performance", "shorter", "quicker", "latency"),
+    opening=r"""\s*(?:\S+\s+){0,2}(?:(?:in|as)\s+)?(?:fast|speed|accelera|higher|better|more|throughput|
+        inference|training|decoding|fps|token|rtfx|wall|efficien|increase|shorter|quicker|lower)
+        |\s*(?:\S+\s+){0,4}(?:throughput|speed)""")
 # the stems of every word that may open the cue (RESOURCE_NOUN's among them): two texts in three
 # after a number hold none, and the pattern costs ten times a plain look
 RIGHT_REDUCTION = CaseBlindCue(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:fewer|less|smaller|cheaper|reduction|
@@ -41,17 +44,25 @@ RIGHT_REDUCTION = CaseBlindCue(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:fewer|less|small
     contains=("fewer", "less", "smaller", "cheaper", "reduction", "sav", "compression", "decrease", "lower",
               "memory", "flop", "macs", "comput", "param", "model", "storage", "footprint", "cost", "energy",
               "carbon", "data", "step", "gpu", "cache", "latency", "time", "bandwidth", "communication",
-              "size", "bits", "overhead", "samples", "tokens", "power", "weights"))
+              "size", "bits", "overhead", "samples", "tokens", "power", "weights"),
+    opening=r"""\s*(?:\S+\s+){0,2}(?:fewer|less|smaller|cheaper|reduction|sav|compression|decrease|lower|
+        memory|[tgp]?flop|macs|comput|param|model|storage|footprint|cost|energy|carbon|data|training|step|
+        optimization|gpu|kv|cache|latency|time|wall|inference|execution|bandwidth|communication|size|bits|
+        non-zero|overhead|samples|tokens|power|weights)""")
 # "only 27.7% of the data": a fraction of a resource, a reduction only after "only"/"just"
 RIGHT_FRACTION_OF = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?{RESOURCE_NOUN}\b", _I)
 RIGHT_LOSS = CaseBlindCue(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:lower|worse|drop|decrease|degradation|
     loss|decline|reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|relative\s+reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|
     (?:relative\s+)?(?:error|perplexity|WER|CER|FID)\s+(?:rate\s+)?reduction)\b""",
-    contains=("lower", "worse", "drop", "decrease", "degradation", "loss", "decline", "reduction"))
+    contains=("lower", "worse", "drop", "decrease", "degradation", "loss", "decline", "reduction"),
+    opening=r"""\s*(?:\S+\s+){0,2}(?:lower|worse|drop|decrease|degradation|loss|decline|reduction|relative|
+        error|perplexity|wer|cer|fid)""")
 RIGHT_GAIN = CaseBlindCue(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|higher|better|
     increase|boost|advantage|increments?|enhancement|more\s+accurate|variation)\b""",
     contains=("improvement", "gain", "higher", "better", "increase", "boost", "advantage", "increment",
-              "enhancement", "more", "variation"))
+              "enhancement", "more", "variation"),
+    opening=r"""\s*(?:\S+\s+){0,3}(?:improvement|gain|higher|better|increase|boost|advantage|increment|
+        enhancement|more|variation)""")
 # Words ending the text before the number: "... by", "... from", "only".
 LEFT_REDUCE_VERB = GatedCue(r"""\b(?:reduc\w*|decreas\w*|cut\w*|sav\w*|shrink\w*|compress\w*|
     lower\w*|saving|trim\w*|prun\w*)\b(?P<object>[^;]{0,60}?)\s+by\s*$""", ends_with=("by",))

@@ -13,7 +13,7 @@ import regex
 
 from . import cues
 from .mentions import Mention
-from .patterns import GatedCue, re_match, re_search, re_sub
+from .patterns import GatedCue, re_match, re_search, re_sub, text_ending
 
 MEMORY_UNITS = frozenset({"TB", "GB", "GiB", "MB", "MiB", "KB"})
 RATE_UNITS = frozenset({"token/s", "frame/s", "sample/s", "image/s", "query/s", "PFLOP/s",
@@ -217,7 +217,7 @@ def _classify_factor(group: Group, left: str, right: str, first: Mention) -> Non
         group.kind = "speedup"
     elif cues.RIGHT_REDUCTION.match(right):
         group.kind = "reduction"
-    elif (improved := _improved(left[-90:])) is not None:
+    elif (improved := _improved(left[-90:], text_ending(left))) is not None:
         group.kind = improved  # "improves the energy efficiency by 1.36~3.58x"
     elif cues.SPEED_WORDS.search(left[-60:]):
         group.kind = "speedup"
@@ -230,11 +230,11 @@ def _classify_factor(group: Group, left: str, right: str, first: Mention) -> Non
     group.rule = f"{group.kind}.{rule_kind}"
 
 
-def _improved(left: str) -> str | None:
+def _improved(left: str, ending: str) -> str | None:
     """What "improves X by" says of the number after it: speedup for speed and throughput,
     reduction for a resource's efficiency (energy, memory), quality otherwise; None without
     such a verb. In "improves A by 2x and B by 3x" the number after B speaks of B."""
-    verb = cues.LEFT_GAIN_VERB.search(left)
+    verb = cues.LEFT_GAIN_VERB.search_ending(left, ending)
     if verb is None:
         return None
     what = _LAST_CONJUNCT.split(verb["object"])[-1]
@@ -252,9 +252,10 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
     """A percent, point or bare number: a score, a delta, or a relative efficiency claim."""
     unit = last.unit
     near_left = left[-90:]
+    ending = text_ending(left)  # one look at the last words for all the cues that end `left`
     right = _after_aside(right)
-    if (cues.BEFORE_SETTING.search(left[-40:]) and not _metric_ends_near(left, metrics)) or \
-            cues.SETTING_GLOSS.search(left[-40:]):
+    if (cues.BEFORE_SETTING.search_ending(left[-40:], ending) and not _metric_ends_near(left, metrics)) or \
+            cues.SETTING_GLOSS.search_ending(left[-40:], ending):
         return  # "a compression ratio of 92.2%", "8/128 configuration (50% expert reduction)"
     if first.is_word:
         if first.unit == "%":
@@ -262,7 +263,7 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
                 group.kind, group.rule, group.qualifier = "reduction", "reduction.word", "fraction_of_baseline"
         return
     # "only 27.7% of the data", "at 35% of the training FLOPs": a share of a baseline's resource
-    only = cues.LEFT_ONLY.search(left) is not None or (
+    only = cues.LEFT_ONLY.search_ending(left, ending) is not None or (
         _ends_with_at(left) and cues.RIGHT_FRACTION_OF.match(right) is not None)
     if only and unit == "%" and cues.SPEED_OBJECT.match(right.strip()):
         group.kind, group.rule, group.qualifier = "speedup", "speedup.fraction_of_baseline", "fraction_of_baseline"
@@ -272,27 +273,27 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
         group.kind, group.rule, group.qualifier = "reduction", "reduction.fraction_of_baseline", "fraction_of_baseline"
     elif cues.RIGHT_LOSS.match(right):
         group.kind, group.sign, group.rule = "delta", -1, "delta.loss"
-    elif cues.RIGHT_REDUCTION.match(right) and unit == "%":
+    elif unit == "%" and cues.RIGHT_REDUCTION.match(right):
         group.kind, group.rule = "reduction", "reduction.percent"
     elif cues.RIGHT_GAIN.match(right) or unit == "pp" or first.signed:
         group.kind, group.rule = "delta", "delta.gain"
-    elif (moved := cues.LEFT_MOVE_VERB.search(near_left)) is not None:
+    elif (moved := cues.LEFT_MOVE_VERB.search_ending(near_left, ending)) is not None:
         group.kind, group.rule = "delta", "delta.gain_verb"
         group.sign = -1 if moved["verb"].lower().startswith("los") else 1
-    elif (change := cues.LEFT_CHANGE_OF.search(near_left)) is not None:
+    elif (change := cues.LEFT_CHANGE_OF.search_ending(near_left, ending)) is not None:
         negative = re_match(r"(?:drop|decrease|decline|degradation|loss|reduction)", change["change"], regex.I)
         group.kind, group.rule = "delta", "delta.change_of"
         group.sign = -1 if negative else 1
-    elif (verb := cues.LEFT_REDUCE_VERB.search(near_left)) is not None:
+    elif (verb := cues.LEFT_REDUCE_VERB.search_ending(near_left, ending)) is not None:
         what = verb["object"].strip() or near_left[max(0, verb.start() - 40):verb.start()]
         if cues.QUALITY_OBJECT.search(what) and not cues.RESOURCE_OBJECT.search(what):
             group.kind, group.sign, group.rule = "delta", -1, "delta.reduced_quality"
         else:
             group.kind, group.rule = "reduction", "reduction.by"
-    elif (improved := _improved(near_left)) is not None:
+    elif (improved := _improved(near_left, ending)) is not None:
         group.kind = "delta" if improved == "quality" else improved
         group.rule = f"{group.kind}.by"
-    elif cues.LEFT_REDUCE_DIRECT.search(near_left) and unit == "%" and (
+    elif unit == "%" and cues.LEFT_REDUCE_DIRECT.search(near_left) and (
             cues.RESOURCE_OBJECT.match(right.strip()) or cues.RIGHT_FRACTION_OF.match(right)):
         group.kind, group.rule = "reduction", "reduction.percent"
     elif unit in ("%", "cm") and _score_context(left, right, metrics, first):
@@ -300,10 +301,10 @@ def _classify_quality(group: Group, left: str, right: str, metrics, first: Menti
         if unit == "%" and cues.OF_A_BASELINE_AFTER.match(right) and \
                 cues.FRACTION_OF_BASELINE.search(left[-40:]):
             group.qualifier = "fraction_of_baseline"  # "retains 98% of the original accuracy"
-    elif unit == "" and _bare_score(left, right, metrics, first):
+    elif unit == "" and _bare_score(left, right, metrics, first, ending):
         group.kind, group.rule = "score", "score.metric_value"
     if group.kind == "delta" and unit == "" and not (first.decimal or first.signed):
-        if not cues.LEFT_GAIN_VERB.search(near_left):
+        if not cues.LEFT_GAIN_VERB.search_ending(near_left, ending):
             group.kind = ""
 
 
@@ -352,9 +353,9 @@ def _score_context(left: str, right: str, metrics, first: Mention) -> bool:
     return bool(_SCORE_VERB.search(left[-40:])) or bool(re_match(r"\s*on\s+", right))
 
 
-def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
+def _bare_score(left: str, right: str, metrics, first: Mention, ending: str) -> bool:
     """A number without unit is a score only beside a metric name ("AUC = 0.955", "63.9 mAP")."""
-    if cues.LEFT_SCORE_WORD.search(left):
+    if cues.LEFT_SCORE_WORD.search_ending(left, ending):
         return True
     if first.decimal and _SCORING_WORD.search(left[-40:]) and not first.signed:
         return True  # "FooNet scores 45.6", "achieves 63.9 mAP"
@@ -366,7 +367,7 @@ def _bare_score(left: str, right: str, metrics, first: Mention) -> bool:
             return True
     if first.decimal and _ends_with_label(left):
         return True  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
-    if cues.LEFT_SCORE_FROM.search(left):
+    if cues.LEFT_SCORE_FROM.search_ending(left, ending):
         return True
     return first.decimal and bool(re_match(r"^\s*on\s+", right)) and re_search(r"score", left, regex.I) is not None
 

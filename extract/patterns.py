@@ -118,6 +118,16 @@ def _mention(range_unit: bool) -> regex.Pattern:
 MENTION = _mention(range_unit=True)
 MENTION_BEFORE_NO_RANGE = _mention(range_unit=False)
 
+ENDING_REACH = 16
+
+
+def text_ending(text: str) -> str:
+    """How `text` ends, as `GatedCue.search_ending` looks at it: its last characters, white
+    space trimmed, case-folded. The ending of a longer text that ends with `text` ends with this
+    one, so an `ends_with` gate on it lets through all that the shorter text's gate would."""
+    return text.rstrip()[-ENDING_REACH:].casefold()
+
+
 class GatedCue:
     r"""A cue pattern behind a cheap first look. Most texts before or after a number hold no
     cue, and a plain string test tells so far faster than the pattern, which is tried at every
@@ -140,14 +150,23 @@ class GatedCue:
         self.ends_with = tuple(word.casefold() for word in ends_with)
         self.contains = tuple(stem.casefold() for stem in contains)
         self._reach = max(map(len, ends_with), default=0)
+        assert self._reach <= ENDING_REACH
 
     def may_match(self, text: str) -> bool:
         """False when the pattern cannot match `text`."""
         if self.ends_with and not text.rstrip()[-self._reach:].casefold().endswith(self.ends_with):
             return False
         if self.contains:
-            return any(map(text.casefold().__contains__, self.contains))
+            # ASCII text case-folds as it lower-cases, and str.lower has a fast path for it
+            return any(map((text.lower() if text.isascii() else text.casefold()).__contains__, self.contains))
         return True
+
+    def search_ending(self, text: str, ending: str) -> regex.Match | None:
+        """search(text) for an `ends_with` cue, given the `text_ending` of `text` or of a text
+        that `text` ends: several cues read on one text share that look."""
+        if not ending.endswith(self.ends_with):
+            return None
+        return self.pattern.search(text)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         """The pattern's first match in ``text[pos:endpos]``, the gate looking at that part."""
@@ -275,14 +294,20 @@ class CaseBlindCue(GatedCue):
     case-sensitive twin over the lower-cased text (as CaseBlindWords does): for a cue that the
     gate lets through often and whose pattern tries long word lists, several times cheaper.
     Offsets are the same, as lower-casing ASCII keeps the length; `\\s` and `\\S` are spelled
-    out as `regex` reads them; other text takes the `regex` pattern."""
+    out as `regex` reads them; other text takes the `regex` pattern.
 
-    __slots__ = ("_ascii",)
+    `opening`: for a cue matched at the start of a text, a pattern (case-blind, of `\\s`, `\\S`
+    and lower-case words) that the text must open with, up to the first cue word: on ASCII text
+    it replaces the `contains` gate, which looks through all the text for every stem.
+    """
+
+    __slots__ = ("_ascii", "_opening")
 
     def __init__(self, pattern: str, *, ends_with: tuple[str, ...] = (),
-                 contains: tuple[str, ...] = ()) -> None:
+                 contains: tuple[str, ...] = (), opening: str = "") -> None:
         super().__init__(pattern, ends_with=ends_with, contains=contains)
         self._ascii = re.compile(_ascii_twin(pattern), re.VERBOSE)
+        self._opening = re.compile(_ascii_twin(opening), re.VERBOSE) if opening else None
 
     def _engine(self, text: str):
         return (self._ascii, text.lower()) if text.isascii() else (self.pattern, text)
@@ -294,6 +319,9 @@ class CaseBlindCue(GatedCue):
         return pattern.search(text, pos, len(text) if endpos is None else endpos)
 
     def match(self, text: str) -> re.Match | regex.Match | None:
+        if self._opening is not None and text.isascii():
+            lower = text.lower()
+            return self._ascii.match(lower) if self._opening.match(lower) else None
         if not self.may_match(text):
             return None
         pattern, text = self._engine(text)

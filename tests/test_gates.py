@@ -123,3 +123,22 @@ def test_case_blind_words_find_what_the_regex_pattern_finds(name):
         assert (found and found.span()) == (expected and expected.span())
 
     check()
+
+
+# Cues read on one text before a number share one look at how it ends (patterns.text_ending),
+# taken of that text or of a longer one it ends.
+ENDING_CUES = sorted(name for name, cue in GATED_CUES.items() if cue.ends_with)
+
+
+@pytest.mark.parametrize("name", ENDING_CUES)
+def test_shared_ending_finds_what_the_pattern_finds(name):
+    cue = GATED_CUES[name]
+
+    @GATE_SETTINGS
+    @given(text=_texts(_cue_words(cue)), cut=st.floats(0, 1))
+    def check(text, cut):
+        tail = text[int(cut * len(text)):]
+        found, expected = cue.search_ending(tail, patterns.text_ending(text)), cue.pattern.search(tail)
+        assert (found and found.span()) == (expected and expected.span())
+
+    check()

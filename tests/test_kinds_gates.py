@@ -94,3 +94,16 @@ def test_case_blind_cue_finds_what_its_pattern_finds(name):
 def test_case_blind_cue_reads_names_in_capitals(name, text):
     cue = getattr(cues, name)
     assert cue.match(text) is not None and cue.match(text).span() == cue.pattern.match(text).span()
+
+
+@pytest.mark.parametrize("name", [n for n in _CASE_BLIND_CUES if getattr(cues, n)._opening is not None])
+def test_opening_gate_lets_through_every_match(name):
+    cue = getattr(cues, name)
+
+    @settings(max_examples=1500, deadline=None)
+    @given(text=_opening_texts(cue))
+    def check(text):
+        if text.isascii() and cue.pattern.match(text):
+            assert cue._opening.match(text.lower()), text
+
+    check()
