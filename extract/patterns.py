@@ -252,9 +252,10 @@ def re_sub(pattern: str, replacement: str, text: str, flags: int = 0) -> str:
     return _compiled(pattern, flags).sub(replacement, text)
 
 
-def _ascii_twin(pattern: str) -> str:
+def _ascii_twin(pattern: str, lower: bool = True) -> str:
     """`pattern` for the standard engine over lower-cased ASCII text: letters in lower case,
-    escapes (`\\S`, `\\B`) kept, `\\s` and `\\S` spelled out as `regex` reads them."""
+    escapes (`\\S`, `\\B`) kept, `\\s` and `\\S` spelled out as `regex` reads them.
+    `lower=False`: letters kept, for a case-sensitive pattern over the text as it is."""
     parts, in_class = [], False
     for token in regex.findall(r"\\.|\[\^?|\]|[^\\\[\]]+", pattern, flags=regex.DOTALL):
         if token in (r"\s", r"\S"):
@@ -264,7 +265,7 @@ def _ascii_twin(pattern: str) -> str:
             in_class = True
         elif token == "]":
             in_class = False
-        elif not token.startswith("\\"):
+        elif lower and not token.startswith("\\"):
             token = token.lower()
         parts.append(token)
     return "".join(parts)
