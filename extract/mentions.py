@@ -4,6 +4,7 @@ A mention is not yet a claim: claims.py decides which mentions are claims and of
 """
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
@@ -121,14 +122,19 @@ def may_hold_number(text: str, number_words: bool = True) -> bool:
 _UNIT_TAIL = r"(?:(?:\s?|-(?=points?\b))" + p.UNIT + ")?"
 
 
-def _head(pattern: regex.Pattern) -> regex.Pattern:
-    source = pattern.pattern
+def _head(source: str) -> regex.Pattern:
     at = source.rindex(_UNIT_TAIL)
     assert source[at + len(_UNIT_TAIL):].strip().startswith("#"), "the unit closes the mention pattern"
-    return regex.compile(source[:at] + source[at + len(_UNIT_TAIL):], pattern.flags)
+    return regex.compile(source[:at] + source[at + len(_UNIT_TAIL):], regex.VERBOSE)
 
 
-_PLAIN_HEAD, _FULL_HEAD = _head(p.MENTION_BEFORE_NO_RANGE), _head(p.MENTION)
+_PLAIN_HEAD = _head(p.mention_source(range_unit=False))
+
+
+@functools.cache
+def _full_head() -> regex.Pattern:
+    """Compiled when first needed: few numbers need it, and it costs a process milliseconds."""
+    return _head(p.mention_source(range_unit=True))
 
 
 def _first_characters(parsed) -> tuple[set[str] | None, bool]:
@@ -174,7 +180,7 @@ def _class_characters(items) -> set[str] | None:
     return characters
 
 
-def _unit_tails() -> dict[str, regex.Pattern]:
+def _unit_tail_sources() -> dict[str, str]:
     """For each character a unit can start with, the unit part of the pattern with only the
     units that can start with it, in their order, under their group names."""
     starts = {}
@@ -183,25 +189,36 @@ def _unit_tails() -> dict[str, regex.Pattern]:
         assert characters is not None and not empty, f"the first characters of unit {pattern!r}"
         assert not any(c.isspace() or c == "-" for c in characters), f"unit {pattern!r} starts as a space"
         starts[index] = characters
-    tails = {}
+    sources = {}
     for character in set().union(*starts.values()):
         units = "|".join(f"(?P<u_{i}>{pattern})" for i, (_, pattern) in enumerate(p.UNIT_PATTERNS)
                          if character in starts[i])
-        tails[character] = regex.compile(r"(?:\s?|-(?=points?\b))(?:" + units + ")")
-    return tails
+        sources[character] = r"(?:\s?|-(?=points?\b))(?:" + units + ")"
+    return sources
 
 
-_UNIT_TAILS = _unit_tails()
+class _UnitTails(dict):
+    """The unit part for a character (None where no unit starts with it), compiled when the
+    character is first met: a process meets few of them, and each costs a compile."""
+
+    def __missing__(self, character: str) -> regex.Pattern | None:
+        source = _UNIT_TAIL_SOURCES.get(character)
+        tail = self[character] = None if source is None else regex.compile(source)
+        return tail
+
+
+_UNIT_TAIL_SOURCES = _unit_tail_sources()
+_UNIT_TAILS = _UnitTails()
 
 
 def _unit_after(text: str, end: int) -> regex.Match | None:
     """The match of the unit part of the mention pattern at `end`, where its head ended."""
-    tail = _UNIT_TAILS.get(text[end:end + 1])
+    tail = _UNIT_TAILS[text[end:end + 1]]
     if tail is None:  # the unit may start one further, after a space or "-"
         after = text[end:end + 1]
         if not (after.isspace() or after == "-"):
             return None
-        tail = _UNIT_TAILS.get(text[end + 1:end + 2])
+        tail = _UNIT_TAILS[text[end + 1:end + 2]]
         if tail is None:
             return None
     return tail.match(text, end)
@@ -209,9 +226,9 @@ def _unit_after(text: str, end: int) -> regex.Match | None:
 
 # The head patterns' groups by number: `regex` looks a group name up only after failing to
 # read it as a number, at the cost of an exception each time.
-assert _PLAIN_HEAD.groupindex == _FULL_HEAD.groupindex
+# read alike from either head (a property holds them to the same groups)
 _NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO, _HI, _UNIT1 = (
-    _FULL_HEAD.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
+    _PLAIN_HEAD.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
 
 
 # Where the mention pattern's unit of a range's first end ("1% - 10%") may start: a unit (no
@@ -250,7 +267,7 @@ def _numeric_mentions(text: str) -> list[Mention]:
     else:
         digit_runs, unit_before_range_join = _DIGIT_RUN, _UNIT_BEFORE_RANGE_JOIN
         number, joins = None, True
-    plain_mention, full_mention = _PLAIN_HEAD.match, _FULL_HEAD.match
+    plain_mention = _PLAIN_HEAD.match
     for digit in digit_runs.finditer(text):
         start = digit.start()
         if start < position:
@@ -277,7 +294,7 @@ def _numeric_mentions(text: str) -> list[Mention]:
         # the full pattern matches where the plain one does, and only differs after a unit
         # followed by a range join
         if unit_before_range_join.match(text, max(match.end(_NUM), match.end(_SIZE))):
-            match = full_mention(text, match.start())
+            match = _full_head().match(text, match.start())
         unit = _unit_after(text, match.end())
         mention = _numeric(match, unit)
         if mention is None:

@@ -173,7 +173,7 @@ def test_head_and_unit_match_as_the_whole_mention_pattern(text):
     """At every position: the head pattern's match, then the unit tried only where a unit may
     start, spans what the whole pattern spans, with the same groups."""
     for start in range(len(text)):
-        for whole, head in ((p.MENTION, mentions._FULL_HEAD), (p.MENTION_BEFORE_NO_RANGE, mentions._PLAIN_HEAD)):
+        for whole, head in ((p.MENTION, mentions._full_head()), (p.MENTION_BEFORE_NO_RANGE, mentions._PLAIN_HEAD)):
             expected, found = whole.match(text, start), head.match(text, start)
             assert (expected is None) == (found is None)
             if found is None:
@@ -302,7 +302,7 @@ def test_ascii_number_reads_as_the_head_pattern(text):
         found = mentions._ASCII_NUMBER.match(text, start)
         if found is None or mentions._ASCII_UNIT_BEFORE_RANGE_JOIN.match(text, found.end()):
             continue
-        for head in (mentions._PLAIN_HEAD, mentions._FULL_HEAD):
+        for head in (mentions._PLAIN_HEAD, mentions._full_head()):
             at = head.match(text, start)
             assert at is not None and at.span() == found.span()
             assert (at["num"], at["size"]) == found.group(1, 2)
@@ -332,3 +332,8 @@ def test_ascii_qualifier_search_finds_what_the_regex_pattern_finds(text, cut, re
         return
     found = mentions._ASCII_QUALIFIER_BEFORE_NUMBER.search(text, floor, end)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def test_heads_number_their_groups_alike():
+    """mentions reads both heads' groups by the plain head's numbers."""
+    assert mentions._PLAIN_HEAD.groupindex == mentions._full_head().groupindex
