@@ -4,6 +4,7 @@ A mention is not yet a claim: claims.py decides which mentions are claims and of
 """
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
@@ -86,13 +87,11 @@ _NUMBER_WORD_STEMS = ("twice", "doubl", "halv", "tripl", "magnitude", "quarter",
 # The units of patterns.WORD_TIME: an ASCII text without any, lower-cased, holds no time word.
 _TIME_WORD_UNITS = ("day", "hour", "minute")
 _DIGIT = re.compile(r"\d")
-_ASCII_DIGITS = "0123456789"
 
 
 def may_hold_number_word(text: str) -> bool:
     """A cheap first look (plain substring tests beat a case-blind regex here)."""
-    lowered = text.lower()
-    return any(stem in lowered for stem in _NUMBER_WORD_STEMS)
+    return any(map(text.lower().__contains__, _NUMBER_WORD_STEMS))
 
 
 def _may_hold_time_word(text: str) -> bool:
@@ -107,8 +106,9 @@ def _may_hold_time_word(text: str) -> bool:
 def may_hold_number(text: str, number_words: bool = True) -> bool:
     """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
     without either it holds no claim."""
-    if text.isascii():  # ten substring searches run faster than a regex testing every character
-        has_digit = any(digit in text for digit in _ASCII_DIGITS)
+    if text.isascii():  # ten substring searches, written out, beat a regex or a generator
+        has_digit = ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+                     or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
     else:
         has_digit = _DIGIT.search(text) is not None
     return has_digit or (number_words and may_hold_number_word(text))
@@ -122,14 +122,19 @@ def may_hold_number(text: str, number_words: bool = True) -> bool:
 _UNIT_TAIL = r"(?:(?:\s?|-(?=points?\b))" + p.UNIT + ")?"
 
 
-def _head(pattern: regex.Pattern) -> regex.Pattern:
-    source = pattern.pattern
+def _head(source: str) -> regex.Pattern:
     at = source.rindex(_UNIT_TAIL)
     assert source[at + len(_UNIT_TAIL):].strip().startswith("#"), "the unit closes the mention pattern"
-    return regex.compile(source[:at] + source[at + len(_UNIT_TAIL):], pattern.flags)
+    return regex.compile(source[:at] + source[at + len(_UNIT_TAIL):], regex.VERBOSE)
 
 
-_PLAIN_HEAD, _FULL_HEAD = _head(p.MENTION_BEFORE_NO_RANGE), _head(p.MENTION)
+_PLAIN_HEAD = _head(p.mention_source(range_unit=False))
+
+
+@functools.cache
+def _full_head() -> regex.Pattern:
+    """Compiled when first needed: few numbers need it, and it costs a process milliseconds."""
+    return _head(p.mention_source(range_unit=True))
 
 
 def _first_characters(parsed) -> tuple[set[str] | None, bool]:
@@ -175,7 +180,7 @@ def _class_characters(items) -> set[str] | None:
     return characters
 
 
-def _unit_tails() -> dict[str, regex.Pattern]:
+def _unit_tail_sources() -> dict[str, str]:
     """For each character a unit can start with, the unit part of the pattern with only the
     units that can start with it, in their order, under their group names."""
     starts = {}
@@ -184,25 +189,36 @@ def _unit_tails() -> dict[str, regex.Pattern]:
         assert characters is not None and not empty, f"the first characters of unit {pattern!r}"
         assert not any(c.isspace() or c == "-" for c in characters), f"unit {pattern!r} starts as a space"
         starts[index] = characters
-    tails = {}
+    sources = {}
     for character in set().union(*starts.values()):
         units = "|".join(f"(?P<u_{i}>{pattern})" for i, (_, pattern) in enumerate(p.UNIT_PATTERNS)
                          if character in starts[i])
-        tails[character] = regex.compile(r"(?:\s?|-(?=points?\b))(?:" + units + ")")
-    return tails
+        sources[character] = r"(?:\s?|-(?=points?\b))(?:" + units + ")"
+    return sources
 
 
-_UNIT_TAILS = _unit_tails()
+class _UnitTails(dict):
+    """The unit part for a character (None where no unit starts with it), compiled when the
+    character is first met: a process meets few of them, and each costs a compile."""
+
+    def __missing__(self, character: str) -> regex.Pattern | None:
+        source = _UNIT_TAIL_SOURCES.get(character)
+        tail = self[character] = None if source is None else regex.compile(source)
+        return tail
+
+
+_UNIT_TAIL_SOURCES = _unit_tail_sources()
+_UNIT_TAILS = _UnitTails()
 
 
 def _unit_after(text: str, end: int) -> regex.Match | None:
     """The match of the unit part of the mention pattern at `end`, where its head ended."""
-    tail = _UNIT_TAILS.get(text[end:end + 1])
+    tail = _UNIT_TAILS[text[end:end + 1]]
     if tail is None:  # the unit may start one further, after a space or "-"
         after = text[end:end + 1]
         if not (after.isspace() or after == "-"):
             return None
-        tail = _UNIT_TAILS.get(text[end + 1:end + 2])
+        tail = _UNIT_TAILS[text[end + 1:end + 2]]
         if tail is None:
             return None
     return tail.match(text, end)
@@ -210,9 +226,9 @@ def _unit_after(text: str, end: int) -> regex.Match | None:
 
 # The head patterns' groups by number: `regex` looks a group name up only after failing to
 # read it as a number, at the cost of an exception each time.
-assert _PLAIN_HEAD.groupindex == _FULL_HEAD.groupindex
+# read alike from either head (a property holds them to the same groups)
 _NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO, _HI, _UNIT1 = (
-    _FULL_HEAD.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
+    _PLAIN_HEAD.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
 
 
 # Where the mention pattern's unit of a range's first end ("1% - 10%") may start: a unit (no
@@ -225,19 +241,49 @@ _UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s\d~\u2013-]\D*?[~\u2013-]\s*(?:\d|
 _ASCII_UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s0-9~-][^0-9]*?[~-]\s*[0-9]")
 
 
+# The usual head on ASCII text, a number with perhaps a size suffix that no range, "±" or
+# interval follows, read by the standard engine at a fifth of the head pattern's cost. The
+# look-behinds are patterns.NOT_IN_IDENTIFIER (its "\d\.\d*" is within "[\w.]"); the number
+# and its size are atomic, as in the head nothing after them makes it give back a character;
+# the look-ahead holds off where the head's range, "±" or interval part could start (its
+# numbers open with a digit). Where it fails, the head pattern reads the number.
+_ASCII_NUMBER = re.compile(rf"""
+    (?<![\w.@\#])(?<![A-Za-z][-/])(?<![0-9][/:])(?<!\^)
+    (?>({p._ascii_twin(p.NUMERAL, lower=False)})({p._ascii_twin(p.SIZE_SUFFIX, lower=False)})?)
+    (?![{p.ASCII_SPACE}]*(?:[-~]|\+/?-)[{p.ASCII_SPACE}]*[0-9]|[{p.ASCII_SPACE}]\([0-9])
+    """, re.VERBOSE)
+# What _ASCII_UNIT_BEFORE_RANGE_JOIN ends with: a text without it anywhere needs no full head.
+_ASCII_JOIN_BEFORE_DIGIT = re.compile(r"[~-]\s*[0-9]")
+
+
 def _numeric_mentions(text: str) -> list[Mention]:
     """The numeric mentions of `text`, the pattern tried only where runs of digits start."""
     mentions: list[Mention] = []
     position = 0
     if text.isascii():
         digit_runs, unit_before_range_join = _ASCII_DIGIT_RUN, _ASCII_UNIT_BEFORE_RANGE_JOIN
+        number = _ASCII_NUMBER.match
+        joins = ("-" in text or "~" in text) and _ASCII_JOIN_BEFORE_DIGIT.search(text) is not None
     else:
         digit_runs, unit_before_range_join = _DIGIT_RUN, _UNIT_BEFORE_RANGE_JOIN
-    plain_mention, full_mention = _PLAIN_HEAD.match, _FULL_HEAD.match
+        number, joins = None, True
+    plain_mention = _PLAIN_HEAD.match
     for digit in digit_runs.finditer(text):
         start = digit.start()
         if start < position:
             continue
+        if number is not None:
+            found = number(text, start)
+            if found is not None and not (joins and unit_before_range_join.match(text, found.end())):
+                signed = start > position and text[start - 1] in "+-"
+                unit = _unit_after(text, found.end())
+                mention = _number(text, found, signed, unit)
+                if mention is None:
+                    continue
+                _attach_qualifier(text, mention, max(position, mention.outer_start - _QUALIFIER_REACH))
+                position = found.end() if unit is None else unit.end()
+                mentions.append(mention)
+                continue
         if start > position and text[start - 1] in "+-":
             start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
         match = plain_mention(text, start)
@@ -248,7 +294,7 @@ def _numeric_mentions(text: str) -> list[Mention]:
         # the full pattern matches where the plain one does, and only differs after a unit
         # followed by a range join
         if unit_before_range_join.match(text, max(match.end(_NUM), match.end(_SIZE))):
-            match = full_mention(text, match.start())
+            match = _full_head().match(text, match.start())
         unit = _unit_after(text, match.end())
         mention = _numeric(match, unit)
         if mention is None:
@@ -259,11 +305,26 @@ def _numeric_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+# patterns.QUALIFIER_BEFORE_NUMBER for ASCII text on the standard engine, its phrases in one
+# flat alternation: a match must end where the number starts, so the match found is the one
+# starting first whichever phrase reads it, and the flat alternation lets the search skip the
+# positions no phrase starts at. The `regex` pattern costs several times as much.
+assert all(pattern.startswith("(?:") and pattern.endswith(")") for _, pattern in p.QUALIFIER_BEFORE)
+_ASCII_QUALIFIER_BEFORE_NUMBER = re.compile(p._ascii_twin(
+    "(?:" + "|".join(pattern[3:-1] for _, pattern in p.QUALIFIER_BEFORE) + r")\s*$", lower=False))
+
+
 def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
     """A qualifier standing right before the number: "up to 3x", "~6%", "over 95%"."""
     if mention.outer_start == floor:
         return
-    found = p.QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
+    qualifier = p.QUALIFIER_BEFORE_NUMBER
+    if not text.isascii():
+        found = qualifier.search(text, floor, mention.outer_start)
+    elif qualifier.may_match(text[floor:mention.outer_start]):
+        found = _ASCII_QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
+    else:
+        return
     if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()
                          and found.group()[0].isalnum()):
         return  # "into 5" is no "to 5"
@@ -303,6 +364,24 @@ def _numeric(match: regex.Match, unit_match: regex.Match | None) -> Mention | No
         mention.end = match.end(_HI)
     if size is not None and size.strip() and not unit:
         mention.outer_end = match.end(_SIZE)
+    return mention
+
+
+def _number(text: str, found: re.Match, signed: bool, unit_match: regex.Match | None) -> Mention | None:
+    """The mention of a match of _ASCII_NUMBER (a sign before it if `signed`): what _numeric
+    reads of the head's match there, which holds no range, interval or range-start unit."""
+    num, size = found.group(1, 2)
+    value = parse_numeral(num)
+    if value is None:
+        return None
+    start, end = found.span(1)
+    mention = Mention(start, end, start, found.end() if unit_match is None else unit_match.end(), value,
+                      unit=p.UNIT_BY_GROUP[unit_match.lastgroup] if unit_match is not None else "",
+                      is_size=size is not None, decimal="." in num)
+    if signed:
+        mention.signed, mention.outer_start = True, start - 1
+        if text[start - 1] == "-":
+            mention.sign = -1
     return mention
 
 

@@ -92,13 +92,12 @@ QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFOR
 # --- one numeric mention -----------------------------------------------------------------------
 # sign? number (unit)? ( range | interval )?  -- the shapes spec section 3 lists.
 RANGE_JOIN = r"\s*(?:-|~|–)\s*"  # "from 78% to 86%" is before/after, never a range
-def _mention(range_unit: bool) -> regex.Pattern:
+def mention_source(range_unit: bool) -> str:
     """The pattern of one mention; without `range_unit`, the unit of a range's first end is
     never read (the group is kept, always empty): the pattern for a number that no range join
     ("-", "~", "–" before a digit) follows, where that part can only fail, at a third of the cost."""
     never = "" if range_unit else "(?!)"
-    return regex.compile(
-        rf"""
+    return rf"""
         (?P<sign>[+-](?=\d))?
         {NOT_IN_IDENTIFIER}
         (?P<num>{NUMERAL})
@@ -110,13 +109,17 @@ def _mention(range_unit: bool) -> regex.Pattern:
           | \s\((?P<lo>{NUMERAL})\s*[-,–]\s*(?P<hi>{NUMERAL})\)   # 0.955 (0.953 - 0.956)
         )?
         (?:(?:\s?|-(?=points?\b)){UNIT})?              # "9.8-point gain" is 9.8 points
-        """,
-        regex.VERBOSE,
-    )
+        """
 
 
-MENTION = _mention(range_unit=True)
-MENTION_BEFORE_NO_RANGE = _mention(range_unit=False)
+def __getattr__(name: str):
+    """The whole mention patterns and the units alone, compiled when first asked for: compiling
+    them costs every process tens of milliseconds, and mentions.py matches their parts instead."""
+    if name in ("MENTION", "MENTION_BEFORE_NO_RANGE"):
+        return _compiled(mention_source(range_unit=name == "MENTION"), regex.VERBOSE)
+    if name == "UNIT_ALONE":
+        return _unit_alone()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 ENDING_REACH = 16
 
@@ -208,8 +211,10 @@ WORD_TIME = regex.compile(
     r"seven|eight|nine|ten|a)\s+(?P<unit>(?:day|hour|minute)s?)\s+of\s+"
     r"(?:pre-?training|fine-?tuning|training|compute|search|optimi[sz]ation)\b", regex.IGNORECASE)
 
-# Each unit's own pattern, to tell which unit a matched unit text is.
-UNIT_ALONE = tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical, pattern in UNIT_PATTERNS)
+# Each unit's own pattern, to tell which unit a matched unit text is (UNIT_ALONE).
+@functools.cache
+def _unit_alone() -> tuple[tuple[str, regex.Pattern], ...]:
+    return tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical, pattern in UNIT_PATTERNS)
 QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, pattern in QUALIFIER_BEFORE)
 
 
@@ -271,9 +276,10 @@ def re_sub(pattern: str, replacement: str, text: str, flags: int = 0) -> str:
     return _compiled(pattern, flags).sub(replacement, text)
 
 
-def _ascii_twin(pattern: str) -> str:
+def _ascii_twin(pattern: str, lower: bool = True) -> str:
     """`pattern` for the standard engine over lower-cased ASCII text: letters in lower case,
-    escapes (`\\S`, `\\B`) kept, `\\s` and `\\S` spelled out as `regex` reads them."""
+    escapes (`\\S`, `\\B`) kept, `\\s` and `\\S` spelled out as `regex` reads them.
+    `lower=False`: letters kept, for a case-sensitive pattern over the text as it is."""
     parts, in_class = [], False
     for token in regex.findall(r"\\.|\[\^?|\]|[^\\\[\]]+", pattern, flags=regex.DOTALL):
         if token in (r"\s", r"\S"):
@@ -283,7 +289,7 @@ def _ascii_twin(pattern: str) -> str:
             in_class = True
         elif token == "]":
             in_class = False
-        elif not token.startswith("\\"):
+        elif lower and not token.startswith("\\"):
             token = token.lower()
         parts.append(token)
     return "".join(parts)

@@ -173,7 +173,7 @@ def test_head_and_unit_match_as_the_whole_mention_pattern(text):
     """At every position: the head pattern's match, then the unit tried only where a unit may
     start, spans what the whole pattern spans, with the same groups."""
     for start in range(len(text)):
-        for whole, head in ((p.MENTION, mentions._FULL_HEAD), (p.MENTION_BEFORE_NO_RANGE, mentions._PLAIN_HEAD)):
+        for whole, head in ((p.MENTION, mentions._full_head()), (p.MENTION_BEFORE_NO_RANGE, mentions._PLAIN_HEAD)):
             expected, found = whole.match(text, start), head.match(text, start)
             assert (expected is None) == (found is None)
             if found is None:
@@ -278,3 +278,62 @@ def _plain_is_setting(sentence: str, m: Mention) -> bool:
     if m.unit in ("x", "") and p.re_match(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", after):
         return True
     return bool(cues.CONSTRAINT_AFTER.match(after))
+
+
+# --- the usual number on ASCII text, read by the standard engine --------------------------------
+
+_ASCII_NUMBER_PIECES = ["1", "12", "12.5", "4,039", "1,000,000", "1 136", "1234,567", "1.5", ".5", "+", "-",
+                        "+/-", "+-", "~", " ", "  ", "\t", "\x1c", "(", ")", "(0.9 - 1)", "K", "k", "B", "M",
+                        "T", " million", "thousand", "-billion", "-bit", "-shot", "-d", "-layer", " params",
+                        "token", "-token", "%", "x", "ms", "a", "R", "ResNet", "_", "@", "#", "^", "/", ":",
+                        ".", ",", "e"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.one_of(_texts(_ASCII_NUMBER_PIECES).filter(str.isascii), _ranges(ascii_only=True)))
+def test_ascii_number_reads_as_the_head_pattern(text):
+    """At every position of ASCII text: where the standard engine's number matches (and no
+    unit before a range join may follow), both head patterns match there alike, with no range,
+    interval or range-start unit; a sign right before is read by them as the sign."""
+    joins = mentions._ASCII_JOIN_BEFORE_DIGIT.search(text) is not None
+    for start in range(len(text)):
+        if not joins:
+            assert mentions._ASCII_UNIT_BEFORE_RANGE_JOIN.match(text, start) is None
+        found = mentions._ASCII_NUMBER.match(text, start)
+        if found is None or mentions._ASCII_UNIT_BEFORE_RANGE_JOIN.match(text, found.end()):
+            continue
+        for head in (mentions._PLAIN_HEAD, mentions._full_head()):
+            at = head.match(text, start)
+            assert at is not None and at.span() == found.span()
+            assert (at["num"], at["size"]) == found.group(1, 2)
+            assert at.group("sign", "unit1", "num2", "err", "lo", "hi") == (None,) * 6
+            if start and text[start - 1] in "+-":
+                signed = head.match(text, start - 1)
+                assert signed is not None and signed.span() == (start - 1, found.end())
+                assert signed["sign"] == text[start - 1] and signed.span("num") == found.span(1)
+
+
+_QUALIFIER_PIECES = ["up to", "Up to", "up  to", "as much as", "a maximum of", "maximum of", "at least", "no less than",
+                     "less than", "more than", "over", "above", "in excess of", "beyond", ">", ">=", "<", "<=", "≥",
+                     "around", "approx.", "approx", "ca.", "circa", "close to", "nearly", "~", "to", "of", "into",
+                     "a", "5", "%", "\t", "\n", "\x1c", "\x0b"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=_texts(_QUALIFIER_PIECES).filter(str.isascii), cut=st.floats(0, 1), reach=st.integers(0, 30))
+def test_ascii_qualifier_search_finds_what_the_regex_pattern_finds(text, cut, reach):
+    """The flat alternation on the standard engine, where the gate lets the text through,
+    finds the match the named-group `regex` pattern finds, ending where the number starts."""
+    end = int(cut * len(text))
+    floor = max(0, end - reach)
+    expected = p.QUALIFIER_BEFORE_NUMBER.pattern.search(text, floor, end)
+    if not p.QUALIFIER_BEFORE_NUMBER.may_match(text[floor:end]):
+        assert expected is None
+        return
+    found = mentions._ASCII_QUALIFIER_BEFORE_NUMBER.search(text, floor, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_heads_number_their_groups_alike():
+    """mentions reads both heads' groups by the plain head's numbers."""
+    assert mentions._PLAIN_HEAD.groupindex == mentions._full_head().groupindex
