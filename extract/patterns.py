@@ -128,7 +128,18 @@ def text_ending(text: str) -> str:
     """How `text` ends, as `GatedCue.search_ending` looks at it: its last characters, white
     space trimmed, case-folded. The ending of a longer text that ends with `text` ends with this
     one, so an `ends_with` gate on it lets through all that the shorter text's gate would."""
-    return text.rstrip()[-ENDING_REACH:].casefold()
+    return case_blind(text.rstrip()[-ENDING_REACH:])
+
+
+def case_blind(text: str) -> str:
+    """`text` as a gate compares it with lower-case words: lower-cased (ASCII, the fast path) or
+    case-folded, dropping the combining dot that folding adds to "İ", which the `regex` module's
+    case-blind patterns match as "i" (a gate must never reject what its pattern matches).
+
+    >>> case_blind("SPARSİTY")
+    'sparsity'
+    """
+    return text.lower() if text.isascii() else text.casefold().replace("\u0307", "")
 
 
 class GatedCue:
@@ -157,11 +168,10 @@ class GatedCue:
 
     def may_match(self, text: str) -> bool:
         """False when the pattern cannot match `text`."""
-        if self.ends_with and not text.rstrip()[-self._reach:].casefold().endswith(self.ends_with):
+        if self.ends_with and not case_blind(text.rstrip()[-self._reach:]).endswith(self.ends_with):
             return False
         if self.contains:
-            # ASCII text case-folds as it lower-cases, and str.lower has a fast path for it
-            return any(map((text.lower() if text.isascii() else text.casefold()).__contains__, self.contains))
+            return any(map(case_blind(text).__contains__, self.contains))
         return True
 
     def search_ending(self, text: str, ending: str) -> regex.Match | None:

@@ -142,3 +142,24 @@ def test_shared_ending_finds_what_the_pattern_finds(name):
         assert (found and found.span()) == (expected and expected.span())
 
     check()
+
+
+# --- case-blind gates against the regex module's case-blind matching ------------------------------
+
+def _every_character() -> str:
+    return "".join(chr(cp) for cp in range(128, 0x110000) if not 0xD800 <= cp < 0xE000)
+
+
+@pytest.mark.parametrize("letter", "abcdefghijklmnopqrstuvwxyz")
+def test_gate_folds_every_character_the_pattern_reads_as_the_letter(letter):
+    # found by review: "İ" folds to "i" plus a combining dot, and the gate rejected "SPARSİTY"
+    read_as_letter = regex.findall(letter, _every_character(), regex.IGNORECASE)
+    assert [c for c in read_as_letter if patterns.case_blind(c) != letter] == []
+
+
+@pytest.mark.parametrize("cue, text", [
+    (patterns.GatedCue(r"sparsity", contains=("sparsity",)), "at 90% SPARSİTY"),
+    (patterns.GatedCue(r"\bwithin\s*$", ends_with=("within",)), "finishes WİTHİN "),
+])
+def test_gate_lets_through_dotted_capital_i(cue, text):
+    assert cue.pattern.search(text) and cue.search(text)
