@@ -12,34 +12,22 @@ from . import cues, vocab
 from .kinds import METRIC_LINK, Group
 from .mentions import Mention
 from .names import is_system_token
-from .patterns import ASCII_SPACE, CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
-
-def _ascii_twin(pattern: str, flags: int = 0) -> re.Pattern:
-    """The standard engine's twin of a case-blind `regex` pattern, to run over lower-cased ASCII
-    text (offsets are the same; `\\s` spelled out as `regex` reads it): the `regex` module is
-    several times slower on such patterns. Upper-case escapes would change meaning in lower
-    case (group names must be lower case), and `\\s` is spelled out only outside character sets."""
-    assert not re.search(r"\\[A-Z]|\[[^\]]*\\s", pattern), pattern
-    twin = pattern.lower().replace("(?p<", "(?P<").replace(r"\s", f"[{ASCII_SPACE}]")
-    return re.compile(twin, flags)
+from .patterns import ASCII_SPACE, CaseBlindCue, CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
 
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
 _NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
 
-_BASELINE_AFTER = GatedCue(
+_BASELINE_AFTER = CaseBlindCue(
     r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
     r"(?:the\s+)?(?P<name>[^,.;()]{1,60})",
-    contains=("than", "over", "compared", "versus", "vs", "relative", "against"), flags=regex.I)
+    contains=("than", "over", "compared", "versus", "vs", "relative", "against"))
 # Its reach: where in the text after a number a word of the gate can stand.
 _BASELINE_AFTER_REACH = 60 + len("compared")
 
-_BASELINE_BEFORE = GatedCue(
+_BASELINE_BEFORE = CaseBlindCue(
     r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$",
-    ends_with=("by",), flags=regex.I)
-
-_BASELINE_AFTER_ASCII = _ascii_twin(_BASELINE_AFTER.pattern.pattern)
-_BASELINE_BEFORE_ASCII = _ascii_twin(_BASELINE_BEFORE.pattern.pattern)
+    ends_with=("by",))
 
 _BASELINE_THAT = regex.compile(r"^(?:that|those)\s+(?:with|of|using|from)\s+", regex.I)
 _BASELINE_TAIL = regex.compile(r"\s(?:on|in|at|with|for|under|across|using|when|while|by)\s", regex.I)
@@ -399,15 +387,12 @@ def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
         _resource_object(sentence[max(0, mention.outer_start - 60):mention.outer_start])
 
 
-_RESOURCE_OBJECT_ASCII = _ascii_twin(cues.RESOURCE_OBJECT.pattern, re.VERBOSE)
+_RESOURCE_OBJECT = CaseBlindWords(cues.RESOURCE_OBJECT.pattern, regex.VERBOSE)
 
 
 def _resource_object(text: str) -> str:
     """The first resource noun in `text`, lower-cased (cues.RESOURCE_OBJECT), or ""."""
-    if text.isascii():
-        found = _RESOURCE_OBJECT_ASCII.search(text.lower())
-        return found[0] if found else ""
-    found = cues.RESOURCE_OBJECT.search(text)
+    found = _RESOURCE_OBJECT.search(text)
     return found[0].lower() if found else ""
 
 
@@ -433,11 +418,10 @@ def baseline_of(sentence: str, group: Group) -> str:
     text = sentence[group.members[-1].outer_end:]
     found = None
     if _BASELINE_AFTER.may_match(text[:_BASELINE_AFTER_REACH]):
-        found = _BASELINE_AFTER_ASCII.match(text.lower()) if text.isascii() else _BASELINE_AFTER.pattern.match(text)
+        found = _BASELINE_AFTER.words.match(text)
     if not found:
         text = sentence[:group.members[0].outer_start]
-        if _BASELINE_BEFORE.may_match(text):
-            found = _BASELINE_BEFORE_ASCII.search(text.lower()) if text.isascii() else _BASELINE_BEFORE.pattern.search(text)
+        found = _BASELINE_BEFORE.search(text)
     # "than vLLM on H100 GPUs": the baseline is vLLM, the rest is the setting
     if not found:
         return ""
@@ -462,7 +446,7 @@ _SETTING_WORD = (r"(?:SLA|context(?:\s+length)?|pruning|quantization|precision|s
 _SETTING_STEMS = ("sla", "context", "pruning", "quantization", "precision", "sparsity", "rag", "sample",
                   "batch", "sequence", "resolution", "configuration", "fp8", "fp16", "bf16", "int8",
                   "int4", "-bit", "shot", "epoch", "steps", "tpot", "budget", "backbone", "setting")
-_CONDITION = GatedCue(
+_CONDITION = CaseBlindCue(
     rf"""
       \b(?:zero|few|one|\d+)-shot\b                                  # zero-shot, 5-shot
     | \b(?:under|with|using|at|when|without)\s+(?:an?\s+|the\s+)?
@@ -470,7 +454,6 @@ _CONDITION = GatedCue(
     | \((?=[^()]*{_SETTING_WORD})[^()]{{1,60}}\)                        # (4K context, FP8, no MTP)
     """, contains=_SETTING_STEMS)
 _CONDITION_REACH = 100
-_CONDITION_ASCII = _ascii_twin(_CONDITION.pattern.pattern, re.VERBOSE)
 
 
 def condition_of(sentence: str, group: Group, index: int, next_start: int) -> str:
@@ -486,11 +469,8 @@ def condition_of(sentence: str, group: Group, index: int, next_start: int) -> st
     end = min(end, start + _CONDITION_REACH)
     if not _CONDITION.may_match(sentence[start:end]):
         return ""
-    ascii_text = sentence.isascii()
-    matches = _CONDITION_ASCII.finditer(sentence.lower(), start, end) if ascii_text else \
-        _CONDITION.pattern.finditer(sentence, start, end)
     found = []
-    for match in matches:
+    for match in _CONDITION.words.finditer(sentence, start, end):
         text = sentence[match.start():match.end()].strip()
         found.append(text[1:-1] if text.startswith("(") and text.endswith(")") else text)
     return "; ".join(dict.fromkeys(found))

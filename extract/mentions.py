@@ -249,7 +249,7 @@ _ASCII_UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s0-9~-][^0-9]*?[~-]\s*[0-9]")
 # numbers open with a digit). Where it fails, the head pattern reads the number.
 _ASCII_NUMBER = re.compile(rf"""
     (?<![\w.@\#])(?<![A-Za-z][-/])(?<![0-9][/:])(?<!\^)
-    (?>({p._ascii_twin(p.NUMERAL, lower=False)})({p._ascii_twin(p.SIZE_SUFFIX, lower=False)})?)
+    (?>({p.ascii_twin_source(p.NUMERAL, lower=False)})({p.ascii_twin_source(p.SIZE_SUFFIX, lower=False)})?)
     (?![{p.ASCII_SPACE}]*(?:[-~]|\+/?-)[{p.ASCII_SPACE}]*[0-9]|[{p.ASCII_SPACE}]\([0-9])
     """, re.VERBOSE)
 # What _ASCII_UNIT_BEFORE_RANGE_JOIN ends with: a text without it anywhere needs no full head.
@@ -310,7 +310,7 @@ def _numeric_mentions(text: str) -> list[Mention]:
 # starting first whichever phrase reads it, and the flat alternation lets the search skip the
 # positions no phrase starts at. The `regex` pattern costs several times as much.
 assert all(pattern.startswith("(?:") and pattern.endswith(")") for _, pattern in p.QUALIFIER_BEFORE)
-_ASCII_QUALIFIER_BEFORE_NUMBER = re.compile(p._ascii_twin(
+_ASCII_QUALIFIER_BEFORE_NUMBER = re.compile(p.ascii_twin_source(
     "(?:" + "|".join(pattern[3:-1] for _, pattern in p.QUALIFIER_BEFORE) + r")\s*$", lower=False))
 
 

@@ -232,20 +232,77 @@ QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, p
 ASCII_SPACE = r"\t\n\x0b\x0c\r "
 
 
+# The parts of a pattern `ascii_twin` tells apart: outside a set (a group's name, an escape, a
+# set's opening with a "]" right after it taken as a member, other text; in a verbose pattern a
+# comment too), and inside one.
+_OUTSIDE_SET = r"\(\?P<\w+>|\(\?P=\w+\)|\\.|\[\^?\]?|[^\\\[(#]+|[(#]"
+_PARTS_OUTSIDE_SET = regex.compile(_OUTSIDE_SET, regex.DOTALL)
+_PARTS_OUTSIDE_SET_VERBOSE = regex.compile(r"(?P<comment>#[^\n]*)|" + _OUTSIDE_SET, regex.DOTALL)
+_PARTS_INSIDE_SET = regex.compile(r"\\.|\]|[^\\\]]+", regex.DOTALL)
+# Escapes that mean the same to both engines over lower-cased ASCII (`\s`, `\S` are spelled out;
+# not `\B`, which the standard engine never matches in an empty text). `\xhh`, `\uhhhh`: their
+# hex digits mean the same in either case.
+_SAME_ESCAPES = frozenset(r"bdDwWAZtnrfv0123456789xu")
+_SAME_FLAGS = {regex.VERBOSE: re.VERBOSE, regex.MULTILINE: re.MULTILINE, regex.DOTALL: re.DOTALL}
+_KNOWN_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0 | regex.VERBOSE | regex.MULTILINE | regex.DOTALL
+
+
+def ascii_twin(pattern: regex.Pattern) -> re.Pattern:
+    r"""The standard engine's twin of a case-blind `regex` pattern, to run over lower-cased ASCII
+    text with the same matches at the same offsets: letters in lower case, except in group names
+    (`(?P<name>`, `(?P=name)`), escapes and comments; `\s` and `\S` spelled out as `regex` reads
+    them (the standard engine's `\s` also takes \x1c-\x1f), inside sets and out."""
+    assert pattern.flags & regex.IGNORECASE, "a case-blind pattern"
+    assert not pattern.flags & ~_KNOWN_FLAGS, "flags the twin does not know"
+    assert pattern.pattern.isascii(), "a non-ASCII letter may match an ASCII one case-blind ('ſ', 'K')"
+    flags = sum(same for flag, same in _SAME_FLAGS.items() if pattern.flags & flag)
+    return re.compile(ascii_twin_source(pattern.pattern, verbose=bool(pattern.flags & regex.VERBOSE)), flags)
+
+
+def ascii_twin_source(source: str, *, verbose: bool = False, lower: bool = True) -> str:
+    r"""The source of `ascii_twin`, for a part of a larger pattern; `lower=False` keeps letters
+    as written: for a case-sensitive part, run over the text as it is (only `\s` and `\S`
+    change)."""
+    outside_set = _PARTS_OUTSIDE_SET_VERBOSE if verbose else _PARTS_OUTSIDE_SET
+    text, at, parts, in_set, after_space = source, 0, [], False, False
+    while at < len(text):
+        token = (_PARTS_INSIDE_SET if in_set else outside_set).match(text, at)
+        at = token.end()
+        part = token[0]
+        if after_space and part.startswith("-"):
+            part = "\\" + part  # "[\s-x]": `regex` reads this "-" as itself, not as a range
+        after_space = False
+        if part in (r"\s", r"\S"):
+            if in_set:
+                part = ASCII_SPACE if part == r"\s" else r"\S\x1c-\x1f"
+                after_space = True
+            else:
+                part = ("[" if part == r"\s" else "[^") + ASCII_SPACE + "]"
+        elif part.startswith("\\"):
+            assert not part[1].isalnum() or part[1] in _SAME_ESCAPES, f"escape {part} unknown to the twin"
+        elif part.startswith("[") and not in_set:
+            in_set = True
+        elif part == "]" and in_set:
+            in_set = False
+        elif lower and not (part.startswith("(?P") or token.groupdict().get("comment")):
+            part = part.lower()
+        parts.append(part)
+    return "".join(parts)
+
+
 class CaseBlindWords:
-    """A case-blind pattern of lower-case words, `\\b`, `\\w` and `\\s`, that runs on ASCII text,
-    the usual case, as the standard engine's case-sensitive twin over the lower-cased text: the
-    `regex` module tries a case-blind alternation of words at every position, several times
-    slower. Offsets are the same, as lower-casing ASCII keeps the length; `\\s` is spelled out as
-    `regex` reads it; other text takes the `regex` pattern.
+    """A case-blind pattern that runs on ASCII text, the usual case, as the standard engine's
+    case-sensitive twin over the lower-cased text (`ascii_twin`): the `regex` module tries a
+    case-blind alternation of words at every position, several times slower. Offsets are the
+    same, as lower-casing ASCII keeps the length; other text takes the `regex` pattern. A match
+    on ASCII text is one over the lower-cased text (its groups are lower case).
     """
 
     __slots__ = ("pattern", "_ascii")
 
-    def __init__(self, pattern: str) -> None:
-        self.pattern = regex.compile(pattern, regex.IGNORECASE)
-        twin = pattern.replace(r"[\s-]", f"[{ASCII_SPACE}-]").replace(r"\s", f"[{ASCII_SPACE}]")
-        self._ascii = re.compile(twin)
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = regex.compile(pattern, regex.IGNORECASE | flags)
+        self._ascii = ascii_twin(self.pattern)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
@@ -258,6 +315,12 @@ class CaseBlindWords:
         if text.isascii():
             return self._ascii.search(text.lower(), pos, endpos)
         return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        if text.isascii():
+            return self._ascii.match(text.lower(), pos, endpos)
+        return self.pattern.match(text, pos, endpos)
 
 
 @functools.lru_cache(maxsize=None)
@@ -286,25 +349,6 @@ def re_sub(pattern: str, replacement: str, text: str, flags: int = 0) -> str:
     return _compiled(pattern, flags).sub(replacement, text)
 
 
-def _ascii_twin(pattern: str, lower: bool = True) -> str:
-    """`pattern` for the standard engine over lower-cased ASCII text: letters in lower case,
-    escapes (`\\S`, `\\B`) kept, `\\s` and `\\S` spelled out as `regex` reads them.
-    `lower=False`: letters kept, for a case-sensitive pattern over the text as it is."""
-    parts, in_class = [], False
-    for token in regex.findall(r"\\.|\[\^?|\]|[^\\\[\]]+", pattern, flags=regex.DOTALL):
-        if token in (r"\s", r"\S"):
-            assert not (in_class and token == r"\S"), "no \\S in a set"
-            token = ASCII_SPACE if in_class else ("[^" if token == r"\S" else "[") + ASCII_SPACE + "]"
-        elif token.startswith("["):
-            in_class = True
-        elif token == "]":
-            in_class = False
-        elif lower and not token.startswith("\\"):
-            token = token.lower()
-        parts.append(token)
-    return "".join(parts)
-
-
 class CaseBlindCue(GatedCue):
     """A gated, case-blind cue that runs on ASCII text, the usual case, as the standard engine's
     case-sensitive twin over the lower-cased text (as CaseBlindWords does): for a cue that the
@@ -317,13 +361,15 @@ class CaseBlindCue(GatedCue):
     it replaces the `contains` gate, which looks through all the text for every stem.
     """
 
-    __slots__ = ("_ascii", "_opening")
+    __slots__ = ("words", "_ascii", "_opening")
 
     def __init__(self, pattern: str, *, ends_with: tuple[str, ...] = (),
                  contains: tuple[str, ...] = (), opening: str = "") -> None:
         super().__init__(pattern, ends_with=ends_with, contains=contains)
-        self._ascii = re.compile(_ascii_twin(pattern), re.VERBOSE)
-        self._opening = re.compile(_ascii_twin(opening), re.VERBOSE) if opening else None
+        # the pattern without its gate, for a caller that looks at a part of the text first
+        self.words = CaseBlindWords(pattern, regex.VERBOSE)
+        self._ascii = self.words._ascii
+        self._opening = ascii_twin(regex.compile(opening, regex.IGNORECASE | regex.VERBOSE)) if opening else None
 
     def _engine(self, text: str):
         return (self._ascii, text.lower()) if text.isascii() else (self.pattern, text)

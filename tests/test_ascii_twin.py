@@ -1,0 +1,49 @@
+"""`patterns.ascii_twin`: the standard engine's twin of a case-blind `regex` pattern finds, over
+lower-cased ASCII text, what the pattern finds in the text, at the same offsets."""
+from __future__ import annotations
+
+import regex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from extract.patterns import ascii_twin
+
+# Parts of patterns: words in any case, white space in and out of sets, escapes, sets.
+_PARTS = ["of", "Ab", "FLOPs", "X", "T", r"\s", r"\s+", r"\s*", r"\S", r"\S+", r"\b", r"\A", r"\Z", r"\w+",
+          r"\W", r"\d", r"\.", r"\-", "-", ".", "[\\s-]", "[-\\s]", "[^\\s]", "[\\S]", "[^\\S\\n]", "[\\s-x]",
+          "[\\S-,]", "[A-Z]", "[^,.;]", "[]A]", "[^]b]", "[(#]", "(?=\\S)", "(?!of)", "(?:Ab|x)", "(?<=\\s)", "$", "^"]
+_TEXT = st.text(st.sampled_from("aAbBfFlLoOpPsStTxX, .;-_]()#\t\n\x0b\x0c\r\x1c\x1f\x85"[:-1] + "09"), max_size=30)
+
+
+@st.composite
+def _patterns(draw) -> tuple[str, int]:
+    """A pattern of the parts above, maybe with a named group and a reference to it; in a
+    verbose pattern, spaces and a comment too."""
+    verbose = draw(st.booleans())
+    parts = draw(st.lists(st.sampled_from(_PARTS), min_size=1, max_size=6))
+    if draw(st.booleans()):
+        start, end = sorted(draw(st.tuples(st.integers(0, len(parts)), st.integers(0, len(parts)))))
+        parts = parts[:start] + ["(?P<Name>"] + parts[start:end] + [")"] + parts[end:]
+        if draw(st.booleans()):
+            parts.append("(?P=Name)")
+    if verbose:
+        parts = [part + draw(st.sampled_from(["", " ", "  # A [Comment] \\s\n "])) for part in parts]
+    return "".join(parts), regex.IGNORECASE | (regex.VERBOSE if verbose else 0)
+
+
+def _found(pattern, text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(match.span(group) for group in range(pattern.groups + 1)) for match in pattern.finditer(text)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(pattern=_patterns(), text=_TEXT)
+@example((r"of\sX", regex.IGNORECASE), "of\x1cx")  # the standard engine's `\s` takes \x1c, `regex`'s does not
+@example((r"[\s-x]+", regex.IGNORECASE), "ab-x X")  # "-" after \s in a set is itself
+@example(("(?P<Name>T)(?P=Name)", regex.IGNORECASE), "tT")
+@example(("Ab  # [Comment \\s\n", regex.IGNORECASE | regex.VERBOSE), "ab")
+def test_twin_finds_what_the_case_blind_pattern_finds(pattern, text):
+    source, flags = pattern
+    case_blind = regex.compile(source, flags)
+    twin = ascii_twin(case_blind)
+    assert twin.groupindex == case_blind.groupindex
+    assert _found(twin, text.lower()) == _found(case_blind, text)
