@@ -47,8 +47,8 @@ _MARKUP_RE = regex.compile(_OPENING + "(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP) + ")")
 _REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
 
-# Signs of markup other than line breaks: one of its opening characters, a bare sim or pm before or
-# after a number, or a carriage return that ends no line. Each character is looked for with `in`
+# Signs of markup other than line breaks: one of its opening characters, "--" (a LaTeX dash), a
+# bare sim or pm before or after a number, or a carriage return that ends no line. Each character is looked for with `in`
 # (a substring test runs at memchr speed, and at none for a character wider than any of the
 # text's), each pattern on its own (`regex` then finds it by its letters).
 _MARKUP_CHARACTERS = ("\\$*_\u00a0\u2009\u202f\u2007\u2212\u2248\u223c"
@@ -195,7 +195,7 @@ def normalise(source: str) -> NormalisedText:
 
 
 def _has_markup_besides_line_breaks(source: str) -> bool:
-    return bool(any(character in source for character in _MARKUP_CHARACTERS)
+    return bool(any(character in source for character in _MARKUP_CHARACTERS) or "--" in source
                 or _BARE_SIM.search(source) or _BARE_PM.search(source)
                 or "\r" in source and _LONE_CARRIAGE_RETURN.search(source))
 
