@@ -332,8 +332,7 @@ class TableWriter:
         else:
             self._stream, self._raw = _open_text(self._partial, _is_gzip(self._dest))
         if self.format == "csv":
-            self._csv = csv.writer(self._stream, lineterminator="\n")
-            self._csv.writerow(self.columns)
+            csv.writer(self._stream, lineterminator="\n").writerow(self.columns)
 
     @property
     def _partial(self) -> Path:
@@ -350,18 +349,10 @@ class TableWriter:
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row (a mapping; keys outside the columns are ignored)."""
         try:
-            values = self.encoder.values(row)
+            block = self.encoder.encode([row])
         except TableError as error:
             raise TableError(f"{self._name}: row {self.rows + 1}: {error}") from None
-        self.rows += 1
-        if self.format == "csv":
-            self._csv.writerow(values)
-        elif self.format == "jsonl":
-            self._stream.write(_JSON_LINE.encode(values) + "\n")
-        else:
-            self._batch.append(values)
-            if len(self._batch) >= self._row_group:
-                self._flush_parquet()
+        self.write_encoded(block, 1)
 
     def write_encoded(self, block: str | list[tuple], rows: int) -> None:
         """Write `rows` rows as `self.encoder.encode` gave them (perhaps in another process)."""
