@@ -20,6 +20,26 @@ _BOUNDARY = re.compile(rf"""[.!?]["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])"
 # it is searched for at memchr speed rather than tried at every character.
 _FULL_STOP_BOUNDARY = re.compile(rf"""\.["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
 
+
+# The same for ASCII text without ".." (most abstracts), abbreviations and initials left out by
+# looks behind the stop: the loop then calls no Python function per boundary. Each look holds
+# the words of one length, each letter in either case (what `str.lower` reads on ASCII text),
+# after a space or bracket or at the start of the text, as _is_abbreviation finds a word's start.
+def _not_after_abbreviation() -> str:
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(ABBREVIATIONS):
+        by_length.setdefault(len(word), []).append(
+            "".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in word))
+    by_length.setdefault(1, []).append("[A-Za-z]")  # an initial or a list label
+    return "".join(rf"(?<!{start}(?:{'|'.join(words)})\.)"
+                   for words in by_length.values() for start in (r"[ (\[]", r"\A"))
+
+
+_ASCII_BOUNDARY = re.compile(
+    rf"""[.!?](?=["')\]]?{_SPACE}){_not_after_abbreviation()}["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
+_ASCII_FULL_STOP_BOUNDARY = re.compile(
+    rf"""\.(?=["')\]]?{_SPACE}){_not_after_abbreviation()}["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
+
 # No real sentence is longer; a longer run of text (a table dump, a text without stops) is cut
 # into pieces of at most this size, so that the work per number stays bounded and extraction
 # stays linear in the length of the abstract.
@@ -33,6 +53,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['We beat X vs. Y by 2.5%.', 'See Fig. 3 for details.', 'Done.']
     """
+    if not text.isascii() or ".." in text:
+        return _split_sentences_judging_each_stop(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    boundary = _ASCII_BOUNDARY if "!" in text or "?" in text else _ASCII_FULL_STOP_BOUNDARY
+    for match in boundary.finditer(text):
+        stop, after = match.span(1)  # the gap
+        if start and stop - start <= MAX_SENTENCE_CHARS:
+            spans.append((start, stop))  # set off by boundaries on both sides: nothing to trim
+        else:
+            _append(text, spans, start, stop)
+        start = after
+    _append(text, spans, start, len(text))
+    return spans
+
+
+def _split_sentences_judging_each_stop(text: str) -> list[tuple[int, int]]:
+    """split_sentences for any text, each boundary's stop judged by _is_abbreviation."""
     spans: list[tuple[int, int]] = []
     start = 0
     boundary = _BOUNDARY if "!" in text or "?" in text else _FULL_STOP_BOUNDARY

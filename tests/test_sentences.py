@@ -78,14 +78,15 @@ def _plain_is_abbreviation(text: str, stop: int) -> bool:
 # Words with what can stand before them (white space, brackets) and after them (a stop, other
 # punctuation, the start of a next sentence).
 _WORDS = st.tuples(
-    st.sampled_from(["", " ", "\n", "\u2009", " (", "(", " [", '"']),
+    st.sampled_from(["", " ", "\n", "\t", "\u2009", " (", "(", " [", '"', ")", "-"]),
     st.sampled_from(["A", "We", "a", "x", "J", "3", "2.5", "e.g", "vs", "Fig", "al", "etc.al", "İ",
-                     "longwordhere", ""]),
+                     "longwordhere", "", "VS", "E.G", "Etc.Al", "approx", "FIGS", "i.e", "Ltd",
+                     "\u212a", "\u017f", "ve", "e.gs", "g"]),
     st.sampled_from(["", " ", ".", "..", ". A", ". 3", "? A", "! We", ".) A", '." A', ".\n (A"]),
 ).map("".join)
 
 
-@settings(max_examples=300)
+@settings(max_examples=1000)
 @given(words=st.lists(_WORDS, max_size=12),
        reach=st.sampled_from([sentences.MAX_SENTENCE_CHARS, 6]))
 def test_split_sentences_is_the_plain_splitter(words: list[str], reach: int) -> None:
