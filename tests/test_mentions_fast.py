@@ -191,8 +191,20 @@ def test_head_and_unit_match_as_the_whole_mention_pattern(text):
 @FAST_SETTINGS
 @given(text=_texts(_ASCII_PIECES).filter(str.isascii))
 def test_ascii_digit_run_scan_is_the_unicode_one_on_ascii_text(text):
-    assert [m.span() for m in mentions._ASCII_DIGIT_RUN.finditer(text)] == \
+    classes = text.encode("ascii").translate(mentions._ASCII_CLASSES)
+    assert [m.span() for m in mentions._CLASS_DIGIT_RUN.finditer(classes)] == \
         [m.span() for m in mentions._DIGIT_RUN.finditer(text)]
+
+
+_ASCII_CHARACTERS = st.text(st.characters(max_codepoint=127), max_size=40)
+
+
+@FAST_SETTINGS
+@given(text=st.one_of(_texts(_ASCII_PIECES), _ranges(ascii_only=True), _ASCII_CHARACTERS).filter(str.isascii))
+def test_join_before_digit_found_on_the_classes_as_by_the_pattern(text):
+    classes = text.encode("ascii").translate(mentions._ASCII_CLASSES)
+    assert mentions._has_join_before_digit(classes) == \
+        (mentions._ASCII_JOIN_BEFORE_DIGIT.search(text) is not None)
 
 
 @FAST_SETTINGS
@@ -332,6 +344,7 @@ def test_ascii_qualifier_search_finds_what_the_regex_pattern_finds(text, cut, re
         return
     found = mentions._ASCII_QUALIFIER_BEFORE_NUMBER.search(text, floor, end)
     assert (found and found.span()) == (expected and expected.span())
+
 
 
 def test_heads_number_their_groups_alike():
