@@ -80,13 +80,15 @@ class _Context:
         self.introduced = introduced
         self.index = 0
         self.last_amount: dict | None = None  # the latest throughput, latency or memory row
-        self._cache: dict[int, tuple[str, str]] = {}
+        # what each sentence names alone, by index: [benchmarks, metrics], each filled when asked
+        self._alone: tuple[dict[int, str], dict[int, str]] = ({}, {})
 
     def names_of(self, sentence: str) -> tuple[list, list]:
         """The benchmarks and quality metrics of the current sentence, kept for later ones."""
         benchmarks = benchmarks_in(sentence, self.introduced)
         metrics = quality_metrics(sentence)
-        self._cache[self.index] = self._alone(sentence, benchmarks, metrics)
+        self._alone[0][self.index] = self._benchmark_alone(sentence, benchmarks)
+        self._alone[1][self.index] = self._metric_alone(metrics)
         return benchmarks, metrics
 
     # Asked only whether the training context ends right before a name: searched backwards from
@@ -95,22 +97,29 @@ class _Context:
                                              NOT_BENCHMARK_CONTEXT.flags | regex.REVERSE)
 
     @classmethod
-    def _alone(cls, sentence: str, benchmarks, metrics) -> tuple[str, str]:
+    def _benchmark_alone(cls, sentence: str, benchmarks) -> str:
         training_context = cls._TRAINING_CONTEXT_BEFORE.search
         usable = {b[2] for b in benchmarks if not training_context(sentence[:b[0]])}
-        named = {m[2] for m in metrics}
-        return (usable.pop() if len(usable) == 1 else "", named.pop() if len(named) == 1 else "")
+        return usable.pop() if len(usable) == 1 else ""
 
-    def _sets(self, index: int) -> tuple[str, str]:
-        if index not in self._cache:
+    @staticmethod
+    def _metric_alone(metrics) -> str:
+        named = {m[2] for m in metrics}
+        return named.pop() if len(named) == 1 else ""
+
+    def _sets(self, index: int, which: int) -> str:
+        """The benchmark (`which` 0) or metric (1) sentence `index` names alone; an earlier
+        sentence is read only for the one asked for."""
+        alone = self._alone[which]
+        if index not in alone:
             sentence = self.sentences[index]
-            self._cache[index] = self._alone(sentence, benchmarks_in(sentence, self.introduced),
-                                             quality_metrics(sentence))
-        return self._cache[index]
+            alone[index] = (self._benchmark_alone(sentence, benchmarks_in(sentence, self.introduced))
+                            if which == 0 else self._metric_alone(quality_metrics(sentence)))
+        return alone[index]
 
     def _carried(self, which: int) -> str:
         for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
-            if found := self._sets(index)[which]:
+            if found := self._sets(index, which):
                 return found
         return ""
 
