@@ -298,28 +298,29 @@ class CaseBlindWords:
     on ASCII text is one over the lower-cased text (its groups are lower case).
     """
 
-    __slots__ = ("pattern", "_ascii")
+    __slots__ = ("pattern", "lower_ascii")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = regex.compile(pattern, regex.IGNORECASE | flags)
-        self._ascii = ascii_twin(self.pattern)
+        # public: CaseBlindCue runs the same twin behind its own gates
+        self.lower_ascii = ascii_twin(self.pattern)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         if text.isascii():
-            return self._ascii.finditer(text.lower(), pos, endpos)
+            return self.lower_ascii.finditer(text.lower(), pos, endpos)
         return self.pattern.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         if text.isascii():
-            return self._ascii.search(text.lower(), pos, endpos)
+            return self.lower_ascii.search(text.lower(), pos, endpos)
         return self.pattern.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         if text.isascii():
-            return self._ascii.match(text.lower(), pos, endpos)
+            return self.lower_ascii.match(text.lower(), pos, endpos)
         return self.pattern.match(text, pos, endpos)
 
 
@@ -368,7 +369,7 @@ class CaseBlindCue(GatedCue):
         super().__init__(pattern, ends_with=ends_with, contains=contains)
         # the pattern without its gate, for a caller that looks at a part of the text first
         self.words = CaseBlindWords(pattern, regex.VERBOSE)
-        self._ascii = self.words._ascii
+        self._ascii = self.words.lower_ascii
         self._opening = ascii_twin(regex.compile(opening, regex.IGNORECASE | regex.VERBOSE)) if opening else None
 
     def _engine(self, text: str):
