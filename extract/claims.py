@@ -83,13 +83,15 @@ class _Context:
         # what each sentence names alone, by index: [benchmarks, metrics], each filled when asked
         self._alone: tuple[dict[int, str], dict[int, str]] = ({}, {})
 
-    def names_of(self, sentence: str) -> tuple[list, list]:
-        """The benchmarks and quality metrics of the current sentence, kept for later ones."""
-        benchmarks = benchmarks_in(sentence, self.introduced)
-        metrics = quality_metrics(sentence)
+    def names_of(self, sentence: str) -> tuple[list, list, list]:
+        """The benchmarks, quality metrics and hardware of the current sentence; the first two
+        kept for later ones. The three vocabularies are read in one pass."""
+        known_benchmarks, known_metrics, hardware = vocab.names_scan().find_all(sentence)
+        benchmarks = benchmarks_in(sentence, self.introduced, known_benchmarks)
+        metrics = quality_metrics(sentence, known_metrics)
         self._alone[0][self.index] = self._benchmark_alone(sentence, benchmarks)
         self._alone[1][self.index] = self._metric_alone(metrics)
-        return benchmarks, metrics
+        return benchmarks, metrics, hardware
 
     # Asked only whether the training context ends right before a name: searched backwards from
     # the end it must touch, it is decided in a few steps, not tried at every earlier character.
@@ -140,8 +142,7 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
     mentions = [m for m in find_mentions(sentence, number_words) if not is_setting(sentence, m)]
     if not mentions:
         return []
-    benchmarks, metrics = context.names_of(sentence)
-    hardware = vocab.hardware().find_all(sentence)
+    benchmarks, metrics, hardware = context.names_of(sentence)
     occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
     mentions = [m for m in mentions if not _inside(m, occupied)]
     groups = group_mentions(sentence, mentions)

@@ -71,9 +71,12 @@ _INTRODUCES_BENCHMARK = regex.compile(
 _INTRODUCES_VERB_AT = re.compile("|".join(_INTRODUCES_VERBS))
 
 
-def quality_metrics(sentence: str) -> list[tuple[int, int, str]]:
-    """Quality metrics named in a sentence; efficiency measures (latency, memory ...) left out."""
-    found = [m for m in vocab.metrics().find_all(sentence) if m[2] not in cues.EFFICIENCY_MEASURES
+def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int, int, str]]:
+    """Quality metrics named in a sentence; efficiency measures (latency, memory ...) left out.
+    `known`: the metrics vocabulary's find_all of the sentence, if it was already run."""
+    if known is None:
+        known = vocab.metrics().find_all(sentence)
+    found = [m for m in known if m[2] not in cues.EFFICIENCY_MEASURES
              and not _ends_in_to(sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
     merged: list[tuple[int, int, str]] = []
     for metric in found:
@@ -148,9 +151,11 @@ def _may_end_in_digits(name: str) -> bool:
     return not (last.isascii() and not last.isdigit() and last != "\n")
 
 
-def benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
-    """Known benchmarks, their siblings ("AIME24 & 25"), and unknown ones the text marks."""
-    found = list(vocab.benchmarks().find_all(sentence))
+def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list | None = None
+                  ) -> list[tuple[int, int, str]]:
+    """Known benchmarks, their siblings ("AIME24 & 25"), and unknown ones the text marks.
+    `known`: the benchmarks vocabulary's find_all of the sentence, if it was already run."""
+    found = list(vocab.benchmarks().find_all(sentence) if known is None else known)
     for name in introduced:
         for start, end in _whole_name_spans(name, sentence):
             if not any(s <= start < e for s, e, _ in found):

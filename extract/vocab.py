@@ -289,6 +289,21 @@ def _heads(aliases: Iterable[Alias], length: int) -> str:
     return _trie_pattern(trie)[0]
 
 
+def _opening_patterns(openers: list[Alias], others: list[str], start: str
+                      ) -> tuple[re.Pattern, re.Pattern | None]:
+    """The quick scanners of `Vocabulary._opening_scanners` for names that open with one of
+    `openers` or a match of one of the regexes `others`, followed by the start rule `start`:
+    one for any text, one for lower-cased ASCII text (None where it cannot be made)."""
+    heads = "|".join([_heads(openers, _HEAD_LENGTH), *others])
+    at_word = f"(?=(?:{heads})){start}"
+    literals = _ESCAPE.sub("", at_word)
+    lower_case = literals == literals.lower() and not any(
+        re.search(re.escape(char), _ASCII, re.IGNORECASE)
+        for char in set(literals) if not char.isascii())
+    return (re.compile(f"{_BEFORE_WORD}(?i:{at_word})"),
+            re.compile(f"{_BEFORE_WORD}{at_word}") if lower_case else None)
+
+
 # --- the vocabulary ------------------------------------------------------------------------
 
 class Vocabulary:
@@ -488,18 +503,11 @@ class Vocabulary:
         is not a word character.
         """
         names = [alias for entry in self.entries for alias in entry.aliases]
-        openers = [*names, *self.directives.get("prefix", ())]
+        self._openers = openers = [*names, *self.directives.get("prefix", ())]
         if not (isinstance(self._scan, re.Pattern) and self._START.startswith(r"\b")
                 and all(_opens_with_word_character(alias) for alias in openers)):
             return None, None
-        heads = "|".join([_heads(openers, _HEAD_LENGTH), *self._other_openings()])
-        at_word = f"(?=(?:{heads})){self._START}"
-        literals = _ESCAPE.sub("", at_word)
-        lower_case = literals == literals.lower() and not any(
-            re.search(re.escape(char), _ASCII, re.IGNORECASE)
-            for char in set(literals) if not char.isascii())
-        return (re.compile(f"{_BEFORE_WORD}(?i:{at_word})"),
-                re.compile(f"{_BEFORE_WORD}{at_word}") if lower_case else None)
+        return _opening_patterns(openers, self._other_openings(), self._START)
 
     def _other_openings(self) -> list[str]:
         """Regexes of what else than a prefix or a name may open a mention (subclasses)."""
@@ -518,10 +526,14 @@ class Vocabulary:
             openings = self._openings.finditer(" " + text)
         else:
             return self._find_all_by_search(text)
+        return self._find_all_at(text, [opening.start() for opening in openings])
+
+    def _find_all_at(self, text: str, starts: Iterable[int]) -> list[Mention]:
+        """find_all, `_scan` tried at `starts` (in order): every place where this vocabulary's
+        opening scanner matches, and perhaps others."""
         found: list[Mention] = []
         position = 0
-        for opening in openings:
-            start = opening.start()
+        for start in starts:
             if start < position:            # inside the mention found last
                 continue
             if (candidate := self._scan.match(text, start)) is not None:
@@ -607,6 +619,40 @@ class HardwareVocabulary(Vocabulary):
         return has_context or not match["name"][0].isdigit()
 
 
+class JointScan:
+    """find_all of several vocabularies in one pass over a text: most of find_all's cost is
+    its scan for word starts that may open a name, and one scan for the openings of all the
+    vocabularies costs little more than the scan of one (a sentence with a number is read
+    for benchmarks, metrics and hardware alike).
+
+    ``JointScan(vs).find_all(text)`` equals ``tuple(v.find_all(text) for v in vs)``; a
+    vocabulary is then tried only where its own opening scanner matches.
+    """
+
+    __slots__ = ("vocabularies", "_openings")
+
+    def __init__(self, vocabularies: Iterable[Vocabulary]) -> None:
+        self.vocabularies = tuple(vocabularies)
+        starts = {v._START for v in self.vocabularies}
+        usable = len(starts) == 1 and all(v._openings_in_lower_ascii is not None
+                                          for v in self.vocabularies)
+        # where every vocabulary's lower-ASCII scanner exists, so does this one (the same parts)
+        self._openings = _opening_patterns(
+            [o for v in self.vocabularies for o in v._openers],
+            [o for v in self.vocabularies for o in v._other_openings()],
+            starts.pop())[1] if usable else None
+
+    def find_all(self, text: str) -> tuple[list[Mention], ...]:
+        if self._openings is None or not text.isascii():
+            return tuple(v.find_all(text) for v in self.vocabularies)
+        padded = " " + text.lower()         # as Vocabulary.find_all pads it
+        starts = [opening.start() for opening in self._openings.finditer(padded)]
+        if not starts:
+            return tuple([] for _ in self.vocabularies)
+        return tuple(v._find_all_at(text, [s for s in starts if v._openings_in_lower_ascii.match(padded, s)])
+                     for v in self.vocabularies)
+
+
 # --- the built-in vocabularies -------------------------------------------------------------
 
 def _data_file(name: str) -> Traversable:
@@ -629,6 +675,12 @@ def metrics() -> MetricVocabulary:
 def hardware() -> HardwareVocabulary:
     """Accelerators and systems with their kinds, from ``data/hardware.txt``."""
     return HardwareVocabulary.from_file(_data_file("hardware.txt"))
+
+
+@functools.cache
+def names_scan() -> JointScan:
+    """find_all of benchmarks, metrics and hardware, in that order, in one pass."""
+    return JointScan((benchmarks(), metrics(), hardware()))
 
 
 def higher_is_better(metric: str) -> bool:

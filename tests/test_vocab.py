@@ -333,6 +333,41 @@ def test_quick_scan_equals_plain_search_on_generated_text(vocabulary, text):
     assert vocabulary_.find_all(text) == vocabulary_._find_all_by_search(text)
 
 
+# The three vocabularies of a sentence are read in one pass (vocab.JointScan); it must find
+# what each vocabulary's own find_all finds.
+
+def test_the_joint_scan_of_the_builtin_vocabularies_has_its_quick_scanner():
+    assert vocab.names_scan()._openings is not None
+    assert [type(v) for v in vocab.names_scan().vocabularies] == [
+        vocab.Vocabulary, vocab.MetricVocabulary, vocab.HardwareVocabulary]
+
+
+def _each_find_all(text):
+    return tuple(v.find_all(text) for v in vocab.names_scan().vocabularies)
+
+
+# Openings that only one vocabulary has: a count glued to an accelerator, a vendor prefix.
+@pytest.mark.parametrize("text", [
+    "trained on 8xA100 GPUs", "8xH100", "(4XV100s) and 2x A100-80GB", "NVIDIA H800 GPUs",
+    "pass@1 accuracy on AIME24 & 25 with 16xTPUv4", "top-1 acc. of 80.2% on ImageNet-1K",
+])
+def test_joint_scan_equals_each_find_all_on_openings_of_one_vocabulary(text):
+    assert vocab.names_scan().find_all(text) == _each_find_all(text)
+    assert any(vocab.names_scan().find_all(text))
+
+
+def test_joint_scan_equals_each_find_all_on_the_sample():
+    for line in _sample_lines():
+        for text in (line, line.upper(), line.lower(), line.swapcase()):
+            assert vocab.names_scan().find_all(text) == _each_find_all(text), text
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=name_like_text)
+def test_joint_scan_equals_each_find_all_on_generated_text(text):
+    assert vocab.names_scan().find_all(text) == _each_find_all(text)
+
+
 def test_the_only_non_word_character_that_matches_a_letter_ignoring_case_is_known():
     # The quick scan looks for mentions after non-word characters only; a mention could start
     # after a word character if its first letter matched, ignoring case, a non-word character.
