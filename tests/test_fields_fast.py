@@ -147,3 +147,35 @@ def test_condition_read_as_the_plain_pattern_reads_it(text, cut):
 def test_resource_noun_found_as_the_regex_pattern_finds_it(text):
     found = cues.RESOURCE_OBJECT.search(text)
     assert fields._resource_object(text) == (found[0].lower() if found else "")
+
+
+# The introductory phrase that opens a sentence (fields._INTRO), read on ASCII text by the
+# standard engine behind a gate on the opening word, against the plain `regex` pattern.
+_PLAIN_INTRO = regex.compile(fields.INTRO_PLAIN, regex.IGNORECASE)
+_INTRO_WORDS = ["for", "example", "instance", "notably", "Moreover", "furthermore", "additionally",
+                "importantly", "impressively", "specifically", "in", "particular", "empirically",
+                "overall", "finally", "also", "further", "addition", "as", "a", "result", "contrast",
+                "with", "using", "on", "across", "after", "when", "compared", "to", "by", "under",
+                "among", "evaluated", "despite", "we", "AIME24", "uſing", "\u212aey", "İn", ","]
+
+
+_OPENING_WORDS = sorted(set(regex.findall(r"[a-z]+", fields.INTRO_PLAIN)) - {"s", "b"})
+
+
+_OPENING_WORD = st.sampled_from(_OPENING_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()]))
+# Sentences that open with the pattern's words, a comma after a few more: most match it.
+_INTRO_LIKE = st.tuples(
+    st.sampled_from(["", " ", "\x1c", "\t ", "\u00a0"]),
+    st.lists(st.tuples(_OPENING_WORD, _SEPARATORS), min_size=1, max_size=4).map(lambda p: "".join(w + s for w, s in p)),
+    st.sampled_from([", ", ",", " ,", ""]),
+    _texts(_INTRO_WORDS)).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_INTRO_LIKE | _texts(_INTRO_WORDS))
+@example(text="With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses")
+@example(text=" \x1cMoreover, it")
+@example(text="uſing 8 GPUs, we")
+def test_intro_is_the_plain_pattern(text):
+    fast, plain = fields._INTRO.match(text), _PLAIN_INTRO.match(text)
+    assert (fast and fast.span()) == (plain and plain.span())
