@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 # Words that end with a full stop without ending the sentence. Lower-case, without the stop.
 ABBREVIATIONS = frozenset({
@@ -53,30 +54,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['We beat X vs. Y by 2.5%.', 'See Fig. 3 for details.', 'Done.']
     """
-    if not text.isascii() or ".." in text:
-        return _split_sentences_judging_each_stop(text)
-    spans: list[tuple[int, int]] = []
-    start = 0
-    boundary = _ASCII_BOUNDARY if "!" in text or "?" in text else _ASCII_FULL_STOP_BOUNDARY
-    for match in boundary.finditer(text):
-        stop, after = match.span(1)  # the gap
-        if start and stop - start <= MAX_SENTENCE_CHARS:
-            spans.append((start, stop))  # set off by boundaries on both sides: nothing to trim
-        else:
-            _append(text, spans, start, stop)
-        start = after
-    _append(text, spans, start, len(text))
-    return spans
-
-
-def _split_sentences_judging_each_stop(text: str) -> list[tuple[int, int]]:
-    """split_sentences for any text, each boundary's stop judged by _is_abbreviation."""
-    spans: list[tuple[int, int]] = []
-    start = 0
+    if text.isascii() and ".." not in text:
+        # the boundary patterns leave out abbreviations and initials themselves
+        boundary = _ASCII_BOUNDARY if "!" in text or "?" in text else _ASCII_FULL_STOP_BOUNDARY
+        return _spans_between(text, boundary.finditer(text))
     boundary = _BOUNDARY if "!" in text or "?" in text else _FULL_STOP_BOUNDARY
-    for match in boundary.finditer(text):
-        if _is_abbreviation(text, match.start()):
-            continue
+    return _spans_between(text, (match for match in boundary.finditer(text)
+                                 if not _is_abbreviation(text, match.start())))
+
+
+def _spans_between(text: str, boundaries: Iterable[re.Match]) -> list[tuple[int, int]]:
+    """The sentences of `text` set off by `boundaries` (matches whose group 1 is the gap)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in boundaries:
         stop, after = match.span(1)  # the gap
         if start and stop - start <= MAX_SENTENCE_CHARS:
             spans.append((start, stop))  # set off by boundaries on both sides: nothing to trim
