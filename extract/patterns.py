@@ -124,11 +124,11 @@ def __getattr__(name: str):
 ENDING_REACH = 16
 
 
-def text_ending(text: str) -> str:
-    """How `text` ends, as `GatedCue.search_ending` looks at it: its last characters, white
-    space trimmed, case-folded. The ending of a longer text that ends with `text` ends with this
-    one, so an `ends_with` gate on it lets through all that the shorter text's gate would."""
-    return case_blind(text.rstrip()[-ENDING_REACH:])
+def text_ending(text: str, reach: int = ENDING_REACH) -> str:
+    """How `text` ends, as `GatedCue.search_ending` looks at it: its last `reach` characters,
+    white space trimmed, case-folded. The ending of a longer text that ends with `text` ends with
+    this one, so an `ends_with` gate on it lets through all that the shorter text's gate would."""
+    return case_blind(text.rstrip()[-reach:])
 
 
 def case_blind(text: str) -> str:
@@ -168,7 +168,7 @@ class GatedCue:
 
     def may_match(self, text: str) -> bool:
         """False when the pattern cannot match `text`."""
-        if self.ends_with and not case_blind(text.rstrip()[-self._reach:]).endswith(self.ends_with):
+        if self.ends_with and not text_ending(text, self._reach).endswith(self.ends_with):
             return False
         if self.contains:
             return any(map(case_blind(text).__contains__, self.contains))
