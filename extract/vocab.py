@@ -502,12 +502,15 @@ class Vocabulary:
         `re` pattern or does not start with ``\\b``, or a name may start with a character that
         is not a word character.
         """
-        names = [alias for entry in self.entries for alias in entry.aliases]
-        self._openers = openers = [*names, *self.directives.get("prefix", ())]
+        openers = self._opening_words()
         if not (isinstance(self._scan, re.Pattern) and self._START.startswith(r"\b")
                 and all(_opens_with_word_character(alias) for alias in openers)):
             return None, None
         return _opening_patterns(openers, self._other_openings(), self._START)
+
+    def _opening_words(self) -> list[Alias]:
+        """What may open a mention as written: every alias, and the prefixes."""
+        return [*(alias for entry in self.entries for alias in entry.aliases), *self.directives.get("prefix", ())]
 
     def _other_openings(self) -> list[str]:
         """Regexes of what else than a prefix or a name may open a mention (subclasses)."""
@@ -638,7 +641,7 @@ class JointScan:
                                           for v in self.vocabularies)
         # where every vocabulary's lower-ASCII scanner exists, so does this one (the same parts)
         self._openings = _opening_patterns(
-            [o for v in self.vocabularies for o in v._openers],
+            [o for v in self.vocabularies for o in v._opening_words()],
             [o for v in self.vocabularies for o in v._other_openings()],
             starts.pop())[1] if usable else None
 
