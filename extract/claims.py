@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-import regex
-
 from . import units, vocab
 from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
-                     condition_of, efficiency_metric, hardware_of, introduced_benchmarks, list_names,
-                     list_subjects, metric_of, nearest_benchmark, NOT_BENCHMARK_CONTEXT,
+                     condition_of, efficiency_metric, ends_in_training_context, hardware_of,
+                     introduced_benchmarks, list_names, list_subjects, metric_of, nearest_benchmark,
                      quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
@@ -93,15 +91,9 @@ class _Context:
         self._alone[1][self.index] = self._metric_alone(metrics)
         return benchmarks, metrics, hardware
 
-    # Asked only whether the training context ends right before a name: searched backwards from
-    # the end it must touch, it is decided in a few steps, not tried at every earlier character.
-    _TRAINING_CONTEXT_BEFORE = regex.compile(NOT_BENCHMARK_CONTEXT.pattern,
-                                             NOT_BENCHMARK_CONTEXT.flags | regex.REVERSE)
-
-    @classmethod
-    def _benchmark_alone(cls, sentence: str, benchmarks) -> str:
-        training_context = cls._TRAINING_CONTEXT_BEFORE.search
-        usable = {b[2] for b in benchmarks if not training_context(sentence[:b[0]])}
+    @staticmethod
+    def _benchmark_alone(sentence: str, benchmarks) -> str:
+        usable = {b[2] for b in benchmarks if not ends_in_training_context(sentence[:b[0]])}
         return usable.pop() if len(usable) == 1 else ""
 
     @staticmethod

@@ -52,8 +52,16 @@ _INTRO = CaseBlindCue(INTRO_PLAIN, opening=(
 
 NOT_BENCHMARK_CONTEXT = regex.compile(
     r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
-_TRAINING_CONTEXT = GatedCue(NOT_BENCHMARK_CONTEXT.pattern, contains=("train", "leverag", "using", "with"),
-                             flags=regex.I)
+# Asked only whether the training context ends a text: searched backwards from the end it must
+# touch, it is decided in a few steps, not tried at every earlier character.
+_TRAINING_CONTEXT_BEFORE = regex.compile(NOT_BENCHMARK_CONTEXT.pattern,
+                                         NOT_BENCHMARK_CONTEXT.flags | regex.REVERSE)
+
+
+def ends_in_training_context(text: str) -> bool:
+    """Whether NOT_BENCHMARK_CONTEXT matches `text`: a name after it is training data."""
+    return _TRAINING_CONTEXT_BEFORE.search(text) is not None
+
 
 _UNKNOWN_BENCHMARK = GatedCue(
     r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
@@ -73,9 +81,6 @@ _INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "con
 _INTRODUCES_BENCHMARK = regex.compile(
     rf"\b(?:{'|'.join(verb + 's?' for verb in _INTRODUCES_VERBS)})\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|dataset)\b")
-# Where the pattern may start: its verbs, found by the standard engine, which jumps from one
-# possible first letter to the next; the pattern is then only tried there.
-_INTRODUCES_VERB_AT = re.compile("|".join(_INTRODUCES_VERBS))
 
 
 def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int, int, str]]:
@@ -119,8 +124,8 @@ def introduced_benchmarks(text: str) -> tuple[str, ...]:
 
 
 def _introducing_verb_starts(text: str) -> list[int]:
-    """Where `_INTRODUCES_VERB_AT` matches, in order, found by str.find: no two of the verbs can
-    overlap (none ends with the letters another begins with), so they are all of its matches."""
+    """Where the pattern may start: where its verbs stand, in order, found by str.find (no two
+    of the verbs can overlap: none ends with the letters another begins with)."""
     starts = []
     for verb in _INTRODUCES_VERBS:
         at = text.find(verb)
@@ -347,7 +352,7 @@ def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool =
             return first_span[2]  # "On ImageNet 256X256, ... a 28X reduction"
         return ""
     for span in reversed(spans):  # the nearest before the number that is not training data
-        if span[1] <= mention.start and not _TRAINING_CONTEXT.search(sentence[max(0, span[0] - 40):span[0]]):
+        if span[1] <= mention.start and not ends_in_training_context(sentence[max(0, span[0] - 40):span[0]]):
             return span[2]
     return ""
 
