@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from extract.schema import Paper, slugify
+from extract.output.schema import Paper, slugify
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "extract" / "data" / "sample" / "hf-daily-papers.txt"
@@ -30,9 +30,9 @@ _MIN_ABSTRACT_CHARS = 200
 
 
 def sample_papers() -> list[Paper]:
-    """The papers of the bundled sample corpus, read by `extract.readers` when it is available."""
+    """The papers of the bundled sample corpus, read by `extract.reading` when it is available."""
     try:
-        from extract.readers import read_papers
+        from extract.reading import read_papers
     except ImportError:  # readers not written yet: read the page layout directly
         return _parse_daily_papers(SAMPLE)
     return list(read_papers(SAMPLE))

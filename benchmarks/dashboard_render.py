@@ -1,7 +1,7 @@
 """How fast the dashboard first renders its leaderboard view on a 100,000-row claims table.
 
 Generates a synthetic claims table (fixed seed) and writes it as Parquet with
-`extract.tables.write_table`, then runs ``dashboard/app.py`` on it with
+`extract.output.tables.write_table`, then runs ``dashboard/app.py`` on it with
 ``streamlit.testing.v1.AppTest`` (the table given as the app's command-line input, as
 ``claimboard dashboard TABLE`` does) and prints the seconds of the first, cold run: reading the
 table, listing the leaderboards, ranking the first one and rendering the table and chart. Later
@@ -36,7 +36,7 @@ QUALIFIERS = ["", "", "", "", "", "", "", "up_to", "about", "over"]
 
 def synthetic_claims(rows: int, seed: int) -> pd.DataFrame:
     """A claims table of `rows` rows with every column of the spec, reproducible from `seed`."""
-    from extract.schema import COLUMNS
+    from extract.output.schema import COLUMNS
 
     rng = np.random.default_rng(seed)
     papers = max(1, rows // 5)
@@ -105,7 +105,7 @@ def main() -> int:
     parser.add_argument("--warm", type=int, default=2, help="warm runs after the cold one")
     args = parser.parse_args()
 
-    from extract.tables import write_table
+    from extract.output.tables import write_table
 
     with tempfile.TemporaryDirectory(prefix="claimboard-bench-") as directory:
         table = Path(directory) / "claims.parquet"

@@ -31,8 +31,8 @@ def _extract(count: int, made: int) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from corpus import SyntheticAbstracts
 
-    from extract.claims import extract_paper
-    from extract.schema import Paper
+    from extract.engine.claims import extract_paper
+    from extract.output.schema import Paper
 
     records = islice(SyntheticAbstracts(seed=0), WARM_UP + made)
     papers = [Paper(r["id"], r["title"], r["abstract"]) for r in records]

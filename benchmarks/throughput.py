@@ -1,7 +1,7 @@
 """Single-core extraction throughput (issue 2): abstracts/s and MB/s of `extract_paper`.
 
 The sample corpus is repeated until it holds at least `--min-mb` MB of abstract text, then every
-paper goes through `extract.claims.extract_paper` in this process, on one core, with no
+paper goes through `extract.engine.claims.extract_paper` in this process, on one core, with no
 multiprocessing and no file reading or writing in the timed part. Target: >= 1,000 abstracts/s.
 
     python benchmarks/throughput.py            # figures
@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from corpus import sample_papers
 
-from extract.schema import Paper
+from extract.output.schema import Paper
 
 TARGET_ABSTRACTS_PER_SECOND = 1_000
 
@@ -37,7 +37,7 @@ def repeated_corpus(papers: list[Paper], min_bytes: int) -> list[Paper]:
 
 def extract_all(papers: list[Paper]) -> int:
     """Rows found in `papers`, extracted one paper at a time, as a worker does."""
-    from extract.claims import extract_paper
+    from extract.engine.claims import extract_paper
 
     return sum(len(extract_paper(paper)) for paper in papers)
 

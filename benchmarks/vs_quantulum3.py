@@ -1,6 +1,6 @@
 """claimboard against quantulum3, a general-purpose quantity parser, on the same sample abstracts.
 
-Times `extract.claims.extract_paper` and `quantulum3.parser.parse` (defaults) over the first
+Times `extract.engine.claims.extract_paper` and `quantulum3.parser.parse` (defaults) over the first
 `--abstracts` abstracts of the bundled sample, prints both throughputs, the speed ratio and how
 many quantities each found. The counts are not comparable one for one: quantulum3 reports every
 quantity (dataset sizes, years, model sizes included), claimboard only claims (spec section 1).
@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from corpus import sample_papers
 
-from extract.schema import Paper
+from extract.output.schema import Paper
 
 
 def load_quantulum3() -> Callable[[str], list]:
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="timed passes per tool; the fastest is kept (default 3)")
     args = parser.parse_args(argv)
 
-    from extract.claims import extract_paper
+    from extract.engine.claims import extract_paper
 
     quantulum_parse = load_quantulum3()
     papers: list[Paper] = sample_papers()[:args.abstracts]

@@ -5,7 +5,7 @@ Start it with either of::
     claimboard dashboard [INPUT_OR_CLAIMS...] [--server.port 8501 --server.headless true]
     streamlit run dashboard/app.py [-- INPUT_OR_CLAIMS...]
 
-The inputs (input corpora in any format `extract.readers` reads, or claims tables) arrive in
+The inputs (input corpora in any format `extract.reading` reads, or claims tables) arrive in
 ``sys.argv[1:]``; with none, the app opens on the built-in sample corpus, extracted on the fly.
 Tests and benchmarks give inputs the same way: they set ``sys.argv = ["dashboard/app.py", *inputs]``
 before ``AppTest.from_file("dashboard/app.py").run()``.

@@ -3,7 +3,7 @@
 A *source* is a list of files: the built-in sample corpus, the files named on the command line
 (``claimboard dashboard FILE...`` or ``streamlit run dashboard/app.py -- FILE...``, which both
 arrive in ``sys.argv[1:]``), or files uploaded in the sidebar. Each file is an input corpus in any
-format `extract.readers` reads, or a claims table (`extract.tables.is_claims_table`).
+format `extract.reading` reads, or a claims table (`extract.output.tables.is_claims_table`).
 
 Each file is loaded on its own (`load_path`, `load_upload`) and cached with ``st.cache_data``:
 a file on disk is keyed by its path, modification time and size, an upload by its name and bytes,
@@ -28,8 +28,8 @@ import streamlit as st
 
 import extract
 from extract.pipeline import RunStats, extract_files
-from extract.readers import read_papers
-from extract.tables import claims_frame, is_claims_table, read_table
+from extract.reading import read_papers
+from extract.output.tables import claims_frame, is_claims_table, read_table
 
 #: The built-in sample: a pasted Hugging Face Daily Papers page shipped with the package.
 SAMPLE_CORPUS = Path(extract.__file__).resolve().parent / "data" / "sample" / "hf-daily-papers.txt"

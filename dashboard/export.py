@@ -1,4 +1,4 @@
-"""Download bytes for the dashboard's tables, written by `extract.tables.write_table`.
+"""Download bytes for the dashboard's tables, written by `extract.output.tables.write_table`.
 
 The CLI writes its tables with the same function, so a download equals what the matching
 `claimboard` command prints: ``claimboard leaderboard ... --benchmark B`` writes the board as CSV
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.tables import CLAIMS_COLUMNS, write_table
+from extract.output.tables import CLAIMS_COLUMNS, write_table
 
 
 def csv_bytes(frame: pd.DataFrame, columns: Mapping[str, str] = CLAIMS_COLUMNS) -> bytes:

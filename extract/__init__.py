@@ -1,5 +1,5 @@
 """claimboard: rule-based extraction of numeric claims from ML paper titles and abstracts."""
-from .schema import COLUMNS, KINDS, Paper
+from .output.schema import COLUMNS, KINDS, Paper
 
 __all__ = ["COLUMNS", "KINDS", "Paper", "extract_claims", "extract_paper", "read_papers"]
 __version__ = "0.1.0"
@@ -8,9 +8,9 @@ __version__ = "0.1.0"
 def __getattr__(name):
     # Imported lazily so that `import extract` stays cheap for the CLI and the worker processes.
     if name in ("extract_claims", "extract_paper"):
-        from . import claims
+        from .engine import claims
         return getattr(claims, name)
     if name == "read_papers":
-        from .readers import read_papers
+        from .reading import read_papers
         return read_papers
     raise AttributeError(name)

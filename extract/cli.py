@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from . import __version__
-from .readers import FORMATS as INPUT_FORMATS
+from .reading import FORMATS as INPUT_FORMATS
 
 #: A Streamlit config option, ``--section.option`` with an optional ``=value``.
 STREAMLIT_OPTION = regex.compile(r"""
@@ -181,10 +181,10 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_leaderboard(args: argparse.Namespace) -> int:
-    from .leaderboard import (BOARD_LIST_COLUMNS, LEADERBOARD_COLUMNS, LeaderboardError,
+    from .output.leaderboard import (BOARD_LIST_COLUMNS, LEADERBOARD_COLUMNS, LeaderboardError,
                               leaderboard, list_leaderboards)
     from .pipeline import load_claims
-    from .tables import write_table
+    from .output.tables import write_table
 
     if not args.list_boards and not args.benchmark:
         _error("leaderboard needs --benchmark NAME (or --list)")
@@ -208,7 +208,7 @@ def _run_leaderboard(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from .golden import check
+    from .evaluation.golden import check
 
     return check(args.targets or None, output_format=args.output_format, ratchet=args.ratchet)
 
@@ -283,8 +283,8 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `claimboard` with `argv` (default: the process arguments); return the exit status."""
-    from .readers import InputError
-    from .tables import TableError
+    from .reading import InputError
+    from .output.tables import TableError
 
     try:
         args = parse_args(argv)

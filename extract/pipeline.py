@@ -18,12 +18,12 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .schema import Paper
+from .output.schema import Paper
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .tables import RowEncoder
+    from .output.tables import RowEncoder
 
 #: Papers per task sent to a worker: large enough to amortise pickling, small enough to balance.
 CHUNK_SIZE = 64
@@ -76,8 +76,8 @@ def _extract_chunk(papers: list[Paper], encoder: RowEncoder | None = None
     failed on it). With an `encoder` the rows come encoded (`tables.RowEncoder.encode`), so the
     process that writes them has only to write them; rows it cannot encode come as dicts (a
     list), for the writer to report as it does."""
-    from .claims import extract_paper
-    from .tables import TableError
+    from .engine.claims import extract_paper
+    from .output.tables import TableError
 
     results: list[tuple[Any, int, str | None]] = []
     for paper in papers:
@@ -112,7 +112,7 @@ class _Encoded:
 
 def _warm_up() -> None:
     """Pool initialiser: import the rules once per worker rather than in the first task."""
-    from . import claims  # noqa: F401
+    from .engine import claims  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def write_extracted(paths: Iterable[PathLike], dest, jobs: int | None = 1,
     """Write the rows `extract_files` gives to `dest` (a `tables.TableWriter` destination), the
     same bytes, encoded where they are extracted: the workers of a pool do the formatting, this
     process only writes. The inputs are checked before the table is opened."""
-    from .tables import TableWriter
+    from .output.tables import TableWriter
 
     extraction = _extracted_papers(paths, jobs, fmt, on_skip, progress, stats)
     with TableWriter(dest) as writer:
@@ -188,7 +188,7 @@ def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | No
                       ) -> Callable[[RowEncoder | None], Iterator[tuple[Any, int]]]:
     """The run, given an encoder: (rows, how many) per paper extracted. The input files are
     checked before it returns."""
-    from .readers import read_papers
+    from .reading import read_papers
 
     stats = stats if stats is not None else RunStats()
 
@@ -226,7 +226,7 @@ def _progress_bar(shown: bool):
 
 def _extract(papers: Iterator[Paper], jobs: int, skip: Callable, progress: bool,
              stats: RunStats, encoder: RowEncoder | None) -> Iterator[tuple[Any, int]]:
-    from .readers import SkippedRecord
+    from .reading import SkippedRecord
 
     chunks = _chunked(papers, CHUNK_SIZE)
     with _progress_bar(progress) as bar:
@@ -248,7 +248,7 @@ def load_claims(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | None
     `paths`."""
     import pandas as pd  # here, not at the top: `claimboard extract` does not need pandas
 
-    from .tables import claims_frame, is_claims_table, read_table
+    from .output.tables import claims_frame, is_claims_table, read_table
 
     frames = []
     corpus: list[PathLike] = []  # consecutive inputs, extracted together to share one pool

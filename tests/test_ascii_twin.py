@@ -6,7 +6,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extract.patterns import ascii_twin
+from extract.engine.patterns import ascii_twin
 
 # Parts of patterns: words in any case, white space in and out of sets, escapes, sets.
 _PARTS = ["of", "Ab", "FLOPs", "X", "T", r"\s", r"\s+", r"\s*", r"\S", r"\S+", r"\b", r"\A", r"\Z", r"\w+",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.claims import extract_paper
-from extract.schema import Paper
+from extract.engine.claims import extract_paper
+from extract.output.schema import Paper
 
 
 def _conditions(sentence: str) -> list[tuple[float, str]]:

@@ -1,4 +1,4 @@
-"""Spot checks of extract.claims on the sample corpus (extract/data/sample/hf-daily-papers.txt).
+"""Spot checks of extract.engine.claims on the sample corpus (extract/data/sample/hf-daily-papers.txt).
 
 The cases are the issue's spot checks, each a claim the spec (sections 1-4) says the corpus holds.
 The corpus is extracted once per module.
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.claims import extract_paper
-from extract.readers import read_papers
-from extract.schema import KINDS
+from extract.engine.claims import extract_paper
+from extract.reading import read_papers
+from extract.output.schema import KINDS
 
 SAMPLE = Path(__file__).resolve().parents[1] / "extract" / "data" / "sample" / "hf-daily-papers.txt"
 

@@ -1,4 +1,4 @@
-"""Tests of extract.claims rules: small hand-written abstracts through extract_paper.
+"""Tests of extract.engine.claims rules: small hand-written abstracts through extract_paper.
 
 One parametrised table per rule of docs/claim-spec.md (sections 1, 3 and 4); each case is named
 by where it comes from ("spec_3_paired_lists" ...). Expectations come from the spec, never from
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.claims import extract_claims, extract_paper
-from extract.schema import COLUMNS, KINDS, Paper
+from extract.engine.claims import extract_claims, extract_paper
+from extract.output.schema import COLUMNS, KINDS, Paper
 
 TITLE = "FooNet: Fast and Accurate Foo"
 

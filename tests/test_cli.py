@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 
 import extract.cli as cli
-import extract.golden
+import extract.evaluation.golden
 from extract import __version__
 from extract.cli import dashboard_argv, main, parse_args
-from extract.leaderboard import LEADERBOARD_COLUMNS
+from extract.output.leaderboard import LEADERBOARD_COLUMNS
 from extract.pipeline import extract_files
-from extract.schema import COLUMNS
-from extract.tables import read_table, write_table
+from extract.output.schema import COLUMNS
+from extract.output.tables import read_table, write_table
 
 SAMPLE = Path(cli.__file__).parent / "data" / "sample" / "hf-daily-papers.txt"
 CONSOLE_SCRIPT = Path(sys.executable).parent / "claimboard"
@@ -242,7 +242,7 @@ def tiny_golden(tmp_path) -> Path:
     (directory / "corpus.jsonl").write_text(json.dumps(
         {"id": "2501.00001", "title": "A Survey", "abstract": "We survey papers."}) + "\n",
         encoding="utf-8")
-    golden_row = dict.fromkeys(extract.golden.GOLDEN_COLUMNS, "")
+    golden_row = dict.fromkeys(extract.evaluation.golden.GOLDEN_COLUMNS, "")
     golden_row.update(paper_id="2501.00001", title="A Survey", kind="none", rule="golden",
                       sentence="We survey papers.", note="no claim")
     pd.DataFrame([golden_row]).to_csv(directory / "tiny.csv", index=False)
@@ -271,7 +271,7 @@ def test_check_reports_an_unusable_target(capsys, tmp_path):
 ])
 def test_check_passes_its_arguments_on(monkeypatch, argv, expected):
     calls = []
-    monkeypatch.setattr(extract.golden, "check", lambda *a, **k: calls.append((a, k)) or 7)
+    monkeypatch.setattr(extract.evaluation.golden, "check", lambda *a, **k: calls.append((a, k)) or 7)
     assert main(argv) == 7
     assert calls == [expected]
 

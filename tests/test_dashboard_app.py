@@ -19,10 +19,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.display import Span, format_number, highlight
 from dashboard.export import csv_bytes
-from extract.leaderboard import LEADERBOARD_COLUMNS, leaderboard
-from extract.schema import COLUMNS
-from extract.tables import read_table, write_table
-from extract.units import convert
+from extract.output.leaderboard import LEADERBOARD_COLUMNS, leaderboard
+from extract.output.schema import COLUMNS
+from extract.output.tables import read_table, write_table
+from extract.engine.units import convert
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "dashboard" / "app.py"

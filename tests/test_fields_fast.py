@@ -6,9 +6,9 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extract import cues, fields
-from extract.kinds import Group
-from extract.mentions import Mention
+from extract.engine import cues, fields
+from extract.engine.kinds import Group
+from extract.engine.mentions import Mention
 
 GATE_SETTINGS = settings(max_examples=200, deadline=None)
 _SEPARATORS = st.sampled_from([" ", "  ", "\t", " ( ", "(", ", ", ". ", "-", "/", ":", "", "\u00a0", "\n", "\x1c"])

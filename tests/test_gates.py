@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import regex
 
-from extract import cues, fields, kinds, patterns, vocab
-from extract.mentions import _DIGIT_RUN
+from extract.engine import cues, fields, kinds, patterns, vocab
+from extract.engine.mentions import _DIGIT_RUN
 
 GATE_SETTINGS = settings(max_examples=150, deadline=None)
 
@@ -67,11 +67,11 @@ def test_gated_cue_finds_what_its_pattern_finds(name):
 
 
 @pytest.mark.parametrize("name, text", [
-    ("extract.cues.LEFT_ONLY", "uses only "), ("extract.cues.LEFT_ONLY", "ONLY\u00a0"), ("extract.cues.LEFT_GAIN_VERB", "improves accuracy by "),
-    ("extract.cues.LEFT_REDUCE_VERB", "reduces memory by"), ("extract.cues.LEFT_CHANGE_OF", "a drop of  "),
-    ("extract.cues.SETTING_GLOSS", "8/128 configuration ("), ("extract.cues.BEFORE_SETTING", "a sparsity of "),
-    ("extract.cues.LEFT_REDUCE_DIRECT", "reducing FLOPs "), ("extract.cues.LEFT_SCORE_WORD", "a score of "),
-    ("extract.cues.LEFT_MOVE_VERB", "it gains "), ("extract.cues.LEFT_SCORE_FROM", "raises the score on X from "),
+    ("extract.engine.cues.LEFT_ONLY", "uses only "), ("extract.engine.cues.LEFT_ONLY", "ONLY\u00a0"), ("extract.engine.cues.LEFT_GAIN_VERB", "improves accuracy by "),
+    ("extract.engine.cues.LEFT_REDUCE_VERB", "reduces memory by"), ("extract.engine.cues.LEFT_CHANGE_OF", "a drop of  "),
+    ("extract.engine.cues.SETTING_GLOSS", "8/128 configuration ("), ("extract.engine.cues.BEFORE_SETTING", "a sparsity of "),
+    ("extract.engine.cues.LEFT_REDUCE_DIRECT", "reducing FLOPs "), ("extract.engine.cues.LEFT_SCORE_WORD", "a score of "),
+    ("extract.engine.cues.LEFT_MOVE_VERB", "it gains "), ("extract.engine.cues.LEFT_SCORE_FROM", "raises the score on X from "),
 ])
 def test_gated_cue_lets_its_cue_through(name, text):
     assert GATED_CUES[name].search(text) is not None

@@ -1,7 +1,7 @@
-"""Tests of extract.golden (`claimboard check`) on small golden directories made in tmp_path.
+"""Tests of extract.evaluation.golden (`claimboard check`) on small golden directories made in tmp_path.
 
 The extractor is injected (`check(extractor=...)`), so these tests do not depend on the quality
-of extract.claims; a separate test runs the real check on the project's golden file.
+of extract.engine.claims; a separate test runs the real check on the project's golden file.
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract import golden
-from extract.golden import GOLDEN_COLUMNS, check, read_manifest, read_thresholds
-from extract.schema import COLUMNS, Paper
+from extract.evaluation import golden
+from extract.evaluation.golden import GOLDEN_COLUMNS, check, read_manifest, read_thresholds
+from extract.output.schema import COLUMNS, Paper
 
 # A two-paper corpus modelled on the sample's abstracts: one with three claims, one with none.
 VISION = Paper("2503.06749", "Vision-R1: Incentivizing Reasoning in MLLMs",

@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract import golden
-from extract.claims import extract_claims
-from extract.readers import read_papers
-from extract.scoring import score
+from extract.evaluation import golden
+from extract.engine.claims import extract_claims
+from extract.reading import read_papers
+from extract.evaluation.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = ROOT / "golden"

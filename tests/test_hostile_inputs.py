@@ -1,4 +1,4 @@
-"""Hostile input to the readers (extract.readers): bad bytes, odd line ends, huge records.
+"""Hostile input to the readers (extract.reading): bad bytes, odd line ends, huge records.
 
 Every case ends with the right papers, or with a SkippedRecord naming the file and the line, while
 the other records are still read; none raises. Files are generated in tmp_path, in each of the
@@ -10,8 +10,8 @@ import gzip
 
 import pytest
 
-from extract import readers
-from extract.readers import FORMATS, InputError, SkippedRecord, read_papers
+from extract import reading as readers
+from extract.reading import FORMATS, InputError, SkippedRecord, read_papers
 
 RECORDS = [
     (b"1706.03762", b"Attention Is All You Need",

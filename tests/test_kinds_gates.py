@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import regex
 
-from extract import cues, kinds, patterns
+from extract.engine import cues, kinds, patterns
 
 SETTINGS = settings(max_examples=300, deadline=None)
 

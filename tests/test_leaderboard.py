@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from extract.leaderboard import (BOARD_LIST_COLUMNS, LEADERBOARD_COLUMNS, LeaderboardError,
+from extract.output.leaderboard import (BOARD_LIST_COLUMNS, LEADERBOARD_COLUMNS, LeaderboardError,
                                  direction, leaderboard, list_leaderboards)
-from extract.tables import claims_frame
+from extract.output.tables import claims_frame
 
 
 def claims(*rows: tuple) -> pd.DataFrame:

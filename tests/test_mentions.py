@@ -1,14 +1,14 @@
-"""Tests of extract.mentions: numbers as spec section 3 says they are read, one table per rule.
+"""Tests of extract.engine.mentions: numbers as spec section 3 says they are read, one table per rule.
 
 Each case is (text as written, expected fields of the first mention). Texts go through
-extract.text.normalise first, as in the extractor, so LaTeX and Markdown leftovers are covered.
+extract.reading.text.normalise first, as in the extractor, so LaTeX and Markdown leftovers are covered.
 """
 from __future__ import annotations
 
 import pytest
 
-from extract.mentions import Mention, find_mentions
-from extract.text import normalise
+from extract.engine.mentions import Mention, find_mentions
+from extract.reading.text import normalise
 
 
 def first_mention(source: str) -> tuple[str, Mention]:

@@ -1,4 +1,4 @@
-"""The fast paths of extract.mentions find what the plain patterns find.
+"""The fast paths of extract.engine.mentions find what the plain patterns find.
 
 Each fast path is held to the plain code it replaces, kept here as the reference, on text made
 of numbers, units, range joins, spaces of every kind (including those only one regex engine
@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import cues, kinds, mentions
-from extract import patterns as p
-from extract.mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
-from extract.numbers import parse_numeral
+from extract.engine import cues, kinds, mentions
+from extract.engine import patterns as p
+from extract.engine.mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
+from extract.engine.numbers import parse_numeral
 
 FAST_SETTINGS = settings(max_examples=300, deadline=None)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extract import names
-from extract.names import NAME_TOKEN, NOT_SYSTEM, find_names, is_system_token, system_name
+from extract.engine import names
+from extract.engine.names import NAME_TOKEN, NOT_SYSTEM, find_names, is_system_token, system_name
 
 NAMES_SETTINGS = settings(max_examples=400, deadline=None)
 

@@ -12,9 +12,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import fields, vocab
-from extract.fields import NOT_BENCHMARK_CONTEXT
-from extract.patterns import re_search, re_sub
+from extract.engine import fields, vocab
+from extract.engine.fields import NOT_BENCHMARK_CONTEXT
+from extract.engine.patterns import re_search, re_sub
 
 FAST_SETTINGS = settings(max_examples=300, deadline=None)
 

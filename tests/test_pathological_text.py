@@ -14,8 +14,8 @@ import traceback
 
 import pytest
 
-from extract.claims import extract_paper
-from extract.schema import Paper
+from extract.engine.claims import extract_paper
+from extract.output.schema import Paper
 
 BOUND_SECONDS = 60
 

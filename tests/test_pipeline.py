@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-import extract.claims
+import extract.engine.claims
 import extract.pipeline as pipeline
 from extract.pipeline import RunStats, extract_files, load_claims
-from extract.readers import InputError, read_papers
-from extract.schema import COLUMNS, Paper
-from extract.tables import write_table
+from extract.reading import InputError, read_papers
+from extract.output.schema import COLUMNS, Paper
+from extract.output.tables import write_table
 
-SAMPLE = Path(extract.claims.__file__).parent / "data" / "sample" / "hf-daily-papers.txt"
+SAMPLE = Path(extract.__file__).parent / "data" / "sample" / "hf-daily-papers.txt"
 
 # arXiv-metadata-style JSON Lines with two broken records among three good ones.
 JSONL_WITH_BROKEN_RECORDS = "\n".join([
@@ -64,7 +64,7 @@ def _one_row_per_digit_backwards(paper: Paper) -> list[dict]:
 
 @pytest.fixture
 def digit_extractor(monkeypatch):
-    monkeypatch.setattr(extract.claims, "extract_paper", _one_row_per_digit_backwards)
+    monkeypatch.setattr(extract.engine.claims, "extract_paper", _one_row_per_digit_backwards)
 
 
 def test_rows_come_in_paper_order_then_char_start(digit_extractor):
@@ -101,7 +101,7 @@ def test_a_paper_the_extractor_fails_on_is_skipped_not_fatal(monkeypatch, broken
             raise RuntimeError("rule blew up")
         return _one_row_per_digit_backwards(paper)
 
-    monkeypatch.setattr(extract.claims, "extract_paper", fails_on_beta)
+    monkeypatch.setattr(extract.engine.claims, "extract_paper", fails_on_beta)
     stats = RunStats()
     rows = list(extract_files([broken_jsonl], on_skip=lambda r: None, stats=stats))
     assert all(row["title"] != "Beta" for row in rows)

@@ -17,8 +17,8 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extract.claims import extract_claims, extract_paper
-from extract.schema import COLUMNS, Paper
+from extract.engine.claims import extract_claims, extract_paper
+from extract.output.schema import COLUMNS, Paper
 
 SAMPLE = Path(__file__).resolve().parent.parent / "extract" / "data" / "sample" / "hf-daily-papers.txt"
 

@@ -1,4 +1,4 @@
-"""Tests of extract.readers: format detection, ids, whitespace policy, skipped records, errors.
+"""Tests of extract.reading: format detection, ids, whitespace policy, skipped records, errors.
 
 Fixtures are the small hand-written files in tests/fixtures/inputs/ (one per input layout the
 readers accept) and the built-in sample page, extract/data/sample/hf-daily-papers.txt.
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract.readers import (
+from extract.reading import (
     FORMATS, InputError, SkippedRecord, SkippedRecordWarning, detect_format, normalise_paper_id,
     read_papers,
 )
@@ -117,7 +117,7 @@ def test_sample_gives_103_papers_from_its_paragraphs():
 def test_sample_titles_and_lines(index, title, line):
     paper = list(read_papers(SAMPLE))[index]
     assert (paper.title, paper.line, paper.source) == (title, line, str(SAMPLE))
-    assert paper.paper_id == extract.schema.slugify(title)
+    assert paper.paper_id == extract.output.schema.slugify(title)
 
 
 def test_sample_ids_are_unique():

@@ -7,11 +7,11 @@ from types import MappingProxyType
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.readers.errors import BadRecord
-from extract.readers.ids import PaperIds
-from extract.readers.records import (ABSTRACT_FIELDS, ID_FIELDS, TITLE_FIELDS, json_type,
+from extract.reading.errors import BadRecord
+from extract.reading.ids import PaperIds
+from extract.reading.records import (ABSTRACT_FIELDS, ID_FIELDS, TITLE_FIELDS, json_type,
                                      paper_from_record)
-from extract.schema import Paper
+from extract.output.schema import Paper
 
 
 def _plain_text_field(record: Mapping, names: tuple[str, ...], label: str) -> str:

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import extract.claims
+import extract.engine.claims
 from extract.pipeline import RunStats, extract_files, write_extracted
-from extract.tables import TableError, TableWriter, write_table
+from extract.output.tables import TableError, TableWriter, write_table
 from tests.test_tables import _ANY_VALUE
 
-SAMPLE = Path(extract.claims.__file__).parent / "data" / "sample" / "hf-daily-papers.txt"
+SAMPLE = Path(extract.__file__).parent / "data" / "sample" / "hf-daily-papers.txt"
 COLUMNS = {"a": "str", "b": "float", "c": "int"}
 
 

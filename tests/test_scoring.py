@@ -1,4 +1,4 @@
-"""Tests of extract.scoring: spec section 5 on small hand-made claims tables."""
+"""Tests of extract.evaluation.scoring: spec section 5 on small hand-made claims tables."""
 from __future__ import annotations
 
 import math
@@ -6,8 +6,8 @@ import math
 import pandas as pd
 import pytest
 
-from extract.schema import COLUMNS
-from extract.scoring import Score, fold, score
+from extract.output.schema import COLUMNS
+from extract.evaluation.scoring import Score, fold, score
 
 PAPER = {"paper_id": "2503.06749", "title": "Vision-R1: Incentivizing Reasoning in MLLMs"}
 

@@ -1,12 +1,12 @@
-"""Tests of extract.sentences: splitting that survives decimals and abbreviations."""
+"""Tests of extract.reading.sentences: splitting that survives decimals and abbreviations."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import sentences
-from extract.sentences import split_sentences
+from extract.reading import sentences
+from extract.reading.sentences import split_sentences
 
 # Text -> its sentences. Each case is a trap named in the module's brief.
 SPLIT_CASES = [
@@ -44,7 +44,7 @@ def test_boundary_white_space_is_what_regex_reads_as_white_space() -> None:
 
     import regex
 
-    from extract.sentences import _SPACE
+    from extract.reading.sentences import _SPACE
     everything = "".join(map(chr, range(0x110000)))
     assert re.findall(_SPACE, everything) == regex.findall(r"\s", everything)
 

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.schema import COLUMNS
-from extract.tables import (CLAIMS_COLUMNS, TableError, TableWriter, _csv_field, claims_frame,
+from extract.output.schema import COLUMNS
+from extract.output.tables import (CLAIMS_COLUMNS, TableError, TableWriter, _csv_field, claims_frame,
                             coerce_row, format_float, is_claims_table, read_table, table_format,
                             write_table)
 

@@ -1,11 +1,11 @@
-"""Tests of extract.text: the normalised view of an abstract and its map back to the source."""
+"""Tests of extract.reading.text: the normalised view of an abstract and its map back to the source."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.text import (NormalisedText, _normalise_markup_in_one_pass,
+from extract.reading.text import (NormalisedText, _normalise_markup_in_one_pass,
                           normalise)
 
 # Source as written -> normalised text (spec section 3, "LaTeX and markup leftovers").

@@ -1,4 +1,4 @@
-"""Tests of extract.units: canonical unit spellings and conversions through pint."""
+"""Tests of extract.engine.units: canonical unit spellings and conversions through pint."""
 from __future__ import annotations
 
 import logging
@@ -10,10 +10,10 @@ import pint
 import pytest
 from hypothesis import given, strategies as st
 
-from extract import units
-from extract.units import DISPLAY_UNITS, canonical_unit, compatible_units, convert, to_si
+from extract.engine import units
+from extract.engine.units import DISPLAY_UNITS, canonical_unit, compatible_units, convert, to_si
 
-UNITS_FILE = Path(units.__file__).parent / "data" / "units.txt"
+UNITS_FILE = Path(units.__file__).parents[1] / "data" / "units.txt"
 
 # --- canonical_unit ---------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Tests of extract.vocab: the vocabulary files and the matcher built from them."""
+"""Tests of extract.engine.vocab: the vocabulary files and the matcher built from them."""
 from __future__ import annotations
 
 import re
@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract import vocab
-from extract.vocab import HardwareVocabulary, MetricVocabulary, VocabError, Vocabulary
+from extract.engine import vocab
+from extract.engine.vocab import HardwareVocabulary, MetricVocabulary, VocabError, Vocabulary
 
 VOCABULARIES = {"benchmark": vocab.benchmarks, "metric": vocab.metrics, "hardware": vocab.hardware}
-SAMPLE = Path(vocab.__file__).parent / "data" / "sample" / "hf-daily-papers.txt"
+SAMPLE = Path(vocab.__file__).parents[1] / "data" / "sample" / "hf-daily-papers.txt"
 
 # --- canonical names ------------------------------------------------------------------------
 

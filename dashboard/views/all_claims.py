@@ -1,6 +1,6 @@
 """All claims: the whole claims table, filtered, with CSV and Parquet downloads.
 
-The downloads are written by `extract.tables.write_table` (the CLI's writer) only when the
+The downloads are written by `extract.output.tables.write_table` (the CLI's writer) only when the
 button is clicked (Streamlit calls the data function then): writing a large table takes seconds,
 and most visits never download.
 """

@@ -1,7 +1,7 @@
 """Efficiency: speedup, reduction, throughput, latency and memory claims, by hardware.
 
 Absolute amounts (throughput, latency, memory) can be shown in a unit of the reader's choice;
-the conversion is `extract.units.convert` (pint), applied to the full-precision value, and the
+the conversion is `extract.engine.units.convert` (pint), applied to the full-precision value, and the
 table shows the converted number unrounded.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard.data import Corpus
 from dashboard.display import arxiv_url, claim_label, qualifier_label
 
-# extract.units is imported where it is used: it loads pint, which takes a noticeable part of a
+# extract.engine.units is imported where it is used: it loads pint, which takes a noticeable part of a
 # second, and the other views (the first page among them) do not need it.
 
 EFFICIENCY_KINDS = ("speedup", "reduction", "throughput", "latency", "memory")
@@ -67,7 +67,7 @@ def unit_options(units: set[str]) -> list[str]:
     >>> unit_options({"GB", "x"})[:4], unit_options({"x", "%"})
     (['B', 'KB', 'MB', 'GB'], [])
     """
-    from extract.units import DISPLAY_UNITS, compatible_units
+    from extract.engine.units import DISPLAY_UNITS, compatible_units
 
     offered: set[str] = set()
     for unit in units:
@@ -98,8 +98,8 @@ def _unit_choices(claims: pd.DataFrame, kinds: list[str]) -> dict[str, str]:
 
 def converted_table(claims: pd.DataFrame, targets: dict[str, str]) -> pd.DataFrame:
     """The claims as shown: values converted to the chosen units where their unit converts
-    (through `extract.units.convert`, unrounded), the value as written kept beside."""
-    from extract.units import compatible_units, convert
+    (through `extract.engine.units.convert`, unrounded), the value as written kept beside."""
+    from extract.engine.units import compatible_units, convert
 
     convertible = {unit: set(compatible_units(unit)) if unit else set()
                    for unit in claims["unit"].unique()}

@@ -1,6 +1,6 @@
 """Golden check: the scores and per-paper diff `claimboard check` gives for one golden file.
 
-The check is `extract.golden.check` itself, asked for its JSON report. A project golden file is
+The check is `extract.evaluation.golden.check` itself, asked for its JSON report. A project golden file is
 checked where it lies (its manifest, corpus and floors in golden/). An uploaded golden file and
 its corpus are checked from a temporary golden directory holding the two files, a manifest naming
 them and floors of zero (an uploaded file has no floors of its own).
@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import Corpus, path_key
-from extract.golden import (GOLDEN_DIR, MANIFEST, REQUIRED_FLOORS, THRESHOLDS, check,
+from extract.evaluation.golden import (GOLDEN_DIR, MANIFEST, REQUIRED_FLOORS, THRESHOLDS, check,
                             format_thresholds, resolve_targets)
 
 PROJECT = "A golden file of the project"

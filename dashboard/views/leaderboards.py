@@ -1,4 +1,4 @@
-"""Leaderboards: one benchmark (and metric), its systems ranked by `extract.leaderboard`."""
+"""Leaderboards: one benchmark (and metric), its systems ranked by `extract.output.leaderboard`."""
 from __future__ import annotations
 
 import altair as alt
@@ -8,8 +8,8 @@ import streamlit as st
 from dashboard.data import Corpus
 from dashboard.display import arxiv_url, claim_label, qualifier_label
 from dashboard.export import csv_bytes
-from extract.leaderboard import LEADERBOARD_COLUMNS, leaderboard, list_leaderboards
-from extract.schema import slugify
+from extract.output.leaderboard import LEADERBOARD_COLUMNS, leaderboard, list_leaderboards
+from extract.output.schema import slugify
 
 #: Bars in the chart; a longer board is charted by its best systems only.
 CHART_ROWS = 30

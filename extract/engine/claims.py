@@ -20,9 +20,9 @@ from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group
                     inherit_kind, is_setting)
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from .names import find_names, system_name
-from .schema import COLUMNS, Paper
-from .sentences import split_sentences
-from .text import normalise
+from ..output.schema import COLUMNS, Paper
+from ..reading.sentences import split_sentences
+from ..reading.text import normalise
 
 if TYPE_CHECKING:
     import pandas as pd

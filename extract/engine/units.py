@@ -85,7 +85,7 @@ _SPACES = regex.compile(r"\s+")
 def registry() -> pint.UnitRegistry:
     """The unit registry: pint's defaults plus ``data/units.txt``, built once per process."""
     units = pint.UnitRegistry(on_redefinition="raise", cache_folder=None)
-    with resources.as_file(resources.files(__package__) / "data" / "units.txt") as path:
+    with resources.as_file(resources.files("extract") / "data" / "units.txt") as path:
         units.load_definitions(path)
     return units
 

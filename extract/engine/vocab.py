@@ -659,7 +659,7 @@ class JointScan:
 # --- the built-in vocabularies -------------------------------------------------------------
 
 def _data_file(name: str) -> Traversable:
-    return resources.files(__package__) / "data" / name
+    return resources.files("extract") / "data" / name
 
 
 @functools.cache

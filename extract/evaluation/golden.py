@@ -18,7 +18,7 @@ Exit codes of :func:`check`: 0 when every figure is at or above its floor, 1 whe
 2 when a manifest, thresholds file, golden file or corpus cannot be used (the message names the
 file, and the line where there is one). A broken golden file does not stop the others.
 
-The text and JSON reports are rendered by `extract.golden_report`.
+The text and JSON reports are rendered by `extract.evaluation.golden_report`.
 """
 from __future__ import annotations
 
@@ -37,13 +37,13 @@ import pandas as pd
 import regex
 
 from .golden_report import write_json_report, write_text_report
-from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, QUALIFIERS, Paper
+from ..output.schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, QUALIFIERS, Paper
 from .scoring import Score, fold, score
 
 #: The project's golden directory, the default target.
-GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"
+GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden"
 #: Where `sample:` inputs live.
-SAMPLE_DIR = Path(__file__).resolve().parent / "data" / "sample"
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
 SAMPLE_PREFIX = "sample:"
 MANIFEST = "manifest.toml"
 THRESHOLDS = "thresholds.toml"
@@ -61,7 +61,7 @@ FLOOR_NAMES = (*REQUIRED_FLOORS, *OPTIONAL_FLOORS)
 #: Stop listing a golden file's broken rows after this many.
 MAX_ROW_ERRORS = 20
 
-#: An extractor: papers in, claims table out (`extract.claims.extract_claims`).
+#: An extractor: papers in, claims table out (`extract.engine.claims.extract_claims`).
 Extractor = Callable[[Iterable[Paper]], pd.DataFrame]
 
 _THRESHOLDS_HEADER = """\
@@ -314,7 +314,7 @@ class CheckResult:
 
 def _read_corpus(entry: GoldenEntry) -> tuple[list[Paper], list[str]]:
     """The corpus's papers and the records the reader skipped."""
-    from .readers import InputError, read_papers  # lazily: only `check` needs the readers
+    from ..reading import InputError, read_papers  # lazily: only `check` needs the readers
 
     if not entry.input.is_file():
         raise GoldenError(f"{entry.directory / MANIFEST}: [{entry.name}] input "
@@ -397,14 +397,14 @@ def check(targets: Iterable[str | Path] | None = None, output_format: str = "tex
     Prints a summary and a per-paper diff for each golden file to `out` (default sys.stdout), as
     text or, with `output_format="json"`, as one JSON document. Errors go to `err` (default
     sys.stderr) and, in JSON, into the document too. `ratchet` raises the floors in
-    thresholds.toml to today's figures. `extractor` defaults to extract.claims.extract_claims.
+    thresholds.toml to today's figures. `extractor` defaults to extract.engine.claims.extract_claims.
     """
     if output_format not in ("text", "json"):
         raise ValueError(f"output_format must be 'text' or 'json', not {output_format!r}")
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
     if extractor is None:
-        from .claims import extract_claims
+        from ..engine.claims import extract_claims
         extractor = extract_claims
 
     errors: list[str] = []

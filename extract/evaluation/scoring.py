@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 import regex
 
-from .schema import COLUMNS, FAMILIES, FLOAT_COLUMNS, INT_COLUMNS, KINDS
+from ..output.schema import COLUMNS, FAMILIES, FLOAT_COLUMNS, INT_COLUMNS, KINDS
 
 #: Fields compared on a matched pair for the diff; `sign` is the sign of `value` (the absolute
 #: values agree on every matched pair).

@@ -68,7 +68,7 @@ def _canonical(vocabulary: str, name: str) -> str:
     when the vocabulary does not know it."""
     if not name:
         return name
-    from . import vocab
+    from ..engine import vocab
 
     return getattr(vocab, vocabulary)().canonical(name) or name
 
@@ -87,7 +87,7 @@ def direction(metric: str) -> str:
     """"higher" or "lower" (is better) for a metric; unknown or empty metrics count as higher."""
     if not metric:
         return "higher"
-    from . import vocab
+    from ..engine import vocab
 
     try:
         found = vocab.metrics().direction(_canonical("metrics", metric))

@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from ..schema import Paper
+from ..output.schema import Paper
 from .atom import read_atom
 from .csv_format import read_csv
 from .daily_papers import read_daily_papers

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import IO
 
-from ..schema import Paper
+from ..output.schema import Paper
 from .errors import BadRecord, BrokenStream, InputError, OnSkip, SkippedRecord
 from .ids import PaperIds
 from .records import paper_from_record

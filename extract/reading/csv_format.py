@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterator
 from typing import IO
 
-from ..schema import Paper
+from ..output.schema import Paper
 from .errors import BadRecord, InputError, OnSkip, SkippedRecord
 from .ids import PaperIds
 from .records import ABSTRACT_FIELDS, ID_FIELDS, TITLE_FIELDS, paper_from_record

@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..schema import slugify
+from ..output.schema import slugify
 
 
 def normalise_paper_id(raw: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO
 
-from ..schema import Paper
+from ..output.schema import Paper
 from .errors import BadRecord, OnSkip
 from .ids import PaperIds
 

@@ -22,7 +22,7 @@ STREAM_ERRORS = (OSError, EOFError, zlib.error)
 
 
 def record_limit() -> int:
-    """The record limit in force: `extract.readers.MAX_RECORD_BYTES`, looked up at each call.
+    """The record limit in force: `extract.reading.MAX_RECORD_BYTES`, looked up at each call.
 
     The package is where callers (and tests) set the limit, so it is read there rather than
     bound here at import time.

@@ -1,0 +1,1 @@
+"""Evaluation: scoring an extraction against a golden file, the golden check and its report."""

@@ -1,0 +1,1 @@
+"""Output: the claims table's schema, its readers and writers, and leaderboards over it."""
