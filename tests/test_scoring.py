@@ -293,3 +293,22 @@ def test_fold(name, folded):
 def test_nan_figures_never_appear():
     result = score(table(), table(claim()))
     assert not any(math.isnan(v) for v in result.figures().values())
+
+
+# Benchmark and metric agreement on matched rows (what a leaderboard's placement depends on),
+# cases from spec section 5 and golden/README.md's folding.
+AGREEMENT_CASES = [
+    pytest.param({"benchmark": "MATH500"}, {"benchmark": "math-500"}, (1.0, 1.0), id="spec:benchmark folded"),
+    pytest.param({"benchmark": "MATH500"}, {"benchmark": ""}, (0.0, 1.0), id="spec:benchmark missing"),
+    pytest.param({"benchmark": ""}, {"benchmark": ""}, (1.0, 1.0), id="spec:both empty agree"),
+    pytest.param({"metric": "top-1 accuracy"}, {"metric": "accuracy"}, (1.0, 0.0), id="spec:metric differs"),
+    pytest.param({"metric": ""}, {"metric": "AP"}, (1.0, 0.0), id="spec:metric where golden has none"),
+]
+
+
+@pytest.mark.parametrize(("golden_fields", "extracted_fields", "expected"), AGREEMENT_CASES)
+def test_benchmark_and_metric_agreement_on_matched_rows(golden_fields, extracted_fields, expected):
+    result = score(table(claim(**extracted_fields)), table(claim(**golden_fields)))
+    assert result.matched == 1
+    assert (result.benchmark, result.metric) == expected
+    assert (result.figures()["benchmark"], result.figures()["metric"]) == expected

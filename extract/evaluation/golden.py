@@ -9,8 +9,8 @@ A golden directory (the project's is `golden/`) holds:
       input = "sample:hf-daily-papers.txt"  # sample: extract/data/sample/; else relative to golden/
 
 - `thresholds.toml`: per golden file, the floors its figures must stay at or above:
-  `claim_f1` and `leaderboard_f1` (required), and optionally `precision`, `recall`, `subject`,
-  `hardware`, `sign`. `check(ratchet=True)` raises each floor to today's figure rounded down to
+  `claim_f1` and `leaderboard_f1` (required), and optionally `precision`, `recall`, `subject`, `benchmark`,
+  `metric`, `hardware`, `sign`. `check(ratchet=True)` raises each floor to today's figure rounded down to
   3 decimals, never lowers one, and rewrites the file; to guard a new figure, add it by hand
   (at 0.0) and ratchet.
 
@@ -55,7 +55,7 @@ GOLDEN_KINDS = (*KINDS, "none")
 
 #: Floors every golden file needs, then the optional ones, in the order thresholds.toml lists them.
 REQUIRED_FLOORS = ("claim_f1", "leaderboard_f1")
-OPTIONAL_FLOORS = ("precision", "recall", "subject", "hardware", "sign")
+OPTIONAL_FLOORS = ("precision", "recall", "subject", "benchmark", "metric", "hardware", "sign")
 FLOOR_NAMES = (*REQUIRED_FLOORS, *OPTIONAL_FLOORS)
 
 #: Stop listing a golden file's broken rows after this many.
@@ -67,7 +67,7 @@ Extractor = Callable[[Iterable[Paper]], pd.DataFrame]
 _THRESHOLDS_HEADER = """\
 # Floors for `claimboard check`: one table per golden file of manifest.toml.
 # A figure below its floor fails the check (exit 1). Required: claim_f1, leaderboard_f1;
-# optional: precision, recall, subject, hardware, sign.
+# optional: precision, recall, subject, benchmark, metric, hardware, sign.
 # `claimboard check --ratchet` raises the floors to today's figures (rounded down to 3 decimals),
 # never lowers one, and rewrites this file in this layout (other comments are not kept).
 """

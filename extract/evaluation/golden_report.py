@@ -26,7 +26,8 @@ def write_json_report(results: list[CheckResult], errors: list[str], exit_code: 
 _SUMMARY = (("precision", "claim precision"), ("recall", "claim recall"), ("claim_f1", "claim F1"),
             ("leaderboard_precision", "leaderboard precision"),
             ("leaderboard_recall", "leaderboard recall"), ("leaderboard_f1", "leaderboard F1"),
-            ("subject", "subject right"), ("hardware", "hardware right"), ("sign", "sign right"))
+            ("subject", "subject right"), ("benchmark", "benchmark right"),
+            ("metric", "metric right"), ("hardware", "hardware right"), ("sign", "sign right"))
 
 _EXCERPT_CONTEXT = 40
 _SPACES = regex.compile(r"\s+")

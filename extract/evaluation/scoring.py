@@ -127,6 +127,8 @@ class Score:
     subject_right: int
     hardware_right: int
     sign_right: int
+    benchmark_right: int = 0
+    metric_right: int = 0
     papers: tuple[PaperDiff, ...] = field(default=(), repr=False)
 
     def _ratio(self, part: int, whole: int) -> float:
@@ -173,6 +175,16 @@ class Score:
         """Share of matched rows whose values have the same sign."""
         return self._ratio(self.sign_right, self.matched)
 
+    @property
+    def benchmark(self) -> float:
+        """Share of matched rows with the golden row's benchmark (both empty counts as right)."""
+        return self._ratio(self.benchmark_right, self.matched)
+
+    @property
+    def metric(self) -> float:
+        """Share of matched rows with the golden row's metric (both empty counts as right)."""
+        return self._ratio(self.metric_right, self.matched)
+
     def figures(self) -> dict[str, float]:
         """The figures by the names `golden/thresholds.toml` uses."""
         return {
@@ -181,6 +193,7 @@ class Score:
             "leaderboard_recall": self.leaderboard_recall,
             "leaderboard_f1": self.leaderboard_f1,
             "subject": self.subject, "hardware": self.hardware, "sign": self.sign,
+            "benchmark": self.benchmark, "metric": self.metric,
         }
 
     def counts(self) -> dict[str, int]:
@@ -189,7 +202,8 @@ class Score:
             "golden_rows": self.golden_rows, "extracted_rows": self.extracted_rows,
             "matched": self.matched, "leaderboard_matched": self.leaderboard_matched,
             "subject_right": self.subject_right, "hardware_right": self.hardware_right,
-            "sign_right": self.sign_right,
+            "sign_right": self.sign_right, "benchmark_right": self.benchmark_right,
+            "metric_right": self.metric_right,
         }
 
 
@@ -364,7 +378,7 @@ def score(extracted: pd.DataFrame, golden: pd.DataFrame) -> Score:
     for claim in extracted_claims:
         by_paper[claim.paper][1].append(claim)
 
-    matched = leaderboard = subject = hardware = sign = 0
+    matched = leaderboard = subject = hardware = sign = benchmark = metric = 0
     diffs = []
     for key, (paper_golden, paper_extracted) in by_paper.items():
         pairs = _match_paper(paper_golden, paper_extracted)
@@ -375,6 +389,8 @@ def score(extracted: pd.DataFrame, golden: pd.DataFrame) -> Score:
             subject += same_subject(g.row.get("subject", ""), e.row.get("subject", ""))
             hardware += fold(g.row.get("hardware", "")) == fold(e.row.get("hardware", ""))
             sign += _sign(g.value) == _sign(e.value)
+            benchmark += fold(g.row.get("benchmark", "")) == fold(e.row.get("benchmark", ""))
+            metric += fold(g.row.get("metric", "")) == fold(e.row.get("metric", ""))
             fields = _differing_fields(g.row, e.row)
             if fields:
                 differing.append(RowDiff(g.row, e.row, fields))
@@ -391,5 +407,6 @@ def score(extracted: pd.DataFrame, golden: pd.DataFrame) -> Score:
     return Score(
         golden_rows=len(golden_claims), extracted_rows=len(extracted_claims),
         matched=matched, leaderboard_matched=leaderboard, subject_right=subject,
-        hardware_right=hardware, sign_right=sign, papers=tuple(diffs),
+        hardware_right=hardware, sign_right=sign, benchmark_right=benchmark,
+        metric_right=metric, papers=tuple(diffs),
     )
