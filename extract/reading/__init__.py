@@ -1,4 +1,4 @@
-"""Input readers: papers (id, title, abstract) from the five input formats claimboard accepts.
+"""Input readers: papers (id, title, abstract) from the input formats claimboard accepts.
 
 `read_papers(path)` picks the format from the file's content (`detect_format`), reads gzip
 transparently whatever the file is called, and yields one `Paper` at a time: only a JSON array is
@@ -38,7 +38,9 @@ from .errors import (BrokenStream, InputError, OnSkip, SkippedRecord, SkippedRec
                      warn_skipped)
 from .ids import PaperIds, normalise_paper_id
 from .json_formats import read_json, read_jsonl
+from .openalex import read_openalex
 from .records import Reader
+from .semantic_scholar import read_semantic_scholar
 from .sniff import (FORMATS, SNIFF_BYTES, checked_format_name, format_from_extension, format_of,
                     sniff)
 from .source import MAX_RECORD_BYTES, open_binary
@@ -55,6 +57,8 @@ _READERS: dict[str, Reader] = {
     "json": read_json,
     "atom": read_atom,
     "csv": read_csv,
+    "openalex": read_openalex,
+    "semantic-scholar": read_semantic_scholar,
 }
 assert tuple(_READERS) == FORMATS, "every format needs a reader"
 
@@ -81,9 +85,11 @@ def detect_format(path: str | os.PathLike) -> str:
     """The format of `path` (one of FORMATS), judged from its content, then its name.
 
     The first SNIFF_BYTES (after gzip decompression) decide: `<feed` is Atom, `[` JSON, a first
-    line `{...}` JSON Lines, a header naming title/abstract columns CSV. Plain text with
-    paragraphs is a Daily Papers page unless the extension says otherwise. An empty file has no
-    content to judge: its extension decides, else it counts as "daily-papers" (plain text).
+    line `{...}` JSON Lines (OpenAlex works when its record has an OpenAlex work id or an
+    abstract_inverted_index, Semantic Scholar when it has a corpusid), a header naming
+    title/abstract columns CSV. Plain text with paragraphs is a Daily Papers page unless the
+    extension says otherwise. An empty file has no content to judge: its extension decides,
+    else it counts as "daily-papers" (plain text).
     """
     head = sniff(path)
     if not head.text.strip():
