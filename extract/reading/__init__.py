@@ -70,15 +70,32 @@ def read_papers(path: str | os.PathLike, format: str | None = None,
     `format` (one of FORMATS) overrides detection. The file is checked (exists, readable, text,
     format known) when this is called; errors found only while reading (a CSV header without an
     abstract column, an XML DOCTYPE) raise `InputError` from the iteration.
+
+    `path` may be an ``http(s)://`` URL (the Hugging Face Daily Papers API, the arXiv API): it
+    is fetched, or taken from the cache, when this is called (`extract.fetch`), and read as a
+    file would be; messages name the URL.
     """
-    source = str(path)
+    if isinstance(path, str) and path.lower().startswith(("http://", "https://")):
+        from ..fetch import fetch
+
+        local = fetch(path)
+        try:
+            return _checked_papers(local, path, format, on_skip)
+        except InputError as error:
+            raise InputError(path, error.reason) from None
+    return _checked_papers(path, str(path), format, on_skip)
+
+
+def _checked_papers(path: str | os.PathLike, source: str, format: str | None,
+                    on_skip: OnSkip | None) -> Iterator[Paper]:
+    """`read_papers` of a local file, whose messages call it `source`."""
     chosen = checked_format_name(source, format) if format is not None else None
     head = sniff(path)
     if head.is_whole_file and not head.text.strip():
         return iter(())
     if chosen is None:
         chosen = format_of(source, head.text)
-    return _papers(path, chosen, on_skip or warn_skipped)
+    return _papers(path, chosen, on_skip or warn_skipped, source)
 
 
 def detect_format(path: str | os.PathLike) -> str:
@@ -97,9 +114,9 @@ def detect_format(path: str | os.PathLike) -> str:
     return format_of(str(path), head.text)
 
 
-def _papers(path: str | os.PathLike, format: str, report: OnSkip) -> Iterator[Paper]:
+def _papers(path: str | os.PathLike, format: str, report: OnSkip, source: str
+            ) -> Iterator[Paper]:
     """The papers of a file whose format is known; damage that stops it short is reported."""
-    source = str(path)
     with open_binary(path) as stream:
         try:
             yield from _READERS[format](stream, source, report, PaperIds())
