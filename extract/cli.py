@@ -69,8 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", parents=[shared], help="extract the claims table from input files",
         description="Read papers from each INPUT and write one claims table.")
     extract.add_argument("inputs", nargs="+", metavar="INPUT",
-                         help="input corpus (Daily Papers page, JSON Lines, JSON, Atom, CSV; "
-                              "may be gzipped)")
+                         help="input corpus (Daily Papers page, JSON Lines, JSON, Atom, CSV, "
+                              "OpenAlex, Semantic Scholar; may be gzipped) or an https:// URL "
+                              "of the HF Daily Papers or arXiv API")
     extract.add_argument("--strict", action="store_true",
                          help="exit with status 2 when any record was skipped")
     extract.set_defaults(handler=_run_extract)
@@ -99,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="raise the thresholds to the scores reached (never lowers them)")
     check.set_defaults(handler=_run_check)
 
+    _add_fetch_command(commands)
+
     dashboard = commands.add_parser(
         "dashboard", help="open the Streamlit dashboard",
         description="Start the Streamlit dashboard on the given claims tables or inputs. "
@@ -109,6 +112,48 @@ def build_parser() -> argparse.ArgumentParser:
                                 "(none: the dashboard's own default)")
     dashboard.set_defaults(handler=_run_dashboard)
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds > 0: {text!r}")
+    return seconds
+
+
+def _retries(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0: {text!r}")
+    return int(text)
+
+
+def _add_fetch_command(commands) -> None:
+    from .fetch import DAILY_SOURCES, FetchPolicy
+
+    defaults = FetchPolicy()
+    fetch = commands.add_parser(
+        "fetch", help="save a day's papers from a web API to a file",
+        description="Fetch a day's papers (or any URL of papers) and write the response to a "
+                    "file that `claimboard extract` reads. Responses are cached on disk.")
+    fetch.add_argument("source", metavar="SOURCE",
+                       help=f"{', '.join(DAILY_SOURCES)} (the Hugging Face Daily Papers API), "
+                            "or an http(s):// URL")
+    fetch.add_argument("--date", metavar="YYYY-MM-DD",
+                       help="the day to fetch (default: today, UTC)")
+    fetch.add_argument("--output", "-o", metavar="FILE",
+                       help="where to write the response (default: SOURCE-DATE.json)")
+    fetch.add_argument("--refresh", action="store_true",
+                       help="ask the server even when a cached copy is fresh")
+    fetch.add_argument("--timeout", metavar="SECONDS", type=_seconds, default=defaults.timeout,
+                       help=f"seconds to wait to connect and for each piece of data "
+                            f"(default: {defaults.timeout:g})")
+    fetch.add_argument("--retries", metavar="N", type=_retries, default=defaults.retries,
+                       help=f"tries after a failed one (default: {defaults.retries})")
+    fetch.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    fetch.set_defaults(handler=_run_fetch)
 
 
 def _join_option_values(argv: Sequence[str]) -> list[str]:
@@ -177,6 +222,27 @@ def _run_extract(args: argparse.Namespace) -> int:
     if args.strict and stats.skipped:
         _error(f"{len(stats.skipped)} records skipped (--strict)")
         return 2
+    return 0
+
+
+def _run_fetch(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from .fetch import FetchPolicy, is_url, save
+
+    if is_url(args.source) and (args.date or not args.output):
+        _error("a URL is fetched as it is: give -o FILE, and no --date")
+        return 2
+    policy = dataclasses.replace(FetchPolicy(), timeout=args.timeout, retries=args.retries,
+                                 **({"max_age": 0.0} if args.refresh else {}))
+    try:
+        saved = save(args.source, args.output, args.date, policy, on_skip=_warn_skipped)
+    except ValueError as error:
+        _error(str(error))
+        return 2
+    if not args.quiet:
+        print(f"claimboard: {saved.papers} papers, {len(saved.skipped)} records skipped, "
+              f"from {saved.url} to {saved.path}", file=sys.stderr)
     return 0
 
 

@@ -30,7 +30,7 @@ import re
 import tempfile
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -127,6 +127,72 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy()) -> Path:
             return body
         raise
     return body
+
+
+def read_url(url: str, format: str | None = None, on_skip=None,
+             policy: FetchPolicy = FetchPolicy()):
+    """`reading.read_papers` of a URL: its papers, fetched or taken from the cache, named by the
+    URL. A response that cannot be read at all (an HTML page, not text) is dropped from the
+    cache, so that the next try asks the server again."""
+    from .reading import read_local_papers
+
+    local = fetch(url, policy)
+    try:
+        return read_local_papers(local, url.strip(), format, on_skip)
+    except InputError as error:
+        forget(url, policy)
+        raise FetchError(url.strip(), error.reason) from None
+
+
+@dataclass
+class Saved:
+    """What `save` wrote: the URL asked, the file written, and the papers it holds."""
+
+    url: str
+    path: Path
+    papers: int
+    skipped: list = field(default_factory=list)
+
+
+def save(source: str, dest: str | Path | None = None, date: str | None = None,
+         policy: FetchPolicy = FetchPolicy(), on_skip=None) -> Saved:
+    """Fetch a day's papers (`source` a name of `DAILY_SOURCES`, with `date`, default today in
+    UTC) or any URL, check that the response holds papers the readers can read, and write it
+    as it came to `dest` (default for a named source: ``SOURCE-DATE.json``).
+
+    Raises `FetchError` (nothing is written) when the URL cannot be fetched or its content
+    cannot be read; records that cannot be read are passed to `on_skip` and kept in `skipped`.
+    """
+    if is_url(source):
+        url = source.strip()
+        if dest is None:
+            raise ValueError("a URL needs an output file name")
+    else:
+        if source not in DAILY_SOURCES:
+            raise ValueError(f"unknown source {source!r} (expected one of "
+                             f"{', '.join(DAILY_SOURCES)}, or an http(s):// URL)")
+        date = date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+        url = daily_url(source, date)
+        dest = dest if dest is not None else f"{source}-{date}.json"
+    skipped: list = []
+
+    def report(record) -> None:
+        skipped.append(record)
+        if on_skip is not None:
+            on_skip(record)
+
+    papers = sum(1 for _ in read_url(url, None, report, policy))
+    body, _ = _cache_paths(url, policy)
+    dest = Path(dest)
+    with open(body, "rb") as stream:
+        _write_atomically(dest, iter(lambda: stream.read(1 << 16), b""))
+    return Saved(url, dest, papers, skipped)
+
+
+def forget(url: str, policy: FetchPolicy = FetchPolicy()) -> None:
+    """Drop the cached copy of `url`, if there is one."""
+    for path in _cache_paths(url.strip(), policy):
+        path.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -76,19 +76,16 @@ def read_papers(path: str | os.PathLike, format: str | None = None,
     file would be; messages name the URL.
     """
     if isinstance(path, str) and path.lower().startswith(("http://", "https://")):
-        from ..fetch import fetch
+        from ..fetch import read_url
 
-        local = fetch(path)
-        try:
-            return _checked_papers(local, path, format, on_skip)
-        except InputError as error:
-            raise InputError(path, error.reason) from None
-    return _checked_papers(path, str(path), format, on_skip)
+        return read_url(path, format, on_skip)
+    return read_local_papers(path, str(path), format, on_skip)
 
 
-def _checked_papers(path: str | os.PathLike, source: str, format: str | None,
-                    on_skip: OnSkip | None) -> Iterator[Paper]:
-    """`read_papers` of a local file, whose messages call it `source`."""
+def read_local_papers(path: str | os.PathLike, source: str, format: str | None = None,
+                      on_skip: OnSkip | None = None) -> Iterator[Paper]:
+    """`read_papers` of a local file whose papers and messages name it `source` (the URL a
+    fetched copy came from)."""
     chosen = checked_format_name(source, format) if format is not None else None
     head = sniff(path)
     if head.is_whole_file and not head.text.strip():
