@@ -74,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
                               "of the HF Daily Papers or arXiv API")
     extract.add_argument("--strict", action="store_true",
                          help="exit with status 2 when any record was skipped")
+    extract.add_argument("--dask", metavar="SCHEDULER",
+                         help="extract on a Dask cluster: 'local' (a LocalCluster of --jobs "
+                              "workers here) or a scheduler address; -o names the Parquet "
+                              "dataset directory, and a run into it resumes")
+    extract.add_argument("--partition-mb", metavar="MB", type=_megabytes, default=None,
+                         help="with --dask: MB of (decompressed) input per partition "
+                              "(default: 128)")
     extract.set_defaults(handler=_run_extract)
 
     board = commands.add_parser(
@@ -112,6 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
                                 "(none: the dashboard's own default)")
     dashboard.set_defaults(handler=_run_dashboard)
     return parser
+
+
+def _megabytes(text: str) -> float:
+    try:
+        megabytes = float(text)
+    except ValueError:
+        megabytes = 0.0
+    if not megabytes > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of MB > 0: {text!r}")
+    return megabytes
 
 
 def _seconds(text: str) -> float:
@@ -211,6 +228,8 @@ def _output(args: argparse.Namespace):
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    if args.dask:
+        return _run_extract_on_dask(args)
     from .pipeline import RunStats, write_extracted
 
     stats = RunStats()
@@ -243,6 +262,28 @@ def _run_fetch(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"claimboard: {saved.papers} papers, {len(saved.skipped)} records skipped, "
               f"from {saved.url} to {saved.path}", file=sys.stderr)
+    return 0
+
+
+def _run_extract_on_dask(args: argparse.Namespace) -> int:
+    from .distributed import PARTITION_BYTES, extract_to_dataset
+
+    if not args.output:
+        _error("--dask needs -o DIR: the directory of the Parquet dataset it writes")
+        return 2
+    partition_bytes = (max(1, int(args.partition_mb * 1024 * 1024)) if args.partition_mb
+                       else PARTITION_BYTES)
+    stats = extract_to_dataset(args.inputs, args.output, args.dask, fmt=args.input_format,
+                               partition_bytes=partition_bytes, workers=args.jobs,
+                               on_skip=_warn_skipped,
+                               progress=not args.quiet and sys.stderr.isatty())
+    if not args.quiet:
+        print(f"claimboard: {stats.summary()}", file=sys.stderr)
+        print(f"claimboard: {stats.partitions} partitions in {args.output} "
+              f"({stats.resumed} written by an earlier run)", file=sys.stderr)
+    if args.strict and stats.skipped:
+        _error(f"{len(stats.skipped)} records skipped (--strict)")
+        return 2
     return 0
 
 

@@ -176,11 +176,30 @@ def write_extracted(paths: Iterable[PathLike], dest, jobs: int | None = 1,
 
     extraction = _extracted_papers(paths, jobs, fmt, on_skip, progress, stats)
     with TableWriter(dest) as writer:
-        for payload, count in extraction(writer.encoder):
-            if type(payload) is _Encoded:
-                writer.write_encoded(payload.block, count)
-            else:
-                writer.write_many(payload)
+        _write_extraction(writer, extraction(writer.encoder))
+
+
+def write_papers(papers: Iterable[Paper], writer, on_skip: Callable | None = None,
+                 stats: RunStats | None = None) -> None:
+    """Extract `papers` in this process and write their rows with `writer` (an open
+    `tables.TableWriter`): what `write_extracted` does for files, for papers read elsewhere (a
+    partition of a file on a Dask worker)."""
+    stats = stats if stats is not None else RunStats()
+
+    def skip(record) -> None:
+        stats.skipped.append(record)
+        if on_skip is not None:
+            on_skip(record)
+
+    _write_extraction(writer, _extract(iter(papers), 1, skip, False, stats, writer.encoder))
+
+
+def _write_extraction(writer, extraction: Iterable[tuple[Any, int]]) -> None:
+    for payload, count in extraction:
+        if type(payload) is _Encoded:
+            writer.write_encoded(payload.block, count)
+        else:
+            writer.write_many(payload)
 
 
 def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | None,

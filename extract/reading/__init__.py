@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import IO
 
 from ..output.schema import Paper
 from .atom import read_atom
@@ -115,8 +116,16 @@ def _papers(path: str | os.PathLike, format: str, report: OnSkip, source: str
             ) -> Iterator[Paper]:
     """The papers of a file whose format is known; damage that stops it short is reported."""
     with open_binary(path) as stream:
-        try:
-            yield from _READERS[format](stream, source, report, PaperIds())
-        except BrokenStream as broken:
-            report(SkippedRecord(source, broken.line,
-                                 f"{broken.reason}; the rest of the file is not read"))
+        yield from read_stream(stream, format, source, report)
+
+
+def read_stream(stream: IO[bytes], format: str, source: str, on_skip: OnSkip
+                ) -> Iterator[Paper]:
+    """The papers of a decompressed stream in `format` (one of FORMATS), named `source`, with
+    line numbers counted from the stream's start; damage that stops it short is reported. For
+    readers of part of a file (`extract.distributed`)."""
+    try:
+        yield from _READERS[format](stream, source, on_skip, PaperIds())
+    except BrokenStream as broken:
+        on_skip(SkippedRecord(source, broken.line,
+                              f"{broken.reason}; the rest of the file is not read"))
