@@ -47,7 +47,8 @@ def _input_options() -> argparse.ArgumentParser:
                         help=f"input format, one of {', '.join(INPUT_FORMATS)} "
                              "(default: detected per file)")
     shared.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=None,
-                        help="worker processes for extraction (default: one per CPU)")
+                        help="worker processes for extraction (default: one per CPU for "
+                             "inputs of 5,000 papers or more, else one process)")
     shared.add_argument("--quiet", "-q", action="store_true",
                         help="no progress bar and no summary line (warnings still show)")
     shared.add_argument("--output", "-o", metavar="FILE",
@@ -237,6 +238,8 @@ def _run_extract(args: argparse.Namespace) -> int:
                     on_skip=_warn_skipped, stats=stats,
                     progress=not args.quiet and sys.stderr.isatty())
     if not args.quiet:
+        if stats.parallelism:
+            print(f"claimboard: extracted in {stats.parallelism}", file=sys.stderr)
         print(f"claimboard: {stats.summary()}", file=sys.stderr)
     if args.strict and stats.skipped:
         _error(f"{len(stats.skipped)} records skipped (--strict)")
