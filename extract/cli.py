@@ -6,10 +6,12 @@ Exit codes: 0 success; 1 no such leaderboard; 2 bad usage, an unreadable input, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -391,6 +393,18 @@ def _silence_stdout() -> None:
         pass  # stdout is not a real file (tests capture it): nothing will flush it at exit
 
 
+@contextlib.contextmanager
+def _one_line_warnings():
+    """Warnings of the library (a stale cached copy of a URL used offline) as one stderr line,
+    not Python's two lines with a file name and source line."""
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        print(f"claimboard: warning: {message}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `claimboard` with `argv` (default: the process arguments); return the exit status."""
     from .reading import InputError
@@ -398,7 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         args = parse_args(argv)
-        return args.handler(args)
+        with _one_line_warnings():
+            return args.handler(args)
     except SystemExit as exit_:  # argparse: --help, --version, usage errors
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
     except (InputError, TableError) as error:

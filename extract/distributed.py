@@ -95,6 +95,7 @@ def plan_partitions(paths: Iterable[str | os.PathLike], fmt: str | None = None,
     """The partitions of `paths`, in input order. Every file is checked here (exists, readable,
     format known): one that cannot be read raises `InputError` before any work is sent."""
     from .reading import checked_format_name, detect_format
+    from .reading.sniff import sniff
     from .reading.source import GZIP_MAGIC
 
     if partition_bytes < 1:
@@ -102,6 +103,9 @@ def plan_partitions(paths: Iterable[str | os.PathLike], fmt: str | None = None,
     partitions: list[Partition] = []
     for path in map(str, paths):
         chosen = checked_format_name(path, fmt) if fmt else detect_format(path)
+        head = sniff(path)
+        if head.is_whole_file and not head.text.strip():
+            continue  # an empty file has no papers, whatever its format (as `read_papers`)
         pieces = 1
         if chosen in LINE_FORMATS:
             with open(path, "rb") as raw:
@@ -259,7 +263,7 @@ def extract_to_dataset(paths: Iterable[str | os.PathLike], dest: str | os.PathLi
 
     report_ready()
     if todo:
-        with _client(scheduler, workers) as client, _progress_bar(progress, len(todo)) as bar:
+        with _ClientFor(scheduler, workers) as client, _progress_bar(progress, len(todo)) as bar:
             from distributed import as_completed
 
             futures = client.map(extract_partition, todo, dest=str(dest), pure=False)
@@ -297,7 +301,7 @@ def _input_stamps(partitions: list[Partition]) -> list[list]:
     return stamps
 
 
-class _client:
+class _ClientFor:
     """A `distributed.Client` for `scheduler`, closed (with its LocalCluster) on exit; a Client
     given by the caller is used as it is and left open."""
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from . import __version__
 from .reading.errors import InputError
 
 #: Set this to keep fetched responses somewhere else than the user's cache directory.
@@ -258,7 +259,7 @@ def _session(policy: FetchPolicy):
     adapter = HTTPAdapter(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
-    session.headers["User-Agent"] = "claimboard (+https://pypi.org/project/claimboard/)"
+    session.headers["User-Agent"] = f"claimboard/{__version__}"
     return session
 
 

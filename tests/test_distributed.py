@@ -73,6 +73,12 @@ def test_other_formats_are_one_partition_per_file(name, formats):
     assert [(p.start, p.stop) for p in plan] == [(0, None)]
 
 
+@pytest.mark.parametrize("name", ["empty.csv", "empty.jsonl", "empty"])
+def test_an_empty_file_has_no_partitions(name, tmp_path):
+    (tmp_path / name).write_bytes(b"")
+    assert plan_partitions([tmp_path / name]) == []
+
+
 def test_an_unreadable_input_is_refused_before_any_work(tmp_path):
     with pytest.raises(extract.reading.InputError, match="no such file"):
         plan_partitions([INPUTS / "openalex-works.jsonl", tmp_path / "missing.jsonl"])

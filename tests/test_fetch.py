@@ -239,3 +239,14 @@ def test_no_warning_leaks_from_a_clean_fetch():
     with ApiServer({DAY: [HF_DAY]}) as server, warnings.catch_warnings():
         warnings.simplefilter("error")
         papers_of(server.url(DAY))
+
+
+def test_cli_warns_in_one_line_when_it_falls_back_on_an_old_copy(tmp_path, capsys):
+    with ApiServer({DAY: [HF_DAY]}) as server:
+        url = server.url(DAY)
+        assert main(["fetch", url, "-o", str(tmp_path / "a.json"), "-q"]) == 0
+    status = main(["fetch", url, "-o", str(tmp_path / "b.json"), "--refresh", "--retries", "0"])
+    err = capsys.readouterr().err
+    assert status == 0
+    assert err.startswith(f"claimboard: warning: {url}: cannot reach 127.0.0.1")
+    assert "using the copy fetched" in err and "warnings.warn" not in err
