@@ -16,6 +16,7 @@ hash a large claims table to find them.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 import tempfile
@@ -27,8 +28,9 @@ import pandas as pd
 import streamlit as st
 
 import extract
+from extract.fetch import fetch, is_url
 from extract.pipeline import RunStats, extract_files
-from extract.reading import read_papers
+from extract.reading import InputError, read_papers
 from extract.output.tables import claims_frame, is_claims_table, read_table
 
 #: The built-in sample: a pasted Hugging Face Daily Papers page shipped with the package.
@@ -173,11 +175,34 @@ def path_key(path: str) -> FileKey:
 
 
 def load_path(path: str) -> LoadedFile:
-    """A file on disk, cached by path, modification time and size."""
+    """A file on disk, cached by path, modification time and size; or a URL (`load_url`)."""
+    if is_url(path):
+        return load_url(path)
     key = path_key(path)
     if key[1] == "missing":  # not cached: the file may appear later
         return _load(Path(path), path)
     return _load_path_cached(path, int(key[1]), int(key[2]))
+
+
+def load_url(url: str) -> LoadedFile:
+    """An ``http(s)://`` input (the Hugging Face Daily Papers or arXiv API): fetched into the
+    disk cache of `extract.fetch` (the server is asked again once the copy is an hour old),
+    then loaded like a file and cached by the copy's time and size."""
+    try:
+        local = fetch(url)
+    except InputError as error:
+        return LoadedFile(url, claims_frame([]), empty_papers(), error=_reason(str(error), url))
+    status = local.stat()
+    return _load_url_cached(url, str(local), status.st_mtime_ns, status.st_size)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _load_url_cached(url: str, local: str, mtime_ns: int, size: int) -> LoadedFile:
+    # mtime_ns and size are only part of the cache key: a copy fetched again is read again.
+    loaded = _load(Path(local), url)
+    if loaded.papers.empty:
+        return loaded
+    return dataclasses.replace(loaded, papers=loaded.papers.assign(source=url))
 
 
 def upload_key(name: str, data: bytes) -> FileKey:

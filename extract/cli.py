@@ -6,10 +6,12 @@ Exit codes: 0 success; 1 no such leaderboard; 2 bad usage, an unreadable input, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -47,7 +49,8 @@ def _input_options() -> argparse.ArgumentParser:
                         help=f"input format, one of {', '.join(INPUT_FORMATS)} "
                              "(default: detected per file)")
     shared.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=None,
-                        help="worker processes for extraction (default: one per CPU)")
+                        help="worker processes for extraction (default: one per CPU for "
+                             "inputs of 5,000 papers or more, else one process)")
     shared.add_argument("--quiet", "-q", action="store_true",
                         help="no progress bar and no summary line (warnings still show)")
     shared.add_argument("--output", "-o", metavar="FILE",
@@ -69,10 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", parents=[shared], help="extract the claims table from input files",
         description="Read papers from each INPUT and write one claims table.")
     extract.add_argument("inputs", nargs="+", metavar="INPUT",
-                         help="input corpus (Daily Papers page, JSON Lines, JSON, Atom, CSV; "
-                              "may be gzipped)")
+                         help="input corpus (Daily Papers page, JSON Lines, JSON, Atom, CSV, "
+                              "OpenAlex, Semantic Scholar; may be gzipped) or an https:// URL "
+                              "of the HF Daily Papers or arXiv API")
     extract.add_argument("--strict", action="store_true",
                          help="exit with status 2 when any record was skipped")
+    extract.add_argument("--dask", metavar="SCHEDULER",
+                         help="extract on a Dask cluster: 'local' (a LocalCluster of --jobs "
+                              "workers here) or a scheduler address; -o names the Parquet "
+                              "dataset directory, and a run into it resumes")
+    extract.add_argument("--partition-mb", metavar="MB", type=_megabytes, default=None,
+                         help="with --dask: MB of (decompressed) input per partition "
+                              "(default: 128)")
     extract.set_defaults(handler=_run_extract)
 
     board = commands.add_parser(
@@ -99,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="raise the thresholds to the scores reached (never lowers them)")
     check.set_defaults(handler=_run_check)
 
+    _add_fetch_command(commands)
+
     dashboard = commands.add_parser(
         "dashboard", help="open the Streamlit dashboard",
         description="Start the Streamlit dashboard on the given claims tables or inputs. "
@@ -109,6 +122,58 @@ def build_parser() -> argparse.ArgumentParser:
                                 "(none: the dashboard's own default)")
     dashboard.set_defaults(handler=_run_dashboard)
     return parser
+
+
+def _megabytes(text: str) -> float:
+    try:
+        megabytes = float(text)
+    except ValueError:
+        megabytes = 0.0
+    if not megabytes > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of MB > 0: {text!r}")
+    return megabytes
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds > 0: {text!r}")
+    return seconds
+
+
+def _retries(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0: {text!r}")
+    return int(text)
+
+
+def _add_fetch_command(commands) -> None:
+    from .fetch import DAILY_SOURCES, FetchPolicy
+
+    defaults = FetchPolicy()
+    fetch = commands.add_parser(
+        "fetch", help="save a day's papers from a web API to a file",
+        description="Fetch a day's papers (or any URL of papers) and write the response to a "
+                    "file that `claimboard extract` reads. Responses are cached on disk.")
+    fetch.add_argument("source", metavar="SOURCE",
+                       help=f"{', '.join(DAILY_SOURCES)} (the Hugging Face Daily Papers API), "
+                            "or an http(s):// URL")
+    fetch.add_argument("--date", metavar="YYYY-MM-DD",
+                       help="the day to fetch (default: today, UTC)")
+    fetch.add_argument("--output", "-o", metavar="FILE",
+                       help="where to write the response (default: SOURCE-DATE.json)")
+    fetch.add_argument("--refresh", action="store_true",
+                       help="ask the server even when a cached copy is fresh")
+    fetch.add_argument("--timeout", metavar="SECONDS", type=_seconds, default=defaults.timeout,
+                       help=f"seconds to wait to connect and for each piece of data "
+                            f"(default: {defaults.timeout:g})")
+    fetch.add_argument("--retries", metavar="N", type=_retries, default=defaults.retries,
+                       help=f"tries after a failed one (default: {defaults.retries})")
+    fetch.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    fetch.set_defaults(handler=_run_fetch)
 
 
 def _join_option_values(argv: Sequence[str]) -> list[str]:
@@ -166,6 +231,8 @@ def _output(args: argparse.Namespace):
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    if args.dask:
+        return _run_extract_on_dask(args)
     from .pipeline import RunStats, write_extracted
 
     stats = RunStats()
@@ -173,7 +240,52 @@ def _run_extract(args: argparse.Namespace) -> int:
                     on_skip=_warn_skipped, stats=stats,
                     progress=not args.quiet and sys.stderr.isatty())
     if not args.quiet:
+        if stats.parallelism:
+            print(f"claimboard: extracted in {stats.parallelism}", file=sys.stderr)
         print(f"claimboard: {stats.summary()}", file=sys.stderr)
+    if args.strict and stats.skipped:
+        _error(f"{len(stats.skipped)} records skipped (--strict)")
+        return 2
+    return 0
+
+
+def _run_fetch(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from .fetch import FetchPolicy, is_url, save
+
+    if is_url(args.source) and (args.date or not args.output):
+        _error("a URL is fetched as it is: give -o FILE, and no --date")
+        return 2
+    policy = dataclasses.replace(FetchPolicy(), timeout=args.timeout, retries=args.retries,
+                                 **({"max_age": 0.0} if args.refresh else {}))
+    try:
+        saved = save(args.source, args.output, args.date, policy, on_skip=_warn_skipped)
+    except ValueError as error:
+        _error(str(error))
+        return 2
+    if not args.quiet:
+        print(f"claimboard: {saved.papers} papers, {len(saved.skipped)} records skipped, "
+              f"from {saved.url} to {saved.path}", file=sys.stderr)
+    return 0
+
+
+def _run_extract_on_dask(args: argparse.Namespace) -> int:
+    from .distributed import PARTITION_BYTES, extract_to_dataset
+
+    if not args.output:
+        _error("--dask needs -o DIR: the directory of the Parquet dataset it writes")
+        return 2
+    partition_bytes = (max(1, int(args.partition_mb * 1024 * 1024)) if args.partition_mb
+                       else PARTITION_BYTES)
+    stats = extract_to_dataset(args.inputs, args.output, args.dask, fmt=args.input_format,
+                               partition_bytes=partition_bytes, workers=args.jobs,
+                               on_skip=_warn_skipped,
+                               progress=not args.quiet and sys.stderr.isatty())
+    if not args.quiet:
+        print(f"claimboard: {stats.summary()}", file=sys.stderr)
+        print(f"claimboard: {stats.partitions} partitions in {args.output} "
+              f"({stats.resumed} written by an earlier run)", file=sys.stderr)
     if args.strict and stats.skipped:
         _error(f"{len(stats.skipped)} records skipped (--strict)")
         return 2
@@ -281,6 +393,18 @@ def _silence_stdout() -> None:
         pass  # stdout is not a real file (tests capture it): nothing will flush it at exit
 
 
+@contextlib.contextmanager
+def _one_line_warnings():
+    """Warnings of the library (a stale cached copy of a URL used offline) as one stderr line,
+    not Python's two lines with a file name and source line."""
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        print(f"claimboard: warning: {message}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `claimboard` with `argv` (default: the process arguments); return the exit status."""
     from .reading import InputError
@@ -288,7 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         args = parse_args(argv)
-        return args.handler(args)
+        with _one_line_warnings():
+            return args.handler(args)
     except SystemExit as exit_:  # argparse: --help, --version, usage errors
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
     except (InputError, TableError) as error:

@@ -36,6 +36,13 @@ CHUNKS_AHEAD_PER_JOB = 2
 #: from a few chunks on.
 POOL_MIN_CHUNKS = 4
 
+#: When the caller does not choose the number of jobs, a pool is started only for inputs of at
+#: least this many papers. Measured end to end on 2 cores (benchmarks/results/2026-11-27.txt),
+#: 2 jobs cost 1.23 s + 0.25 ms a paper against 0.89 s + 0.41 ms for 1 job: even at about 2,100
+#: papers, and 0.88x at 1,000 (1,500 papers took 2-3x longer by default than with --jobs 1 on a
+#: busier machine). 5,000 leaves a margin for the machine's drift (`benchmarks/default_jobs.py`).
+DEFAULT_POOL_MIN_PAPERS = 5_000
+
 PathLike = str | Path
 
 
@@ -46,6 +53,8 @@ class RunStats:
     papers: int = 0
     rows: int = 0
     skipped: list = field(default_factory=list)
+    #: How the run chose its processes when the caller left it to the run (else empty).
+    parallelism: str = ""
 
     def summary(self) -> str:
         """One line for people.
@@ -57,7 +66,10 @@ class RunStats:
 
 
 def default_jobs() -> int:
-    """How many worker processes to use when the caller does not say: one per CPU."""
+    """How many worker processes a large input gets when the caller does not say: one per CPU
+    this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
 
 
@@ -125,13 +137,20 @@ def _chunked(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
         yield chunk
 
 
-def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int, encoder: RowEncoder | None = None
+def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int, encoder: RowEncoder | None = None,
+                      min_chunks: int = POOL_MIN_CHUNKS,
+                      chosen: Callable[[int], None] | None = None
                       ) -> Iterator[tuple[list[Paper], list[tuple[Any, int, str | None]]]]:
-    """(chunk, results) pairs in input order, computed here or in a pool of `jobs` processes."""
+    """(chunk, results) pairs in input order, computed here or in a pool of `jobs` processes
+    when the input has at least `min_chunks` chunks; `chosen` is told how many processes."""
     # Look ahead far enough to know whether a pool pays off, and how many workers to start.
-    head = list(islice(chunks, max(jobs, POOL_MIN_CHUNKS)))
+    head = list(islice(chunks, max(jobs, min_chunks)))
     workers = min(jobs, len(head))
-    if workers <= 1 or len(head) < POOL_MIN_CHUNKS:
+    if workers <= 1 or len(head) < min_chunks:
+        workers = 1
+    if chosen is not None:
+        chosen(workers)
+    if workers == 1:
         for chunk in chain(head, chunks):
             yield chunk, _extract_chunk(chunk, encoder)
         return
@@ -154,7 +173,8 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | No
     """Claim rows (dicts keyed by `schema.COLUMNS`) for every paper of every file in `paths`.
 
     Rows come in input order of the papers, then by `char_start`. `jobs` is the number of worker
-    processes (None: one per CPU); the output does not depend on it. `fmt` forces the input
+    processes (None: one per CPU for an input of `DEFAULT_POOL_MIN_PAPERS` papers or more, else
+    this process alone; `stats.parallelism` says which); the output does not depend on it. `fmt` forces the input
     format (else it is detected per file). Each skipped record (`readers.SkippedRecord`, also for
     a paper the extractor fails on) is passed to `on_skip` and kept in `stats.skipped`; pass a
     `RunStats` to read the counts after the iteration. `progress` shows a tqdm bar on stderr.
@@ -176,11 +196,30 @@ def write_extracted(paths: Iterable[PathLike], dest, jobs: int | None = 1,
 
     extraction = _extracted_papers(paths, jobs, fmt, on_skip, progress, stats)
     with TableWriter(dest) as writer:
-        for payload, count in extraction(writer.encoder):
-            if type(payload) is _Encoded:
-                writer.write_encoded(payload.block, count)
-            else:
-                writer.write_many(payload)
+        _write_extraction(writer, extraction(writer.encoder))
+
+
+def write_papers(papers: Iterable[Paper], writer, on_skip: Callable | None = None,
+                 stats: RunStats | None = None) -> None:
+    """Extract `papers` in this process and write their rows with `writer` (an open
+    `tables.TableWriter`): what `write_extracted` does for files, for papers read elsewhere (a
+    partition of a file on a Dask worker)."""
+    stats = stats if stats is not None else RunStats()
+
+    def skip(record) -> None:
+        stats.skipped.append(record)
+        if on_skip is not None:
+            on_skip(record)
+
+    _write_extraction(writer, _extract(iter(papers), 1, skip, False, stats, writer.encoder))
+
+
+def _write_extraction(writer, extraction: Iterable[tuple[Any, int]]) -> None:
+    for payload, count in extraction:
+        if type(payload) is _Encoded:
+            writer.write_encoded(payload.block, count)
+        else:
+            writer.write_many(payload)
 
 
 def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | None,
@@ -198,8 +237,8 @@ def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | No
             on_skip(record)
 
     sources = [read_papers(path, format=fmt, on_skip=skip) for path in paths]
-    return lambda encoder: _extract(chain.from_iterable(sources), default_jobs() if not jobs
-                                    else jobs, skip, progress, stats, encoder)
+    return lambda encoder: _extract(chain.from_iterable(sources), jobs, skip, progress, stats,
+                                    encoder)
 
 
 class _NoProgressBar:
@@ -224,13 +263,36 @@ def _progress_bar(shown: bool):
     return tqdm(unit=" papers", file=sys.stderr, dynamic_ncols=True)
 
 
-def _extract(papers: Iterator[Paper], jobs: int, skip: Callable, progress: bool,
+def _default_parallelism(stats: RunStats) -> Callable[[int], None]:
+    """What tells `stats` how a run without a chosen number of jobs went, in one line."""
+    def say(workers: int) -> None:
+        if workers > 1:
+            stats.parallelism = (f"{workers} worker processes (one per CPU; the input has "
+                                 f"{DEFAULT_POOL_MIN_PAPERS:,} papers or more)")
+        elif default_jobs() == 1:
+            stats.parallelism = "one process (one CPU)"
+        else:
+            stats.parallelism = (f"one process (the input has fewer than "
+                                 f"{DEFAULT_POOL_MIN_PAPERS:,} papers, too few for workers to "
+                                 "pay off; --jobs N to choose)")
+    return say
+
+
+def _extract(papers: Iterator[Paper], jobs: int | None, skip: Callable, progress: bool,
              stats: RunStats, encoder: RowEncoder | None) -> Iterator[tuple[Any, int]]:
+    """`jobs` None (or 0): workers only for an input of DEFAULT_POOL_MIN_PAPERS or more, and
+    `stats.parallelism` says which way it went."""
     from .reading import SkippedRecord
 
     chunks = _chunked(papers, CHUNK_SIZE)
+    if jobs:
+        extracted = _extracted_chunks(chunks, jobs, encoder)
+    else:
+        extracted = _extracted_chunks(chunks, default_jobs(), encoder,
+                                      -(-DEFAULT_POOL_MIN_PAPERS // CHUNK_SIZE),
+                                      _default_parallelism(stats))
     with _progress_bar(progress) as bar:
-        for chunk, results in _extracted_chunks(chunks, jobs, encoder):
+        for chunk, results in extracted:
             for paper, (rows, count, failure) in zip(chunk, results):
                 if failure is not None:
                     skip(SkippedRecord(paper.source, paper.line, failure))

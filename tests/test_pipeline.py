@@ -152,3 +152,33 @@ def test_load_claims_reads_tables_and_extracts_corpora(digit_extractor, tmp_path
 def test_load_claims_of_nothing_is_an_empty_table():
     claims = load_claims([])
     assert claims.empty and list(claims.columns) == list(COLUMNS)
+
+
+# The default (no --jobs): workers only for inputs large enough to gain, and the run says so.
+# (DEFAULT_POOL_MIN_PAPERS is lowered so that the sample's 103 papers cross it.)
+@pytest.mark.parametrize("threshold, jobs, says", [
+    (1_000, None, "one process (the input has fewer than 1,000 papers"),
+    (32, None, "worker processes (one per CPU; the input has 32 papers or more)"),
+    (32, 1, ""),
+    (32, 2, ""),
+])
+def test_default_parallelism_needs_a_large_input_and_says_so(monkeypatch, threshold, jobs,
+                                                             says):
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 16)
+    monkeypatch.setattr(pipeline, "DEFAULT_POOL_MIN_PAPERS", threshold)
+    monkeypatch.setattr(pipeline, "default_jobs", lambda: 2)
+    stats = RunStats()
+    rows = _csv_of(extract_files([SAMPLE], jobs=jobs, stats=stats))
+    assert rows == _csv_of(extract_files([SAMPLE], jobs=1))
+    assert says in stats.parallelism and bool(says) == bool(stats.parallelism)
+    if "worker" in says:
+        assert stats.parallelism.startswith("2 worker processes")
+
+
+def test_the_cli_says_how_the_default_ran(capsys, tmp_path):
+    from extract.cli import main
+
+    assert main(["extract", str(SAMPLE), "-o", str(tmp_path / "claims.csv")]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("claimboard: extracted in one process (the input has fewer than")
+    assert lines[-1].startswith("claimboard: 103 papers, ")

@@ -48,11 +48,17 @@ FORMAT_OF = {
     "papers.csv": "csv",
     "missing-field.csv": "csv",
     "no-abstract-column.csv": "csv",
+    "openalex-works.jsonl": "openalex",
+    "openalex-broken.jsonl": "openalex",
+    "s2-papers.jsonl": "semantic-scholar",
+    "s2-abstracts.jsonl": "semantic-scholar",
+    "s2-joined.jsonl": "semantic-scholar",
 }
 
 # A file name whose extension names another format than the content.
 MISLEADING_NAME = {"daily-papers": "papers.csv", "jsonl": "papers.csv", "json": "papers.atom",
-                   "atom": "papers.jsonl", "csv": "papers.json"}
+                   "atom": "papers.jsonl", "csv": "papers.json", "openalex": "papers.csv",
+                   "semantic-scholar": "papers.atom"}
 
 
 def packed(name: str, packing: str, tmp_path: Path) -> Path:
@@ -138,6 +144,9 @@ IDS_AND_LINES = {
     "daily-papers-page.txt": [("attention-is-all-you-need", 9),
                               ("deep-residual-learning-for-image-recognition", 15),
                               ("attention-is-all-you-need-2", 19)],
+    "openalex-works.jsonl": [("2307.09288", 1), ("2106.09685", 2), ("openalex:W2194775991", 3)],
+    "s2-abstracts.jsonl": [("2307.09288", 1), ("s2:206594692", 2)],
+    "s2-joined.jsonl": [("2307.09288", 1), ("s2:206594692", 2)],
 }
 
 
@@ -193,6 +202,11 @@ SKIPPED = {
     ]),
     "missing-field.csv": (["1706.03762", "1512.03385"], [
         (3, "row has 2 fields, the header has 3"), (5, "abstract is empty"),
+    ]),
+    "openalex-broken.jsonl": (["2307.09288", "openalex:W2194775991"], [
+        (2, "the positions of 'reach' are not a list"), (3, "two words at position 0"),
+        (4, "abstract_inverted_index is a list, not an object"), (5, "title is null"),
+        (6, "invalid JSON"),
     ]),
 }
 
@@ -372,8 +386,9 @@ def test_normalise_paper_id(raw, expected):
     assert normalise_paper_id(raw) == expected
 
 
-def test_formats_are_the_five_documented_ones():
-    assert FORMATS == ("daily-papers", "jsonl", "json", "atom", "csv")
+def test_formats_are_the_documented_ones():
+    assert FORMATS == ("daily-papers", "jsonl", "json", "atom", "csv", "openalex",
+                       "semantic-scholar")
 
 
 def test_package_exports_read_papers():

@@ -40,6 +40,7 @@ class Paper:
     abstract: str
     source: str = ""
     line: int = 0
+    date: str | None = None  # ISO publication date ("2025-08-05") where the input gives one
 
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")

@@ -1,4 +1,4 @@
-"""Input readers: papers (id, title, abstract) from the five input formats claimboard accepts.
+"""Input readers: papers (id, title, abstract) from the input formats claimboard accepts.
 
 `read_papers(path)` picks the format from the file's content (`detect_format`), reads gzip
 transparently whatever the file is called, and yields one `Paper` at a time: only a JSON array is
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import IO
 
 from ..output.schema import Paper
 from .atom import read_atom
@@ -38,7 +39,9 @@ from .errors import (BrokenStream, InputError, OnSkip, SkippedRecord, SkippedRec
                      warn_skipped)
 from .ids import PaperIds, normalise_paper_id
 from .json_formats import read_json, read_jsonl
+from .openalex import read_openalex
 from .records import Reader
+from .semantic_scholar import read_semantic_scholar
 from .sniff import (FORMATS, SNIFF_BYTES, checked_format_name, format_from_extension, format_of,
                     sniff)
 from .source import MAX_RECORD_BYTES, open_binary
@@ -55,6 +58,8 @@ _READERS: dict[str, Reader] = {
     "json": read_json,
     "atom": read_atom,
     "csv": read_csv,
+    "openalex": read_openalex,
+    "semantic-scholar": read_semantic_scholar,
 }
 assert tuple(_READERS) == FORMATS, "every format needs a reader"
 
@@ -66,24 +71,40 @@ def read_papers(path: str | os.PathLike, format: str | None = None,
     `format` (one of FORMATS) overrides detection. The file is checked (exists, readable, text,
     format known) when this is called; errors found only while reading (a CSV header without an
     abstract column, an XML DOCTYPE) raise `InputError` from the iteration.
+
+    `path` may be an ``http(s)://`` URL (the Hugging Face Daily Papers API, the arXiv API): it
+    is fetched, or taken from the cache, when this is called (`extract.fetch`), and read as a
+    file would be; messages name the URL.
     """
-    source = str(path)
+    if isinstance(path, str) and path.lower().startswith(("http://", "https://")):
+        from ..fetch import read_url
+
+        return read_url(path, format, on_skip)
+    return read_local_papers(path, str(path), format, on_skip)
+
+
+def read_local_papers(path: str | os.PathLike, source: str, format: str | None = None,
+                      on_skip: OnSkip | None = None) -> Iterator[Paper]:
+    """`read_papers` of a local file whose papers and messages name it `source` (the URL a
+    fetched copy came from)."""
     chosen = checked_format_name(source, format) if format is not None else None
     head = sniff(path)
     if head.is_whole_file and not head.text.strip():
         return iter(())
     if chosen is None:
         chosen = format_of(source, head.text)
-    return _papers(path, chosen, on_skip or warn_skipped)
+    return _papers(path, chosen, on_skip or warn_skipped, source)
 
 
 def detect_format(path: str | os.PathLike) -> str:
     """The format of `path` (one of FORMATS), judged from its content, then its name.
 
     The first SNIFF_BYTES (after gzip decompression) decide: `<feed` is Atom, `[` JSON, a first
-    line `{...}` JSON Lines, a header naming title/abstract columns CSV. Plain text with
-    paragraphs is a Daily Papers page unless the extension says otherwise. An empty file has no
-    content to judge: its extension decides, else it counts as "daily-papers" (plain text).
+    line `{...}` JSON Lines (OpenAlex works when its record has an OpenAlex work id or an
+    abstract_inverted_index, Semantic Scholar when it has a corpusid), a header naming
+    title/abstract columns CSV. Plain text with paragraphs is a Daily Papers page unless the
+    extension says otherwise. An empty file has no content to judge: its extension decides,
+    else it counts as "daily-papers" (plain text).
     """
     head = sniff(path)
     if not head.text.strip():
@@ -91,12 +112,20 @@ def detect_format(path: str | os.PathLike) -> str:
     return format_of(str(path), head.text)
 
 
-def _papers(path: str | os.PathLike, format: str, report: OnSkip) -> Iterator[Paper]:
+def _papers(path: str | os.PathLike, format: str, report: OnSkip, source: str
+            ) -> Iterator[Paper]:
     """The papers of a file whose format is known; damage that stops it short is reported."""
-    source = str(path)
     with open_binary(path) as stream:
-        try:
-            yield from _READERS[format](stream, source, report, PaperIds())
-        except BrokenStream as broken:
-            report(SkippedRecord(source, broken.line,
-                                 f"{broken.reason}; the rest of the file is not read"))
+        yield from read_stream(stream, format, source, report)
+
+
+def read_stream(stream: IO[bytes], format: str, source: str, on_skip: OnSkip
+                ) -> Iterator[Paper]:
+    """The papers of a decompressed stream in `format` (one of FORMATS), named `source`, with
+    line numbers counted from the stream's start; damage that stops it short is reported. For
+    readers of part of a file (`extract.distributed`)."""
+    try:
+        yield from _READERS[format](stream, source, on_skip, PaperIds())
+    except BrokenStream as broken:
+        on_skip(SkippedRecord(source, broken.line,
+                              f"{broken.reason}; the rest of the file is not read"))

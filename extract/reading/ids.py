@@ -16,17 +16,29 @@ def normalise_paper_id(raw: str) -> str:
     '2503.06749'
     >>> normalise_paper_id("https://arxiv.org/pdf/hep-th/9901001v3.pdf")
     'hep-th/9901001'
+    >>> normalise_paper_id("https://doi.org/10.48550/arXiv.2508.03967")
+    '2508.03967'
     >>> normalise_paper_id(" my-paper ")
     'my-paper'
     """
+    return arxiv_id(raw) or raw.strip()
+
+
+def arxiv_id(raw: str) -> str | None:
+    """The arXiv id `raw` names (an id, an arXiv or Hugging Face URL, an arXiv DOI), else None.
+
+    >>> arxiv_id("10.48550/ARXIV.2508.03967"), arxiv_id("https://openalex.org/W4385245566")
+    ('2508.03967', None)
+    """
     match = _ARXIV_ID.match(raw)
-    return match["id"] if match else raw.strip()
+    return match["id"] if match else None
 
 
 _ARXIV_ID = re.compile(r"""
     ^\s*
     (?: (?:https?://)? (?:www\.|export\.)? arxiv\.org/(?:abs|pdf)/   # an arXiv abstract/PDF URL
       | (?:https?://)? huggingface\.co/papers/                        # a Hugging Face paper page
+      | (?:https?://(?:dx\.)?doi\.org/)? 10\.48550/arxiv\.               # arXiv's DataCite DOI
       | arxiv: )?                                                     # the "arXiv:" prefix
     (?P<id>
         \d{4}\.\d{4,5}                          # new style (2007 on): YYMM.NNNNN

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO
 
 from ..output.schema import Paper
@@ -26,6 +26,19 @@ def _json_line(line: str) -> object:
 def read_jsonl(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
                ) -> Iterator[Paper]:
     """arXiv metadata snapshot layout: one JSON object per line."""
+    return read_json_lines(stream, source, report,
+                           lambda record, line: paper_from_record(record, source, line, ids))
+
+
+#: The paper of one decoded JSON Lines record and its line; None for a record that is not a
+#: paper to read and not damaged either (an OpenAlex work without an abstract); BadRecord when
+#: it is damaged.
+RecordToPaper = Callable[[object, int], "Paper | None"]
+
+
+def read_json_lines(stream: IO[bytes], source: str, report: OnSkip, to_paper: RecordToPaper
+                    ) -> Iterator[Paper]:
+    """The papers of a JSON Lines stream, one record per line made a paper by `to_paper`."""
     for number, line in numbered_lines(stream):
         if line is None:
             report(oversize_record(source, number))
@@ -35,7 +48,7 @@ def read_jsonl(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
         try:
             record = _json_line(line)
             del line
-            paper = paper_from_record(record, source, number, ids)
+            paper = to_paper(record, number)
         except json.JSONDecodeError as err:
             report(SkippedRecord(source, number, f"invalid JSON ({err.msg}, column {err.colno})"))
             continue
@@ -43,7 +56,8 @@ def read_jsonl(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
             report(SkippedRecord(source, number, str(bad)))
             continue
         del record
-        yield paper
+        if paper is not None:
+            yield paper
 
 
 def read_json(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds

@@ -12,7 +12,14 @@ from .daily_papers import is_prose_line
 from .errors import InputError
 from .source import STREAM_ERRORS, clean_text, open_binary
 
-FORMATS = ("daily-papers", "jsonl", "json", "atom", "csv")
+FORMATS = ("daily-papers", "jsonl", "json", "atom", "csv", "openalex", "semantic-scholar")
+
+#: JSON Lines corpora told apart by a key of their first record (which may be cut short at
+#: SNIFF_BYTES: an OpenAlex work runs to tens of kB, so its id, written first, decides).
+_JSON_LINES_FORMATS = (
+    ("openalex", re.compile(r'"id"\s*:\s*"https://openalex\.org/W\d|"abstract_inverted_index"\s*:')),
+    ("semantic-scholar", re.compile(r'"corpusid"\s*:')),
+)
 
 #: How much of the (decompressed) content format detection looks at.
 SNIFF_BYTES = 8192
@@ -87,7 +94,7 @@ def format_of(source: str, head: str) -> str:
         return "json"
     if start.startswith("{"):
         first_line = start.split("\n", 1)[0].strip()
-        return "json" if first_line == "{" else "jsonl"
+        return "json" if first_line == "{" else _json_lines_format(first_line)
     if csv_delimiter(start.split("\n", 1)[0]):
         return "csv"
     paragraphs = _BLANK_LINE.split(start)
@@ -100,6 +107,22 @@ def format_of(source: str, head: str) -> str:
         return "daily-papers"
     raise InputError(source, "cannot tell the format from the content or the file name; "
                              f"pass format= (one of {', '.join(FORMATS)})")
+
+
+def _json_lines_format(first_line: str) -> str:
+    """The JSON Lines format whose key the first record holds; plain `jsonl` otherwise.
+
+    >>> _json_lines_format('{"id": "https://openalex.org/W4385245566", "doi": null}')
+    'openalex'
+    >>> _json_lines_format('{"corpusid": 2508, "abstract": "..."}')
+    'semantic-scholar'
+    >>> _json_lines_format('{"id": "2508.03967", "title": "T", "abstract": "A"}')
+    'jsonl'
+    """
+    for name, key in _JSON_LINES_FORMATS:
+        if key.search(first_line):
+            return name
+    return "jsonl"
 
 
 def format_from_extension(source: str) -> str | None:
