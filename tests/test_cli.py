@@ -139,7 +139,7 @@ def test_strict_exits_2_on_a_skipped_record(capsys, broken_jsonl):
     (["extract", str(SAMPLE), "-o", "{tmp}/claims.xlsx"],
      "claimboard: error: {tmp}/claims.xlsx: unknown table format"),
     (["extract", str(SAMPLE), "-o", "{tmp}/no/such/dir/claims.csv"],
-     "claimboard: error: {tmp}/no/such/dir/claims.csv.partial: No such file"),
+     "claimboard: error: {tmp}/no/such/dir/claims.csv: no such directory"),
     (["leaderboard", "{tmp}/absent.csv", "--list"], "claimboard: error: {tmp}/absent.csv: "),
 ])
 def test_input_and_output_errors_are_one_line(capsys, tmp_path, argv, message):
