@@ -27,8 +27,10 @@ import pandas as pd
 import streamlit as st
 
 import extract
+from dashboard.safe_text import markdown_text, upload_file_name
 from extract.pipeline import RunStats, extract_files
-from extract.reading import read_papers
+from extract.reading import InputError, read_papers
+from extract.reading.source import check_content_size
 from extract.output.tables import claims_frame, is_claims_table, read_table
 
 #: The built-in sample: a pasted Hugging Face Daily Papers page shipped with the package.
@@ -153,13 +155,25 @@ def _load_path_cached(path: str, mtime_ns: int, size: int) -> LoadedFile:
     return _load(Path(path), path)
 
 
+#: Largest upload read, in bytes once decompressed (Streamlit's own limit counts the bytes sent,
+#: which a gzip file multiplies by up to a thousand).
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_upload(name: str, data: bytes) -> LoadedFile:
-    """An uploaded file, loaded from a temporary copy that keeps its name (the readers and table
-    readers look at the name's ending)."""
+    """An uploaded file, loaded from a temporary copy that keeps its name's endings (the readers
+    and table readers look at them), once its decompressed size is known to be within
+    MAX_UPLOAD_BYTES."""
     with tempfile.TemporaryDirectory(prefix="claimboard-upload-") as directory:
-        path = Path(directory) / (Path(name).name or "upload")
+        path = Path(directory) / upload_file_name(name)
         path.write_bytes(data)
+        try:
+            check_content_size(path, MAX_UPLOAD_BYTES)
+        except InputError as error:
+            return LoadedFile(name, claims_frame([]), empty_papers(),
+                              error=f"{error.reason}; run `claimboard extract` on it and "
+                                    "upload the claims table")
         return _load(path, name)
 
 
@@ -206,7 +220,8 @@ def load_paths(paths: Sequence[str]) -> Corpus:
     keys = tuple(path_key(path) for path in paths)
     files = []
     for path in paths:
-        with st.spinner(f"Loading {Path(path).name} (claims are extracted from a corpus)…",
+        with st.spinner(f"Loading {markdown_text(Path(path).name)} (claims are extracted from "
+                        "a corpus)…",
                         show_time=True):
             files.append(load_path(path))
     return combine(files, keys)
@@ -217,7 +232,7 @@ def load_uploads(uploads: Sequence[tuple[str, bytes]]) -> Corpus:
     keys = tuple(upload_key(name, data) for name, data in uploads)
     files = []
     for name, data in uploads:
-        with st.spinner(f"Loading {name} (claims are extracted from a corpus)…",
+        with st.spinner(f"Loading {markdown_text(name)} (claims are extracted from a corpus)…",
                         show_time=True):
             files.append(load_upload(name, data))
     return combine(files, keys)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from dashboard.safe_text import code_span, markdown_text
 
 SOURCE_COMMAND_LINE = "Files from the command line"
 SOURCE_SAMPLE = "Built-in sample"
@@ -24,7 +25,7 @@ def choose_corpus() -> data.Corpus:
     source = st.sidebar.radio("Data source", options, key="source")
 
     if source == SOURCE_COMMAND_LINE:
-        st.sidebar.caption("\n".join(f"- `{path}`" for path in inputs))
+        st.sidebar.caption("\n".join(f"- {code_span(path)}" for path in inputs))
         corpus = data.load_paths(inputs)
     elif source == SOURCE_UPLOADS:
         uploads = st.sidebar.file_uploader(
@@ -49,7 +50,7 @@ def choose_corpus() -> data.Corpus:
 def _report_problems(corpus: data.Corpus) -> None:
     """An error per unreadable file and a warning for skipped records, above every view."""
     for name, reason in corpus.errors:
-        st.error(f"Could not read `{name}`: {reason}", icon="🚫")
+        st.error(f"Could not read {code_span(name)}: {markdown_text(reason)}", icon="🚫")
     skipped = corpus.skipped
     if skipped:
         with st.expander(f"⚠️ {len(skipped):,} records skipped while reading"):

@@ -241,8 +241,26 @@ def dashboard_app() -> Path:
 
 
 # Streamlit asks to send usage statistics over the network unless told not to: claimboard
-# runs offline, so it tells it not to, unless the user chose otherwise.
-STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false",)
+# runs offline, so it tells it not to, unless the user chose otherwise. Streamlit listens on
+# every interface by default; the dashboard takes uploads and runs the extractor on them, so it
+# listens on this machine only unless `--server.address` says otherwise.
+STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false", "--server.address=127.0.0.1")
+
+#: Addresses that serve this machine only.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def network_address(streamlit_options: Sequence[str]) -> str | None:
+    """The address given with ``--server.address`` when it is not this machine's loopback.
+
+    >>> network_address(["--server.address=0.0.0.0"]), network_address(["--server.port=1"])
+    ('0.0.0.0', None)
+    """
+    for option in streamlit_options:
+        name, _, value = option.partition("=")
+        if name == "--server.address" and value.strip("[] ") not in LOOPBACK:
+            return value
+    return None
 
 
 def dashboard_argv(inputs: Sequence[str], streamlit_options: Sequence[str] = (),
@@ -252,7 +270,7 @@ def dashboard_argv(inputs: Sequence[str], streamlit_options: Sequence[str] = (),
     >>> dashboard_argv(["claims.csv"], ["--server.port=8600"], app=Path("app.py"), python="py")
     ... # doctest: +NORMALIZE_WHITESPACE
     ['py', '-m', 'streamlit', 'run', 'app.py', '--browser.gatherUsageStats=false',
-     '--server.port=8600', '--', 'claims.csv']
+     '--server.address=127.0.0.1', '--server.port=8600', '--', 'claims.csv']
     """
     given = {option.split("=", 1)[0] for option in streamlit_options}
     defaults = [option for option in STREAMLIT_DEFAULTS if option.split("=", 1)[0] not in given]
@@ -268,6 +286,11 @@ def _run_dashboard(args: argparse.Namespace) -> int:
     if not app.is_file():
         _error(f"{app}: the dashboard app is missing")
         return 2
+    address = network_address(args.streamlit_options)
+    if address is not None:
+        print(f"claimboard: warning: serving the dashboard on {address or 'every interface'}: "
+              "anyone who can reach this machine can use it and upload files to it",
+              file=sys.stderr)
     return run_streamlit(dashboard_argv(args.inputs, args.streamlit_options, app))
 
 

@@ -14,6 +14,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -169,9 +170,26 @@ class _Encoded:
 def _warm_up() -> None:
     """Pool initialiser: import the rules once per worker rather than in the first task, and
     leave Ctrl-C to the parent (the terminal sends it to every process of the group), which
-    stops the workers itself; a worker stopped mid-task would print a traceback."""
+    stops the workers itself; a worker stopped mid-task would print a traceback. A worker starts
+    with Ctrl-C held back (`_ctrl_c_held`), so one that comes while it starts is dropped too."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     from .engine import claims  # noqa: F401
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """SIGINT held back while the pool's workers are started, so that they inherit it held
+    (a new process keeps its parent's signal mask); this process gets it afterwards."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: nothing to hold
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,7 +213,9 @@ def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int, encoder: RowEnco
             yield chunk, _extract_chunk(chunk, encoder, MAX_CLAIMS_PER_PAPER)
         return
     context = multiprocessing.get_context("spawn")  # the same behaviour on every platform
-    with context.Pool(workers, initializer=_warm_up) as pool:
+    with _ctrl_c_held():
+        pool = context.Pool(workers, initializer=_warm_up)
+    with pool:
         in_flight: deque = deque()
         for chunk in chain(head, chunks):
             in_flight.append((chunk, pool.apply_async(_extract_chunk, (

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ..reading.records import without_surrogates
 from .atomic import AtomicFile, OutputError, check_destination
 from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
@@ -605,9 +606,10 @@ def claims_frame(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.DataFra
 
 
 def _open_read(path: Path) -> IO[str]:
+    # bytes that are not UTF-8 read as U+FFFD, as the input readers read them
     if _is_gzip(path):
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return open(path, encoding="utf-8", newline="")
+        return gzip.open(path, "rt", encoding="utf-8", errors="replace", newline="")
+    return open(path, encoding="utf-8", errors="replace", newline="")
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
@@ -632,9 +634,13 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 raise TableError(f"{path}:{number}: not JSON: {error.msg}") from None
+            except RecursionError:
+                raise TableError(f"{path}:{number}: JSON nested too deeply") from None
             if not isinstance(record, dict):
                 raise TableError(f"{path}:{number}: not a JSON object")
-            yield number, record
+            # a lone surrogate ("\ud800") could be read but never written again
+            yield number, {name: without_surrogates(value) if type(value) is str else value
+                           for name, value in record.items()}
 
 
 def table_columns(path: str | Path) -> list[str] | None:

@@ -69,6 +69,22 @@ def open_binary(path: str | os.PathLike) -> Iterator[IO[bytes]]:
             yield raw
 
 
+def check_content_size(path: str | os.PathLike, limit: int) -> None:
+    """InputError when the content of `path`, gzip-decompressed, is longer than `limit` bytes
+    (read in blocks and dropped: a small gzip bomb costs time, not memory). A file that cannot be
+    read is left to the readers to report."""
+    total = 0
+    try:
+        with open_binary(path) as stream:
+            while chunk := stream.read(1 << 20):
+                total += len(chunk)
+                if total > limit:
+                    raise InputError(path, f"more than {limit:,} bytes once decompressed "
+                                           f"(the limit for this file)")
+    except STREAM_ERRORS:
+        return
+
+
 class _ReadOnce(io.RawIOBase):
     """A binary stream read with `read1`: each read returns what one step of decompression
     gives, so a buffer over a truncated gzip file still hands out the lines before the cut."""
