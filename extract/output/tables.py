@@ -331,6 +331,19 @@ class RowEncoder:
                                                                        self._coercers, values)}
         return tuple([coerce(value) for coerce, value in zip(self._coercers, values)])
 
+    def _encode_quoting_all(self, rows: list[Mapping[str, Any]]) -> str:
+        """`rows` as CSV, those with a carriage return in a field with every field quoted."""
+        quoting_all = csv.writer(self._buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        try:
+            for row in rows:
+                fields = self.values(row)
+                has_return = any(type(field) is str and "\r" in field for field in fields)
+                (quoting_all if has_return else self._csv).writerow(fields)
+            return self._buffer.getvalue()
+        finally:
+            self._buffer.seek(0)
+            self._buffer.truncate()
+
     def _values_of(self, row: Mapping[str, Any]) -> Sequence[Any]:
         """The row's values in column order, None for a column the row lacks."""
         if self._pick_all is not None and type(row) is dict:  # not a subclass: no __missing__
@@ -343,12 +356,17 @@ class RowEncoder:
     def encode(self, rows: Iterable[Mapping[str, Any]]) -> str | list[tuple]:
         """`rows` as `TableWriter.write_encoded` takes them. Raises `TableError`."""
         if self.format == "csv":
+            rows = rows if type(rows) is list else list(rows)
             try:
                 self._csv.writerows(map(self.values, rows))
-                return self._buffer.getvalue()
+                block = self._buffer.getvalue()
             finally:
                 self._buffer.seek(0)
                 self._buffer.truncate()
+            # The csv module quotes a field holding "\n" (the line end) but not a lone "\r",
+            # which every CSV reader takes for a line end: such rows are written again with
+            # every field quoted. One search of the block for nearly every block.
+            return self._encode_quoting_all(rows) if "\r" in block else block
         if self.format == "jsonl":
             return "".join([_JSON_LINE.encode(self.values(row)) + "\n" for row in rows])
         return [self.values(row) for row in rows]
