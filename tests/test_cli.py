@@ -360,3 +360,22 @@ def test_python_dash_m_extract():
     done = subprocess.run([sys.executable, "-m", "extract", "--version"], capture_output=True,
                           text=True)
     assert (done.returncode, done.stdout) == (0, f"claimboard {__version__}\n")
+
+
+@pytest.mark.parametrize("options, warned", [
+    pytest.param([], False, id="issue14-default-is-this-machine-only"),
+    pytest.param(["--server.address", "127.0.0.1"], False, id="loopback-given"),
+    pytest.param(["--server.address", "0.0.0.0"], True, id="issue14-network-is-explicit"),
+    pytest.param(["--server.address=192.168.1.5"], True, id="an-interface"),
+])
+def test_dashboard_serves_to_a_network_only_when_asked_and_warns(monkeypatch, tmp_path, capsys,
+                                                                  options, warned):
+    app = tmp_path / "app.py"
+    app.write_text("", encoding="utf-8")
+    launched = []
+    monkeypatch.setattr(cli, "dashboard_app", lambda: app)
+    monkeypatch.setattr(cli, "run_streamlit", lambda argv: launched.append(argv) or 0)
+    assert main(["dashboard", *options]) == 0
+    addresses = [o for o in launched[0] if o.startswith("--server.address")]
+    assert addresses[-1] != "--server.address=127.0.0.1" or not warned
+    assert ("warning: serving the dashboard on" in capsys.readouterr().err) == warned

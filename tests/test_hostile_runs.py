@@ -124,6 +124,7 @@ class Case:
     peak_mb: float = 250
     timeout: float = 120
     err: str = ""             # words stderr must hold
+    stdout: str = ""          # and stdout
     prelude: str = ""
 
 
@@ -222,6 +223,14 @@ CASES = {
                                         0, ("stdout", 1)),
     "11-lone-surrogate-to-parquet": Case(write(s__jsonl=SURROGATE_LINE),
                                          ["extract", "s.jsonl", "-o", "out.parquet"], 0, None),
+    "11-lone-surrogate-to-json-lines": Case(write(s__jsonl=SURROGATE_LINE),
+                                            ["extract", "s.jsonl", "-o", "out.jsonl"], 0, None),
+    "12-atom-entry-nested-5000-deep": Case(
+        write(d__atom=b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Deep</title>'
+                      b"<summary>" + b"<b>" * 5000 + b"It reaches 91.5% on MMLU." + b"</b>" * 5000
+                      + b"</summary></entry><entry><title>Flat</title><summary>It reaches 92.5% "
+                      b"on MMLU.</summary></entry></feed>\n"),
+        ["extract", "d.atom", "-o", "out.csv"], 0, 2),
     "12-json-lines-record-nested-5000-deep": Case(write(d__jsonl=DEEP + b"\n" + jsonl(GOOD[0])),
                                                   ["extract", "d.jsonl", "-o", "out.csv"], 0, 1,
                                                   err="nested too deeply"),
@@ -248,10 +257,14 @@ CASES = {
         write(q__csv=RUNAWAY_FIELD), ["extract", "q.csv", "-o", "out.csv"], 0, 1,
         prelude=LIMIT_1MB, err="1 records skipped"),
     # --- injection
+    "17-formula-subject-in-a-leaderboard-csv": Case(
+        write(c__csv=claims_csv(subject="=cmd|' /C calc'!A0")), ["leaderboard", "c.csv", "-b",
+                                                                 "MMLU"], 0, ("stdout", 1),
+        stdout="1,'=cmd|' /C calc'!A0,70,"),
     "17-formula-titles-are-neutralised": Case(
         write(f__jsonl=jsonl(paper(1, title="=HYPERLINK(\"http://x\")"),
                              paper(2, title="@SUM(1)"))),
-        ["extract", "f.jsonl"], 0, ("stdout", 2)),
+        ["extract", "f.jsonl"], 0, ("stdout", 2), stdout="\n2501.00002,'@SUM(1),"),
 }
 
 
@@ -263,6 +276,7 @@ def test_hostile_run(case: Case, tmp_path):
     assert run.code == case.code, run.err
     assert "Traceback" not in run.err, run.err
     assert case.err in run.err, run.err
+    assert case.stdout in run.out.decode("utf-8"), run.out
     assert run.peak_mb < case.peak_mb, f"peak {run.peak_mb:.0f} MB"
     out = tmp_path / "out.csv"
     if isinstance(case.rows, tuple):

@@ -16,10 +16,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import Corpus, path_key
+from dashboard.data import MAX_UPLOAD_BYTES, Corpus, path_key
 from dashboard.safe_text import markdown_text, upload_file_name
 from extract.evaluation.golden import (GOLDEN_DIR, MANIFEST, REQUIRED_FLOORS, THRESHOLDS, check,
                             format_thresholds, resolve_targets)
+from extract.reading import InputError
+from extract.reading.source import check_content_size
 
 PROJECT = "A golden file of the project"
 UPLOADED = "Upload a golden file and its corpus"
@@ -65,6 +67,11 @@ def uploaded_report(golden_name: str, golden: bytes, corpus_name: str, corpus: b
         corpus_path.parent.mkdir()
         golden_path.write_bytes(golden)
         corpus_path.write_bytes(corpus)
+        for name, path in ((golden_name, golden_path), (corpus_name, corpus_path)):
+            try:  # the same limit as the sidebar's uploads
+                check_content_size(path, MAX_UPLOAD_BYTES)
+            except InputError as error:
+                return {"results": [], "errors": [f"{name}: {error.reason}"], "exit_code": 2}
         (root / MANIFEST).write_text(
             f"[{UPLOADED_NAME}]\ngolden = {json.dumps(golden_path.name)}\n"
             f"input = {json.dumps('corpus/' + corpus_path.name)}\n", encoding="utf-8")

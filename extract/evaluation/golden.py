@@ -60,6 +60,8 @@ FLOOR_NAMES = (*REQUIRED_FLOORS, *OPTIONAL_FLOORS)
 
 #: Stop listing a golden file's broken rows after this many.
 MAX_ROW_ERRORS = 20
+#: Records of a corpus the reader skipped, listed in a report; the others are counted.
+MAX_SKIPPED_LISTED = 100
 
 #: An extractor: papers in, claims table out (`extract.engine.claims.extract_claims`).
 Extractor = Callable[[Iterable[Paper]], pd.DataFrame]
@@ -342,12 +344,22 @@ def _read_corpus(entry: GoldenEntry) -> tuple[list[Paper], list[str]]:
     if not entry.input.is_file():
         raise GoldenError(f"{entry.directory / MANIFEST}: [{entry.name}] input "
                           f"{entry.input_spec!r}: missing corpus {entry.input}")
-    skipped: list[Any] = []
+    skipped: list[str] = []
+    count = 0
+
+    def keep(record: Any) -> None:  # a corpus of millions of broken lines keeps memory flat
+        nonlocal count
+        count += 1
+        if len(skipped) < MAX_SKIPPED_LISTED:
+            skipped.append(str(record))
+
     try:
-        papers = list(read_papers(entry.input, on_skip=skipped.append))
+        papers = list(read_papers(entry.input, on_skip=keep))
     except (InputError, OSError) as error:
         raise GoldenError(f"{entry.input}: cannot read the corpus: {error}") from None
-    return papers, [str(record) for record in skipped]
+    if count > len(skipped):
+        skipped.append(f"... and {count - len(skipped)} more")
+    return papers, skipped
 
 
 def _coverage(golden: pd.DataFrame, papers: list[Paper]) -> tuple[list[str], list[str]]:
