@@ -54,8 +54,9 @@ class LoadedFile:
     claims: pd.DataFrame
     papers: pd.DataFrame
     error: str | None = None        # why the file could not be read at all
-    skipped: tuple[str, ...] = ()   # records left out, "FILE:LINE: reason"
+    skipped: tuple[str, ...] = ()   # records left out, "FILE:LINE: reason" (the first ones)
     is_claims_table: bool = False
+    skipped_count: int = 0          # all records left out, listed or not
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ class Corpus:
     @property
     def skipped(self) -> list[str]:
         return [record for f in self.files for record in f.skipped]
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(f.skipped_count for f in self.files)
 
     @property
     def has_abstracts(self) -> bool:
@@ -100,11 +105,11 @@ def command_line_inputs(argv: Sequence[str] | None = None) -> list[str]:
 # Loading one file
 
 
-def _read_file(path: Path) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...], bool]:
-    """(claims, papers, skipped records, is a claims table) of one file; raises when the file
-    cannot be read at all."""
+def _read_file(path: Path) -> tuple[pd.DataFrame, pd.DataFrame, RunStats, bool]:
+    """(claims, papers, what the run counted, is a claims table) of one file; raises when the
+    file cannot be read at all."""
     if is_claims_table(path):
-        return read_table(path), empty_papers(), (), True
+        return read_table(path), empty_papers(), RunStats(), True
     # Read the papers once for their abstracts (the Papers view highlights claims in them) and
     # count them to choose between extracting here and in a process pool.
     papers = list(read_papers(path, on_skip=lambda record: None))
@@ -113,7 +118,7 @@ def _read_file(path: Path) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...],
     claims = claims_frame(extract_files([path], jobs=jobs, stats=stats))
     papers_frame = pd.DataFrame(
         [(p.paper_id, p.title, p.abstract, p.source) for p in papers], columns=list(PAPER_COLUMNS))
-    return claims, papers_frame, tuple(str(record) for record in stats.skipped), False
+    return claims, papers_frame, stats, False
 
 
 def _load(path: Path, name: str) -> LoadedFile:
@@ -123,12 +128,12 @@ def _load(path: Path, name: str) -> LoadedFile:
         return text.replace(str(path), name) if str(path) != name else text
 
     try:
-        claims, papers, skipped, is_table = _read_file(path)
+        claims, papers, stats, is_table = _read_file(path)
     except Exception as error:  # noqa: BLE001 - one unreadable file must not take the app down
         message = shown(str(error) or type(error).__name__)
         return LoadedFile(name, claims_frame([]), empty_papers(), error=_reason(message, name))
-    return LoadedFile(name, claims, papers, skipped=tuple(shown(s) for s in skipped),
-                      is_claims_table=is_table)
+    return LoadedFile(name, claims, papers, skipped=tuple(shown(str(s)) for s in stats.skipped),
+                      is_claims_table=is_table, skipped_count=stats.skipped_count)
 
 
 def _reason(message: str, name: str) -> str:

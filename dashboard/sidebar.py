@@ -51,9 +51,9 @@ def _report_problems(corpus: data.Corpus) -> None:
     """An error per unreadable file and a warning for skipped records, above every view."""
     for name, reason in corpus.errors:
         st.error(f"Could not read {code_span(name)}: {markdown_text(reason)}", icon="🚫")
-    skipped = corpus.skipped
-    if skipped:
-        with st.expander(f"⚠️ {len(skipped):,} records skipped while reading"):
+    skipped, count = corpus.skipped, corpus.skipped_count
+    if count:
+        with st.expander(f"⚠️ {count:,} records skipped while reading"):
             shown = skipped[:MAX_SKIPPED_SHOWN]
-            st.code("\n".join(shown) + (f"\n… and {len(skipped) - len(shown):,} more"
-                                        if len(skipped) > len(shown) else ""), language=None)
+            st.code("\n".join(shown) + (f"\n… and {count - len(shown):,} more"
+                                        if count > len(shown) else ""), language=None)
