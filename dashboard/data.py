@@ -28,9 +28,11 @@ import pandas as pd
 import streamlit as st
 
 import extract
+from dashboard.safe_text import markdown_text, upload_file_name
 from extract.fetch import fetch, is_url
 from extract.pipeline import RunStats, extract_files
 from extract.reading import InputError, read_papers
+from extract.reading.source import check_content_size
 from extract.output.tables import claims_frame, is_claims_table, read_table
 
 #: The built-in sample: a pasted Hugging Face Daily Papers page shipped with the package.
@@ -54,8 +56,9 @@ class LoadedFile:
     claims: pd.DataFrame
     papers: pd.DataFrame
     error: str | None = None        # why the file could not be read at all
-    skipped: tuple[str, ...] = ()   # records left out, "FILE:LINE: reason"
+    skipped: tuple[str, ...] = ()   # records left out, "FILE:LINE: reason" (the first ones)
     is_claims_table: bool = False
+    skipped_count: int = 0          # all records left out, listed or not
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,10 @@ class Corpus:
     @property
     def skipped(self) -> list[str]:
         return [record for f in self.files for record in f.skipped]
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(f.skipped_count for f in self.files)
 
     @property
     def has_abstracts(self) -> bool:
@@ -100,11 +107,11 @@ def command_line_inputs(argv: Sequence[str] | None = None) -> list[str]:
 # Loading one file
 
 
-def _read_file(path: Path) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...], bool]:
-    """(claims, papers, skipped records, is a claims table) of one file; raises when the file
-    cannot be read at all."""
+def _read_file(path: Path) -> tuple[pd.DataFrame, pd.DataFrame, RunStats, bool]:
+    """(claims, papers, what the run counted, is a claims table) of one file; raises when the
+    file cannot be read at all."""
     if is_claims_table(path):
-        return read_table(path), empty_papers(), (), True
+        return read_table(path), empty_papers(), RunStats(), True
     # Read the papers once for their abstracts (the Papers view highlights claims in them) and
     # count them to choose between extracting here and in a process pool.
     papers = list(read_papers(path, on_skip=lambda record: None))
@@ -113,7 +120,7 @@ def _read_file(path: Path) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...],
     claims = claims_frame(extract_files([path], jobs=jobs, stats=stats))
     papers_frame = pd.DataFrame(
         [(p.paper_id, p.title, p.abstract, p.source) for p in papers], columns=list(PAPER_COLUMNS))
-    return claims, papers_frame, tuple(str(record) for record in stats.skipped), False
+    return claims, papers_frame, stats, False
 
 
 def _load(path: Path, name: str) -> LoadedFile:
@@ -123,12 +130,12 @@ def _load(path: Path, name: str) -> LoadedFile:
         return text.replace(str(path), name) if str(path) != name else text
 
     try:
-        claims, papers, skipped, is_table = _read_file(path)
+        claims, papers, stats, is_table = _read_file(path)
     except Exception as error:  # noqa: BLE001 - one unreadable file must not take the app down
         message = shown(str(error) or type(error).__name__)
         return LoadedFile(name, claims_frame([]), empty_papers(), error=_reason(message, name))
-    return LoadedFile(name, claims, papers, skipped=tuple(shown(s) for s in skipped),
-                      is_claims_table=is_table)
+    return LoadedFile(name, claims, papers, skipped=tuple(shown(str(s)) for s in stats.skipped),
+                      is_claims_table=is_table, skipped_count=stats.skipped_count)
 
 
 def _reason(message: str, name: str) -> str:
@@ -155,13 +162,25 @@ def _load_path_cached(path: str, mtime_ns: int, size: int) -> LoadedFile:
     return _load(Path(path), path)
 
 
+#: Largest upload read, in bytes once decompressed (Streamlit's own limit counts the bytes sent,
+#: which a gzip file multiplies by up to a thousand).
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_upload(name: str, data: bytes) -> LoadedFile:
-    """An uploaded file, loaded from a temporary copy that keeps its name (the readers and table
-    readers look at the name's ending)."""
+    """An uploaded file, loaded from a temporary copy that keeps its name's endings (the readers
+    and table readers look at them), once its decompressed size is known to be within
+    MAX_UPLOAD_BYTES."""
     with tempfile.TemporaryDirectory(prefix="claimboard-upload-") as directory:
-        path = Path(directory) / (Path(name).name or "upload")
+        path = Path(directory) / upload_file_name(name)
         path.write_bytes(data)
+        try:
+            check_content_size(path, MAX_UPLOAD_BYTES)
+        except InputError as error:
+            return LoadedFile(name, claims_frame([]), empty_papers(),
+                              error=f"{error.reason}; run `claimboard extract` on it and "
+                                    "upload the claims table")
         return _load(path, name)
 
 
@@ -231,7 +250,8 @@ def load_paths(paths: Sequence[str]) -> Corpus:
     keys = tuple(path_key(path) for path in paths)
     files = []
     for path in paths:
-        with st.spinner(f"Loading {Path(path).name} (claims are extracted from a corpus)…",
+        with st.spinner(f"Loading {markdown_text(Path(path).name)} (claims are extracted from "
+                        "a corpus)…",
                         show_time=True):
             files.append(load_path(path))
     return combine(files, keys)
@@ -242,7 +262,7 @@ def load_uploads(uploads: Sequence[tuple[str, bytes]]) -> Corpus:
     keys = tuple(upload_key(name, data) for name, data in uploads)
     files = []
     for name, data in uploads:
-        with st.spinner(f"Loading {name} (claims are extracted from a corpus)…",
+        with st.spinner(f"Loading {markdown_text(name)} (claims are extracted from a corpus)…",
                         show_time=True):
             files.append(load_upload(name, data))
     return combine(files, keys)

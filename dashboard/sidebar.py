@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from dashboard.safe_text import code_span, markdown_text
 
 SOURCE_COMMAND_LINE = "Files from the command line"
 SOURCE_SAMPLE = "Built-in sample"
@@ -24,7 +25,7 @@ def choose_corpus() -> data.Corpus:
     source = st.sidebar.radio("Data source", options, key="source")
 
     if source == SOURCE_COMMAND_LINE:
-        st.sidebar.caption("\n".join(f"- `{path}`" for path in inputs))
+        st.sidebar.caption("\n".join(f"- {code_span(path)}" for path in inputs))
         corpus = data.load_paths(inputs)
     elif source == SOURCE_UPLOADS:
         uploads = st.sidebar.file_uploader(
@@ -49,10 +50,10 @@ def choose_corpus() -> data.Corpus:
 def _report_problems(corpus: data.Corpus) -> None:
     """An error per unreadable file and a warning for skipped records, above every view."""
     for name, reason in corpus.errors:
-        st.error(f"Could not read `{name}`: {reason}", icon="🚫")
-    skipped = corpus.skipped
-    if skipped:
-        with st.expander(f"⚠️ {len(skipped):,} records skipped while reading"):
+        st.error(f"Could not read {code_span(name)}: {markdown_text(reason)}", icon="🚫")
+    skipped, count = corpus.skipped, corpus.skipped_count
+    if count:
+        with st.expander(f"⚠️ {count:,} records skipped while reading"):
             shown = skipped[:MAX_SKIPPED_SHOWN]
-            st.code("\n".join(shown) + (f"\n… and {len(skipped) - len(shown):,} more"
-                                        if len(skipped) > len(shown) else ""), language=None)
+            st.code("\n".join(shown) + (f"\n… and {count - len(shown):,} more"
+                                        if count > len(shown) else ""), language=None)

@@ -12,7 +12,8 @@ import signal
 import subprocess
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import regex
@@ -56,6 +57,9 @@ def _input_options() -> argparse.ArgumentParser:
     shared.add_argument("--output", "-o", metavar="FILE",
                         help="write the table to FILE (.csv, .csv.gz, .parquet, .jsonl, "
                              ".jsonl.gz) instead of CSV on stdout")
+    shared.add_argument("--raw-csv", action="store_true",
+                        help="write CSV text cells as they are, even those a spreadsheet "
+                             "would run as a formula (=, +, -, @ ...)")
     return shared
 
 
@@ -230,21 +234,35 @@ def _output(args: argparse.Namespace):
     return args.output if args.output else sys.stdout
 
 
+def _check_run(args: argparse.Namespace) -> None:
+    """What can be checked before any input is read: the output file can be written and is
+    none of the inputs; more jobs than CPUs are cut to the CPUs, with a warning."""
+    from .output.tables import check_output
+    from .pipeline import usable_cpus
+
+    if args.output:
+        check_output(args.output, args.inputs)
+    if args.jobs and args.jobs > usable_cpus():
+        print(f"claimboard: warning: --jobs {args.jobs} is more than the {usable_cpus()} "
+              f"CPUs this process can use; using {usable_cpus()}", file=sys.stderr)
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     if args.dask:
         return _run_extract_on_dask(args)
     from .pipeline import RunStats, write_extracted
 
+    _check_run(args)
     stats = RunStats()
     write_extracted(args.inputs, _output(args), jobs=args.jobs, fmt=args.input_format,
                     on_skip=_warn_skipped, stats=stats,
-                    progress=not args.quiet and sys.stderr.isatty())
+                    progress=not args.quiet and sys.stderr.isatty(), raw_text=args.raw_csv)
     if not args.quiet:
         if stats.parallelism:
             print(f"claimboard: extracted in {stats.parallelism}", file=sys.stderr)
         print(f"claimboard: {stats.summary()}", file=sys.stderr)
-    if args.strict and stats.skipped:
-        _error(f"{len(stats.skipped)} records skipped (--strict)")
+    if args.strict and stats.skipped_count:
+        _error(f"{stats.skipped_count} records skipped (--strict)")
         return 2
     return 0
 
@@ -286,8 +304,8 @@ def _run_extract_on_dask(args: argparse.Namespace) -> int:
         print(f"claimboard: {stats.summary()}", file=sys.stderr)
         print(f"claimboard: {stats.partitions} partitions in {args.output} "
               f"({stats.resumed} written by an earlier run)", file=sys.stderr)
-    if args.strict and stats.skipped:
-        _error(f"{len(stats.skipped)} records skipped (--strict)")
+    if args.strict and stats.skipped_count:
+        _error(f"{stats.skipped_count} records skipped (--strict)")
         return 2
     return 0
 
@@ -301,17 +319,19 @@ def _run_leaderboard(args: argparse.Namespace) -> int:
     if not args.list_boards and not args.benchmark:
         _error("leaderboard needs --benchmark NAME (or --list)")
         return 2
+    _check_run(args)
     claims = load_claims(args.inputs, jobs=args.jobs, fmt=args.input_format,
                          on_skip=_warn_skipped)
     if args.list_boards:
-        write_table(list_leaderboards(claims), _output(args), columns=BOARD_LIST_COLUMNS)
+        write_table(list_leaderboards(claims), _output(args), columns=BOARD_LIST_COLUMNS,
+                    raw_text=args.raw_csv)
         return 0
     try:
         board = leaderboard(claims, args.benchmark, args.metric)
     except LeaderboardError as error:
         _error(f"{error} (see `claimboard leaderboard --list`)")
         return 1
-    write_table(board, _output(args), columns=LEADERBOARD_COLUMNS)
+    write_table(board, _output(args), columns=LEADERBOARD_COLUMNS, raw_text=args.raw_csv)
     if not args.quiet:
         metric = board.attrs["metric"] or "unnamed metric"
         print(f"claimboard: {board.attrs['benchmark']}, {metric} "
@@ -333,8 +353,26 @@ def dashboard_app() -> Path:
 
 
 # Streamlit asks to send usage statistics over the network unless told not to: claimboard
-# runs offline, so it tells it not to, unless the user chose otherwise.
-STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false",)
+# runs offline, so it tells it not to, unless the user chose otherwise. Streamlit listens on
+# every interface by default; the dashboard takes uploads and runs the extractor on them, so it
+# listens on this machine only unless `--server.address` says otherwise.
+STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false", "--server.address=127.0.0.1")
+
+#: Addresses that serve this machine only.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def network_address(streamlit_options: Sequence[str]) -> str | None:
+    """The address given with ``--server.address`` when it is not this machine's loopback.
+
+    >>> network_address(["--server.address=0.0.0.0"]), network_address(["--server.port=1"])
+    ('0.0.0.0', None)
+    """
+    for option in streamlit_options:
+        name, _, value = option.partition("=")
+        if name == "--server.address" and value.strip("[] ") not in LOOPBACK:
+            return value
+    return None
 
 
 def dashboard_argv(inputs: Sequence[str], streamlit_options: Sequence[str] = (),
@@ -344,7 +382,7 @@ def dashboard_argv(inputs: Sequence[str], streamlit_options: Sequence[str] = (),
     >>> dashboard_argv(["claims.csv"], ["--server.port=8600"], app=Path("app.py"), python="py")
     ... # doctest: +NORMALIZE_WHITESPACE
     ['py', '-m', 'streamlit', 'run', 'app.py', '--browser.gatherUsageStats=false',
-     '--server.port=8600', '--', 'claims.csv']
+     '--server.address=127.0.0.1', '--server.port=8600', '--', 'claims.csv']
     """
     given = {option.split("=", 1)[0] for option in streamlit_options}
     defaults = [option for option in STREAMLIT_DEFAULTS if option.split("=", 1)[0] not in given]
@@ -360,6 +398,11 @@ def _run_dashboard(args: argparse.Namespace) -> int:
     if not app.is_file():
         _error(f"{app}: the dashboard app is missing")
         return 2
+    address = network_address(args.streamlit_options)
+    if address is not None:
+        print(f"claimboard: warning: serving the dashboard on {address or 'every interface'}: "
+              "anyone who can reach this machine can use it and upload files to it",
+              file=sys.stderr)
     return run_streamlit(dashboard_argv(args.inputs, args.streamlit_options, app))
 
 
@@ -403,20 +446,49 @@ def _one_line_warnings():
     with warnings.catch_warnings():
         warnings.showwarning = show
         yield
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: raised in the main thread, so that every ``with`` block on
+    the way out runs (a table being written removes its temporary file) before the exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stopped(signum, _frame) -> None:
+    raise Stopped(signum)
+
+
+@contextmanager
+def _stoppable() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `Stopped` while the block runs (only the main thread can set
+    signal handlers; elsewhere they stay as they are)."""
+    previous = {}
+    try:
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            previous[signum] = signal.signal(signum, _raise_stopped)
+    except (ValueError, AttributeError):  # not the main thread, or no SIGHUP (Windows)
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `claimboard` with `argv` (default: the process arguments); return the exit status."""
-    from .reading import InputError
+    from .output.atomic import OutputError
     from .output.tables import TableError
+    from .reading import InputError
 
     try:
-        args = parse_args(argv)
-        with _one_line_warnings():
+        with _stoppable(), _one_line_warnings():
+            args = parse_args(argv)
             return args.handler(args)
     except SystemExit as exit_:  # argparse: --help, --version, usage errors
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
-    except (InputError, TableError) as error:
+    except (InputError, TableError, OutputError) as error:
         _error(str(error))
         return 2
     except BrokenPipeError:
@@ -427,4 +499,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Stopped as stopped:
+        return 128 + stopped.signum
 

@@ -76,6 +76,8 @@ class PartitionResult:
     rows: int = 0
     skipped: list = field(default_factory=list)
     resumed: bool = False
+    #: All skipped records, of which `skipped` lists the first MAX_SKIPPED_REPORTED.
+    skipped_count: int = 0
 
 
 @dataclass
@@ -180,6 +182,21 @@ class _LineWindow:
         self._at_line_start = not data or data.endswith(b"\n")
         return data
 
+    def peek(self, size: int = 1) -> bytes:
+        """What the next reads would give, not past `stop` (the line readers' look at a run of
+        blank lines)."""
+        if self._stop is not None and self._position >= self._stop:
+            return b""
+        data = self._stream.peek(size)
+        return data if self._stop is None else data[:self._stop - self._position]
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._position += len(data)
+        if data:
+            self._at_line_start = data.endswith(b"\n")
+        return data
+
 
 def extract_partition(partition: Partition, dest: str) -> PartitionResult:
     """Extract one partition into ``DEST/part-NNNNN.parquet`` and record what it read in
@@ -190,12 +207,14 @@ def extract_partition(partition: Partition, dest: str) -> PartitionResult:
     stats = RunStats()
     directory = Path(dest)
     with TableWriter(directory / f"{partition.name}.parquet", "parquet") as writer:
-        write_papers(partition_papers(partition, stats.skipped.append), writer, stats=stats)
-    # the reader's skipped records and the extractor's failures are both in stats.skipped
+        write_papers(partition_papers(partition, stats.add_skipped), writer, stats=stats)
+    # the reader's skipped records and the extractor's failures are both counted in stats
     result = PartitionResult(partition.index, stats.papers, stats.rows,
-                             [[r.source, r.line, r.reason] for r in stats.skipped])
+                             [[r.source, r.line, r.reason] for r in stats.skipped],
+                             skipped_count=stats.skipped_count)
     _write_json(directory / _PROGRESS / f"{partition.name}.json", {
-        "papers": result.papers, "rows": result.rows, "skipped": result.skipped})
+        "papers": result.papers, "rows": result.rows, "skipped": result.skipped,
+        "skipped_count": result.skipped_count})
     return result
 
 
@@ -252,9 +271,9 @@ def extract_to_dataset(paths: Iterable[str | os.PathLike], dest: str | os.PathLi
             result = results.pop(next_to_report)
             for source, line, reason in result.skipped:
                 record = SkippedRecord(source, line, reason)
-                stats.skipped.append(record)
-                if on_skip is not None:
+                if stats.add_skipped(record) and on_skip is not None:
                     on_skip(record)
+            stats.skipped_count += max(0, result.skipped_count - len(result.skipped))
             stats.papers += result.papers
             stats.rows += result.rows
             stats.partitions += 1
@@ -289,7 +308,8 @@ def _progress(dest: Path, partition: Partition) -> PartitionResult | None:
     if not (dest / f"{partition.name}.parquet").is_file():
         return None
     return PartitionResult(partition.index, record["papers"], record["rows"],
-                           [list(item) for item in record["skipped"]], resumed=True)
+                           [list(item) for item in record["skipped"]], resumed=True,
+                           skipped_count=record.get("skipped_count", len(record["skipped"])))
 
 
 def _input_stamps(partitions: list[Partition]) -> list[list]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -42,27 +44,58 @@ POOL_MIN_CHUNKS = 4
 #: papers, and 0.88x at 1,000 (1,500 papers took 2-3x longer by default than with --jobs 1 on a
 #: busier machine). 5,000 leaves a margin for the machine's drift (`benchmarks/default_jobs.py`).
 DEFAULT_POOL_MIN_PAPERS = 5_000
+#: Most claims kept of one paper (the first ones in the abstract); a paper with more is counted
+#: as truncated. Real abstracts have a few dozen at most; a crafted one ("1-1-1-..." for 100 kB)
+#: would otherwise give tens of thousands of rows, each carrying its sentence.
+MAX_CLAIMS_PER_PAPER = 200
+
+#: Skipped records kept in `RunStats.skipped` and passed to `on_skip`; the rest are only counted,
+#: so that a file of millions of broken lines keeps memory (and stderr) flat.
+MAX_SKIPPED_REPORTED = 100
 
 PathLike = str | Path
 
 
 @dataclass
 class RunStats:
-    """What one run read and wrote: papers extracted, rows produced, records skipped."""
+    """What one run read and wrote: papers extracted, rows produced, records skipped (the first
+    `MAX_SKIPPED_REPORTED` kept in `skipped`, all counted in `skipped_count`), papers whose
+    claims were cut to `MAX_CLAIMS_PER_PAPER` (`truncated`)."""
 
     papers: int = 0
     rows: int = 0
     skipped: list = field(default_factory=list)
     #: How the run chose its processes when the caller left it to the run (else empty).
     parallelism: str = ""
+    skipped_count: int = 0
+    truncated: int = 0
+
+    def add_skipped(self, record) -> bool:
+        """Count a skipped record; keep it, and return True, while fewer than
+        MAX_SKIPPED_REPORTED are kept."""
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_SKIPPED_REPORTED:
+            self.skipped.append(record)
+            return True
+        return False
 
     def summary(self) -> str:
         """One line for people.
 
         >>> RunStats(papers=3, rows=7).summary()
         '3 papers, 7 claims, 0 records skipped'
+        >>> RunStats(3, 7, skipped=["..."] * 100, skipped_count=250, truncated=1).summary()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        '3 papers, 7 claims, 250 records skipped (the first 100 listed),
+         1 paper with more than 200 claims cut to 200'
         """
-        return f"{self.papers} papers, {self.rows} claims, {len(self.skipped)} records skipped"
+        text = f"{self.papers} papers, {self.rows} claims, {self.skipped_count} records skipped"
+        if self.skipped_count > len(self.skipped):
+            text += f" (the first {len(self.skipped)} listed)"
+        if self.truncated:
+            text += (f", {self.truncated} paper{'s' if self.truncated > 1 else ''} with more "
+                     f"than {MAX_CLAIMS_PER_PAPER} claims cut to {MAX_CLAIMS_PER_PAPER}")
+        return text
 
 
 def default_jobs() -> int:
@@ -71,6 +104,25 @@ def default_jobs() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine's in a container or under
+    taskset)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def capped_jobs(jobs: int | None) -> int:
+    """Worker processes for a request of `jobs` (None: `default_jobs`): never more than the
+    usable CPUs, since more only add processes, memory and start-up time.
+
+    >>> capped_jobs(1), capped_jobs(10_000) == usable_cpus()
+    (1, True)
+    """
+    return max(1, min(jobs or default_jobs(), usable_cpus()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,16 +134,17 @@ def _row_position(row: dict) -> tuple[bool, int]:
     return (start is None, start if start is not None else 0)
 
 
-def _extract_chunk(papers: list[Paper], encoder: RowEncoder | None = None
-                   ) -> list[tuple[Any, int, str | None]]:
-    """For each paper of a chunk, (rows, how many, None), or ([], 0, the reason the extractor
-    failed on it). With an `encoder` the rows come encoded (`tables.RowEncoder.encode`), so the
-    process that writes them has only to write them; rows it cannot encode come as dicts (a
-    list), for the writer to report as it does."""
+def _extract_chunk(papers: list[Paper], encoder: RowEncoder | None = None,
+                   claims_limit: int = MAX_CLAIMS_PER_PAPER
+                   ) -> list[tuple[Any, int, str | bool]]:
+    """For each paper of a chunk, (rows, how many, whether rows were cut to `claims_limit`), or
+    ([], 0, the reason the extractor failed on it). With an `encoder` the rows come encoded
+    (`tables.RowEncoder.encode`), so the process that writes them has only to write them; rows
+    it cannot encode come as dicts (a list), for the writer to report as it does."""
     from .engine.claims import extract_paper
     from .output.tables import TableError
 
-    results: list[tuple[Any, int, str | None]] = []
+    results: list[tuple[Any, int, str | bool]] = []
     for paper in papers:
         try:
             rows = extract_paper(paper)
@@ -99,13 +152,16 @@ def _extract_chunk(papers: list[Paper], encoder: RowEncoder | None = None
             results.append(([], 0, f"extractor failed: {type(error).__name__}: {error}"))
             continue
         rows.sort(key=_row_position)
+        truncated = len(rows) > claims_limit
+        if truncated:
+            del rows[claims_limit:]
         if encoder is not None:
             try:
-                results.append((_Encoded(encoder.encode(rows)), len(rows), None))
+                results.append((_Encoded(encoder.encode(rows)), len(rows), truncated))
                 continue
             except TableError:
                 pass
-        results.append((rows, len(rows), None))
+        results.append((rows, len(rows), truncated))
     return results
 
 
@@ -123,8 +179,28 @@ class _Encoded:
 
 
 def _warm_up() -> None:
-    """Pool initialiser: import the rules once per worker rather than in the first task."""
+    """Pool initialiser: import the rules once per worker rather than in the first task, and
+    leave Ctrl-C to the parent (the terminal sends it to every process of the group), which
+    stops the workers itself; a worker stopped mid-task would print a traceback. A worker starts
+    with Ctrl-C held back (`_ctrl_c_held`), so one that comes while it starts is dropped too."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     from .engine import claims  # noqa: F401
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """SIGINT held back while the pool's workers are started, so that they inherit it held
+    (a new process keeps its parent's signal mask); this process gets it afterwards."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: nothing to hold
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,13 +228,16 @@ def _extracted_chunks(chunks: Iterator[list[Paper]], jobs: int, encoder: RowEnco
         chosen(workers)
     if workers == 1:
         for chunk in chain(head, chunks):
-            yield chunk, _extract_chunk(chunk, encoder)
+            yield chunk, _extract_chunk(chunk, encoder, MAX_CLAIMS_PER_PAPER)
         return
     context = multiprocessing.get_context("spawn")  # the same behaviour on every platform
-    with context.Pool(workers, initializer=_warm_up) as pool:
+    with _ctrl_c_held():
+        pool = context.Pool(workers, initializer=_warm_up)
+    with pool:
         in_flight: deque = deque()
         for chunk in chain(head, chunks):
-            in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk, encoder))))
+            in_flight.append((chunk, pool.apply_async(_extract_chunk, (
+                chunk, encoder, MAX_CLAIMS_PER_PAPER))))
             if len(in_flight) >= workers * CHUNKS_AHEAD_PER_JOB:
                 done, result = in_flight.popleft()
                 yield done, result.get()
@@ -172,11 +251,14 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | No
                   stats: RunStats | None = None) -> Iterator[dict]:
     """Claim rows (dicts keyed by `schema.COLUMNS`) for every paper of every file in `paths`.
 
-    Rows come in input order of the papers, then by `char_start`. `jobs` is the number of worker
-    processes (None: one per CPU for an input of `DEFAULT_POOL_MIN_PAPERS` papers or more, else
-    this process alone; `stats.parallelism` says which); the output does not depend on it. `fmt` forces the input
-    format (else it is detected per file). Each skipped record (`readers.SkippedRecord`, also for
-    a paper the extractor fails on) is passed to `on_skip` and kept in `stats.skipped`; pass a
+    Rows come in input order of the papers, then by `char_start`; at most
+    `MAX_CLAIMS_PER_PAPER` per paper. `jobs` is the number of worker processes (None: one per
+    CPU for an input of `DEFAULT_POOL_MIN_PAPERS` papers or more, else this process alone;
+    `stats.parallelism` says which; never more than the usable CPUs, `capped_jobs`); the output
+    does not depend on it. `fmt` forces the input format (else it is detected per file). Each
+    skipped record (`readers.SkippedRecord`, also for a paper the extractor fails on) is counted
+    in `stats`; the first `MAX_SKIPPED_REPORTED` are passed to `on_skip` and kept in
+    `stats.skipped`. Pass a
     `RunStats` to read the counts after the iteration. `progress` shows a tqdm bar on stderr.
 
     Every file is checked before the first row is made: one that cannot be read at all raises
@@ -188,14 +270,16 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | No
 
 def write_extracted(paths: Iterable[PathLike], dest, jobs: int | None = 1,
                     fmt: str | None = None, on_skip: Callable | None = None,
-                    progress: bool = False, stats: RunStats | None = None) -> None:
+                    progress: bool = False, stats: RunStats | None = None,
+                    raw_text: bool = False) -> None:
     """Write the rows `extract_files` gives to `dest` (a `tables.TableWriter` destination), the
     same bytes, encoded where they are extracted: the workers of a pool do the formatting, this
-    process only writes. The inputs are checked before the table is opened."""
+    process only writes. The inputs are checked before the table is opened; a run that ends in
+    any way but success leaves no file (`tables.TableWriter`). `raw_text`: see `TableWriter`."""
     from .output.tables import TableWriter
 
     extraction = _extracted_papers(paths, jobs, fmt, on_skip, progress, stats)
-    with TableWriter(dest) as writer:
+    with TableWriter(dest, raw_text=raw_text) as writer:
         _write_extraction(writer, extraction(writer.encoder))
 
 
@@ -207,19 +291,21 @@ def write_papers(papers: Iterable[Paper], writer, on_skip: Callable | None = Non
     stats = stats if stats is not None else RunStats()
 
     def skip(record) -> None:
-        stats.skipped.append(record)
-        if on_skip is not None:
+        if stats.add_skipped(record) and on_skip is not None:
             on_skip(record)
 
     _write_extraction(writer, _extract(iter(papers), 1, skip, False, stats, writer.encoder))
 
 
-def _write_extraction(writer, extraction: Iterable[tuple[Any, int]]) -> None:
-    for payload, count in extraction:
-        if type(payload) is _Encoded:
-            writer.write_encoded(payload.block, count)
-        else:
-            writer.write_many(payload)
+def _write_extraction(writer, extraction: Iterator[tuple[Any, int]]) -> None:
+    try:
+        for payload, count in extraction:
+            if type(payload) is _Encoded:
+                writer.write_encoded(payload.block, count)
+            else:
+                writer.write_many(payload)
+    finally:
+        extraction.close()  # stops a pool at once when writing failed or was interrupted
 
 
 def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | None,
@@ -232,13 +318,12 @@ def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | No
     stats = stats if stats is not None else RunStats()
 
     def skip(record) -> None:
-        stats.skipped.append(record)
-        if on_skip is not None:
+        if stats.add_skipped(record) and on_skip is not None:
             on_skip(record)
 
     sources = [read_papers(path, format=fmt, on_skip=skip) for path in paths]
-    return lambda encoder: _extract(chain.from_iterable(sources), jobs, skip, progress, stats,
-                                    encoder)
+    return lambda encoder: _extract(chain.from_iterable(sources), capped_jobs(jobs) if jobs else None,
+                                    skip, progress, stats, encoder)
 
 
 class _NoProgressBar:
@@ -293,12 +378,13 @@ def _extract(papers: Iterator[Paper], jobs: int | None, skip: Callable, progress
                                       _default_parallelism(stats))
     with _progress_bar(progress) as bar:
         for chunk, results in extracted:
-            for paper, (rows, count, failure) in zip(chunk, results):
-                if failure is not None:
-                    skip(SkippedRecord(paper.source, paper.line, failure))
+            for paper, (rows, count, outcome) in zip(chunk, results):
+                if type(outcome) is str:  # the extractor failed on this paper
+                    skip(SkippedRecord(paper.source, paper.line, outcome))
                     continue
                 stats.papers += 1
                 stats.rows += count
+                stats.truncated += outcome
                 yield rows, count
             bar.update(len(chunk))
 

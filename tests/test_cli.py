@@ -139,7 +139,7 @@ def test_strict_exits_2_on_a_skipped_record(capsys, broken_jsonl):
     (["extract", str(SAMPLE), "-o", "{tmp}/claims.xlsx"],
      "claimboard: error: {tmp}/claims.xlsx: unknown table format"),
     (["extract", str(SAMPLE), "-o", "{tmp}/no/such/dir/claims.csv"],
-     "claimboard: error: {tmp}/no/such/dir/claims.csv.partial: No such file"),
+     "claimboard: error: {tmp}/no/such/dir/claims.csv: no such directory"),
     (["leaderboard", "{tmp}/absent.csv", "--list"], "claimboard: error: {tmp}/absent.csv: "),
 ])
 def test_input_and_output_errors_are_one_line(capsys, tmp_path, argv, message):
@@ -299,12 +299,14 @@ def test_dashboard_arguments(argv, inputs, options):
 def test_dashboard_argv(inputs, options, expected_tail):
     argv = dashboard_argv(inputs, options, app=Path("/pkg/dashboard/app.py"), python="python3")
     assert argv == ["python3", "-m", "streamlit", "run", "/pkg/dashboard/app.py",
-                    "--browser.gatherUsageStats=false", *expected_tail]
+                    "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
+                    *expected_tail]
 
 
 def test_dashboard_argv_keeps_the_users_usage_statistics_choice():
     argv = dashboard_argv([], ["--browser.gatherUsageStats=true"], app=Path("app.py"), python="py")
-    assert argv == ["py", "-m", "streamlit", "run", "app.py", "--browser.gatherUsageStats=true"]
+    assert argv == ["py", "-m", "streamlit", "run", "app.py", "--server.address=127.0.0.1",
+                    "--browser.gatherUsageStats=true"]
 
 
 def test_dashboard_app_is_in_the_dashboard_package():
@@ -321,7 +323,8 @@ def test_dashboard_runs_streamlit_and_returns_its_status(monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "run_streamlit", lambda argv: launched.append(argv) or 3)
     assert main(["dashboard", "claims.csv", "--server.port", "8600"]) == 3
     assert launched == [[sys.executable, "-m", "streamlit", "run", str(app),
-                         "--browser.gatherUsageStats=false", "--server.port=8600", "--", "claims.csv"]]
+                         "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
+                         "--server.port=8600", "--", "claims.csv"]]
 
 
 def test_run_streamlit_returns_the_childs_status():
@@ -357,3 +360,22 @@ def test_python_dash_m_extract():
     done = subprocess.run([sys.executable, "-m", "extract", "--version"], capture_output=True,
                           text=True)
     assert (done.returncode, done.stdout) == (0, f"claimboard {__version__}\n")
+
+
+@pytest.mark.parametrize("options, warned", [
+    pytest.param([], False, id="issue14-default-is-this-machine-only"),
+    pytest.param(["--server.address", "127.0.0.1"], False, id="loopback-given"),
+    pytest.param(["--server.address", "0.0.0.0"], True, id="issue14-network-is-explicit"),
+    pytest.param(["--server.address=192.168.1.5"], True, id="an-interface"),
+])
+def test_dashboard_serves_to_a_network_only_when_asked_and_warns(monkeypatch, tmp_path, capsys,
+                                                                  options, warned):
+    app = tmp_path / "app.py"
+    app.write_text("", encoding="utf-8")
+    launched = []
+    monkeypatch.setattr(cli, "dashboard_app", lambda: app)
+    monkeypatch.setattr(cli, "run_streamlit", lambda argv: launched.append(argv) or 0)
+    assert main(["dashboard", *options]) == 0
+    addresses = [o for o in launched[0] if o.startswith("--server.address")]
+    assert addresses[-1] != "--server.address=127.0.0.1" or not warned
+    assert ("warning: serving the dashboard on" in capsys.readouterr().err) == warned

@@ -397,3 +397,67 @@ def test_golden_check_of_an_upload_scores_like_the_project_file(app):
     no_exception(at)
     assert not at.error
     assert [m.value for m in at.metric] == project and len(project) == 9
+
+
+# --- hostile uploads (issue 14) ---------------------------------------------------------------
+
+#: Markdown that would make the browser load a URL (an image) or show a link, if rendered.
+ATTACK = "![x](http://attacker.invalid/pixel.png) [y](http://attacker.invalid/)"
+
+
+def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    at.sidebar.radio(key="source").set_value("Uploaded files").run()
+    at.sidebar.file_uploader(key="uploads").set_value(
+        [(name, data, "application/octet-stream") for name, data in files]).run()
+    return at
+
+
+def markdown_shown(at: AppTest) -> list[str]:
+    """The Markdown bodies of every element that renders Markdown on the page, without their
+    code spans (shown as written, never rendered)."""
+    import re
+
+    elements = [*at.error, *at.warning, *at.caption, *at.info, *at.sidebar.caption]
+    return [re.sub(r"(`+) .*? \1", "", element.value) for element in elements]
+
+
+def test_markdown_from_uploads_is_shown_as_text(app, tmp_path):
+    from dashboard.safe_text import markdown_text
+
+    table = tmp_path / "claims.csv"
+    write_table([claim("not-an-arxiv-id " + ATTACK, "score", "S", 50.0, "%",
+                       benchmark="Bench " + ATTACK, metric="metric " + ATTACK)], table)
+    header = f"id,title,{ATTACK}\n1,A title,An abstract reaching 5%.\n".encode()
+    at = upload(app(), ("claims.csv", table.read_bytes()), (f"corpus {ATTACK}.csv", header))
+    no_exception(at)
+    shown = markdown_shown(at)
+    assert any("Could not read" in body for body in shown)  # the CSV without an abstract column
+    for body in shown:
+        assert "](http" not in body, body
+    assert any(markdown_text("Bench " + ATTACK) in body for body in shown)
+    at.sidebar.radio(key="view").set_value("Papers").run()
+    assert all("](http" not in body for body in markdown_shown(at))
+
+
+@pytest.mark.parametrize("name", ["..", ".", "../../x.jsonl", "a/", "\x00.jsonl", "x" * 400])
+def test_upload_names_cannot_break_out(app, name):
+    corpus = b'{"id": "2501.00001", "title": "T", "abstract": "It reaches 91.5% on MMLU."}\n'
+    at = upload(app(), (name, corpus))
+    no_exception(at)
+    assert not at.error, [e.value for e in at.error]
+    assert all("/tmp" not in body for body in markdown_shown(at))
+
+
+def test_an_upload_is_limited_by_its_decompressed_size(app, monkeypatch):
+    import gzip
+
+    import dashboard.data
+
+    monkeypatch.setattr(dashboard.data, "MAX_UPLOAD_BYTES", 1_000_000)
+    bomb = gzip.compress(b"[" + b" " * 2_000_000 + b"]")  # 2 kB sent, 2 MB once decompressed
+    at = upload(app(), ("bomb.json.gz", bomb))
+    no_exception(at)
+    from dashboard.safe_text import markdown_text
+
+    [error] = [e.value for e in at.error]
+    assert markdown_text("more than 1,000,000 bytes once decompressed") in error

@@ -250,6 +250,22 @@ UNUSABLE_SETUPS = {
                           "manifest.toml: not valid TOML"),
     "manifest without input": (lambda d: (d / "manifest.toml").write_text(
         '[tiny]\ngolden = "tiny.csv"\n'), "[tiny] needs `input`"),
+    # issue 14 item 14: tracebacks before, each now one message naming the file
+    "issue14-manifest-not-utf8": (
+        lambda d: (d / "manifest.toml").write_bytes(b'# \xff\xfe\n[tiny]\ngolden = "tiny.csv"\n'),
+        "manifest.toml: not UTF-8 text"),
+    "issue14-thresholds-not-utf8": (
+        lambda d: (d / "thresholds.toml").write_bytes(b"# \xc3\n" + THRESHOLDS_TEXT.encode()),
+        "thresholds.toml: not UTF-8 text"),
+    "issue14-golden-not-utf8": (
+        lambda d: (d / "tiny.csv").write_bytes((d / "tiny.csv").read_bytes() + b"\xff\xfe\n"),
+        "tiny.csv: not UTF-8 text"),
+    "issue14-golden-field-over-the-csv-limit": (
+        lambda d: (d / "tiny.csv").write_text((d / "tiny.csv").read_text()
+                                              + '"' + "x" * 131_073 + '"\n'),
+        "field larger than field limit"),
+    "issue14-empty-manifest": (lambda d: (d / "manifest.toml").write_text("# nothing\n"),
+                               "manifest.toml: lists no golden files"),
 }
 
 
@@ -260,6 +276,13 @@ def test_unusable_setup_exits_2_with_a_clear_message(golden_dir, breakage, messa
     code, _, err = run(golden_dir)
     assert code == 2
     assert message in err
+    assert "Traceback" not in err
+
+
+def test_an_empty_manifest_fails_the_ratchet_too(golden_dir):
+    (golden_dir / "manifest.toml").write_text("", encoding="utf-8")
+    code, _, err = run(golden_dir, ratchet=True)
+    assert code == 2 and "lists no golden files" in err
 
 
 TARGETS = {

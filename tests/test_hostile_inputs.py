@@ -11,7 +11,8 @@ import gzip
 import pytest
 
 from extract import reading as readers
-from extract.reading import FORMATS, InputError, SkippedRecord, read_papers
+from extract.reading import (FORMATS, MAX_ABSTRACT_CHARS, InputError, SkippedRecord,
+                             read_papers)
 
 RECORDS = [
     (b"1706.03762", b"Attention Is All You Need",
@@ -116,9 +117,9 @@ def test_empty_files_give_no_papers_and_no_complaint(name, data, tmp_path):
     assert read(path) == ([], [])
 
 
-def test_a_50_mb_line_in_json_lines_is_read(tmp_path):
+def test_a_50_mb_abstract_in_json_lines_is_skipped_and_the_rest_read(tmp_path):
     path = tmp_path / "big.jsonl"
-    words = 10_000_000  # "word " * 10M: a 50 MB abstract
+    words = 10_000_000  # "word " * 10M: a 50 MB abstract, 500 times the abstract limit
     with path.open("wb") as out:
         out.write(render("jsonl", RECORDS[:1]))
         out.write(b'{"id": "2501.00001", "title": "A Long Abstract", "abstract": "')
@@ -126,12 +127,43 @@ def test_a_50_mb_line_in_json_lines_is_read(tmp_path):
             out.write(b"word " * (words // 10))
         out.write(b'achieves 99.9%."}\n')
         out.write(render("jsonl", RECORDS[2:]))
-    skipped: list[SkippedRecord] = []
-    seen = [(p.paper_id, len(p.abstract), p.abstract[-15:], p.line)
-            for p in read_papers(path, on_skip=skipped.append)]
-    assert skipped == []
-    assert seen[1] == ("2501.00001", words * 5 + len("achieves 99.9%."), "achieves 99.9%.", 2)
-    assert [paper_id for paper_id, *_ in seen] == ["1706.03762", "2501.00001", "1512.03385"]
+    papers, skipped = read(path)
+    assert [p.paper_id for p in papers] == ["1706.03762", "1512.03385"]
+    assert [(s.line, s.reason) for s in skipped] == [
+        (2, f"abstract longer than {MAX_ABSTRACT_CHARS:,} characters (50,000,015)")]
+
+
+LIMIT = 5_000  # MAX_ABSTRACT_CHARS and MAX_TITLE_CHARS in the tests below, to keep files small
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    monkeypatch.setattr(readers, "MAX_ABSTRACT_CHARS", LIMIT)
+    monkeypatch.setattr(readers, "MAX_TITLE_CHARS", LIMIT)
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_an_abstract_at_the_limit_is_read_and_one_over_it_skipped(format, small_limits, tmp_path):
+    at_limit = b"x" * (LIMIT - 5) + b"99.9%"  # no spaces either
+    over = b"y" * LIMIT + b"1"
+    path = tmp_path / "limits"
+    path.write_bytes(render(format, [(b"2501.00001", b"At The Limit", at_limit),
+                                     (b"2501.00002", b"Over The Limit", over), RECORDS[2]]))
+    papers, skipped = read(path)
+    assert [len(p.abstract) for p in papers] == [LIMIT, len(RECORDS[2][2])]
+    assert len(skipped) == 1
+    assert skipped[0].reason.startswith(f"{'paragraph' if format == 'daily-papers' else 'abstract'}"
+                                        f" longer than {LIMIT:,} characters")
+
+
+@pytest.mark.parametrize("format", [f for f in FORMATS if f != "daily-papers"])  # short titles
+def test_a_title_over_the_limit_is_skipped(format, small_limits, tmp_path):
+    path = tmp_path / "titles"
+    path.write_bytes(render(format, [RECORDS[0], (b"2501.00002", b"T" * (LIMIT + 1), b"A 1%."),
+                                     RECORDS[2]]))
+    papers, skipped = read(path)
+    assert [p.paper_id for p in papers] == ["1706.03762", "1512.03385"]
+    assert [s.reason for s in skipped] == [f"title longer than {LIMIT:,} characters ({LIMIT + 1:,})"]
 
 
 OVERSIZE_LINE = 4096  # MAX_RECORD_BYTES during the test below; the second record's line is longer
@@ -141,7 +173,7 @@ OVERSIZE_LINE = 4096  # MAX_RECORD_BYTES during the test below; the second recor
     ("jsonl", [RECORDS[0][1], RECORDS[2][1]]),
     ("csv", [RECORDS[0][1], RECORDS[2][1]]),
     ("daily-papers", [RECORDS[0][1], RECORDS[2][1]]),
-    ("atom", [RECORDS[0][1]]),  # XML cannot resume after a line it never saw
+    ("atom", [RECORDS[0][1], RECORDS[2][1]]),  # the entry is over the record limit
 ])
 def test_a_line_over_the_record_limit_is_skipped_with_its_line(format, expected_titles,
                                                                 monkeypatch, tmp_path):
@@ -152,22 +184,12 @@ def test_a_line_over_the_record_limit_is_skipped_with_its_line(format, expected_
     path.write_bytes(data)
     long_line = next(number for number, line in enumerate(data.split(b"\n"), 1)
                      if len(line) > OVERSIZE_LINE)
+    if format == "atom":  # an entry is reported by the line it starts on
+        long_line = data.split(b"\n").index(b"<entry>", long_line - 5) + 1
     papers, skipped = read(path, format=format)
     assert [p.title for p in papers] == [t.decode() for t in expected_titles]
     assert [(s.source, s.line) for s in skipped] == [(str(path), long_line)]
     assert f"longer than {OVERSIZE_LINE} bytes" in skipped[0].reason
-
-
-@pytest.mark.parametrize("format", FORMATS)
-def test_a_5_mb_abstract_without_spaces_is_read(format, tmp_path):
-    abstract = b"x" * 5_000_000 + b"99.9%"
-    path = tmp_path / "nospace"
-    path.write_bytes(render(format, [RECORDS[0], (b"2501.00002", b"No Spaces At All", abstract),
-                                     RECORDS[2]]))
-    papers, skipped = read(path)
-    assert skipped == []
-    assert [len(p.abstract) for p in papers] == [len(RECORDS[0][2]), len(abstract),
-                                                len(RECORDS[2][2])]
 
 
 def test_random_bytes_in_a_json_lines_record_skip_only_that_record(tmp_path):

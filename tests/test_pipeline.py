@@ -182,3 +182,32 @@ def test_the_cli_says_how_the_default_ran(capsys, tmp_path):
     lines = capsys.readouterr().err.splitlines()
     assert lines[0].startswith("claimboard: extracted in one process (the input has fewer than")
     assert lines[-1].startswith("claimboard: 103 papers, ")
+# --- limits (issue 14) -----------------------------------------------------------------------
+
+def test_claims_per_paper_are_cut_to_the_limit_and_counted(digit_extractor, monkeypatch,
+                                                           broken_jsonl):
+    monkeypatch.setattr(pipeline, "MAX_CLAIMS_PER_PAPER", 2)
+    stats = RunStats()
+    rows = list(extract_files([broken_jsonl], on_skip=lambda r: None, stats=stats))
+    per_paper = [row["paper_id"] for row in rows]
+    # Alpha "91.5" has 3 digits, Beta "12" and "7.5" 4: each cut to its first 2, Gamma has none
+    assert per_paper == ["2501.00001"] * 2 + ["2501.00003"] * 2
+    assert [row["char_start"] for row in rows] == sorted(row["char_start"] for row in rows[:2]) + \
+        sorted(row["char_start"] for row in rows[2:])
+    assert stats.truncated == 2 and stats.rows == 4
+
+
+def test_skipped_records_are_counted_and_only_the_first_kept(monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "MAX_SKIPPED_REPORTED", 3)
+    path = tmp_path / "bad.jsonl"
+    path.write_text("{bad\n" * 10, encoding="utf-8")
+    reported, stats = [], RunStats()
+    assert list(extract_files([path], on_skip=reported.append, stats=stats)) == []
+    assert [r.line for r in reported] == [1, 2, 3] and reported == stats.skipped
+    assert stats.skipped_count == 10
+    assert stats.summary() == "0 papers, 0 claims, 10 records skipped (the first 3 listed)"
+
+
+@pytest.mark.parametrize("jobs", [None, 1, 10_000])
+def test_jobs_never_exceed_the_usable_cpus(jobs):
+    assert 1 <= pipeline.capped_jobs(jobs) <= pipeline.usable_cpus()

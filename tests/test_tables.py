@@ -11,13 +11,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extract.output.schema import COLUMNS
 from extract.output.tables import (CLAIMS_COLUMNS, TableError, TableWriter, _csv_field, claims_frame,
-                            coerce_row, format_float, is_claims_table, read_table, table_format,
-                            write_table)
+                            coerce_row, format_float, is_claims_table, neutralise_formula, read_table,
+                            table_format, write_table)
 
 # Two rows as the extractor writes them: a full one and a sparse one (most fields missing).
 FULL_ROW = {
@@ -247,7 +247,9 @@ ODD_VALUES = [None, "", "  ", "x", "8", " 8.0 ", _Text("sub"), 0.0, -0.0, 73.5, 
 def _expected_csv_field(value) -> str:
     if value is None:
         return ""
-    return format_float(value) if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return format_float(value)
+    return neutralise_formula(value) if isinstance(value, str) else str(value)
 
 
 @pytest.mark.parametrize("kind", ["str", "float", "int"])
@@ -291,19 +293,36 @@ _ANY_VALUE = st.one_of(
 
 
 @given(row=st.lists(_ANY_VALUE, min_size=3, max_size=3), single=st.sampled_from("sfi"))
+@example(row=["\r", None, None], single="s")
 def test_csv_rows_are_the_plain_per_column_fields(row, single):
     several = {"a": "str", "b": "float", "c": "int"}
     one = {"a": {"s": "str", "f": "float", "i": "int"}[single]}
     for columns in (several, one):
         values = dict(zip(columns, row))
         try:
-            plain = [_csv_field(value) for value in coerce_row(values, columns).values()]
+            plain = [neutralise_formula(field) if kind == "str" else field for kind, field in
+                     zip(columns.values(), map(_csv_field, coerce_row(values, columns).values()))]
         except TableError:
             with pytest.raises(TableError):
                 write_table([values], io.StringIO(), "csv", columns=columns)
             continue
         expected = io.StringIO()
-        csv.writer(expected, lineterminator="\n").writerows([list(columns), plain])
+        csv.writer(expected, lineterminator="\n").writerow(list(columns))
+        # a lone carriage return is not quoted by the csv module: such a row is quoted whole
+        quoting = csv.QUOTE_ALL if any("\r" in field for field in plain) else csv.QUOTE_MINIMAL
+        csv.writer(expected, lineterminator="\n", quoting=quoting).writerow(plain)
         written = io.StringIO()
         write_table([values], written, "csv", columns=columns)
         assert written.getvalue() == expected.getvalue()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("a\rb", id="hostile-property-lone-carriage-return"),
+    pytest.param("\r", id="carriage-return-alone"),
+    pytest.param("a\r\nb", id="crlf-inside-a-field"),
+])
+def test_a_carriage_return_in_a_field_reads_back_as_one_row(tmp_path, text):
+    path = tmp_path / "claims.csv"
+    write_table([{**SPARSE_ROW, "sentence": text}, SPARSE_ROW], path)
+    table = read_table(path)
+    assert list(table["sentence"]) == [text, ""]

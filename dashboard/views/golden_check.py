@@ -16,9 +16,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import Corpus, path_key
+from dashboard.data import MAX_UPLOAD_BYTES, Corpus, path_key
+from dashboard.safe_text import markdown_text, upload_file_name
 from extract.evaluation.golden import (GOLDEN_DIR, MANIFEST, REQUIRED_FLOORS, THRESHOLDS, check,
                             format_thresholds, resolve_targets)
+from extract.reading import InputError
+from extract.reading.source import check_content_size
 
 PROJECT = "A golden file of the project"
 UPLOADED = "Upload a golden file and its corpus"
@@ -59,11 +62,16 @@ def uploaded_report(golden_name: str, golden: bytes, corpus_name: str, corpus: b
     """The report for an uploaded golden file and corpus, checked from a temporary directory."""
     with tempfile.TemporaryDirectory(prefix="claimboard-golden-") as directory:
         root = Path(directory)
-        golden_path = root / (Path(golden_name).name or "golden.csv")
-        corpus_path = root / "corpus" / (Path(corpus_name).name or "corpus")
+        golden_path = root / upload_file_name(golden_name, default="golden.csv")
+        corpus_path = root / "corpus" / upload_file_name(corpus_name, default="corpus")
         corpus_path.parent.mkdir()
         golden_path.write_bytes(golden)
         corpus_path.write_bytes(corpus)
+        for name, path in ((golden_name, golden_path), (corpus_name, corpus_path)):
+            try:  # the same limit as the sidebar's uploads
+                check_content_size(path, MAX_UPLOAD_BYTES)
+            except InputError as error:
+                return {"results": [], "errors": [f"{name}: {error.reason}"], "exit_code": 2}
         (root / MANIFEST).write_text(
             f"[{UPLOADED_NAME}]\ngolden = {json.dumps(golden_path.name)}\n"
             f"input = {json.dumps('corpus/' + corpus_path.name)}\n", encoding="utf-8")
@@ -88,7 +96,7 @@ def _project() -> dict[str, Any] | None:
     errors: list[str] = []
     entries = {entry.name: entry for entry in resolve_targets([GOLDEN_DIR], errors)}
     for message in errors:
-        st.error(message)
+        st.error(markdown_text(message))
     if not entries:
         st.info(f"No golden files listed in {GOLDEN_DIR / MANIFEST}.")
         return None
@@ -98,8 +106,8 @@ def _project() -> dict[str, Any] | None:
     entry = entries[name]
     stamps = tuple(path_key(str(p)) for p in (entry.golden, entry.input,
                                               entry.directory / THRESHOLDS))
-    with st.spinner(f"Extracting {entry.input.name} and scoring it against "
-                    f"{entry.golden.name}…"):
+    with st.spinner(f"Extracting {markdown_text(entry.input.name)} and scoring it against "
+                    f"{markdown_text(entry.golden.name)}…"):
         return project_report(str(entry.golden), stamps)
 
 
@@ -112,14 +120,15 @@ def _uploaded() -> dict[str, Any] | None:
     if golden is None or corpus is None:
         st.info("Upload a golden file and the corpus it annotates.")
         return None
-    with st.spinner(f"Extracting {corpus.name} and scoring it against {golden.name}…"):
+    with st.spinner(f"Extracting {markdown_text(corpus.name)} and scoring it against "
+                    f"{markdown_text(golden.name)}…"):
         return uploaded_report(golden.name, golden.getvalue(), corpus.name, corpus.getvalue())
 
 
 def show_report(report: dict[str, Any]) -> None:
     """Verdict, figures against floors, coverage and the per-paper diff of a JSON report."""
     for message in report.get("errors", []):
-        st.error(message)
+        st.error(markdown_text(message))
     for result in report.get("results", []):
         _show_result(result)
     st.download_button("Download report (JSON)",
@@ -131,7 +140,8 @@ def show_report(report: dict[str, Any]) -> None:
 def _show_result(result: dict[str, Any]) -> None:
     below = result.get("below_floor", {})
     skipped = result.get("skipped_records", [])
-    summary = (f"**{result['name']}**: {result['golden']} against {result['input']} "
+    summary = (f"**{markdown_text(result['name'])}**: {markdown_text(result['golden'])} against "
+               f"{markdown_text(result['input'])} "
                f"({result['papers']} papers, {len(skipped)} records skipped)")
     if below:
         st.error(summary + " — FAILED: " + "; ".join(
@@ -155,10 +165,10 @@ def _show_result(result: dict[str, Any]) -> None:
                f"matched {counts['matched']} (leaderboard {counts['leaderboard_matched']})")
     if result.get("golden_papers_not_in_corpus"):
         st.warning("Golden papers not in the corpus: "
-                   + ", ".join(result["golden_papers_not_in_corpus"]))
+                   + markdown_text(", ".join(result["golden_papers_not_in_corpus"])))
     if result.get("corpus_papers_without_golden_rows"):
         st.warning("Corpus papers without golden rows: "
-                   + ", ".join(result["corpus_papers_without_golden_rows"]))
+                   + markdown_text(", ".join(result["corpus_papers_without_golden_rows"])))
 
     diff = diff_table(result.get("diff", []))
     st.subheader(f"Diff: {diff['paper_id'].nunique() if len(diff) else 0} papers", anchor=False)

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.data import Corpus
 from dashboard.display import arxiv_url, claim_label, qualifier_label
 from dashboard.export import csv_bytes
+from dashboard.safe_text import markdown_text
 from extract.output.leaderboard import LEADERBOARD_COLUMNS, leaderboard, list_leaderboards
 from extract.output.schema import slugify
 
@@ -48,7 +49,8 @@ def render(corpus: Corpus) -> None:
 
     better = board.attrs.get("direction", "higher")
     metric_name = board.attrs.get("metric") or UNNAMED_METRIC
-    st.caption(f"**{board.attrs.get('benchmark', benchmark)}**, {metric_name}: "
+    st.caption(f"**{markdown_text(board.attrs.get('benchmark', benchmark))}**, "
+               f"{markdown_text(metric_name)}: "
                f"{'lower' if better == 'lower' else 'higher'} is better, "
                f"{len(board):,} systems, each with its best claim.")
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard.data import Corpus
 from dashboard.display import Span, arxiv_url, claim_label, highlight, qualifier_label
+from dashboard.safe_text import code_span
 
 #: Columns of a paper's claims table, in order.
 CLAIM_COLUMNS = ("kind", "subject", "benchmark", "metric", "claim", "value", "unit", "qualifier",
@@ -52,7 +53,7 @@ def render(corpus: Corpus) -> None:
     url = arxiv_url(paper_id)
     # The title through st.html too: escaped, so "$" or "<" in it show as written.
     st.html(f'<h3 class="claimboard-title">{html.escape(paper["title"])}</h3>')
-    st.caption(f"[arXiv:{paper_id}]({url})" if url else f"id `{paper_id}`")
+    st.caption(f"[arXiv:{paper_id}]({url})" if url else f"id {code_span(paper_id)}")
     if paper["abstract"]:
         st.html(f'<div class="claimboard-abstract" style="{_ABSTRACT_STYLE}">'
                 f'{highlight(paper["abstract"], claim_spans(claims))}</div>')

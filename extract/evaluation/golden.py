@@ -60,6 +60,8 @@ FLOOR_NAMES = (*REQUIRED_FLOORS, *OPTIONAL_FLOORS)
 
 #: Stop listing a golden file's broken rows after this many.
 MAX_ROW_ERRORS = 20
+#: Records of a corpus the reader skipped, listed in a report; the others are counted.
+MAX_SKIPPED_LISTED = 100
 
 #: An extractor: papers in, claims table out (`extract.engine.claims.extract_claims`).
 Extractor = Callable[[Iterable[Paper]], pd.DataFrame]
@@ -103,6 +105,10 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise GoldenError(f"{path}: missing") from None
     except tomllib.TOMLDecodeError as error:  # its message carries "(at line N, column M)"
         raise GoldenError(f"{path}: not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise GoldenError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise GoldenError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
 def resolve_input(spec: str, directory: Path) -> Path:
@@ -124,7 +130,11 @@ def read_manifest(directory: Path) -> list[GoldenEntry]:
     if not path.is_file():
         raise GoldenError(f"{path}: missing (a golden directory needs a {MANIFEST})")
     entries = []
-    for name, table in _load_toml(path).items():
+    tables = _load_toml(path)
+    if not tables:  # a check that checks nothing must not pass
+        raise GoldenError(f"{path}: lists no golden files (add a [name] table with `golden` "
+                          "and `input`)")
+    for name, table in tables.items():
         if not isinstance(table, dict):
             raise GoldenError(f"{path}: [{name}] must be a table with `golden` and `input`")
         for key in ("golden", "input"):
@@ -257,11 +267,23 @@ def read_golden(path: Path) -> pd.DataFrame:
     """
     if not path.is_file():
         raise GoldenError(f"{path}: missing golden file")
+    try:
+        return _read_golden_rows(path)
+    except UnicodeDecodeError as error:
+        raise GoldenError(f"{path}: not UTF-8 text (byte {error.start} of a block)") from None
+    except OSError as error:
+        raise GoldenError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _read_golden_rows(path: Path) -> pd.DataFrame:
     problems: list[str] = []
     rows: list[dict[str, Any]] = []
     with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
-        header = next(reader, None)
+        try:
+            header = next(reader, None)
+        except csv.Error as error:
+            raise GoldenError(f"{path}:1: {error}") from None
         if header is None:
             raise GoldenError(f"{path}: empty file (expected the header "
                               f"{','.join(GOLDEN_COLUMNS)})")
@@ -276,16 +298,19 @@ def read_golden(path: Path) -> pd.DataFrame:
         if problems:
             raise GoldenError("\n".join(problems))
         line = reader.line_num + 1
-        for fields in reader:
-            if fields:  # a blank line reads as []
-                if len(fields) != len(header):
-                    problems.append(f"{path}:{line}: {len(fields)} fields, the header has "
-                                    f"{len(header)}")
-                else:
-                    row, row_problems = _check_golden_row(dict(zip(header, fields)))
-                    problems += [f"{path}:{line}: {problem}" for problem in row_problems]
-                    rows.append({**row, "line": line})
-            line = reader.line_num + 1
+        try:
+            for fields in reader:
+                if fields:  # a blank line reads as []
+                    if len(fields) != len(header):
+                        problems.append(f"{path}:{line}: {len(fields)} fields, the header has "
+                                        f"{len(header)}")
+                    else:
+                        row, row_problems = _check_golden_row(dict(zip(header, fields)))
+                        problems += [f"{path}:{line}: {problem}" for problem in row_problems]
+                        rows.append({**row, "line": line})
+                line = reader.line_num + 1
+        except csv.Error as error:  # a field over the csv module's limit, a NUL ...
+            problems.append(f"{path}:{line}: {error}")
     if problems:
         shown = problems[:MAX_ROW_ERRORS]
         if len(problems) > len(shown):
@@ -319,12 +344,22 @@ def _read_corpus(entry: GoldenEntry) -> tuple[list[Paper], list[str]]:
     if not entry.input.is_file():
         raise GoldenError(f"{entry.directory / MANIFEST}: [{entry.name}] input "
                           f"{entry.input_spec!r}: missing corpus {entry.input}")
-    skipped: list[Any] = []
+    skipped: list[str] = []
+    count = 0
+
+    def keep(record: Any) -> None:  # a corpus of millions of broken lines keeps memory flat
+        nonlocal count
+        count += 1
+        if len(skipped) < MAX_SKIPPED_LISTED:
+            skipped.append(str(record))
+
     try:
-        papers = list(read_papers(entry.input, on_skip=skipped.append))
+        papers = list(read_papers(entry.input, on_skip=keep))
     except (InputError, OSError) as error:
         raise GoldenError(f"{entry.input}: cannot read the corpus: {error}") from None
-    return papers, [str(record) for record in skipped]
+    if count > len(skipped):
+        skipped.append(f"... and {count - len(skipped)} more")
+    return papers, skipped
 
 
 def _coverage(golden: pd.DataFrame, papers: list[Paper]) -> tuple[list[str], list[str]]:

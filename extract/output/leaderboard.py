@@ -2,7 +2,7 @@
 
 How a board is built (`leaderboard`):
 
-1. Only `score` rows count, with a value.
+1. Only `score` rows count, with a finite value.
 2. Benchmarks are matched after canonical folding (`vocab.benchmarks().canonical`, then case,
    spaces and punctuation ignored): ``aime 2024`` finds ``AIME24``. Metrics likewise.
 3. When no metric is asked for, the benchmark's metric with the most claims is taken (ties: a
@@ -22,6 +22,7 @@ import difflib
 from collections.abc import Callable
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import regex
 
@@ -117,7 +118,8 @@ def _scores(claims: pd.DataFrame) -> pd.DataFrame:
     typed = claims_frame(claims)
     typed["_paper"] = pd.factorize(typed["paper_id"])[0]  # paper order, for tie-breaks
     typed["_position"] = range(len(typed))
-    scores = typed[(typed["kind"] == "score") & typed["value"].notna()
+    # a value that is not finite (a hand-made table's "inf") would top every board
+    scores = typed[(typed["kind"] == "score") & np.isfinite(typed["value"])
                    & (typed["benchmark"] != "")].copy()
     # names repeat across rows: fold each distinct name once
     scores["_benchmark"] = _map_distinct(scores["benchmark"], benchmark_key)

@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ..reading.records import without_surrogates
+from .atomic import AtomicFile, OutputError, check_destination
 from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
 if TYPE_CHECKING:
@@ -83,6 +85,19 @@ def table_format(path: str | Path) -> str | None:
     return None
 
 
+def check_output(path: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Raise `TableError` unless a table can be written to `path` by a run reading `inputs`:
+    a known ending, not a directory, an existing directory, none of the inputs
+    (`atomic.check_destination`). Made before anything is read."""
+    try:
+        check_destination(path, inputs)
+    except OutputError as error:
+        raise TableError(str(error)) from None
+    if table_format(path) is None:
+        raise TableError(f"{path}: unknown table format; end the file name in "
+                         f"{', '.join(_SUFFIXES)}")
+
+
 def _is_gzip(path: str | Path) -> bool:
     return str(path).lower().endswith(".gz")
 
@@ -121,14 +136,25 @@ def _coerce(value: Any, kind: str, column: str) -> str | float | int | None:
         if not value:
             return None
     try:
-        if kind == "float":
-            return float(value)
         number = float(value)
+        if number != number:  # "nan" written out: a missing value, as NaN is
+            return None
+        if not -_MAX_FLOAT <= number <= _MAX_FLOAT:
+            raise ValueError(f"{value!r} is not a finite number")
+        if kind == "float":
+            return number
         if not number.is_integer():
             raise ValueError(f"{value!r} is not a whole number")
+        if not _MIN_INT64 <= number < -_MIN_INT64:
+            raise ValueError(f"{value!r} is out of range for a 64-bit integer")
         return int(number)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:
         raise TableError(f"column {column}: {error}") from None
+
+
+_MAX_FLOAT = sys.float_info.max
+#: Integer columns are 64-bit (Parquet int64, pandas Int64).
+_MIN_INT64 = -(2 ** 63)
 
 
 #: Integers this large or smaller in magnitude survive `_coerce`'s trip through float unchanged.
@@ -148,7 +174,7 @@ def _coercer(kind: str, column: str) -> Callable[[Any], str | float | int | None
             return None if value is None else general(value)
     elif kind == "float":
         def coerce(value: Any) -> float | None:
-            if type(value) is float and value == value:  # NaN != NaN: missing
+            if type(value) is float and -_MAX_FLOAT <= value <= _MAX_FLOAT:  # not NaN or inf
                 return value
             return None if value is None else general(value)
     else:
@@ -165,7 +191,7 @@ def _csv_formatter(kind: str, column: str) -> Callable[[Any], str]:
 
     if kind == "float":
         def text(value: Any) -> str:
-            if type(value) is float and value == value:  # as `format_float`, two calls fewer
+            if type(value) is float and -_MAX_FLOAT <= value <= _MAX_FLOAT:  # as `format_float`
                 return repr(value).removesuffix(".0")
             return _csv_field(coerce(value))
     elif kind == "int":
@@ -207,15 +233,47 @@ def coerce_row(row: Mapping[str, Any], columns: ColumnTypes = CLAIMS_COLUMNS) ->
 # Writing
 
 
-def _open_text(path: Path, gzipped: bool) -> tuple[IO[str], IO[bytes]]:
-    """A text stream writing to `path`, and the file under it (which gzip does not close)."""
-    raw = open(path, "wb")
+def _text_stream(raw: IO[bytes], gzipped: bool) -> IO[str]:
+    """A text stream writing to the binary file `raw`; closing it closes `raw` too."""
     if gzipped:
-        # mtime=0 and no file name in the header: the same rows give the same bytes.
+        # mtime=0 and no file name in the header: the same rows give the same bytes. GzipFile
+        # does not close a file it is given: TableWriter closes `raw` after it.
         binary = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
     else:
         binary = raw
-    return io.TextIOWrapper(binary, encoding="utf-8", newline=""), raw
+    return io.TextIOWrapper(binary, encoding="utf-8", newline="")
+
+
+#: What makes a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection"): its first
+#: character is one of these.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+_FORMULA_OR_QUOTE = FORMULA_STARTS | {"'"}
+
+
+def neutralise_formula(text: str) -> str:
+    """`text` as a spreadsheet shows it as text: a cell that would start a formula (or that
+    starts with quotes before such a character) gets a leading ``'``, which `restore_formula`
+    takes off again, so a table read back holds the text as written.
+
+    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("'+1"), neutralise_formula("a=b")
+    ("'=HYPERLINK(1)", "''+1", 'a=b')
+    >>> neutralise_formula("'quoted'")
+    "'quoted'"
+    """
+    if text[:1] in FORMULA_STARTS or (text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def restore_formula(text: str) -> str:
+    """The text `neutralise_formula` was given.
+
+    >>> restore_formula("'=HYPERLINK(1)"), restore_formula("''+1"), restore_formula("'quoted'")
+    ('=HYPERLINK(1)', "'+1", "'quoted'")
+    """
+    if text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_STARTS:
+        return text[1:]
+    return text
 
 
 class RowEncoder:
@@ -228,16 +286,18 @@ class RowEncoder:
     'Vision-R1,73.5\\n,2\\n'
     """
 
-    def __init__(self, format: str, columns: ColumnTypes = CLAIMS_COLUMNS) -> None:
+    def __init__(self, format: str, columns: ColumnTypes = CLAIMS_COLUMNS, *,
+                 raw_text: bool = False) -> None:
         self.format = format
         self.columns = dict(columns)
+        self.raw_text = raw_text
         self._prepare()
 
-    def __getstate__(self) -> tuple[str, dict]:
-        return self.format, self.columns
+    def __getstate__(self) -> tuple[str, dict, bool]:
+        return self.format, self.columns, self.raw_text
 
-    def __setstate__(self, state: tuple[str, dict]) -> None:
-        self.format, self.columns = state
+    def __setstate__(self, state: tuple[str, dict, bool]) -> None:
+        self.format, self.columns, self.raw_text = state
         self._prepare()
 
     def _prepare(self) -> None:
@@ -247,6 +307,9 @@ class RowEncoder:
         self._csv_formatters = [_csv_formatter(kind, name) for name, kind in columns.items()]
         self._csv_as_is = [_CSV_AS_IS[kind] for kind in columns.values()]
         self._pick_all = operator.itemgetter(*columns) if len(columns) > 1 else None
+        # CSV text cells a spreadsheet would run as a formula are neutralised unless raw_text
+        self._text_positions = () if self.raw_text else tuple(
+            position for position, kind in enumerate(columns.values()) if kind == "str")
         self._buffer = io.StringIO()
         self._csv = csv.writer(self._buffer, lineterminator="\n")
 
@@ -256,12 +319,30 @@ class RowEncoder:
         values = self._values_of(row)
         if self.format == "csv":
             # most values go to the csv module as they are: no call per field
-            return [value if type(value) in as_is else text(value)
-                    for text, as_is, value in zip(self._csv_formatters, self._csv_as_is, values)]
+            fields = [value if type(value) in as_is else text(value)
+                      for text, as_is, value in zip(self._csv_formatters, self._csv_as_is, values)]
+            for position in self._text_positions:
+                field = fields[position]
+                if field and field[0] in _FORMULA_OR_QUOTE:  # one set lookup for most cells
+                    fields[position] = neutralise_formula(field)
+            return fields
         if self.format == "jsonl":
             return {name: coerce(value) for name, coerce, value in zip(self.columns,
                                                                        self._coercers, values)}
         return tuple([coerce(value) for coerce, value in zip(self._coercers, values)])
+
+    def _encode_quoting_all(self, rows: list[Mapping[str, Any]]) -> str:
+        """`rows` as CSV, those with a carriage return in a field with every field quoted."""
+        quoting_all = csv.writer(self._buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        try:
+            for row in rows:
+                fields = self.values(row)
+                has_return = any(type(field) is str and "\r" in field for field in fields)
+                (quoting_all if has_return else self._csv).writerow(fields)
+            return self._buffer.getvalue()
+        finally:
+            self._buffer.seek(0)
+            self._buffer.truncate()
 
     def _values_of(self, row: Mapping[str, Any]) -> Sequence[Any]:
         """The row's values in column order, None for a column the row lacks."""
@@ -275,12 +356,17 @@ class RowEncoder:
     def encode(self, rows: Iterable[Mapping[str, Any]]) -> str | list[tuple]:
         """`rows` as `TableWriter.write_encoded` takes them. Raises `TableError`."""
         if self.format == "csv":
+            rows = rows if type(rows) is list else list(rows)
             try:
                 self._csv.writerows(map(self.values, rows))
-                return self._buffer.getvalue()
+                block = self._buffer.getvalue()
             finally:
                 self._buffer.seek(0)
                 self._buffer.truncate()
+            # The csv module quotes a field holding "\n" (the line end) but not a lone "\r",
+            # which every CSV reader takes for a line end: such rows are written again with
+            # every field quoted. One search of the block for nearly every block.
+            return self._encode_quoting_all(rows) if "\r" in block else block
         if self.format == "jsonl":
             return "".join([_JSON_LINE.encode(self.values(row)) + "\n" for row in rows])
         return [self.values(row) for row in rows]
@@ -292,21 +378,25 @@ class TableWriter:
     CSV and JSON Lines rows go out as they come; Parquet rows are written in row groups of
     `row_group` rows. `dest` is a path or an open text stream (CSV and JSON Lines only; a stream
     is not closed). `format` is taken from the file name when not given; a stream defaults to CSV.
-    A file is written under a ``.partial`` name and moved into place by `close` (and removed by
-    `abort`, or when the ``with`` block raises).
+    A file is written to a temporary file of its own in the same directory and renamed into place
+    by `close`; `abort` (or a ``with`` block that raises) removes it (`atomic.AtomicFile`). The CSV
+    header is written with the first row (or at `close`), so a run that fails before its first
+    row leaves even a stream untouched. CSV text cells that would start a spreadsheet formula are
+    neutralised (`neutralise_formula`) unless `raw_text`.
 
     >>> buffer = io.StringIO()
     >>> with TableWriter(buffer, columns={"subject": "str", "value": "float"}) as writer:
     ...     writer.write({"subject": "Vision-R1", "value": 73.5})
-    ...     writer.write({"subject": None, "value": 2.0})
+    ...     writer.write({"subject": "=1+2", "value": 2.0})
     >>> print(buffer.getvalue(), end="")
     subject,value
     Vision-R1,73.5
-    ,2
+    '=1+2,2
     """
 
     def __init__(self, dest: str | Path | IO[str], format: str | None = None, *,
-                 columns: ColumnTypes = CLAIMS_COLUMNS, row_group: int = PARQUET_ROW_GROUP):
+                 columns: ColumnTypes = CLAIMS_COLUMNS, row_group: int = PARQUET_ROW_GROUP,
+                 raw_text: bool = False):
         self.columns = dict(columns)
         self.rows = 0
         self._is_stream = hasattr(dest, "write")
@@ -318,33 +408,39 @@ class TableWriter:
         if self.format not in TABLE_FORMATS:
             raise TableError(f"{self._name}: unknown table format; end the file name in "
                              f"{', '.join(_SUFFIXES)}")
-        self.encoder = RowEncoder(self.format, self.columns)
+        if self.format == "parquet" and self._is_stream:
+            raise TableError("Parquet output needs a file name (-o FILE.parquet)")
+        self.encoder = RowEncoder(self.format, self.columns, raw_text=raw_text)
         self._row_group = row_group
         self._batch: list[tuple] = []
         self._parquet = None
-        if self.format == "parquet":
-            if self._is_stream:
-                raise TableError("Parquet output needs a file name (-o FILE.parquet)")
-            self._open_parquet()
-            self._stream = self._raw = None
-        elif self._is_stream:
-            self._stream, self._raw = dest, None
-        else:
-            self._stream, self._raw = _open_text(self._partial, _is_gzip(self._dest))
-        if self.format == "csv":
-            csv.writer(self._stream, lineterminator="\n").writerow(self.columns)
-
-    @property
-    def _partial(self) -> Path:
-        """Where a file is written until it is complete; `close` renames it into place, so a
-        failed run never leaves a half-written table under the asked name."""
-        return self._dest.with_name(self._dest.name + ".partial")
+        self._file: AtomicFile | None = None
+        self._header_pending = self.format == "csv"
+        if self._is_stream:
+            self._stream = dest
+            return
+        try:
+            self._file = AtomicFile(self._dest)
+        except OutputError as error:
+            raise TableError(str(error)) from None
+        try:
+            if self.format == "parquet":
+                self._open_parquet()
+                self._stream = None
+            else:
+                self._stream = _text_stream(self._file.stream, _is_gzip(self._dest))
+        except BaseException:
+            self._file.discard()
+            raise
 
     def _open_parquet(self) -> None:
         import pyarrow.parquet as pq
 
         self._arrow_schema = arrow_schema(self.columns)
-        self._parquet = pq.ParquetWriter(self._partial, self._arrow_schema)
+        self._parquet = pq.ParquetWriter(self._file.stream, self._arrow_schema)
+
+    def _write_error(self, error: OSError) -> TableError:
+        return TableError(f"{self._name}: cannot write: {error.strerror or error}")
 
     def write(self, row: Mapping[str, Any]) -> None:
         """Write one row (a mapping; keys outside the columns are ignored)."""
@@ -358,13 +454,24 @@ class TableWriter:
         """Write `rows` rows as `self.encoder.encode` gave them (perhaps in another process)."""
         self.rows += rows
         if self.format != "parquet":
-            self._stream.write(block)
+            if self._header_pending:
+                self._write_header()
+            try:
+                self._stream.write(block)
+            except OSError as error:
+                if self._file is None:
+                    raise  # a stream we were given: its errors are the caller's (a closed pipe)
+                raise self._write_error(error) from None
             return
         # row groups of exactly `row_group` rows, as `write` makes them
         for value_tuple in block:
             self._batch.append(value_tuple)
             if len(self._batch) >= self._row_group:
                 self._flush_parquet()
+
+    def _write_header(self) -> None:
+        self._header_pending = False
+        csv.writer(self._stream, lineterminator="\n").writerow(self.columns)
 
     def write_many(self, rows: Iterable[Mapping[str, Any]]) -> int:
         """Write every row of `rows`; return how many."""
@@ -379,37 +486,51 @@ class TableWriter:
 
         if self._batch:
             columns = {name: list(values) for name, values in zip(self.columns, zip(*self._batch))}
-            self._parquet.write_table(pa.table(columns, schema=self._arrow_schema))
+            try:
+                self._parquet.write_table(pa.table(columns, schema=self._arrow_schema))
+            except OSError as error:
+                raise self._write_error(error) from None
             self._batch = []
 
     def close(self) -> None:
-        """Finish the table: flush the last Parquet row group, move a file into place."""
-        self._release(complete=True)
+        """Finish the table: write what is pending and move a file into place."""
+        if self._stream is None and self._parquet is None:
+            return  # already released
+        try:
+            if self._header_pending:
+                self._write_header()
+            if self._parquet is not None:
+                self._flush_parquet()
+                self._parquet.close()
+                self._parquet = None
+            elif self._file is not None:
+                self._stream.close()
+            else:
+                self._stream.flush()  # a stream we were given stays open
+            self._stream = None
+            if self._file is not None:
+                self._file.commit()
+        except OSError as error:
+            self.abort()
+            if self._file is None:
+                raise
+            raise self._write_error(error) from None
+        except BaseException:
+            self.abort()
+            raise
 
     def abort(self) -> None:
         """Stop writing and remove the unfinished file (a stream is left as it is)."""
-        self._release(complete=False)
-
-    def _release(self, complete: bool) -> None:
-        if self._parquet is not None:
-            if complete:
-                self._flush_parquet()
-            self._parquet.close()
-            self._parquet = None
-        elif self._stream is not None:
-            if self._raw is not None:
-                self._stream.close()
-                self._raw.close()
-            elif complete:
-                self._stream.flush()  # a stream we were given stays open
-            self._stream = None
-        else:
-            return  # already released
-        if self._dest is not None:
-            if complete:
-                os.replace(self._partial, self._dest)
-            else:
-                self._partial.unlink(missing_ok=True)
+        layers = [self._parquet, self._stream if self._file is not None else None]
+        self._parquet = self._stream = None
+        for layer in layers:
+            if layer is not None:
+                try:
+                    layer.close()
+                except (OSError, ValueError):
+                    pass  # a full disk fails the flush again: the file is removed all the same
+        if self._file is not None:
+            self._file.discard()
 
     def __enter__(self) -> TableWriter:
         return self
@@ -434,10 +555,12 @@ def _records(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> Iterable[Mappi
 
 
 def write_table(rows: Iterable[Mapping[str, Any]] | pd.DataFrame, dest: str | Path | IO[str],
-                format: str | None = None, *, columns: ColumnTypes = CLAIMS_COLUMNS) -> int:
+                format: str | None = None, *, columns: ColumnTypes = CLAIMS_COLUMNS,
+                raw_text: bool = False) -> int:
     """Write `rows` (row dicts or a DataFrame) to `dest` (a path or a text stream); return the
-    number of rows. The format comes from the file name unless given; a stream gets CSV."""
-    with TableWriter(dest, format, columns=columns) as writer:
+    number of rows. The format comes from the file name unless given; a stream gets CSV. CSV
+    text cells that would start a formula are neutralised unless `raw_text` (`TableWriter`)."""
+    with TableWriter(dest, format, columns=columns, raw_text=raw_text) as writer:
         return writer.write_many(_records(rows))
 
 
@@ -501,16 +624,23 @@ def claims_frame(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.DataFra
 
 
 def _open_read(path: Path) -> IO[str]:
+    # bytes that are not UTF-8 read as U+FFFD, as the input readers read them
     if _is_gzip(path):
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return open(path, encoding="utf-8", newline="")
+        return gzip.open(path, "rt", encoding="utf-8", errors="replace", newline="")
+    return open(path, encoding="utf-8", errors="replace", newline="")
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line, record) of each CSV row, text cells as they were before `neutralise_formula`."""
     with _open_read(path) as stream:
         reader = csv.DictReader(stream)
-        for record in reader:
-            yield reader.line_num, record
+        try:
+            for record in reader:
+                yield reader.line_num, {name: restore_formula(value) if type(value) is str
+                                        and value[:1] == "'" else value
+                                        for name, value in record.items()}
+        except csv.Error as error:
+            raise TableError(f"{path}:{reader.line_num}: {error}") from None
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
@@ -522,9 +652,13 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 raise TableError(f"{path}:{number}: not JSON: {error.msg}") from None
+            except RecursionError:
+                raise TableError(f"{path}:{number}: JSON nested too deeply") from None
             if not isinstance(record, dict):
                 raise TableError(f"{path}:{number}: not a JSON object")
-            yield number, record
+            # a lone surrogate ("\ud800") could be read but never written again
+            yield number, {name: without_surrogates(value) if type(value) is str else value
+                           for name, value in record.items()}
 
 
 def table_columns(path: str | Path) -> list[str] | None:

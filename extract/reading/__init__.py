@@ -1,8 +1,8 @@
 """Input readers: papers (id, title, abstract) from the input formats claimboard accepts.
 
 `read_papers(path)` picks the format from the file's content (`detect_format`), reads gzip
-transparently whatever the file is called, and yields one `Paper` at a time: only a JSON array is
-parsed whole, every other format is streamed.
+transparently whatever the file is called, and yields one `Paper` at a time: every format is
+streamed (a JSON array element by element), so memory stays flat whatever the file.
 
 What is done with damaged input (one broken record never sinks a file):
 
@@ -10,12 +10,15 @@ What is done with damaged input (one broken record never sinks a file):
   a CSV without a title or abstract column, an XML DOCTYPE) raises `InputError`, whose text is one
   line, "PATH: reason".
 - A broken record (invalid JSON, a title or abstract that is missing, null, empty or not a string,
-  a CSV row whose field count differs from the header's, a line over `MAX_RECORD_BYTES`) is
+  a CSV row whose field count differs from the header's or whose quoting is broken, a line or
+  record over `MAX_RECORD_BYTES`, a title over `MAX_TITLE_CHARS` or an abstract over
+  `MAX_ABSTRACT_CHARS` characters, JSON nested deeper than Python can decode) is
   skipped: `on_skip(SkippedRecord(source, line, reason))` is called, or a `SkippedRecordWarning`
   "PATH:LINE: reason" is issued when no `on_skip` is given. The rest of the file is still read.
   Damage that stops a file short (truncated gzip, invalid XML, an unclosed JSON array) is
   reported the same way after the papers read before it.
-- Bytes that are not UTF-8 are replaced by U+FFFD and the record is kept: one stray byte rarely
+- Bytes that are not UTF-8, and lone UTF-16 surrogates that JSON's ``\\ud800`` escapes make (no
+  UTF-8 writer can write one), are replaced by U+FFFD and the record is kept: one stray byte rarely
   touches the numbers the extractor looks for, and a record only becomes unusable when its
   structure breaks (then it is skipped as above).
 - NUL characters are removed: they never carry meaning in a title or abstract, JSON rejects them
@@ -33,7 +36,7 @@ from typing import IO
 
 from ..output.schema import Paper
 from .atom import read_atom
-from .csv_format import read_csv
+from .csv_format import check_header, read_csv
 from .daily_papers import read_daily_papers
 from .errors import (BrokenStream, InputError, OnSkip, SkippedRecord, SkippedRecordWarning,
                      warn_skipped)
@@ -44,12 +47,13 @@ from .records import Reader
 from .semantic_scholar import read_semantic_scholar
 from .sniff import (FORMATS, SNIFF_BYTES, checked_format_name, format_from_extension, format_of,
                     sniff)
-from .source import MAX_RECORD_BYTES, open_binary
+from .source import MAX_ABSTRACT_CHARS, MAX_RECORD_BYTES, MAX_TITLE_CHARS, open_binary
 
-__all__ = ["FORMATS", "MAX_RECORD_BYTES", "SNIFF_BYTES", "InputError", "OnSkip", "SkippedRecord",
+__all__ = ["FORMATS", "MAX_ABSTRACT_CHARS", "MAX_RECORD_BYTES", "MAX_TITLE_CHARS", "SNIFF_BYTES", "InputError", "OnSkip", "SkippedRecord",
            "SkippedRecordWarning", "detect_format", "normalise_paper_id", "read_papers"]
 
-# MAX_RECORD_BYTES is read from this package at each use (`source.record_limit`): set it here.
+# The limits are read from this package at each use (`source.record_limit`, `source.text_limits`):
+# set them here.
 
 #: The reader of each format, all of one signature (`records.Reader`).
 _READERS: dict[str, Reader] = {
@@ -69,8 +73,9 @@ def read_papers(path: str | os.PathLike, format: str | None = None,
     """The papers in `path`, one at a time, in file order.
 
     `format` (one of FORMATS) overrides detection. The file is checked (exists, readable, text,
-    format known) when this is called; errors found only while reading (a CSV header without an
-    abstract column, an XML DOCTYPE) raise `InputError` from the iteration.
+    format known, a CSV header with title and abstract columns, no XML DOCTYPE at the start)
+    when this is called; what is found only further in (an XML root that is not a feed, a
+    DOCTYPE or a CSV header past the first SNIFF_BYTES) raises `InputError` from the iteration.
 
     `path` may be an ``http(s)://`` URL (the Hugging Face Daily Papers API, the arXiv API): it
     is fetched, or taken from the cache, when this is called (`extract.fetch`), and read as a
@@ -93,7 +98,18 @@ def read_local_papers(path: str | os.PathLike, source: str, format: str | None =
         return iter(())
     if chosen is None:
         chosen = format_of(source, head.text)
+    _check_head(chosen, head.text, source)
     return _papers(path, chosen, on_skip or warn_skipped, source)
+
+
+def _check_head(format: str, head: str, source: str) -> None:
+    """The checks the readers make at the start of a file, made now, so that a file that cannot
+    be read fails before any other is read: a CSV header without a title or abstract column,
+    an XML DOCTYPE."""
+    if format == "csv":
+        check_header(head, source)
+    elif format == "atom" and "<!doctype" in head.lower():
+        raise InputError(source, "XML DOCTYPE declarations are refused (entity expansion)")
 
 
 def detect_format(path: str | os.PathLike) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import itertools
 from collections.abc import Iterator
 from typing import IO
 
@@ -10,7 +9,7 @@ from ..output.schema import Paper
 from .errors import BadRecord, InputError, OnSkip, SkippedRecord
 from .ids import PaperIds
 from .records import ABSTRACT_FIELDS, ID_FIELDS, TITLE_FIELDS, paper_from_record
-from .source import numbered_lines, oversize_record, record_limit
+from .source import NumberedLines, numbered_lines, oversize_record, record_limit
 
 
 def csv_delimiter(header_line: str) -> str | None:
@@ -32,30 +31,63 @@ def csv_delimiter(header_line: str) -> str | None:
     return None
 
 
+def check_header(head: str, source: str) -> None:
+    """InputError when the header line at the start of `head` (the file's first bytes) lacks a
+    title or abstract column: the check `read_csv` makes, made before any file is read. A header
+    longer than `head` is left to `read_csv`."""
+    first, newline, _ = head.partition("\n")
+    if newline:
+        _columns(_header(first.rstrip("\r")), source)
+
+
+def _header(first_line: str) -> list[str]:
+    delimiter = csv_delimiter(first_line) or ","
+    return [name.strip().lower() for name in next(csv.reader([first_line], delimiter=delimiter),
+                                                  [])]
+
+
+def _columns(header: list[str], source: str) -> dict[str, int | None]:
+    return {field: _column(header, names, source, required=field != "id")
+            for field, names in (("id", ID_FIELDS), ("title", TITLE_FIELDS),
+                                 ("abstract", ABSTRACT_FIELDS))}
+
+
 def read_csv(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
              ) -> Iterator[Paper]:
-    """A CSV (or TSV) with a header naming title and abstract (or summary), optionally id."""
+    """A CSV (or TSV) with a header naming title and abstract (or summary), optionally id.
+
+    Quoting is read strictly: a quote closed before something other than a delimiter, or never
+    closed, is a skipped record naming its first line, not rows silently merged into one field.
+    A record longer than the record limit is skipped up to the line where its quoted field
+    closes, and reading goes on from there.
+    """
     csv.field_size_limit(max(csv.field_size_limit(), record_limit()))
-    lines = _csv_lines(stream, source, report)
+    lines = _CsvLines(numbered_lines(stream), source, report)
     first = next(lines, "")
     delimiter = csv_delimiter(first.rstrip("\r\n")) or ","
-    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
-    header = [name.strip().lower() for name in next(reader, [])]
-    columns = {field: _column(header, names, source, required=field != "id")
-               for field, names in (("id", ID_FIELDS), ("title", TITLE_FIELDS),
-                                    ("abstract", ABSTRACT_FIELDS))}
+    header = _header(first.rstrip("\r\n"))
+    columns = _columns(header, source)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     while True:
-        start = reader.line_num + 1
+        start = lines.start_record()
         try:
             row = next(reader)
         except StopIteration:
             return
+        except _RunawayRecord:
+            report(SkippedRecord(source, start, f"record longer than {record_limit()} bytes"))
+            reader = csv.reader(lines, delimiter=delimiter, strict=True)  # starts afresh
+            continue
         except csv.Error as err:
+            if lines.ended_in_quote:
+                report(SkippedRecord(source, start, "quoted field never closed: lines "
+                                                    f"{start}-{lines.number} read as one record"))
+                return
             report(SkippedRecord(source, start, f"CSV error ({err})"))
-            if reader.line_num < start:  # nothing consumed: give up rather than loop
+            if lines.number < start:  # nothing consumed: give up rather than loop
                 return
             continue
-        if not any(field.strip() for field in row):
+        if not row or not any(field.strip() for field in row):
             continue
         if len(row) != len(header):
             report(SkippedRecord(source, start, f"row has {len(row)} fields, "
@@ -77,11 +109,63 @@ def _column(header: list[str], names: tuple[str, ...], source: str, required: bo
     return index
 
 
-def _csv_lines(stream: IO[bytes], source: str, report: OnSkip) -> Iterator[str]:
-    """Lines for the csv module; an oversize line is reported and read as a blank line."""
-    for number, line in numbered_lines(stream):
+class _RunawayRecord(Exception):
+    """A record ran past the record limit; its lines up to its closing quote are consumed."""
+
+
+class _CsvLines:
+    """Lines for the csv module, one record at a time, with what it takes to bound a record:
+    its size, and whether a quoted field is open at the end of the lines given so far (the
+    parity of its quote characters: a doubled quote inside a field counts twice).
+
+    A blank line where a record starts is an empty row to the csv module, as is each blank line
+    after it: the run is passed over at once. An oversize line is reported and read as a blank
+    line."""
+
+    def __init__(self, lines: NumberedLines, source: str, report: OnSkip) -> None:
+        self._lines, self._source, self._report = lines, source, report
+        self._limit = record_limit()
+        self._record_bytes = 0
+        self._quote_open = False
+        self.ended_in_quote = False  # the file ended inside a quoted field
+
+    @property
+    def number(self) -> int:
+        """The line last given."""
+        return self._lines.number
+
+    def start_record(self) -> int:
+        """A record starts with the next line; return that line's number."""
+        self._record_bytes, self._quote_open = 0, False
+        return self._lines.number + 1
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            number, line = next(self._lines)
+        except StopIteration:
+            self.ended_in_quote = self._quote_open
+            raise
         if line is None:
-            report(oversize_record(source, number))
-            yield "\n"
-        else:
-            yield line
+            self._report(oversize_record(self._source, number))
+            return "\n"
+        if not self._record_bytes and not line.strip():
+            self._lines.skip_blank_lines()
+            return "\n"
+        self._record_bytes += len(line)
+        if line.count('"') % 2:
+            self._quote_open = not self._quote_open
+        if self._record_bytes > self._limit and self._quote_open:
+            self._skip_to_closing_quote()
+            raise _RunawayRecord()
+        return line
+
+    def _skip_to_closing_quote(self) -> None:
+        for _, line in self._lines:
+            if line is not None and line.count('"') % 2:
+                self._quote_open = not self._quote_open
+            if not self._quote_open:
+                return
+        self.ended_in_quote = True

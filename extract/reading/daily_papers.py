@@ -9,7 +9,7 @@ from typing import IO
 from ..output.schema import Paper
 from .errors import OnSkip, SkippedRecord
 from .ids import PaperIds
-from .source import numbered_lines, oversize_record
+from .source import numbered_lines, oversize_record, text_limits
 
 # A paragraph of a Daily Papers page is a title when it is one line and short; an abstract when
 # it is long, spans lines or is a sentence of some length.
@@ -92,17 +92,28 @@ def _looks_like_abstract(paragraph: str) -> bool:
 
 def _paragraphs(stream: IO[bytes], source: str, report: OnSkip
                 ) -> Iterator[tuple[int, str | None]]:
-    """(first line, text) of each blank-line separated paragraph; None when a line was oversize."""
-    start, lines, broken = 0, [], False
-    for number, line in itertools.chain(numbered_lines(stream), [(0, "")]):
+    """(first line, text) of each blank-line separated paragraph; None when a line was oversize
+    or the paragraph is longer than the abstract limit (its lines are then not kept)."""
+    start, lines, size, broken = 0, [], 0, False
+    limit = text_limits()[0]
+    numbered = numbered_lines(stream)
+    for number, line in itertools.chain(numbered, [(0, "")]):
         if line is None:
             report(oversize_record(source, number))
             start, broken = start or number, True
             continue
         if line.strip():
             start = start or number
-            lines.append(line.rstrip("\r\n"))
+            if not broken:
+                lines.append(line.rstrip("\r\n"))
+                size += len(lines[-1]) + 1  # the paragraph is its lines joined by "\n"
+                if size - 1 > limit:
+                    report(SkippedRecord(source, start, f"paragraph longer than {limit:,} "
+                                                        "characters"))
+                    lines, broken = [], True
             continue
         if start:
             yield start, None if broken else "\n".join(lines).strip()
-        start, lines, broken = 0, [], False
+        start, lines, size, broken = 0, [], 0, False
+        if number:
+            numbered.skip_blank_lines()  # a run of blank lines costs one look

@@ -2,12 +2,14 @@
 format reader shares."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO
 
 from ..output.schema import Paper
 from .errors import BadRecord, OnSkip
 from .ids import PaperIds
+from .source import text_limits
 
 # Field names accepted in JSON objects and CSV headers (CSV headers compared case-insensitively).
 ID_FIELDS = ("id", "paper_id", "arxiv_id")
@@ -46,11 +48,36 @@ def text_field(record: Mapping, names: tuple[str, ...], label: str) -> str:
     return value
 
 
+#: A UTF-16 surrogate on its own: JSON's "\ud800" escapes make them, and no UTF-8 writer can
+#: write one.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD, as a byte that is not UTF-8 is.
+
+    >>> without_surrogates("a\\ud800b") == "a\\ufffdb", without_surrogates("plain")
+    (True, 'plain')
+    """
+    if text.isascii():  # nearly every text: no search at all
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def checked_length(text: str, limit: int, label: str) -> str:
+    """`text` if it is at most `limit` characters long, else BadRecord saying so."""
+    if len(text) > limit:
+        raise BadRecord(f"{label} longer than {limit:,} characters ({len(text):,})")
+    return text
+
+
 def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> Paper:
     """The paper of one record: a mapping with id, title and abstract (or summary) fields.
 
     A Hugging Face API item {"paper": {...}} is unwrapped first. Titles have their whitespace
-    runs collapsed; abstracts are only stripped (the extractor keeps offsets into them).
+    runs collapsed; abstracts are only stripped (the extractor keeps offsets into them). A title
+    or abstract over its limit (`source.text_limits`) is a BadRecord; lone surrogates become
+    U+FFFD.
     """
     # `type(...) is dict` first: what JSON gives, known without asking the Mapping ABC
     if type(record) is not dict and not isinstance(record, Mapping):
@@ -58,11 +85,19 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> 
     wrapped = record.get("paper")
     if wrapped is not None and (type(wrapped) is dict or isinstance(wrapped, Mapping)):
         record = wrapped
-    title = " ".join(text_field(record, TITLE_FIELDS, "title").split())
-    abstract = text_field(record, ABSTRACT_FIELDS, "abstract").strip()
+    abstract_limit, title_limit = text_limits()
+    # the limits are checked before the title is split: a 60 MB title costs no more than reading
+    title = " ".join(checked_length(text_field(record, TITLE_FIELDS, "title"), 4 * title_limit,
+                                    "title").split())
+    title = without_surrogates(checked_length(title, title_limit, "title"))
+    abstract = checked_length(text_field(record, ABSTRACT_FIELDS, "abstract").strip(),
+                              abstract_limit, "abstract")
+    abstract = without_surrogates(abstract)
     given_id = None
     for name in ID_FIELDS:
         if record.get(name) is not None:
             given_id = record[name]
+            if type(given_id) is str:
+                given_id = without_surrogates(checked_length(given_id, title_limit, "id"))
             break
     return Paper(ids(given_id, title), title, abstract, source, line)
