@@ -337,7 +337,7 @@ class _ClientFor:
         if self._scheduler == "local":
             cluster = LocalCluster(n_workers=self._workers or os.cpu_count() or 1,
                                    threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")  # any free port, not 8787
             self._owned.append(cluster)
             client = Client(cluster)
         else:

@@ -2,7 +2,7 @@
 
 Every case ends with the right papers, or with a SkippedRecord naming the file and the line, while
 the other records are still read; none raises. Files are generated in tmp_path, in each of the
-five formats, from three small records.
+formats, from three small records.
 """
 from __future__ import annotations
 
@@ -42,11 +42,28 @@ def render(format: str, records: list[tuple[bytes, bytes, bytes]], newline: byte
         lines.append(b"</feed>")
     elif format == "csv":
         lines = [b"id,title,abstract"] + [b'%s,"%s","%s"' % r for r in records]
+    elif format == "openalex":  # a work: the abstract as an inverted index, arXiv in the DOI
+        lines = [b'{"id": "https://openalex.org/W%d", "doi": "https://doi.org/10.48550/arXiv.%s",'
+                 b' "title": "%s", "abstract_inverted_index": %s}'
+                 % (number, r[0], r[1], _inverted_index(r[2]))
+                 for number, r in enumerate(records)]
+    elif format == "semantic-scholar":
+        lines = [b'{"corpusid": %d, "externalids": {"ArXiv": "%s"}, "title": "%s", '
+                 b'"abstract": "%s"}' % (number, *r) for number, r in enumerate(records)]
     else:  # daily-papers: chrome, then title and abstract paragraphs
         lines = [b"Daily Papers", b"", b"Sep 2"]
         for _, title, abstract in records:
             lines += [b"", title, b"", abstract]
     return newline.join(lines) + newline
+
+
+def _inverted_index(abstract: bytes) -> bytes:
+    """The abstract as OpenAlex's inverted index, in JSON (each word with its positions)."""
+    positions: dict[bytes, list[int]] = {}
+    for position, word in enumerate(abstract.split(b" ")):
+        positions.setdefault(word, []).append(position)
+    return b"{%s}" % b", ".join(b'"%s": [%s]' % (word, b", ".join(b"%d" % p for p in places))
+                                for word, places in positions.items())
 
 
 def read(path, **options) -> tuple[list, list[SkippedRecord]]:
