@@ -10,7 +10,7 @@ from typing import IO
 from ..output.schema import Paper
 from .errors import BadRecord, InputError, OnSkip, SkippedRecord
 from .ids import PaperIds
-from .records import paper_from_record
+from .records import may_hold_surrogates, paper_from_record
 from .source import STREAM_ERRORS, clean_text, numbered_lines, oversize_record, record_limit
 
 #: One decoder for every line: `json.loads(line, strict=False)` builds a new one per call.
@@ -41,8 +41,9 @@ def read_jsonl(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
             continue
         try:
             record = _json_line(line)
+            surrogates = may_hold_surrogates(line)
             del line
-            paper = paper_from_record(record, source, number, ids)
+            paper = paper_from_record(record, source, number, ids, surrogates)
         except json.JSONDecodeError as err:
             report(SkippedRecord(source, number, f"invalid JSON ({err.msg}, column {err.colno})"))
             continue
@@ -79,13 +80,13 @@ def read_json(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
             return
         line = text.line()
         try:
-            record = text.decode(decoder)
+            record, surrogates = text.decode(decoder)
         except _Stop as stop:
             reason = stop.reason if text.error is None else text.error
             report(SkippedRecord(source, line, f"{reason}; the rest of the file is not read"))
             return
         try:
-            yield paper_from_record(record, source, line, ids)
+            yield paper_from_record(record, source, line, ids, surrogates)
         except BadRecord as bad:
             report(SkippedRecord(source, line, str(bad)))
         del record
@@ -169,9 +170,10 @@ class _Window:
         self._counted = self._position
         return self._line
 
-    def decode(self, decoder: json.JSONDecoder) -> object:
-        """The JSON value at the current position; more is read while it may run on (the
-        window never splits a value that is followed by a delimiter)."""
+    def decode(self, decoder: json.JSONDecoder) -> tuple[object, bool]:
+        """The JSON value at the current position, and whether it may hold lone surrogates;
+        more is read while it may run on (the window never splits a value that is followed by
+        a delimiter)."""
         while True:
             start, text = self._position, self._text
             try:
@@ -185,7 +187,7 @@ class _Window:
             else:
                 if end < len(text) or self._ended:  # a number may go on past the window
                     self._position = end
-                    return value
+                    return value, may_hold_surrogates(text, start, end)
             if len(text) - start > record_limit():
                 raise _Stop(f"array element longer than {record_limit()} bytes")
             self._read(at_least=len(text) - start)  # doubles the window: linear in all
