@@ -461,3 +461,19 @@ def test_an_upload_is_limited_by_its_decompressed_size(app, monkeypatch):
 
     [error] = [e.value for e in at.error]
     assert markdown_text("more than 1,000,000 bytes once decompressed") in error
+
+
+def test_a_lone_surrogate_in_an_upload_loses_only_that_character(app):
+    corpus = (b'{"id": "2501.00001", "title": "Lone \\ud800", "abstract": "It reaches 91.5% on '
+              b'MMLU."}\n')
+    at = upload(app(), ("s.jsonl", corpus))
+    no_exception(at)
+    assert not at.error, [e.value for e in at.error]
+    assert len(shown_table(at)) == 1  # the paper's claim is on the board
+
+
+def test_downloads_neutralise_formula_cells():
+    frame = pd.DataFrame({"subject": ["=HYPERLINK(\"http://x\")", "@SUM(1)", "plain"],
+                          "value": [-1.5, 2.0, 3.0]})
+    assert csv_bytes(frame, {"subject": "str", "value": "float"}).decode().splitlines() == [
+        "subject,value", "\"'=HYPERLINK(\"\"http://x\"\")\",-1.5", "'@SUM(1),2", "plain,3"]

@@ -36,6 +36,7 @@ from typing import Any, TextIO
 import pandas as pd
 import regex
 
+from ..output.atomic import write_atomically
 from .golden_report import write_json_report, write_text_report
 from ..output.schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, QUALIFIERS, Paper
 from .scoring import Score, fold, score
@@ -487,5 +488,5 @@ def _ratchet(results: list[CheckResult], thresholds: dict[Path, dict[str, dict[s
             changed.add(path)
         result.floors = new
         result.below = _below_floor(result.score, new)
-    for path in changed:
-        path.write_text(format_thresholds(thresholds[path]), encoding="utf-8")
+    for path in changed:  # whole or not at all: a failed write keeps the old floors
+        write_atomically(path, format_thresholds(thresholds[path]).encode("utf-8"))

@@ -119,3 +119,14 @@ class AtomicFile:
             except FileNotFoundError:
                 pass
             self._temporary = None
+
+
+def write_atomically(dest: str | os.PathLike, data: bytes) -> None:
+    """Replace `dest` by `data` as `AtomicFile` does: whole or not at all."""
+    file = AtomicFile(dest)
+    try:
+        file.stream.write(data)
+    except BaseException:
+        file.discard()
+        raise
+    file.commit()

@@ -10,7 +10,7 @@ from typing import IO
 from ..output.schema import Paper
 from .errors import BadRecord, InputError, OnSkip, SkippedRecord
 from .ids import PaperIds
-from .records import paper_from_record
+from .records import may_hold_surrogates, paper_from_record
 from .source import STREAM_ERRORS, clean_text, numbered_lines, oversize_record, record_limit
 
 #: One decoder for every line: `json.loads(line, strict=False)` builds a new one per call.
@@ -32,13 +32,14 @@ def read_jsonl(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
                ) -> Iterator[Paper]:
     """arXiv metadata snapshot layout: one JSON object per line."""
     return read_json_lines(stream, source, report,
-                           lambda record, line: paper_from_record(record, source, line, ids))
+                           lambda record, line, surrogates: paper_from_record(
+                               record, source, line, ids, surrogates))
 
 
-#: The paper of one decoded JSON Lines record and its line; None for a record that is not a
-#: paper to read and not damaged either (an OpenAlex work without an abstract); BadRecord when
-#: it is damaged.
-RecordToPaper = Callable[[object, int], "Paper | None"]
+#: The paper of one decoded JSON Lines record, its line and whether its text may hold lone
+#: surrogates (`records.may_hold_surrogates`); None for a record that is not a paper to read
+#: and not damaged either (an OpenAlex work without an abstract); BadRecord when it is damaged.
+RecordToPaper = Callable[[object, int, bool], "Paper | None"]
 
 
 def read_json_lines(stream: IO[bytes], source: str, report: OnSkip, to_paper: RecordToPaper
@@ -54,8 +55,9 @@ def read_json_lines(stream: IO[bytes], source: str, report: OnSkip, to_paper: Re
             continue
         try:
             record = _json_line(line)
+            surrogates = may_hold_surrogates(line)
             del line
-            paper = to_paper(record, number)
+            paper = to_paper(record, number, surrogates)
         except json.JSONDecodeError as err:
             report(SkippedRecord(source, number, f"invalid JSON ({err.msg}, column {err.colno})"))
             continue
@@ -93,13 +95,13 @@ def read_json(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
             return
         line = text.line()
         try:
-            record = text.decode(decoder)
+            record, surrogates = text.decode(decoder)
         except _Stop as stop:
             reason = stop.reason if text.error is None else text.error
             report(SkippedRecord(source, line, f"{reason}; the rest of the file is not read"))
             return
         try:
-            yield paper_from_record(record, source, line, ids)
+            yield paper_from_record(record, source, line, ids, surrogates)
         except BadRecord as bad:
             report(SkippedRecord(source, line, str(bad)))
         del record
@@ -183,9 +185,10 @@ class _Window:
         self._counted = self._position
         return self._line
 
-    def decode(self, decoder: json.JSONDecoder) -> object:
-        """The JSON value at the current position; more is read while it may run on (the
-        window never splits a value that is followed by a delimiter)."""
+    def decode(self, decoder: json.JSONDecoder) -> tuple[object, bool]:
+        """The JSON value at the current position, and whether it may hold lone surrogates;
+        more is read while it may run on (the window never splits a value that is followed by
+        a delimiter)."""
         while True:
             start, text = self._position, self._text
             try:
@@ -199,7 +202,7 @@ class _Window:
             else:
                 if end < len(text) or self._ended:  # a number may go on past the window
                     self._position = end
-                    return value
+                    return value, may_hold_surrogates(text, start, end)
             if len(text) - start > record_limit():
                 raise _Stop(f"array element longer than {record_limit()} bytes")
             self._read(at_least=len(text) - start)  # doubles the window: linear in all

@@ -19,7 +19,7 @@ from ..output.schema import Paper
 from .errors import BadRecord, OnSkip
 from .ids import PaperIds, arxiv_id
 from .json_formats import read_json_lines
-from .records import json_type, text_field
+from .records import json_type, checked_paper, text_field
 
 #: Where a work may name its arXiv id: its DOI fields, then its locations' URLs.
 _DOI_FIELDS = (("doi",), ("ids", "doi"))
@@ -33,8 +33,11 @@ _OPENALEX_WORK_URL = "https://openalex.org/"
 def read_openalex(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
                   ) -> Iterator[Paper]:
     """OpenAlex works snapshot: one work object per line."""
-    return read_json_lines(stream, source, report,
-                           lambda record, line: openalex_paper(record, source, line, ids))
+    def to_paper(record: object, line: int, surrogates: bool) -> Paper | None:
+        paper = openalex_paper(record, source, line, ids)
+        return checked_paper(paper, surrogates)
+
+    return read_json_lines(stream, source, report, to_paper)
 
 
 def openalex_paper(record: object, source: str, line: int, ids: PaperIds) -> Paper | None:

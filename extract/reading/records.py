@@ -2,6 +2,7 @@
 format reader shares."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO
@@ -64,20 +65,45 @@ def without_surrogates(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def checked_length(text: str, limit: int, label: str) -> str:
-    """`text` if it is at most `limit` characters long, else BadRecord saying so."""
-    if len(text) > limit:
-        raise BadRecord(f"{label} longer than {limit:,} characters ({len(text):,})")
-    return text
+def checked_paper(paper: Paper | None, surrogates: bool) -> Paper | None:
+    """A paper a reader built itself (OpenAlex, Semantic Scholar), held to what
+    `paper_from_record` holds a record to: a title or abstract over its limit
+    (`source.text_limits`) is a BadRecord; with `surrogates` (JSON that `may_hold_surrogates`),
+    lone surrogates in its id, title and abstract become U+FFFD."""
+    if paper is None:
+        return None
+    abstract_limit, title_limit = text_limits()
+    for label, text, limit in (("title", paper.title, title_limit),
+                               ("abstract", paper.abstract, abstract_limit),
+                               ("id", paper.paper_id, title_limit)):
+        if len(text) > limit:
+            raise _too_long(label, text, limit)
+    if not surrogates:
+        return paper
+    return dataclasses.replace(paper, paper_id=without_surrogates(paper.paper_id),
+                               title=without_surrogates(paper.title),
+                               abstract=without_surrogates(paper.abstract))
 
 
-def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> Paper:
+def _too_long(label: str, text: str, limit: int) -> BadRecord:
+    return BadRecord(f"{label} longer than {limit:,} characters ({len(text):,})")
+
+
+def may_hold_surrogates(json_text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether JSON text may decode to a lone surrogate: only a "\\ud800"-"\\udfff" escape
+    makes one (decoded bytes never do), so most records need no look at their strings."""
+    end = len(json_text) if end is None else end
+    return json_text.find("\\ud", start, end) >= 0 or json_text.find("\\uD", start, end) >= 0
+
+
+def paper_from_record(record: object, source: str, line: int, ids: PaperIds,
+                      surrogates: bool = False) -> Paper:
     """The paper of one record: a mapping with id, title and abstract (or summary) fields.
 
     A Hugging Face API item {"paper": {...}} is unwrapped first. Titles have their whitespace
     runs collapsed; abstracts are only stripped (the extractor keeps offsets into them). A title
-    or abstract over its limit (`source.text_limits`) is a BadRecord; lone surrogates become
-    U+FFFD.
+    or abstract over its limit (`source.text_limits`) is a BadRecord. With `surrogates` (JSON
+    that `may_hold_surrogates`), lone surrogates become U+FFFD.
     """
     # `type(...) is dict` first: what JSON gives, known without asking the Mapping ABC
     if type(record) is not dict and not isinstance(record, Mapping):
@@ -86,18 +112,24 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> 
     if wrapped is not None and (type(wrapped) is dict or isinstance(wrapped, Mapping)):
         record = wrapped
     abstract_limit, title_limit = text_limits()
-    # the limits are checked before the title is split: a 60 MB title costs no more than reading
-    title = " ".join(checked_length(text_field(record, TITLE_FIELDS, "title"), 4 * title_limit,
-                                    "title").split())
-    title = without_surrogates(checked_length(title, title_limit, "title"))
-    abstract = checked_length(text_field(record, ABSTRACT_FIELDS, "abstract").strip(),
-                              abstract_limit, "abstract")
-    abstract = without_surrogates(abstract)
+    title = text_field(record, TITLE_FIELDS, "title")
+    if len(title) > 4 * title_limit:  # before it is split: a 60 MB title costs only its reading
+        raise _too_long("title", title, title_limit)
+    title = " ".join(title.split())
+    abstract = text_field(record, ABSTRACT_FIELDS, "abstract").strip()
+    for label, text, limit in (("title", title, title_limit), ("abstract", abstract,
+                                                                abstract_limit)):
+        if len(text) > limit:
+            raise _too_long(label, text, limit)
     given_id = None
     for name in ID_FIELDS:
         if record.get(name) is not None:
             given_id = record[name]
-            if type(given_id) is str:
-                given_id = without_surrogates(checked_length(given_id, title_limit, "id"))
+            if type(given_id) is str and len(given_id) > title_limit:
+                raise _too_long("id", given_id, title_limit)
             break
+    if surrogates:
+        title, abstract = without_surrogates(title), without_surrogates(abstract)
+        if type(given_id) is str:
+            given_id = without_surrogates(given_id)
     return Paper(ids(given_id, title), title, abstract, source, line)

@@ -19,7 +19,7 @@ from ..output.schema import Paper
 from .errors import BadRecord, OnSkip
 from .ids import PaperIds, arxiv_id
 from .json_formats import read_json_lines
-from .records import json_type
+from .records import json_type, checked_paper
 
 #: Where a record keeps its external ids: the papers dataset, then the abstracts dataset.
 _EXTERNAL_ID_PATHS = (("externalids",), ("openaccessinfo", "externalids"))
@@ -28,8 +28,11 @@ _EXTERNAL_ID_PATHS = (("externalids",), ("openaccessinfo", "externalids"))
 def read_semantic_scholar(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
                           ) -> Iterator[Paper]:
     """Semantic Scholar dataset records: one JSON object per line."""
-    return read_json_lines(stream, source, report,
-                           lambda record, line: s2_paper(record, source, line))
+    def to_paper(record: object, line: int, surrogates: bool) -> Paper | None:
+        paper = s2_paper(record, source, line)
+        return checked_paper(paper, surrogates)
+
+    return read_json_lines(stream, source, report, to_paper)
 
 
 def s2_paper(record: object, source: str, line: int) -> Paper | None:
