@@ -44,7 +44,7 @@ def _section(command: str) -> str:
 
 
 def test_there_are_commands_to_check():
-    assert set(COMMANDS) == {"extract", "leaderboard", "check", "dashboard"}
+    assert set(COMMANDS) == {"extract", "leaderboard", "check", "names", "dashboard"}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
