@@ -134,8 +134,10 @@ SHAPES: tuple[Shape, ...] = (
 
 #: Score units: a number written with one is a score even without decimals ("92%").
 SCORE_UNITS = frozenset({"%", "pp", "points"})
-#: A written name right before a number: the number is its model number ("RTX 4070").
+#: A written name right before a number: the number is its model number ("RTX 4070"). Looked
+#: for in the characters before the number only, as far as a name reaches.
 _AFTER_A_NAME = regex.compile(rf"(?<![\w-]){_NAME}[ ]$")
+_NAME_REACH = 40
 
 
 def _is_result(sentence: str, mention: Mention) -> bool:
@@ -149,7 +151,8 @@ def _is_result(sentence: str, mention: Mention) -> bool:
 #: or a score (a result written with decimals, or as a percentage or points: "of 0.91", "92%";
 #: "consists of 3" is no score).
 NUMBERS: dict[str, Callable[[str, Mention], bool]] = {
-    "any": lambda sentence, m: _AFTER_A_NAME.search(sentence, 0, m.outer_start) is None,
+    "any": lambda sentence, m: _AFTER_A_NAME.search(
+        sentence, max(0, m.outer_start - _NAME_REACH), m.outer_start) is None,
     "results": _is_result,
     "scores": lambda sentence, m: (m.decimal or m.unit in SCORE_UNITS) and _is_result(sentence, m),
 }
