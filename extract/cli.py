@@ -256,7 +256,7 @@ def _run_names(args: argparse.Namespace) -> int:
     from .evaluation.unknown_names import NAMES_COLUMNS, names_report
     from .output.tables import write_table
 
-    if args.output and (inputs := [path for path in args.inputs if _same_file(path, args.output)]):
+    if args.output and any(_same_file(path, args.output) for path in args.inputs):
         _error(f"{args.output}: is an input of this run; name another output file")
         return 2
     report = names_report(args.inputs, fmt=args.input_format, on_skip=_warn_skipped)
