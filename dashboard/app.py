@@ -1,4 +1,5 @@
-"""claimboard dashboard: leaderboards, efficiency claims, papers, all claims, golden check.
+"""claimboard dashboard: leaderboards, efficiency claims, papers, all claims, unknown names,
+golden check.
 
 Start it with either of::
 

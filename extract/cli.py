@@ -43,6 +43,25 @@ def _jobs(text: str) -> int:
     return jobs
 
 
+def _min_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of papers >= 1: {text!r}")
+    return count
+
+
+def _name_kind(text: str) -> str:
+    # imported here, when the option is given: the report's module loads the rule engine
+    from .evaluation.unknown_names import KINDS
+
+    if text not in KINDS:
+        raise argparse.ArgumentTypeError(f"must be one of {', '.join(KINDS)}: {text!r}")
+    return text
+
+
 def _input_options() -> argparse.ArgumentParser:
     """Options shared by the commands that read input corpora."""
     shared = argparse.ArgumentParser(add_help=False)
@@ -115,6 +134,25 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_run_check)
 
     _add_fetch_command(commands)
+    names = commands.add_parser(
+        "names", help="report the names near numbers that no vocabulary knows",
+        description="Read papers from each CORPUS and write a table of the benchmark-, metric- "
+                    "and hardware-like names near numbers that no vocabulary knows, with counts "
+                    "and one example sentence each, most papers first.")
+    names.add_argument("inputs", nargs="+", metavar="CORPUS",
+                       help="input corpus (any format `extract` reads; may be gzipped)")
+    names.add_argument("--output", "-o", metavar="FILE",
+                       help="write the report to FILE (.csv, .csv.gz, .parquet, .jsonl) "
+                            "instead of CSV on stdout")
+    names.add_argument("--kind", metavar="KIND", type=_name_kind,
+                       help="only names of this kind: benchmark, metric or hardware")
+    names.add_argument("--min-count", metavar="N", type=_min_count, default=1,
+                       help="only names found in at least N papers (default: 1)")
+    names.add_argument("--format", metavar="FMT", choices=INPUT_FORMATS, dest="input_format",
+                       help=f"input format, one of {', '.join(INPUT_FORMATS)} "
+                            "(default: detected per file)")
+    names.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    names.set_defaults(handler=_run_names)
 
     dashboard = commands.add_parser(
         "dashboard", help="open the Streamlit dashboard",
@@ -343,6 +381,30 @@ def _run_check(args: argparse.Namespace) -> int:
     from .evaluation.golden import check
 
     return check(args.targets or None, output_format=args.output_format, ratchet=args.ratchet)
+
+
+def _run_names(args: argparse.Namespace) -> int:
+    from .evaluation.unknown_names import NAMES_COLUMNS, names_report
+    from .output.tables import write_table
+
+    if args.output and any(_same_file(path, args.output) for path in args.inputs):
+        _error(f"{args.output}: is an input of this run; name another output file")
+        return 2
+    report = names_report(args.inputs, fmt=args.input_format, on_skip=_warn_skipped)
+    rows = report.rows(kind=args.kind, min_papers=args.min_count)
+    write_table(rows, _output(args), columns=NAMES_COLUMNS)
+    if not args.quiet:
+        truncated = f", {report.truncated} mentions past the name limit" if report.truncated else ""
+        print(f"claimboard: {report.papers} papers, {len(report.names)} unknown names, "
+              f"{len(rows)} written{truncated}", file=sys.stderr)
+    return 0
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False  # one of them does not exist (yet): not the same file
 
 
 def dashboard_app() -> Path:

@@ -7,6 +7,7 @@ file manager (`downloads` fixture).
 """
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.display import Span, format_number, highlight
 from dashboard.export import csv_bytes
+from extract.cli import main
 from extract.output.leaderboard import LEADERBOARD_COLUMNS, leaderboard
 from extract.output.schema import COLUMNS
 from extract.output.tables import read_table, write_table
@@ -26,7 +28,7 @@ from extract.engine.units import convert
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "dashboard" / "app.py"
-VIEWS = ("Leaderboards", "Efficiency", "Papers", "All claims", "Golden check")
+VIEWS = ("Leaderboards", "Efficiency", "Papers", "All claims", "Unknown names", "Golden check")
 #: Seconds a run may take: the first run on the sample extracts it (later runs hit the cache).
 TIMEOUT = 180
 
@@ -380,6 +382,65 @@ def test_papers_view_shows_the_chosen_papers_claims(app, claims_table):
     at.selectbox(key="paper").set_value("2501.00010").run()
     no_exception(at)
     assert list(shown_table(at)["kind"]) == ["throughput", "memory"]
+
+
+# --- unknown names ----------------------------------------------------------------------------
+
+LINK = "see [here](javascript:alert(1))"
+#: Abstracts with names no vocabulary knows next to numbers; one carries Markdown and HTML.
+NAMES_CORPUS = [
+    {"id": "2501.00051", "title": "Alpha", "abstract": "Alpha reaches 71.2 HOTA on the Lyft L5 "
+                                                       "dataset with 8 Kunlun P800 chips."},
+    {"id": "2501.00052", "title": "Beta", "abstract": "Beta gets 70.1 HOTA and 12.5 HitRate@10."},
+    {"id": "2501.00053", "title": "Gamma", "abstract": f"Gamma {SCRIPT} reaches 69.0 HOTA and "
+                                                       f"0.91 on the Zeta-QA benchmark, {LINK}."},
+]
+
+
+@pytest.fixture
+def names_corpus(tmp_path) -> Path:
+    path = tmp_path / "papers.jsonl"
+    path.write_text(pd.DataFrame(NAMES_CORPUS).to_json(orient="records", lines=True),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind, min_papers, argv", [
+    pytest.param("all kinds", 1, [], id="cli-names-default"),
+    pytest.param("metric", 2, ["--kind", "metric", "--min-count", "2"], id="cli-names-options"),
+])
+def test_unknown_names_shows_and_downloads_what_the_cli_writes(app, names_corpus, downloads,
+                                                                capsys, kind, min_papers, argv):
+    at = app(names_corpus, view="Unknown names")
+    at.selectbox(key="names_kind").set_value(kind).run()
+    at.number_input(key="names_min_papers").set_value(min_papers).run()
+    no_exception(at)
+    assert main(["names", str(names_corpus), "-q", *argv]) == 0
+    written = capsys.readouterr().out
+    assert downloads.latest("unknown-names-") == written.encode("utf-8")
+    shown = shown_table(at)
+    assert list(shown["name"]) == list(pd.read_csv(io.StringIO(written))["name"])
+    assert "HOTA" in list(shown["name"])
+
+
+def test_unknown_names_shows_input_strings_as_text(app, names_corpus):
+    at = app(names_corpus, view="Unknown names")
+    no_exception(at)
+    shown = shown_table(at)
+    sentence = shown.set_index("name").loc["Zeta-QA", "example_sentence"]
+    assert SCRIPT in sentence and LINK in sentence  # as written, in a table cell
+    rendered = [*(m.value for m in at.markdown), *(c.value for c in at.caption)]
+    assert not any("Zeta" in text or "<script" in text for text in rendered)
+
+
+def test_unknown_names_of_a_claims_table_reads_its_sentences(app, tmp_path):
+    table = tmp_path / "claims.csv"
+    row = claim("2501.00054", "score", "Delta", 71.2)
+    row["sentence"] = "Delta reaches 71.2 HOTA on the Lyft L5 dataset."
+    write_table([row], table)
+    at = app(table, view="Unknown names")
+    no_exception(at)
+    assert list(shown_table(at)["name"]) == ["Lyft L5", "HOTA"]  # one paper each: kind order
 
 
 # --- golden check -----------------------------------------------------------------------------

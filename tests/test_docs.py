@@ -44,7 +44,7 @@ def _section(command: str) -> str:
 
 
 def test_there_are_commands_to_check():
-    assert set(COMMANDS) == {"extract", "leaderboard", "check", "fetch", "dashboard"}
+    assert set(COMMANDS) == {"extract", "leaderboard", "check", "fetch", "names", "dashboard"}
 
 
 @pytest.mark.parametrize("command", COMMANDS)

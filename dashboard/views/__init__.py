@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dashboard.data import Corpus
-from dashboard.views import all_claims, efficiency, golden_check, leaderboards, papers
+from dashboard.views import (all_claims, efficiency, golden_check, leaderboards, papers,
+                             unknown_names)
 
 #: View name -> function that renders it.
 VIEWS: dict[str, Callable[[Corpus], None]] = {
@@ -12,5 +13,6 @@ VIEWS: dict[str, Callable[[Corpus], None]] = {
     "Efficiency": efficiency.render,
     "Papers": papers.render,
     "All claims": all_claims.render,
+    "Unknown names": unknown_names.render,
     "Golden check": golden_check.render,
 }
