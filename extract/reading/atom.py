@@ -17,7 +17,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def read_atom(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
               ) -> Iterator[Paper]:
-    """arXiv API Atom feed: <feed><entry><id/><title/><summary/></entry>...</feed>.
+    """arXiv API Atom feed: <feed><entry><id/><title/><summary/><published/></entry>...</feed>.
 
     Fed line by line to ElementTree's pull parser (the engine of `iterparse`), so each entry's
     line is known and each entry is dropped once read. A DOCTYPE is refused: entities declared
@@ -60,7 +60,8 @@ def read_atom(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
 
 def _atom_paper(entry: ET.Element, source: str, line: int, ids: PaperIds) -> Paper:
     record = {}
-    for field, tag in (("id", "id"), ("title", "title"), ("abstract", "summary")):
+    for field, tag in (("id", "id"), ("title", "title"), ("abstract", "summary"),
+                       ("published", "published"), ("update_date", "updated")):
         child = entry.find(f"{ATOM}{tag}")
         if child is not None:
             record[field] = "".join(child.itertext())

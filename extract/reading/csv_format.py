@@ -1,4 +1,5 @@
-"""CSV and TSV files with a header naming title and abstract (or summary), optionally id."""
+"""CSV and TSV files with a header naming title and abstract (or summary), optionally id and
+a date (`records.DATE_FIELDS`)."""
 from __future__ import annotations
 
 import csv
@@ -9,7 +10,7 @@ from typing import IO
 from ..output.schema import Paper
 from .errors import BadRecord, InputError, OnSkip, SkippedRecord
 from .ids import PaperIds
-from .records import ABSTRACT_FIELDS, ID_FIELDS, TITLE_FIELDS, paper_from_record
+from .records import ABSTRACT_FIELDS, DATE_FIELDS, ID_FIELDS, TITLE_FIELDS, paper_from_record
 from .source import numbered_lines, oversize_record, record_limit
 
 
@@ -41,9 +42,10 @@ def read_csv(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
     delimiter = csv_delimiter(first.rstrip("\r\n")) or ","
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     header = [name.strip().lower() for name in next(reader, [])]
-    columns = {field: _column(header, names, source, required=field != "id")
+    date_names = tuple(name.lower() for name in DATE_FIELDS)
+    columns = {field: _column(header, names, source, required=field in ("title", "abstract"))
                for field, names in (("id", ID_FIELDS), ("title", TITLE_FIELDS),
-                                    ("abstract", ABSTRACT_FIELDS))}
+                                    ("abstract", ABSTRACT_FIELDS), ("date", date_names))}
     while True:
         start = reader.line_num + 1
         try:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import IO
 
 from ..output.schema import Paper
+from .dates import paper_date, version_dates
 from .errors import BadRecord, OnSkip
 from .ids import PaperIds
 
@@ -13,6 +14,10 @@ from .ids import PaperIds
 ID_FIELDS = ("id", "paper_id", "arxiv_id")
 TITLE_FIELDS = ("title",)
 ABSTRACT_FIELDS = ("abstract", "summary")
+#: Fields that may hold the paper's date (`dates.paper_date` keeps the earliest): the Daily
+#: Papers API's publishedAt, Atom's published, the arXiv snapshot's update_date (and versions).
+DATE_FIELDS = ("publishedAt", "published_at", "published", "publication_date", "date",
+               "update_date")
 
 #: A format reader: (decompressed stream, source name, on_skip, the file's id maker) -> papers.
 Reader = Callable[[IO[bytes], str, OnSkip, PaperIds], Iterator[Paper]]
@@ -55,9 +60,11 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> 
     # `type(...) is dict` first: what JSON gives, known without asking the Mapping ABC
     if type(record) is not dict and not isinstance(record, Mapping):
         raise BadRecord(f"record is {json_type(record)}, not an object")
+    dated = [record]
     wrapped = record.get("paper")
     if wrapped is not None and (type(wrapped) is dict or isinstance(wrapped, Mapping)):
         record = wrapped
+        dated.append(record)  # the API item and its paper may each carry a date
     title = " ".join(text_field(record, TITLE_FIELDS, "title").split())
     abstract = text_field(record, ABSTRACT_FIELDS, "abstract").strip()
     given_id = None
@@ -65,4 +72,7 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> 
         if record.get(name) is not None:
             given_id = record[name]
             break
-    return Paper(ids(given_id, title), title, abstract, source, line)
+    paper_id = ids(given_id, title)
+    written = [fields.get(name) for fields in dated for name in DATE_FIELDS]
+    written += version_dates(record.get("versions"))
+    return Paper(paper_id, title, abstract, source, line, paper_date(paper_id, written))
