@@ -83,9 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     board.add_argument("--benchmark", "-b", metavar="NAME",
                        help="the benchmark to rank (required unless --list)")
     board.add_argument("--metric", "-m", metavar="NAME",
-                       help="the metric to rank by (default: the benchmark's most claimed)")
+                       help="the metric to rank by (default: the benchmark's default metric)")
+    board.add_argument("--hide", action="append", default=[], metavar="FLAG",
+                       help="leave out claims whose condition raises FLAG (repeatable), e.g. "
+                            "'extra training data'")
     board.add_argument("--list", action="store_true", dest="list_boards",
-                       help="list benchmark/metric pairs with claim and subject counts")
+                       help="list the boards (benchmark, metric, default) with claim and "
+                            "system counts")
     board.set_defaults(handler=_run_leaderboard)
 
     check = commands.add_parser(
@@ -181,6 +185,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_leaderboard(args: argparse.Namespace) -> int:
+    from .output.board_vocab import setting_flags
     from .output.leaderboard import (BOARD_LIST_COLUMNS, LEADERBOARD_COLUMNS, LeaderboardError,
                               leaderboard, list_leaderboards)
     from .pipeline import load_claims
@@ -194,16 +199,24 @@ def _run_leaderboard(args: argparse.Namespace) -> int:
     if args.list_boards:
         write_table(list_leaderboards(claims), _output(args), columns=BOARD_LIST_COLUMNS)
         return 0
+    unknown = sorted(set(args.hide) - set(setting_flags().names))
+    if unknown:
+        _error(f"unknown flag {unknown[0]!r} for --hide (flags: "
+               f"{', '.join(setting_flags().names)})")
+        return 2
     try:
-        board = leaderboard(claims, args.benchmark, args.metric)
+        board = leaderboard(claims, args.benchmark, args.metric, hide=args.hide)
     except LeaderboardError as error:
         _error(f"{error} (see `claimboard leaderboard --list`)")
         return 1
     write_table(board, _output(args), columns=LEADERBOARD_COLUMNS)
     if not args.quiet:
         metric = board.attrs["metric"] or "unnamed metric"
-        print(f"claimboard: {board.attrs['benchmark']}, {metric} "
-              f"({board.attrs['direction']} is better): {len(board)} subjects", file=sys.stderr)
+        merged = [m or "no metric named" for m in board.attrs["metrics"][1:]]
+        print(f"claimboard: {board.attrs['benchmark']}, {metric}"
+              f"{' (default)' if board.attrs['default'] else ''}"
+              f"{' = ' + ' = '.join(merged) if merged else ''} "
+              f"({board.attrs['direction']} is better): {len(board)} systems", file=sys.stderr)
     return 0
 
 
