@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from dashboard.display import plural
 
 SOURCE_COMMAND_LINE = "Files from the command line"
 SOURCE_SAMPLE = "Built-in sample"
@@ -40,8 +41,8 @@ def choose_corpus() -> data.Corpus:
                            "extracted on the fly")
         corpus = data.load_paths([str(data.SAMPLE_CORPUS)])
 
-    papers = corpus.claims["paper_id"].nunique() if corpus.papers.empty else len(corpus.papers)
-    st.sidebar.caption(f"{papers:,} papers, {len(corpus.claims):,} claims")
+    st.sidebar.caption(f"{plural(corpus.paper_count, 'paper')}, "
+                       f"{plural(len(corpus.claims), 'claim')}")
     _report_problems(corpus)
     return corpus
 
@@ -50,6 +51,10 @@ def _report_problems(corpus: data.Corpus) -> None:
     """An error per unreadable file and a warning for skipped records, above every view."""
     for name, reason in corpus.errors:
         st.error(f"Could not read `{name}`: {reason}", icon="🚫")
+    for loaded in corpus.files:
+        if loaded.error is None and loaded.claims.empty and loaded.papers.empty:
+            st.warning(f"`{loaded.name}` holds no papers and no claims (an empty file?)",
+                       icon="⚠️")
     skipped = corpus.skipped
     if skipped:
         with st.expander(f"⚠️ {len(skipped):,} records skipped while reading"):

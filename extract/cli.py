@@ -234,8 +234,9 @@ def dashboard_app() -> Path:
 
 
 # Streamlit asks to send usage statistics over the network unless told not to: claimboard
-# runs offline, so it tells it not to, unless the user chose otherwise.
-STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false",)
+# runs offline, so it tells it not to, unless the user chose otherwise. Its toolbar's Deploy
+# button deploys to Streamlit's cloud, which a reader of claims has no use for: "viewer" hides it.
+STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false", "--client.toolbarMode=viewer")
 
 
 def dashboard_argv(inputs: Sequence[str], streamlit_options: Sequence[str] = (),
@@ -245,7 +246,7 @@ def dashboard_argv(inputs: Sequence[str], streamlit_options: Sequence[str] = (),
     >>> dashboard_argv(["claims.csv"], ["--server.port=8600"], app=Path("app.py"), python="py")
     ... # doctest: +NORMALIZE_WHITESPACE
     ['py', '-m', 'streamlit', 'run', 'app.py', '--browser.gatherUsageStats=false',
-     '--server.port=8600', '--', 'claims.csv']
+     '--client.toolbarMode=viewer', '--server.port=8600', '--', 'claims.csv']
     """
     given = {option.split("=", 1)[0] for option in streamlit_options}
     defaults = [option for option in STREAMLIT_DEFAULTS if option.split("=", 1)[0] not in given]

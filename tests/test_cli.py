@@ -303,12 +303,14 @@ def test_dashboard_arguments(argv, inputs, options):
 def test_dashboard_argv(inputs, options, expected_tail):
     argv = dashboard_argv(inputs, options, app=Path("/pkg/dashboard/app.py"), python="python3")
     assert argv == ["python3", "-m", "streamlit", "run", "/pkg/dashboard/app.py",
-                    "--browser.gatherUsageStats=false", *expected_tail]
+                    "--browser.gatherUsageStats=false", "--client.toolbarMode=viewer",
+                    *expected_tail]
 
 
 def test_dashboard_argv_keeps_the_users_usage_statistics_choice():
     argv = dashboard_argv([], ["--browser.gatherUsageStats=true"], app=Path("app.py"), python="py")
-    assert argv == ["py", "-m", "streamlit", "run", "app.py", "--browser.gatherUsageStats=true"]
+    assert argv == ["py", "-m", "streamlit", "run", "app.py", "--client.toolbarMode=viewer",
+                    "--browser.gatherUsageStats=true"]
 
 
 def test_dashboard_app_is_in_the_dashboard_package():
@@ -325,7 +327,8 @@ def test_dashboard_runs_streamlit_and_returns_its_status(monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "run_streamlit", lambda argv: launched.append(argv) or 3)
     assert main(["dashboard", "claims.csv", "--server.port", "8600"]) == 3
     assert launched == [[sys.executable, "-m", "streamlit", "run", str(app),
-                         "--browser.gatherUsageStats=false", "--server.port=8600", "--", "claims.csv"]]
+                         "--browser.gatherUsageStats=false", "--client.toolbarMode=viewer",
+                         "--server.port=8600", "--", "claims.csv"]]
 
 
 def test_run_streamlit_returns_the_childs_status():

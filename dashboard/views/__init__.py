@@ -4,12 +4,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dashboard.data import Corpus
-from dashboard.views import all_claims, efficiency, golden_check, leaderboards, papers
+from dashboard.views import (all_claims, efficiency, golden_check, leaderboards, matrix, papers,
+                             quality_efficiency)
 
 #: View name -> function that renders it.
 VIEWS: dict[str, Callable[[Corpus], None]] = {
     "Leaderboards": leaderboards.render,
     "Efficiency": efficiency.render,
+    "Systems x benchmarks": matrix.render,
+    "Quality vs efficiency": quality_efficiency.render,
     "Papers": papers.render,
     "All claims": all_claims.render,
     "Golden check": golden_check.render,

@@ -125,6 +125,13 @@ class EfficiencyBoards:
         return listed[list(QUANTITY_LIST_COLUMNS)].astype(
             {"claims": "int64", "subjects": "int64"}).reset_index(drop=True)
 
+    def systems(self, kinds: Iterable[str] = EFFICIENCY_KINDS) -> pd.DataFrame:
+        """(quantity, system) of every named system with a claim of one of `kinds`, once."""
+        rows = self.claims[self.claims["kind"].isin(tuple(kinds)) & (self.claims["system"] != "")]
+        rows = rows.drop_duplicates(["_quantity", "_system"])
+        return pd.DataFrame({"quantity": rows["quantity"].to_numpy(),
+                             "system": rows["system"].to_numpy()})
+
     def _rows(self, quantity: str, hide: Iterable[str]) -> pd.DataFrame:
         key = self._key(quantity)
         rows = self.claims[self.claims["_quantity"] == key]

@@ -345,15 +345,26 @@ class Boards:
 
     # --- all benchmarks at once ---------------------------------------------------------------
 
+    def _on_default_boards(self) -> pd.DataFrame:
+        scores = self.scores
+        return scores[[self._defaults[b][0] == m for b, m in
+                       zip(scores["_benchmark"], scores["_board"])]]
+
+    def systems_on_defaults(self) -> pd.DataFrame:
+        """(benchmark, system) of every named system on each benchmark's default board, once."""
+        named = self._on_default_boards()
+        named = named[named["system"] != ""].drop_duplicates(["_benchmark", "_system"])
+        return pd.DataFrame({
+            "benchmark": named["benchmark"].map(lambda b: _canonical("benchmarks", b)).to_numpy(),
+            "system": named["system"].to_numpy()})
+
     def matrix(self, min_systems: int = 2, benchmarks: int | None = None) -> pd.DataFrame:
         """Systems x benchmarks: each named system's best value on each benchmark's default
         board, for the benchmarks whose default board has at least `min_systems` named
         systems (the `benchmarks` largest, when given). Columns: ``system``, ``benchmarks``
         (how many of the shown benchmarks it has a value on), then one column per benchmark,
         named "BENCHMARK (metric)". Systems on most benchmarks first, then by name."""
-        scores = self.scores
-        on_default = scores[[self._defaults[b][0] == m for b, m in
-                             zip(scores["_benchmark"], scores["_board"])]]
+        on_default = self._on_default_boards()
         named = on_default[on_default["system"] != ""]
         columns: dict[str, pd.Series] = {}
         for key, rows in named.groupby("_benchmark", sort=False):
