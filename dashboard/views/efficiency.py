@@ -144,4 +144,4 @@ def efficiency_chart(table: pd.DataFrame, attrs: dict) -> alt.LayerChart:
                  "condition"])
     bars = base.mark_bar().encode(color=alt.Color("hardware:N", title="hardware"))
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(text="shown:N")
-    return (bars + labels).properties(title=title, height=max(120, 28 * len(top)))
+    return (bars + labels).properties(title=title, height={"step": 28})

@@ -131,9 +131,9 @@ TABLE_COLUMNS = {
     "qualifier": st.column_config.TextColumn(
         "qualifier", width="small",
         help="≤ up to, ≈ about, > over ...: the claim is not a plain value"),
-    "condition": st.column_config.TextColumn("condition", width="medium"),
+    "condition": st.column_config.TextColumn("condition", width="large"),
     "settings": st.column_config.TextColumn(
-        "settings", width="small", help="Flags read from the condition"),
+        "settings", width="medium", help="Flags read from the condition"),
     "evidence": st.column_config.TextColumn("evidence", width="large"),
     "papers": st.column_config.NumberColumn(
         "papers", width="small", help="Papers claiming this system on this board"),
@@ -189,11 +189,11 @@ def ranking_chart(table: pd.DataFrame, metric: str, better: str) -> alt.LayerCha
         title += f", best {len(top)} of {len(table):,}"
     base = alt.Chart(top).encode(
         x=alt.X("value:Q", title=metric, scale=alt.Scale(zero=False, padding=24)),
-        y=alt.Y("label:N", sort=list(top["label"]), title=None, axis=alt.Axis(labelLimit=360)),
+        y=alt.Y("label:N", sort=list(top["label"]), title=None, axis=alt.Axis(labelLimit=220)),
         tooltip=["rank", "system", "shown", "condition", "settings", "title"])
     dots = base.mark_circle(size=120).encode(color=alt.Color("marked:N", title="qualifier"))
     labels = base.mark_text(align="left", dx=9, fontSize=12).encode(text="shown:N")
-    return (dots + labels).properties(title=title, height=max(120, 28 * len(top)))
+    return (dots + labels).properties(title=title, height={"step": 28})
 
 
 def history_chart(history: pd.DataFrame, metric: str, better: str) -> alt.LayerChart:
@@ -201,12 +201,12 @@ def history_chart(history: pd.DataFrame, metric: str, better: str) -> alt.LayerC
     title = f"Best {metric} claimed so far ({'lower' if better == 'lower' else 'higher'} is " \
             "better)"
     y_scale = alt.Scale(zero=False, padding=16)
+    x = alt.X("when:T", title="paper date", axis=alt.Axis(format="%Y-%m", tickCount="month"))
     dots = alt.Chart(history).mark_circle(size=80, opacity=0.75).encode(
-        x=alt.X("when:T", title="paper date"),
-        y=alt.Y("value:Q", title=metric, scale=y_scale),
+        x=x, y=alt.Y("value:Q", title=metric, scale=y_scale, axis=alt.Axis(format="~g")),
         color=alt.Color("record:N", title="set a new best",
                         scale=alt.Scale(domain=[True, False], range=["#d62728", "#7f7f7f"])),
         tooltip=["date", "subject", "value", "unit", "condition", "flags", "title"])
     steps = alt.Chart(history).mark_line(interpolate="step-after", color="#d62728").encode(
-        x="when:T", y=alt.Y("best:Q", scale=y_scale))
+        x=x, y=alt.Y("best:Q", scale=y_scale))
     return (steps + dots).properties(title=title, height=320)
