@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.output.leaderboard import (BOARD_LIST_COLUMNS, LEADERBOARD_COLUMNS, LeaderboardError,
-                                 direction, leaderboard, list_leaderboards)
+                                 direction, fold, leaderboard, list_leaderboards)
 from extract.output.tables import claims_frame
 
 
@@ -363,3 +363,42 @@ def test_setting_flags_never_crash(condition):
     from extract.output.board_vocab import setting_flags
 
     assert set(setting_flags().flags_of(condition)) <= set(setting_flags().names)
+
+
+# --- issue 13 "done when": the four boards on the sample (plus the wide corpus) -------------
+
+from pathlib import Path  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+WIDE_CORPUS = next((path for path in (REPO.parent / "shared" / "corpus" / "arxiv-2025.jsonl",
+                                      REPO.parent.parent / "shared" / "corpus" / "arxiv-2025.jsonl")
+                    if path.exists()), None)
+
+
+@pytest.fixture(scope="module")
+def sample_boards() -> Boards:
+    import extract
+    from dashboard.data import SAMPLE_CORPUS
+
+    inputs = [SAMPLE_CORPUS] + ([WIDE_CORPUS] if WIDE_CORPUS else [])
+    return Boards(extract.extract_claims(p for path in inputs for p in extract.read_papers(path)))
+
+
+@pytest.mark.parametrize("benchmark, metric", [
+    ("AIME24", "accuracy"), ("MATH500", "accuracy"), ("COCO", "AP"), ("ImageNet", "top-1 accuracy"),
+])
+def test_each_board_opens_on_its_default_metric_with_every_sample_system(sample_boards, benchmark,
+                                                                         metric):
+    """Every system the golden file says claims a number on the benchmark's default metric (or
+    one merged into it) has its best value on the board (the golden file names systems as its
+    annotators did, so the values are compared)."""
+    from extract.evaluation.golden import read_golden
+
+    board = sample_boards.board(benchmark)
+    assert (board.attrs["metric"], board.attrs["default"]) == (metric, True)
+    golden = read_golden(REPO / "golden" / "hf-daily-papers.csv")
+    merged = {fold(m) for m in board.attrs["metrics"]}
+    on_board = golden[(golden["kind"] == "score") & (golden["benchmark"] == benchmark)
+                      & golden["metric"].map(lambda m: fold(m) in merged)]
+    best = on_board.groupby("subject")["value"].max()
+    assert set(best) <= set(board["value"]), (sorted(best), sorted(board["value"]))

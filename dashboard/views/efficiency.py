@@ -19,6 +19,8 @@ NO_HARDWARE = "(not stated)"
 
 #: Systems in the chart; a longer board is charted by its best systems only.
 CHART_ROWS = 30
+#: Rows of the board table; a longer board shows its best systems (the download has all).
+TABLE_ROWS = 500
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -65,7 +67,9 @@ def render(corpus: Corpus) -> None:
     if board.empty:
         st.info("No claim on this board is left with these choices.")
         return
-    table = display_table(board, corpus.arxiv_ids)
+    table = display_table(board.head(TABLE_ROWS), corpus.arxiv_ids)
+    if len(board) > TABLE_ROWS:
+        st.caption(f"The best {TABLE_ROWS:,} of {len(board):,} systems; the download has all.")
     event = st.dataframe(table, key="efficiency_table", hide_index=True,
                          column_config=TABLE_COLUMNS, on_select="rerun",
                          selection_mode="single-row")

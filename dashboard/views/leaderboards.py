@@ -16,6 +16,11 @@ from extract.output.schema import slugify
 
 #: Systems in the ranking chart; a longer board is charted by its best systems only.
 CHART_ROWS = 30
+#: Rows of the board table; a longer board shows its best systems (the download has all).
+TABLE_ROWS = 500
+#: Dots of the over-time chart; past it, every claim that set a best and an even sample of the
+#: others are drawn (Altair refuses more than 5,000 rows, and the browser slows long before).
+HISTORY_POINTS = 2000
 
 #: How a board without a named metric is listed.
 UNNAMED_METRIC = "(no metric named)"
@@ -71,7 +76,9 @@ def render(corpus: Corpus) -> None:
     if board.empty:
         st.info("Every claim on this board has a setting left out above.")
         return
-    table = display_table(board, corpus.arxiv_ids)
+    table = display_table(board.head(TABLE_ROWS), corpus.arxiv_ids)
+    if len(board) > TABLE_ROWS:
+        st.caption(f"The best {TABLE_ROWS:,} of {len(board):,} systems; the download has all.")
     chosen_row = _board_table(table)
     row = board.iloc[chosen_row]
     shown = table.iloc[chosen_row]
@@ -98,9 +105,13 @@ def render(corpus: Corpus) -> None:
         chart_right.info("No claim on this board carries a date, so there is no chart over "
                          "time (a pasted Daily Papers page gives no year).")
     else:
-        chart_right.altair_chart(history_chart(history, board.attrs["metric"] or UNNAMED_METRIC,
+        drawn = chart_points(history)
+        chart_right.altair_chart(history_chart(drawn, board.attrs["metric"] or UNNAMED_METRIC,
                                                board.attrs["direction"]),
                                  key="leaderboard_history_chart", width="stretch")
+        if len(drawn) < len(history):
+            chart_right.caption(f"{len(drawn):,} of {len(history):,} dated claims drawn: every "
+                                "one that set a new best, and an even sample of the others.")
         if history.attrs.get("undated"):
             chart_right.caption(f"{plural(history.attrs['undated'], 'claim')} without a date "
                                 "not charted.")
@@ -194,6 +205,22 @@ def ranking_chart(table: pd.DataFrame, metric: str, better: str) -> alt.LayerCha
     dots = base.mark_circle(size=120).encode(color=alt.Color("marked:N", title="qualifier"))
     labels = base.mark_text(align="left", dx=9, fontSize=12).encode(text="shown:N")
     return (dots + labels).properties(title=title, height={"step": 28})
+
+
+def chart_points(history: pd.DataFrame, limit: int = HISTORY_POINTS) -> pd.DataFrame:
+    """At most `limit` claims of a history: those that set a best, then an even sample.
+
+    >>> history = pd.DataFrame({"value": range(10), "record": [True] + [False] * 9})
+    >>> list(chart_points(history, 4)["value"])
+    [0, 1, 4, 7]
+    """
+    if len(history) <= limit:
+        return history
+    records = history[history["record"]]
+    others = history[~history["record"]]
+    room = max(0, limit - len(records))
+    step = max(1, -(-len(others) // room)) if room else len(others) + 1
+    return pd.concat([records, others.iloc[::step]]).sort_index()
 
 
 def history_chart(history: pd.DataFrame, metric: str, better: str) -> alt.LayerChart:

@@ -147,11 +147,19 @@ class Systems:
 
     def canonical(self, name: str) -> str | None:
         """The canonical spelling of a listed system, or None."""
-        return self._canonical.get(name_key(name))
+        return self.canonical_of_key(name_key(name))
+
+    def canonical_of_key(self, key: str) -> str | None:
+        """`canonical` of a name given by its `name_key`."""
+        return self._canonical.get(key)
 
     def names_no_system(self, name: str) -> bool:
         """True for "our method" and the like."""
         return name_key(name) in self._no_system
+
+    def key_names_no_system(self, key: str) -> bool:
+        """`names_no_system` of a name given by its `name_key`."""
+        return key in self._no_system
 
 
 @lru_cache(maxsize=None)

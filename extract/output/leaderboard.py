@@ -178,20 +178,22 @@ class Boards:
     def _board_metrics(self, scores: pd.DataFrame) -> dict[str, str]:
         """"benchmark\\0metric" key pair -> the metric key of the board the claims are on."""
         counts = scores.groupby(["_benchmark", "_metric"], sort=False).size()
+        per_benchmark: dict[str, dict[str, int]] = {}
+        for (benchmark, metric), count in counts.items():
+            per_benchmark.setdefault(benchmark, {})[metric] = int(count)
         board_of_pair: dict[str, str] = {}
         listed = default_metrics()
-        for benchmark, metrics in counts.groupby(level=0, sort=False):
-            named = {metric: count for (_, metric), count in metrics.items() if metric}
+        for benchmark, present in per_benchmark.items():
+            named = {metric: count for metric, count in present.items() if metric}
             recorded = listed.of(benchmark)
-            present = {metric for (_, metric) in metrics.index}
-            if recorded is not None and present & (recorded.merged | {""}):
+            if recorded is not None and set(present) & (recorded.merged | {""}):
                 default, merged = fold(recorded.metric), recorded.merged | {""}
                 self._defaults[benchmark] = (default, recorded.metric, True)
             else:
                 default = min(named, key=lambda m: (-named[m], m)) if named else ""
                 merged = {default, ""} if len(named) == 1 else {default}
                 self._defaults[benchmark] = (default, "", False)
-            for (_, metric) in metrics.index:
+            for metric in present:
                 board_of_pair[f"{benchmark}\0{metric}"] = default if metric in merged else metric
         return board_of_pair
 

@@ -42,36 +42,39 @@ def resolve_systems(subjects: Iterable[str]) -> dict[str, tuple[str, str]]:
     listed = systems()
     spellings: Counter[str] = Counter(subjects)
     key_of: dict[str, str] = {}
+    sized: dict[str, str] = {}  # subject -> the key of its name without the size
     for subject in spellings:
-        if not subject or listed.names_no_system(subject):
+        own = name_key(subject)
+        if not own or listed.key_names_no_system(own):
             key_of[subject] = ""
             continue
-        canonical = listed.canonical(subject)
-        key_of[subject] = name_key(canonical or subject)
+        canonical = listed.canonical_of_key(own)
+        key_of[subject] = name_key(canonical) if canonical else own
+        size = SIZE_SUFFIX.search(subject) if canonical is None else None
+        if size:
+            sized[subject] = name_key(subject[:size.start()])
 
     # Sizes: a sized key whose base (the name without its size) is also named unsized, and which
     # is the only size of that base, joins the base.
-    unsized = {key for subject, key in key_of.items() if key and not SIZE_SUFFIX.search(subject)}
+    unsized = {key for subject, key in key_of.items() if key and subject not in sized}
     sizes_of_base: dict[str, set[str]] = {}
-    for subject, key in key_of.items():
-        size = SIZE_SUFFIX.search(subject) if key and listed.canonical(subject) is None else None
-        if size:
-            base = name_key(subject[:size.start()])
-            if base:
-                sizes_of_base.setdefault(base, set()).add(key)
-    joins = {next(iter(sized)): base for base, sized in sizes_of_base.items()
-             if len(sized) == 1 and base in unsized and next(iter(sized)) != base}
+    for subject, base in sized.items():
+        if base:
+            sizes_of_base.setdefault(base, set()).add(key_of[subject])
+    joins = {next(iter(keys)): base for base, keys in sizes_of_base.items()
+             if len(keys) == 1 and base in unsized and next(iter(keys)) != base}
     key_of = {subject: joins.get(key, key) for subject, key in key_of.items()}
 
-    # Names: the listed canonical name, else the most used spelling (unsized first).
+    # Names: the listed canonical name, else the most used spelling (a joined size's spellings
+    # do not count: the unsized name is shown).
     candidates: dict[str, Counter[str]] = {}
+    joined = set(joins.values())
     for subject, key in key_of.items():
         if key:
-            weight = spellings[subject] * (1 if SIZE_SUFFIX.search(subject) is None
-                                           or key not in joins.values() else 0)
+            weight = 0 if subject in sized and key in joined else spellings[subject]
             candidates.setdefault(key, Counter())[subject] += weight
     names = {}
     for key, counted in candidates.items():
-        canonical = listed.canonical(next(iter(counted)))
+        canonical = listed.canonical_of_key(key)
         names[key] = canonical or max(counted, key=counted.__getitem__)  # ties: first written
     return {subject: (key, names[key]) if key else ("", "") for subject, key in key_of.items()}
