@@ -57,7 +57,7 @@ def _report_problems(corpus: data.Corpus) -> None:
                        icon="⚠️")
     skipped = corpus.skipped
     if skipped:
-        with st.expander(f"⚠️ {len(skipped):,} records skipped while reading"):
+        with st.expander(f"⚠️ {plural(len(skipped), 'record')} skipped while reading"):
             shown = skipped[:MAX_SKIPPED_SHOWN]
             st.code("\n".join(shown) + (f"\n… and {len(skipped) - len(shown):,} more"
                                         if len(skipped) > len(shown) else ""), language=None)

@@ -411,7 +411,7 @@ def test_a_skipped_record_is_counted_and_the_file_still_loads(app, tmp_path):
     at = app(corpus, view="Papers")
     no_exception(at)
     assert not at.error
-    assert any("1 records skipped" in expander.label for expander in at.expander)
+    assert any("1 record skipped" in expander.label for expander in at.expander)
 
 
 # --- papers -----------------------------------------------------------------------------------
@@ -508,3 +508,23 @@ def test_an_empty_upload_says_so(app):
     no_exception(at)
     assert any("empty.jsonl" in warning.value and "no papers" in warning.value
                for warning in at.warning)
+
+
+# --- evidence as clean text ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, shown", [
+    pytest.param(r"DeepSeek-R1 671B maintains 97.2\% accuracy on MATH500",
+                 "DeepSeek-R1 671B maintains 97.2% accuracy on MATH500", id="sample-premoe-latex-percent"),
+    pytest.param("SIFT improves the pass@1 accuracy from 78.33% to **85.67**%",
+                 "SIFT improves the pass@1 accuracy from 78.33% to 85.67%", id="sample-sift-markdown-bold"),
+    pytest.param(r"a $\times$3 speedup and $\sim$6\% gain", "a ×3 speedup and ~6% gain",
+                 id="spec3-latex-math"),
+    pytest.param(r"reaches \textbf{56.2} AP \cite{detr}", "reaches 56.2 AP", id="latex-commands"),
+    pytest.param("is 3.67times faster and *robust*", "is 3.67 × faster and robust",
+                 id="spec3-bare-times-and-markdown-emphasis"),
+    pytest.param("line one\nline two", "line one line two", id="wide-hard-line-breaks"),
+])
+def test_evidence_reads_latex_and_markdown(written, shown):
+    from dashboard.display import readable
+
+    assert readable(written) == shown

@@ -228,12 +228,12 @@ def history_chart(history: pd.DataFrame, metric: str, better: str) -> alt.LayerC
     title = f"Best {metric} claimed so far ({'lower' if better == 'lower' else 'higher'} is " \
             "better)"
     y_scale = alt.Scale(zero=False, padding=16)
-    x = alt.X("when:T", title="paper date", axis=alt.Axis(format="%Y-%m", tickCount="month"))
+    x = alt.X("when:T", title="paper date", axis=alt.Axis(format="%Y-%m-%d", labelOverlap=True))
     dots = alt.Chart(history).mark_circle(size=80, opacity=0.75).encode(
-        x=x, y=alt.Y("value:Q", title=metric, scale=y_scale, axis=alt.Axis(format="~g")),
+        x=x, y=alt.Y("value:Q", title=metric, scale=y_scale, axis=alt.Axis(format=".4~r")),
         color=alt.Color("record:N", title="set a new best",
                         scale=alt.Scale(domain=[True, False], range=["#d62728", "#7f7f7f"])),
         tooltip=["date", "subject", "value", "unit", "condition", "flags", "title"])
     steps = alt.Chart(history).mark_line(interpolate="step-after", color="#d62728").encode(
-        x=x, y=alt.Y("best:Q", scale=y_scale))
+        x=x, y=alt.Y("best:Q", title=metric, scale=y_scale, axis=alt.Axis(format=".4~r")))
     return (steps + dots).properties(title=title, height=320)
