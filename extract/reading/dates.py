@@ -56,6 +56,15 @@ def parse_date(text: object) -> str:
     if not isinstance(text, str) or not text.strip():
         return ""
     text = text.strip()
+    # the common form first, read in C: "2025-03-18", with or without a time after it
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and (
+            len(text) == 10 or text[10] in "T "):
+        try:
+            found = date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+        else:
+            return found.isoformat() if FIRST_YEAR <= found.year <= LAST_YEAR else ""
     for form in _FORMS:
         match = form.fullmatch(text)
         if match:
@@ -86,7 +95,10 @@ def arxiv_id_month(paper_id: str) -> str:
     >>> arxiv_id_month("2503.06749"), arxiv_id_month("hep-th/9901001"), arxiv_id_month("a-slug")
     ('2025-03', '1999-01', '')
     """
-    match = _ARXIV_NEW.fullmatch(paper_id) or _ARXIV_OLD.fullmatch(paper_id)
+    if len(paper_id) >= 10 and paper_id[4] == "." and paper_id[:4].isdigit():
+        match = _ARXIV_NEW.fullmatch(paper_id)  # the common case, tried alone
+    else:
+        match = _ARXIV_NEW.fullmatch(paper_id) or _ARXIV_OLD.fullmatch(paper_id)
     if not match:
         return ""
     year = int(match["yy"])
@@ -102,12 +114,19 @@ def paper_date(paper_id: str, written: Iterable[object] = ()) -> str:
     >>> paper_date("a-slug", ["not a date", "Sep 2, 2025"]), paper_date("a-slug")
     ('2025-09-02', '')
     """
-    dates = [parsed for parsed in map(parse_date, written) if parsed]
-    from_id = arxiv_id_month(paper_id)
-    if from_id:
-        dates.append(from_id)
-    # by month, then a full date before a month alone, then the day
-    return min(dates, key=lambda iso: (iso[:7], len(iso) == 7, iso), default="")
+    found = arxiv_id_month(paper_id)
+    for text in written:
+        parsed = parse_date(text)
+        if parsed and (not found or _sooner(parsed, found)):
+            found = parsed
+    return found
+
+
+def _sooner(iso: str, than: str) -> bool:
+    """Whether ISO date `iso` comes first: by month, then a full date before a month alone."""
+    if iso[:7] != than[:7]:
+        return iso[:7] < than[:7]
+    return len(than) == 7 and len(iso) > 7 or (len(iso) > 7 and iso < than)
 
 
 def version_dates(versions: object) -> list[object]:

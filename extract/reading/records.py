@@ -73,6 +73,8 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds) -> 
             given_id = record[name]
             break
     paper_id = ids(given_id, title)
-    written = [fields.get(name) for fields in dated for name in DATE_FIELDS]
-    written += version_dates(record.get("versions"))
+    written = [value for fields in dated for name in DATE_FIELDS
+               if (value := fields.get(name)) is not None]
+    if "versions" in record:
+        written += version_dates(record["versions"])
     return Paper(paper_id, title, abstract, source, line, paper_date(paper_id, written))
