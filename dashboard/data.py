@@ -198,7 +198,15 @@ def upload_key(name: str, data: bytes) -> FileKey:
 
 
 def combine(files: Sequence[LoadedFile], key: tuple[FileKey, ...]) -> Corpus:
-    """One corpus from loaded files; unreadable files contribute nothing but their error."""
+    """One corpus from loaded files; unreadable files contribute nothing but their error. Made
+    once per source (`key`): joining tables and finding arXiv ids by title take a while at
+    100k claims, and the files of a key never change."""
+    return _combined(key, tuple(files))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _combined(key: tuple[FileKey, ...], _files: tuple[LoadedFile, ...]) -> Corpus:
+    files = _files
     readable = [f for f in files if f.error is None]
     if len(readable) == 1:
         claims, papers = readable[0].claims, readable[0].papers

@@ -40,6 +40,15 @@ def board_of(key: tuple, benchmark: str, metric: str | None, hide: tuple[str, ..
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def shown_board_of(key: tuple, benchmark: str, metric: str | None, hide: tuple[str, ...],
+                   _corpus: Corpus) -> pd.DataFrame:
+    """The board's first `TABLE_ROWS` rows as shown (evidence cleaned, links made), cached: a
+    rerun for another row or view does not clean them again."""
+    board = board_of(key, benchmark, metric, hide, _corpus)
+    return display_table(board.head(TABLE_ROWS), _corpus.arxiv_ids)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def history_of(key: tuple, benchmark: str, metric: str | None, hide: tuple[str, ...],
                _corpus: Corpus) -> pd.DataFrame:
     return score_boards(_corpus).history(benchmark, metric, hide)
@@ -76,7 +85,7 @@ def render(corpus: Corpus) -> None:
     if board.empty:
         st.info("Every claim on this board has a setting left out above.")
         return
-    table = display_table(board.head(TABLE_ROWS), corpus.arxiv_ids)
+    table = shown_board_of(corpus.key, benchmark, metric, hide, corpus)
     if len(board) > TABLE_ROWS:
         st.caption(f"The best {TABLE_ROWS:,} of {len(board):,} systems; the download has all.")
     chosen_row = _board_table(table)

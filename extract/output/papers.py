@@ -66,7 +66,8 @@ def ids_by_title(*tables: pd.DataFrame) -> pd.DataFrame:
     with ``paper_id`` and ``title``, optionally ``date``), the arXiv id of a paper of the same
     title (case, spaces and punctuation ignored) in any of them, and that paper's date.
     Columns: paper_id, arxiv_id, date. A title two arXiv ids share resolves to neither."""
-    frames = [t[[c for c in ("paper_id", "title", "date") if c in t.columns]] for t in tables]
+    frames = [t[[c for c in ("paper_id", "title", "date") if c in t.columns]].drop_duplicates(
+        "paper_id") for t in tables]  # a claims table repeats each paper per claim
     papers = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["paper_id", "title"])
     if "date" not in papers.columns:
