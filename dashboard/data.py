@@ -33,6 +33,7 @@ from extract.fetch import fetch, is_url
 from extract.pipeline import RunStats, extract_files
 from extract.reading import InputError, read_papers
 from extract.reading.source import check_content_size
+from extract.output.papers import ids_by_title
 from extract.output.tables import claims_frame, is_claims_table, read_table
 
 #: The built-in sample: a pasted Hugging Face Daily Papers page shipped with the package.
@@ -69,6 +70,14 @@ class Corpus:
     claims: pd.DataFrame
     papers: pd.DataFrame
     files: tuple[LoadedFile, ...] = field(default=(), repr=False)
+    #: paper id -> arXiv id found by title for papers the inputs give no arXiv id
+    #: (`extract.output.papers.ids_by_title`)
+    arxiv_ids: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def paper_count(self) -> int:
+        """Papers of the corpus and of its claims tables, each paper once."""
+        return len(set(self.papers["paper_id"]) | set(self.claims["paper_id"]))
 
     @property
     def errors(self) -> list[tuple[str, str]]:
@@ -233,16 +242,42 @@ def upload_key(name: str, data: bytes) -> FileKey:
 
 
 def combine(files: Sequence[LoadedFile], key: tuple[FileKey, ...]) -> Corpus:
-    """One corpus from loaded files; unreadable files contribute nothing but their error."""
+    """One corpus from loaded files; unreadable files contribute nothing but their error. Made
+    once per source (`key`): joining tables and finding arXiv ids by title take a while at
+    100k claims, and the files of a key never change."""
+    return _combined(key, tuple(files))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _combined(key: tuple[FileKey, ...], _files: tuple[LoadedFile, ...]) -> Corpus:
+    files = _files
     readable = [f for f in files if f.error is None]
     if len(readable) == 1:
         claims, papers = readable[0].claims, readable[0].papers
     elif readable:
-        claims = pd.concat([f.claims for f in readable], ignore_index=True)
+        # A corpus and the claims table extracted from it, loaded together, hold the same
+        # claims twice: each is kept once.
+        claims = pd.concat([f.claims for f in readable], ignore_index=True).drop_duplicates(
+            ["paper_id", "kind", "value", "char_start", "char_end"], ignore_index=True)
         papers = pd.concat([f.papers for f in readable], ignore_index=True)
     else:
         claims, papers = claims_frame([]), empty_papers()
-    return Corpus(key, claims, papers, tuple(files))
+    claims, arxiv_ids = _resolve_ids(claims, papers)
+    return Corpus(key, claims, papers, tuple(files), arxiv_ids)
+
+
+def _resolve_ids(claims: pd.DataFrame, papers: pd.DataFrame
+                 ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """arXiv ids found by title for papers without one, and their dates for undated claims."""
+    found = ids_by_title(claims, papers)
+    if found.empty:
+        return claims, {}
+    dates = dict(zip(found["paper_id"], found["date"]))
+    undated = (claims["date"] == "") & claims["paper_id"].isin(dates)
+    if undated.any():
+        claims = claims.copy()
+        claims.loc[undated, "date"] = claims.loc[undated, "paper_id"].map(dates)
+    return claims, dict(zip(found["paper_id"], found["arxiv_id"]))
 
 
 def load_paths(paths: Sequence[str]) -> Corpus:

@@ -46,6 +46,49 @@ def arxiv_url(paper_id: str) -> str | None:
     return None
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """A count with its noun, singular for one.
+
+    >>> plural(1, "claim"), plural(2, "claim"), plural(1_200, "paper"), plural(0, "system")
+    ('1 claim', '2 claims', '1,200 papers', '0 systems')
+    """
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+# How evidence is read, after `extract.reading.text.normalise` (which reads 97.2\%, $\times$,
+# **85.67**, sim6% and line breaks as the extractor does): what is left of LaTeX and Markdown.
+_READABLE: tuple[tuple[str, str], ...] = (
+    (r"\\(?:cite|ref|label|footnote)\{[^{}]*\}", ""),            # \cite{x}: nothing to read
+    (r"\\(?:text(?:bf|it|tt|rm|sc)?|emph|math(?:bf|rm|it|cal|bb)|mbox|operatorname)\{([^{}]*)\}",
+     r"\1"),                                                      # \textbf{85.6}: 85.6
+    (r"\\([A-Za-z]+)\b\s?", r"\1 "),                             # \alpha: alpha
+    (r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1"),      # *word*: word
+    (r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])", r"\1"),         # _word_: word
+    (r"`([^`\n]+)`", r"\1"),                                        # `code`: code
+    (r"(?<=\d)\s?times\b", " ×"),                                   # 3.67times: 3.67 ×
+    (r"\{([^{}]*)\}", r"\1"),                                      # braces left alone
+    (r" {2,}", " "),
+)
+_READABLE_PATTERNS = tuple((regex.compile(pattern), replacement)
+                           for pattern, replacement in _READABLE)
+
+
+def readable(text: str) -> str:
+    r"""Evidence as a person reads it: LaTeX and Markdown read, not shown raw (issue 13 item 7).
+
+    >>> readable(r"achieves 97.2\% accuracy, up to **85.67**% and $\times$2")
+    'achieves 97.2% accuracy, up to 85.67% and ×2'
+    >>> readable(r"\textbf{56.2} AP and *fast*, 3.67times faster \cite{x}")
+    '56.2 AP and fast, 3.67 × faster'
+    """
+    from extract.reading.text import normalise
+
+    text = normalise(text).text
+    for pattern, replacement in _READABLE_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
 def qualifier_label(qualifier: str) -> str:
     """The visible marker of a qualifier; empty for a plain claim.
 

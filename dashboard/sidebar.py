@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from dashboard.display import plural
 from dashboard.safe_text import code_span, markdown_text
 
 SOURCE_COMMAND_LINE = "Files from the command line"
@@ -41,8 +42,8 @@ def choose_corpus() -> data.Corpus:
                            "extracted on the fly")
         corpus = data.load_paths([str(data.SAMPLE_CORPUS)])
 
-    papers = corpus.claims["paper_id"].nunique() if corpus.papers.empty else len(corpus.papers)
-    st.sidebar.caption(f"{papers:,} papers, {len(corpus.claims):,} claims")
+    st.sidebar.caption(f"{plural(corpus.paper_count, 'paper')}, "
+                       f"{plural(len(corpus.claims), 'claim')}")
     _report_problems(corpus)
     return corpus
 
@@ -51,9 +52,13 @@ def _report_problems(corpus: data.Corpus) -> None:
     """An error per unreadable file and a warning for skipped records, above every view."""
     for name, reason in corpus.errors:
         st.error(f"Could not read {code_span(name)}: {markdown_text(reason)}", icon="🚫")
+    for loaded in corpus.files:
+        if loaded.error is None and loaded.claims.empty and loaded.papers.empty:
+            st.warning(f"{code_span(loaded.name)} holds no papers and no claims (an empty file?)",
+                       icon="⚠️")
     skipped, count = corpus.skipped, corpus.skipped_count
     if count:
-        with st.expander(f"⚠️ {count:,} records skipped while reading"):
+        with st.expander(f"⚠️ {plural(count, 'record')} skipped while reading"):
             shown = skipped[:MAX_SKIPPED_SHOWN]
             st.code("\n".join(shown) + (f"\n… and {count - len(shown):,} more"
                                         if count > len(shown) else ""), language=None)

@@ -117,9 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     board.add_argument("--benchmark", "-b", metavar="NAME",
                        help="the benchmark to rank (required unless --list)")
     board.add_argument("--metric", "-m", metavar="NAME",
-                       help="the metric to rank by (default: the benchmark's most claimed)")
+                       help="the metric to rank by (default: the benchmark's default metric)")
+    board.add_argument("--hide", action="append", default=[], metavar="FLAG",
+                       help="leave out claims whose condition raises FLAG (repeatable), e.g. "
+                            "'extra training data'")
     board.add_argument("--list", action="store_true", dest="list_boards",
-                       help="list benchmark/metric pairs with claim and subject counts")
+                       help="list the boards (benchmark, metric, default) with claim and "
+                            "system counts")
     board.set_defaults(handler=_run_leaderboard)
 
     check = commands.add_parser(
@@ -349,6 +353,7 @@ def _run_extract_on_dask(args: argparse.Namespace) -> int:
 
 
 def _run_leaderboard(args: argparse.Namespace) -> int:
+    from .output.board_vocab import setting_flags
     from .output.leaderboard import (BOARD_LIST_COLUMNS, LEADERBOARD_COLUMNS, LeaderboardError,
                               leaderboard, list_leaderboards)
     from .pipeline import load_claims
@@ -364,16 +369,24 @@ def _run_leaderboard(args: argparse.Namespace) -> int:
         write_table(list_leaderboards(claims), _output(args), columns=BOARD_LIST_COLUMNS,
                     raw_text=args.raw_csv)
         return 0
+    unknown = sorted(set(args.hide) - set(setting_flags().names))
+    if unknown:
+        _error(f"unknown flag {unknown[0]!r} for --hide (flags: "
+               f"{', '.join(setting_flags().names)})")
+        return 2
     try:
-        board = leaderboard(claims, args.benchmark, args.metric)
+        board = leaderboard(claims, args.benchmark, args.metric, hide=args.hide)
     except LeaderboardError as error:
         _error(f"{error} (see `claimboard leaderboard --list`)")
         return 1
     write_table(board, _output(args), columns=LEADERBOARD_COLUMNS, raw_text=args.raw_csv)
     if not args.quiet:
         metric = board.attrs["metric"] or "unnamed metric"
-        print(f"claimboard: {board.attrs['benchmark']}, {metric} "
-              f"({board.attrs['direction']} is better): {len(board)} subjects", file=sys.stderr)
+        merged = [m or "no metric named" for m in board.attrs["metrics"][1:]]
+        print(f"claimboard: {board.attrs['benchmark']}, {metric}"
+              f"{' (default)' if board.attrs['default'] else ''}"
+              f"{' = ' + ' = '.join(merged) if merged else ''} "
+              f"({board.attrs['direction']} is better): {len(board)} systems", file=sys.stderr)
     return 0
 
 
@@ -417,8 +430,10 @@ def dashboard_app() -> Path:
 # Streamlit asks to send usage statistics over the network unless told not to: claimboard
 # runs offline, so it tells it not to, unless the user chose otherwise. Streamlit listens on
 # every interface by default; the dashboard takes uploads and runs the extractor on them, so it
-# listens on this machine only unless `--server.address` says otherwise.
-STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false", "--server.address=127.0.0.1")
+# listens on this machine only unless `--server.address` says otherwise. Its toolbar's Deploy
+# button deploys to Streamlit's cloud, which a reader of claims has no use for: "viewer" hides it.
+STREAMLIT_DEFAULTS = ("--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
+                      "--client.toolbarMode=viewer")
 
 #: Addresses that serve this machine only.
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -444,7 +459,8 @@ def dashboard_argv(inputs: Sequence[str], streamlit_options: Sequence[str] = (),
     >>> dashboard_argv(["claims.csv"], ["--server.port=8600"], app=Path("app.py"), python="py")
     ... # doctest: +NORMALIZE_WHITESPACE
     ['py', '-m', 'streamlit', 'run', 'app.py', '--browser.gatherUsageStats=false',
-     '--server.address=127.0.0.1', '--server.port=8600', '--', 'claims.csv']
+     '--server.address=127.0.0.1', '--client.toolbarMode=viewer', '--server.port=8600', '--',
+     'claims.csv']
     """
     given = {option.split("=", 1)[0] for option in streamlit_options}
     defaults = [option for option in STREAMLIT_DEFAULTS if option.split("=", 1)[0] not in given]

@@ -195,7 +195,7 @@ def test_leaderboard_csv(capsys, claims_csv):
     assert list(board.columns) == list(LEADERBOARD_COLUMNS)
     assert list(zip(board["rank"], board["subject"], board["value"])) == [
         ("1", "Beta", "75"), ("2", "Alpha", "70")]
-    assert err == "claimboard: MathVista, accuracy (higher is better): 2 subjects\n"
+    assert err == "claimboard: MathVista, accuracy (default) (higher is better): 2 systems\n"
 
 
 def test_leaderboard_to_parquet(capsys, tmp_path, claims_csv):
@@ -210,12 +210,13 @@ def test_leaderboard_to_parquet(capsys, tmp_path, claims_csv):
 def test_leaderboard_list(capsys, claims_csv):
     code, out, _ = run(capsys, "leaderboard", claims_csv, "--list")
     assert code == 0
-    assert out == "benchmark,metric,claims,subjects\nMathVista,accuracy,2,2\nImageNet,FID,1,1\n"
+    assert out == ("benchmark,metric,default,claims,subjects\nMathVista,accuracy,yes,2,2\n"
+                   "ImageNet,FID,yes,1,1\n")
 
 
 def test_leaderboard_of_an_input_corpus(capsys, small_corpus):
     code, out, _ = run(capsys, "leaderboard", small_corpus, "--list", "-q")
-    assert code == 0 and out.startswith("benchmark,metric,claims,subjects\n")
+    assert code == 0 and out.startswith("benchmark,metric,default,claims,subjects\n")
 
 
 @pytest.mark.parametrize("argv, code, message", [
@@ -226,6 +227,9 @@ def test_leaderboard_of_an_input_corpus(capsys, small_corpus):
      "claimboard: error: no 'F1' score claims on benchmark 'MathVista' "
      "(see `claimboard leaderboard --list`)\n"),
     ([], 2, "claimboard: error: leaderboard needs --benchmark NAME (or --list)\n"),
+    (["--benchmark", "MathVista", "--hide", "extra data"], 2,
+     "claimboard: error: unknown flag 'extra data' for --hide (flags: extra training data, "
+     "pruned or quantised, test-time compute, tools or retrieval, zero-shot, few-shot)\n"),
 ])
 def test_leaderboard_errors(capsys, claims_csv, argv, code, message):
     assert run(capsys, "leaderboard", claims_csv, *argv) == (code, "", message)
@@ -300,12 +304,14 @@ def test_dashboard_argv(inputs, options, expected_tail):
     argv = dashboard_argv(inputs, options, app=Path("/pkg/dashboard/app.py"), python="python3")
     assert argv == ["python3", "-m", "streamlit", "run", "/pkg/dashboard/app.py",
                     "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
+                    "--client.toolbarMode=viewer",
                     *expected_tail]
 
 
 def test_dashboard_argv_keeps_the_users_usage_statistics_choice():
     argv = dashboard_argv([], ["--browser.gatherUsageStats=true"], app=Path("app.py"), python="py")
     assert argv == ["py", "-m", "streamlit", "run", "app.py", "--server.address=127.0.0.1",
+                    "--client.toolbarMode=viewer",
                     "--browser.gatherUsageStats=true"]
 
 
@@ -324,6 +330,7 @@ def test_dashboard_runs_streamlit_and_returns_its_status(monkeypatch, tmp_path):
     assert main(["dashboard", "claims.csv", "--server.port", "8600"]) == 3
     assert launched == [[sys.executable, "-m", "streamlit", "run", str(app),
                          "--browser.gatherUsageStats=false", "--server.address=127.0.0.1",
+                         "--client.toolbarMode=viewer",
                          "--server.port=8600", "--", "claims.csv"]]
 
 

@@ -121,16 +121,16 @@ def _s2(**fields) -> dict:
     return {"corpusid": 206594692, "abstract": "FooNet reaches 73.5%.", **fields}
 
 
-# (case, record fields, paper id, title, date)
+# (case, record fields, paper id, title, date: the publication date, else the arXiv id's month)
 S2_RECORDS = [
     ("docs: abstracts dataset, arXiv in openaccessinfo",
-     {"openaccessinfo": {"externalids": {"ArXiv": "2307.09288"}}}, "2307.09288", "", None),
+     {"openaccessinfo": {"externalids": {"ArXiv": "2307.09288"}}}, "2307.09288", "", "2023-07"),
     ("docs: papers fields joined, arXiv in externalids",
      {"title": "FooNet:  a  net", "externalids": {"ArXiv": "2307.09288", "DOI": "10.1/x"},
       "publicationdate": "2023-07-18"}, "2307.09288", "FooNet: a net", "2023-07-18"),
     ("docs: no arXiv id", {"externalids": {"ArXiv": None, "DOI": "10.1109/CVPR.2016.90"}},
-     "s2:206594692", "", None),
-    ("wild: corpusid as text", {"corpusid": " 7 "}, "s2:7", "", None),
+     "s2:206594692", "", ""),
+    ("wild: corpusid as text", {"corpusid": " 7 "}, "s2:7", "", ""),
 ]
 
 
@@ -182,7 +182,7 @@ def test_s2_papers_dataset_gives_no_papers_and_no_warnings():
 @pytest.mark.parametrize("name, dates", [
     ("openalex-works.jsonl", ["2023-07-18", "2021-06-17", "2016-06-01"]),
     ("s2-joined.jsonl", ["2023-07-18", "2016-06-27"]),
-    ("s2-abstracts.jsonl", [None, None]),
+    ("s2-abstracts.jsonl", ["2023-07", ""]),  # no publication date: the arXiv id's month
 ])
 def test_dates_come_from_the_publication_date(name, dates):
     assert [paper.date for paper in read_papers(fixture(name))] == dates

@@ -8,6 +8,7 @@ file manager (`downloads` fixture).
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,9 +19,10 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard.display import Span, format_number, highlight
+from dashboard.display import Span, highlight
 from dashboard.export import csv_bytes
 from extract.cli import main
+from dashboard.views import VIEWS
 from extract.output.leaderboard import LEADERBOARD_COLUMNS, leaderboard
 from extract.output.schema import COLUMNS
 from extract.output.tables import read_table, write_table
@@ -28,7 +30,6 @@ from extract.engine.units import convert
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "dashboard" / "app.py"
-VIEWS = ("Leaderboards", "Efficiency", "Papers", "All claims", "Unknown names", "Golden check")
 #: Seconds a run may take: the first run on the sample extracts it (later runs hit the cache).
 TIMEOUT = 180
 
@@ -43,8 +44,9 @@ def claim(paper_id: str, kind: str, subject: str, value: float, unit: str = "", 
     return row
 
 
-#: A hand-made claims table: lower-is-better FID, higher-is-better accuracy, a benchmark with two
-#: metrics, and one claim of each efficiency kind.
+#: A hand-made claims table: lower-is-better FID, higher-is-better accuracy, a benchmark whose
+#: two metrics are one board (MATH500: accuracy = pass@1), one with two boards (ImageNet), one
+#: claim of each efficiency kind, and two systems with a score and an efficiency claim.
 HAND_MADE_CLAIMS = [
     claim("2501.00001", "score", "GenA", 3.2, benchmark="CIFAR-10", metric="FID"),
     claim("2501.00002", "score", "GenB", 2.1, benchmark="CIFAR-10", metric="FID"),
@@ -67,6 +69,11 @@ HAND_MADE_CLAIMS = [
     claim("2501.00011", "latency", "QuickNet", 250.0, "ms", metric="latency", hardware="H100"),
     claim("2501.00011", "speedup", "QuickNet", 2.5, "x", metric="speed", hardware="H800",
           baseline="FlashAttention"),
+    claim("2501.00014", "speedup", "SlowSpeed", 1.5, "x", metric="speed", hardware="A100"),
+    claim("2501.00012", "score", "TokA", 0.5, benchmark="ImageNet", metric="rFID"),
+    claim("2501.00013", "score", "TokB", 0.3, benchmark="ImageNet", metric="rFID"),
+    claim("2501.00010", "score", "FastLM", 64.0, "%", benchmark="MMLU", metric="accuracy"),
+    claim("2501.00011", "score", "QuickNet", 70.0, "%", benchmark="MMLU", metric="accuracy"),
 ]
 
 
@@ -135,6 +142,19 @@ def shown_table(at: AppTest, index: int = 0) -> pd.DataFrame:
     return at.dataframe[index].value
 
 
+def chart_specs(at: AppTest) -> list[dict]:
+    """The Vega-Lite specs of the Altair charts shown (AppTest has no chart element of its own)."""
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    titles = []
+    for spec in chart_specs(at):
+        title = spec.get("title", "")
+        titles.append(title.get("text", "") if isinstance(title, dict) else title)
+    return titles
+
+
 # --- every view -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -156,13 +176,13 @@ def test_every_view_renders_on_a_claims_table(app, claims_table, view):
 # --- leaderboards -----------------------------------------------------------------------------
 
 LEADERBOARD_CASES = [
-    # (benchmark, metric chosen in the UI or None for the default, expected subjects in order)
+    # (benchmark, metric chosen in the UI or None for the default, expected systems in order)
     pytest.param("CIFAR-10", None, ["GenB", "GenA", "GenC"], id="spec4-FID-lower-is-better"),
     pytest.param("ImageNet", None, ["ConvZ", "ViT-X", "ResNet-Y"],
-                 id="spec4-accuracy-higher-is-better"),
-    pytest.param("MATH500", None, ["ModelR", "ModelQ", "ModelS"],
-                 id="leaderboard-doc-default-is-most-claimed-metric"),
-    pytest.param("MATH500", "accuracy", ["PreMoe", "Other"], id="metric-chosen-in-the-ui"),
+                 id="issue13-ImageNet-opens-on-top-1-accuracy"),
+    pytest.param("MATH500", None, ["PreMoe", "Other", "ModelR", "ModelQ", "ModelS"],
+                 id="issue13-accuracy-and-pass@1-are-one-board"),
+    pytest.param("ImageNet", "rFID", ["TokB", "TokA"], id="metric-chosen-in-the-ui"),
 ]
 
 
@@ -179,19 +199,68 @@ def test_leaderboard_ranks_by_the_metric_direction(app, claims_table, benchmark,
     at = open_board(app(claims_table), benchmark, metric)
     no_exception(at)
     board = shown_table(at)
-    assert list(board["subject"]) == subjects
+    assert list(board["system"]) == subjects
     assert list(board["rank"]) == list(range(1, len(subjects) + 1))
 
 
-def test_leaderboard_marks_qualified_claims_and_links_arxiv_papers(app, claims_table):
+def test_leaderboard_marks_qualified_claims_and_links_papers(app, claims_table):
     at = open_board(app(claims_table), "ImageNet", None)
-    board = shown_table(at).set_index("subject")
-    assert board.loc["ResNet-Y", "claim"] == "up to 79.3 %"
+    board = shown_table(at).set_index("system")
+    assert (board.loc["ResNet-Y", "value"], board.loc["ResNet-Y", "unit"]) == (79.3, "%")
     assert board.loc["ResNet-Y", "qualifier"].endswith("up to")
     assert board.loc["ConvZ", "qualifier"] == ""
-    assert board.loc["ConvZ", "paper"] == "https://arxiv.org/abs/2501.00006"
-    math = shown_table(open_board(at, "MATH500", None)).set_index("subject")
-    assert math.loc["ModelS", "paper"] == ""  # a slug is not an arXiv id: a blank cell, no link
+    assert board.loc["ConvZ", "arXiv"] == "https://arxiv.org/abs/2501.00006"
+    assert board.loc["ConvZ", "HF"] == "https://huggingface.co/papers/2501.00006"
+    math = shown_table(open_board(at, "MATH500", None)).set_index("system")
+    # a slug is not an arXiv id: the links search for the title
+    assert math.loc["ModelS", "arXiv"].startswith("https://arxiv.org/search/?query=")
+    assert math.loc["ModelS", "HF"] == "https://huggingface.co/papers?q=Paper+a-paper-without-arxiv-id"
+
+
+def test_leaderboard_shows_the_top_rows_evidence_as_clean_text(app, tmp_path):
+    row = claim("2501.00050", "score", "SIFT", 85.67, "%", benchmark="AIME24", metric="pass@1",
+                condition="with 8/128 pruning")
+    row["sentence"] = r"SIFT improves pass@1 on AIME24 to **85.67**\% with 8/128 pruning."
+    table = tmp_path / "claims.jsonl"
+    write_table([row], table)
+    at = app(table)
+    no_exception(at)
+    evidence = "".join(element.value for element in at.html)
+    assert "to 85.67% with 8/128 pruning." in evidence and "**" not in evidence
+    assert shown_table(at).loc[0, "settings"] == "pruned or quantised"
+
+
+def test_leaderboard_leaves_out_claims_with_a_chosen_setting(app, tmp_path):
+    table = tmp_path / "claims.csv"
+    write_table([claim("rt-detr", "score", "RT-DETR-R50", 53.1, "%", benchmark="COCO", metric="AP"),
+                 claim("rt-detr", "score", "RT-DETR-R50", 55.3, "%", benchmark="COCO", metric="AP",
+                       condition="After pre-training with Objects365"),
+                 claim("deim", "score", "DEIM", 54.7, "%", benchmark="COCO", metric="AP")], table)
+    at = app(table)
+    assert list(zip(shown_table(at)["system"], shown_table(at)["value"])) == [
+        ("RT-DETR-R50", 55.3), ("DEIM", 54.7)]
+    at.multiselect(key="leaderboard_hide").set_value(["extra training data"]).run()
+    no_exception(at)
+    assert list(zip(shown_table(at)["system"], shown_table(at)["value"])) == [
+        ("DEIM", 54.7), ("RT-DETR-R50", 53.1)]
+
+
+def test_leaderboard_charts_the_best_so_far_when_claims_are_dated(app, tmp_path):
+    table = tmp_path / "claims.csv"
+    write_table([claim("2401.00001", "score", "A", 50.0, "%", benchmark="COCO", metric="AP",
+                       date="2024-01-10"),
+                 claim("2403.00001", "score", "B", 53.1, "%", benchmark="COCO", metric="AP",
+                       date="2024-03")], table)
+    at = app(table)
+    no_exception(at)
+    [history] = [spec for spec in chart_specs(at) if "step-after" in json.dumps(spec)]
+    assert history["title"].startswith("Best AP claimed so far")
+
+
+def test_the_benchmark_picker_orders_by_systems(app, claims_table):
+    at = app(claims_table)
+    assert at.selectbox(key="leaderboard_benchmark").options[:2] == [
+        "MATH500  ·  5 systems", "ImageNet  ·  3 systems"]  # then most claims: 5 to 3
 
 
 @pytest.mark.parametrize("benchmark, metric, subjects", LEADERBOARD_CASES)
@@ -209,38 +278,55 @@ def test_leaderboard_download_is_what_the_cli_writes(app, claims_table, download
 
 # --- efficiency -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kind, unit, target", [
-    pytest.param("memory", "GB", "GiB", id="issue-GB-to-GiB"),
-    pytest.param("memory", "GB", "MB", id="issue-GB-to-MB"),
-    pytest.param("throughput", "token/s", "ktoken/s", id="issue-token-per-s-to-ktoken-per-s"),
-    pytest.param("latency", "ms", "s", id="issue-ms-to-s"),
+@pytest.mark.parametrize("quantity, target, written", [
+    pytest.param("memory [GB]", "GiB", (18.0, "GB"), id="issue-GB-to-GiB"),
+    pytest.param("memory [GB]", "MB", (18.0, "GB"), id="issue-GB-to-MB"),
+    pytest.param("throughput [token/s]", "ktoken/s", (1500.0, "token/s"),
+                 id="issue-token-per-s-to-ktoken-per-s"),
+    pytest.param("latency [ms]", "s", (250.0, "ms"), id="issue-ms-to-s"),
 ])
-def test_efficiency_converts_units_through_the_library_unrounded(app, claims_table, kind, unit,
-                                                                 target):
+def test_efficiency_converts_units_through_the_library_unrounded(app, claims_table, quantity,
+                                                                 target, written):
     at = app(claims_table, view="Efficiency")
-    at.selectbox(key=f"efficiency_unit_{kind}").set_value(target).run()
+    at.selectbox(key="efficiency_quantity").set_value(quantity).run()
+    at.selectbox(key=f"efficiency_unit::{quantity}").set_value(target).run()
+    no_exception(at)
+    row = shown_table(at).iloc[0]
+    assert row["unit"] == target
+    assert row["value"] == convert(*written, target)  # exactly: nothing rounded away
+    assert row["as written"] == f"{written[0]:g} {written[1]}"
+
+
+def test_efficiency_boards_label_each_system_and_filter_by_hardware(app, claims_table):
+    at = app(claims_table, view="Efficiency")
+    at.selectbox(key="efficiency_quantity").set_value("speedup: speed").run()
     no_exception(at)
     table = shown_table(at)
-    row = table[table["kind"] == kind].iloc[0]
-    [written] = [c["value"] for c in HAND_MADE_CLAIMS if c["kind"] == kind]
-    converted = convert(written, unit, target)
-    assert row["unit"] == target
-    assert row["value"] == converted  # exactly: nothing rounded away
-    assert row["shown"] == f"{format_number(converted)} {target}"
-    assert row["as written"] == f"{format_number(written)} {unit}"
-
-
-@pytest.mark.parametrize("kinds, hardware, subjects", [
-    pytest.param(["memory"], [], ["FastLM"], id="filter-by-kind"),
-    pytest.param(["speedup", "latency", "memory", "throughput"], ["H100", "H800"],
-                 ["QuickNet", "QuickNet"], id="filter-by-hardware"),
-])
-def test_efficiency_filters_by_kind_and_hardware(app, claims_table, kinds, hardware, subjects):
-    at = app(claims_table, view="Efficiency")
-    at.multiselect(key="efficiency_kinds").set_value(kinds).run()
-    at.multiselect(key="efficiency_hardware").set_value(hardware).run()
+    assert list(zip(table["system"], table["hardware"], table["baseline"])) == [
+        ("QuickNet", "H800", "FlashAttention"), ("SlowSpeed", "A100", "")]
+    assert chart_titles(at) == ["speedup: speed (higher is better)"]
+    at.multiselect(key="efficiency_hardware").set_value(["A100"]).run()
     no_exception(at)
-    assert list(shown_table(at)["subject"]) == subjects
+    assert list(shown_table(at)["system"]) == ["SlowSpeed"]
+
+
+# --- matrix and quality against efficiency ----------------------------------------------------
+
+def test_matrix_has_a_row_per_system_and_a_column_per_benchmark(app, claims_table):
+    at = app(claims_table, view="Systems x benchmarks")
+    at.slider(key="matrix_min_systems").set_value(1).run()
+    no_exception(at)
+    matrix = shown_table(at).set_index("system")
+    assert matrix.loc["PreMoe", "MATH500 (accuracy)"] == 97.2
+    assert matrix.loc["FastLM", "benchmarks"] == 1
+
+
+def test_quality_against_efficiency_sets_scores_against_speed(app, claims_table):
+    at = app(claims_table, view="Quality vs efficiency")
+    no_exception(at)
+    table = shown_table(at)
+    assert len(table) == 1 and table.loc[0, "subject"] in ("FastLM", "QuickNet")
+    assert len(chart_specs(at)) == 1
 
 
 # --- all claims -------------------------------------------------------------------------------
@@ -301,7 +387,7 @@ def test_an_unreadable_input_file_shows_an_error_and_the_rest_still_works(
     no_exception(at)
     [error] = [e.value for e in at.error]
     assert name in error and reason.lower() in error.lower()
-    assert list(shown_table(at)["subject"])  # the good table's leaderboard is there
+    assert list(shown_table(at)["system"])  # the good table's leaderboard is there
 
 
 @pytest.mark.parametrize("name, content, reason", [p for p in BROKEN_FILES if p.values[1]])
@@ -327,7 +413,7 @@ def test_a_skipped_record_is_counted_and_the_file_still_loads(app, tmp_path):
     at = app(corpus, view="Papers")
     no_exception(at)
     assert not at.error
-    assert any("1 records skipped" in expander.label for expander in at.expander)
+    assert any("1 record skipped" in expander.label for expander in at.expander)
 
 
 # --- papers -----------------------------------------------------------------------------------
@@ -381,7 +467,7 @@ def test_papers_view_shows_the_chosen_papers_claims(app, claims_table):
     at = app(claims_table, view="Papers")
     at.selectbox(key="paper").set_value("2501.00010").run()
     no_exception(at)
-    assert list(shown_table(at)["kind"]) == ["throughput", "memory"]
+    assert list(shown_table(at)["kind"]) == ["throughput", "memory", "score"]
 
 
 # --- unknown names ----------------------------------------------------------------------------
@@ -538,3 +624,48 @@ def test_downloads_neutralise_formula_cells():
                           "value": [-1.5, 2.0, 3.0]})
     assert csv_bytes(frame, {"subject": "str", "value": "float"}).decode().splitlines() == [
         "subject,value", "\"'=HYPERLINK(\"\"http://x\"\")\",-1.5", "'@SUM(1),2", "plain,3"]
+
+
+# --- sidebar ------------------------------------------------------------------------------------
+
+def test_a_corpus_and_its_claims_table_loaded_together_count_once(app, tmp_path):
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text('{"id": "2501.00001", "title": "Good", "abstract": "It reaches 97.2% '
+                      'accuracy on MATH500."}\n', encoding="utf-8")
+    table = tmp_path / "claims.csv"
+    assert subprocess.run([sys.executable, "-m", "extract", "extract", str(corpus), "-o",
+                           str(table), "-q"]).returncode == 0
+    at = app(corpus, table, view="All claims")
+    no_exception(at)
+    assert "1 paper, 1 claim" in [caption.value for caption in at.sidebar.caption]
+    assert len(shown_table(at)) == 1
+
+
+def test_an_empty_upload_says_so(app):
+    at = app()
+    at.sidebar.radio(key="source").set_value("Uploaded files").run()
+    at.sidebar.file_uploader(key="uploads").set_value(
+        [("empty.jsonl", b"", "application/octet-stream")]).run()
+    no_exception(at)
+    assert any("empty.jsonl" in warning.value and "no papers" in warning.value
+               for warning in at.warning)
+
+
+# --- evidence as clean text ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, shown", [
+    pytest.param(r"DeepSeek-R1 671B maintains 97.2\% accuracy on MATH500",
+                 "DeepSeek-R1 671B maintains 97.2% accuracy on MATH500", id="sample-premoe-latex-percent"),
+    pytest.param("SIFT improves the pass@1 accuracy from 78.33% to **85.67**%",
+                 "SIFT improves the pass@1 accuracy from 78.33% to 85.67%", id="sample-sift-markdown-bold"),
+    pytest.param(r"a $\times$3 speedup and $\sim$6\% gain", "a ×3 speedup and ~6% gain",
+                 id="spec3-latex-math"),
+    pytest.param(r"reaches \textbf{56.2} AP \cite{detr}", "reaches 56.2 AP", id="latex-commands"),
+    pytest.param("is 3.67times faster and *robust*", "is 3.67 × faster and robust",
+                 id="spec3-bare-times-and-markdown-emphasis"),
+    pytest.param("line one\nline two", "line one line two", id="wide-hard-line-breaks"),
+])
+def test_evidence_reads_latex_and_markdown(written, shown):
+    from dashboard.display import readable
+
+    assert readable(written) == shown

@@ -2,7 +2,9 @@
 
 Playwright cannot download its own browser here, so the tests drive Debian's Chromium at
 /usr/bin/chromium (`scripts/install-chromium.sh` installs it; CI runs that first). Without it the
-tests are skipped. A screenshot of the MATH500 leaderboard is saved to test-artifacts/.
+tests are skipped. Screenshots of the views (a board of each of AIME24, MATH500, COCO and
+ImageNet, the efficiency boards, the matrix, quality against efficiency, papers, all claims) are
+saved to test-artifacts/ (git-ignored; CI keeps it).
 """
 from __future__ import annotations
 
@@ -30,6 +32,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-sync", "--no-first-run"]
 SAMPLE = REPO / "extract" / "data" / "sample" / "hf-daily-papers.txt"
 ARTIFACTS = REPO / "test-artifacts"
+#: The wide arXiv corpus of the project's shared folder, beside the repository (CI lays a copy
+#: there) or beside the folder of work trees; the view test runs on the sample alone without it.
+WIDE_CORPUS = next((path for path in (REPO.parent / "shared" / "corpus" / "arxiv-2025.jsonl",
+                                      REPO.parent.parent / "shared" / "corpus" / "arxiv-2025.jsonl")
+                    if path.exists()), None)
 #: Seconds for the server to come up, and for a page to show what it should (the first page on
 #: the sample extracts it).
 STARTUP_SECONDS = 90
@@ -188,3 +195,70 @@ def test_an_abstract_with_markup_shows_it_as_text(page, tmp_path):
         expect(page.locator(".claimboard-title")).to_have_text("Markup <b>in</b> an abstract")
         assert abstract.locator("script, img").count() == 0
         assert page.evaluate("window.claimboardPwned") is None
+
+
+#: (view, benchmark to open or None, screenshot name): each view of the issue-13 boards.
+VIEW_SHOTS = [
+    ("Leaderboards", "AIME24", "board-aime24"),
+    ("Leaderboards", "MATH500", "board-math500"),
+    ("Leaderboards", "COCO", "board-coco"),
+    ("Leaderboards", "ImageNet", "board-imagenet"),
+    ("Efficiency", None, "efficiency"),
+    ("Systems x benchmarks", None, "matrix"),
+    ("Quality vs efficiency", None, "quality-vs-efficiency"),
+    ("Papers", None, "papers"),
+    ("All claims", None, "all-claims"),
+]
+#: Each board's default metric (extract/data/default_metrics.txt).
+DEFAULT_METRICS = {"AIME24": "accuracy", "MATH500": "accuracy", "COCO": "AP",
+                   "ImageNet": "top-1 accuracy"}
+
+
+def test_every_view_renders_on_the_sample_and_the_wide_corpus(page, tmp_path):
+    """The issue's "done when": on the sample plus arxiv-2025.jsonl, the AIME24, MATH500, COCO
+    and ImageNet boards open on their default metric with the rows the CLI ranks, and the
+    over-time chart, efficiency boards, matrix and quality-vs-efficiency views render."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=RENDER_MS)  # the first view extracts the corpus
+    inputs = [SAMPLE] + ([WIDE_CORPUS] if WIDE_CORPUS else [])
+    claims = tmp_path / "claims.csv"
+    subprocess.run([*claimboard_command(), "extract", *map(str, inputs), "-o", str(claims), "-q"],
+                   cwd=REPO, check=True)
+    with dashboard(*inputs, log=tmp_path / "server.log") as url:
+        page.goto(url)
+        expect(page.get_by_text("Leaderboards", exact=True).first).to_be_visible(timeout=180_000)
+        for view, benchmark, shot in VIEW_SHOTS:
+            with screenshot_at_the_end(page, shot):
+                page.get_by_test_id("stSidebar").get_by_text(view, exact=True).click()
+                expect(page.get_by_role("heading").filter(has_text=re.compile(
+                    view.split()[0]))).to_be_visible()
+                wait_until_idle(page)
+                if benchmark:
+                    choose(page, "Benchmark", re.compile(rf"^{benchmark}\b"))
+                    expect(page.get_by_test_id("stCaptionContainer").filter(
+                        has_text=f"{benchmark}, {DEFAULT_METRICS[benchmark]} (the default board)"
+                    )).to_be_visible()
+                    expected = list(csv.DictReader(io.StringIO(cli_leaderboard(
+                        str(claims), "--benchmark", benchmark).decode("utf-8"))))
+                    expect(page.get_by_test_id("stDataFrame").locator(
+                        '[role="row"]:has([role="gridcell"])')).to_have_count(len(expected))
+                    assert [row[0] for row in grid_rows(page)] == [r["rank"] for r in expected]
+                    expect(page.locator(".claimboard-evidence")).to_be_visible()
+                    # the ranking chart, and the over-time chart where a claim is dated
+                    charts = 2 if WIDE_CORPUS else 1
+                    expect(page.locator(".vega-embed")).to_have_count(charts)
+                elif view != "Papers":
+                    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+                if view in ("Efficiency", "Quality vs efficiency"):
+                    expect(page.locator(".vega-embed").first).to_be_visible()
+                wait_until_idle(page)
+
+
+def wait_until_idle(page) -> None:
+    """Until the script run ends (Streamlit shows a Stop button while it runs, and the elements
+    of the view before until they are replaced) and the charts have drawn."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    page.wait_for_timeout(800)

@@ -211,7 +211,7 @@ def test_broken_golden_row_exits_2_naming_file_and_line(golden_dir, edit, line, 
 BROKEN_LAYOUT = {
     "missing column": (lambda text: text.replace(",hardware,", ",", 1), 1,
                        "missing column(s): hardware"),
-    "short row": (lambda text: text + "2503.06749,too short\n", 6, "2 fields, the header has 22"),
+    "short row": (lambda text: text + "2503.06749,too short\n", 6, f"2 fields, the header has {len(GOLDEN_COLUMNS)}"),
 }
 
 

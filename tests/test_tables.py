@@ -27,7 +27,7 @@ FULL_ROW = {
     "unit_si": "B", "qualifier": "up_to", "baseline": "OpenAI o1", "hardware": "H800",
     "hardware_count": 512, "condition": "zero-shot, 4K context",
     "sentence": 'It reaches "73.5%" on MathVista.\nSecond line.', "char_start": 12,
-    "char_end": 16, "rule": "score.value_on_benchmark",
+    "char_end": 16, "rule": "score.value_on_benchmark", "date": "2025-03-09",
 }
 SPARSE_ROW = {"paper_id": "p-2", "title": "Ünïcode ✓ title", "kind": "delta", "value": -2.0}
 
@@ -103,9 +103,23 @@ def test_csv_text_layout():
     lines = buffer.getvalue().split("\n")
     assert lines[0] == ",".join(COLUMNS)
     # Empty fields for nulls, floats without ".0", integer columns as integers.
-    assert lines[1] == "p-2,Ünïcode ✓ title,delta,,,,-2" + "," * 14
-    assert lines[2] == "p-3,,,,,,12" + "," * 12 + "4" + "," * 2
+    assert lines[1] == "p-2,Ünïcode ✓ title,delta,,,,-2" + "," * 15
+    assert lines[2] == "p-3,,,,,,12" + "," * 12 + "4" + "," * 3
     assert lines[3] == ""
+
+
+@pytest.mark.parametrize("name", FORMAT_NAMES)
+def test_a_table_written_before_the_date_column_still_reads(tmp_path, name):
+    """Spec v1.1 added `date` last; a v1.0 table (golden files among them) reads with it empty."""
+    path = tmp_path / name
+    v1_0 = {name: kind for name, kind in CLAIMS_COLUMNS.items() if name != "date"}
+    write_table([FULL_ROW, SPARSE_ROW], path, columns=v1_0)
+    assert is_claims_table(path)
+    table = read_table(path)
+    assert list(table.columns) == list(COLUMNS)
+    assert list(table["date"]) == ["", ""]
+    assert table.iloc[0].drop("date").to_dict() == {k: v for k, v in FULL_ROW.items()
+                                                    if k != "date"}
 
 
 def test_jsonl_writes_null_and_keeps_column_order(tmp_path):
@@ -203,7 +217,7 @@ def test_is_claims_table_parquet_and_missing_file(tmp_path):
 
 def test_read_table_keeps_extra_columns_on_request(tmp_path):
     path = tmp_path / "golden.csv"
-    path.write_text(",".join(COLUMNS) + ",note\n" + "p1" + "," * 20 + ",unsure\n",
+    path.write_text(",".join(COLUMNS) + ",note\n" + "p1" + "," * (len(COLUMNS) - 1) + ",unsure\n",
                     encoding="utf-8")
     assert list(read_table(path).columns) == list(COLUMNS)
     assert read_table(path, keep_extra=True)["note"].tolist() == ["unsure"]
@@ -280,7 +294,7 @@ def test_absent_columns_are_missing_whatever_the_mapping():
     buffer = io.StringIO()
     write_table(rows, buffer)
     assert buffer.getvalue().splitlines()[1:] == [
-        ",,,,,,1.5" + "," * 14, ",,,,,,2.5" + "," * 14, ",,score,,,,3" + "," * 14]
+        ",,,,,,1.5" + "," * 15, ",,,,,,2.5" + "," * 15, ",,score,,,,3" + "," * 15]
 
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dashboard.data import Corpus
-from dashboard.views import (all_claims, efficiency, golden_check, leaderboards, papers,
-                             unknown_names)
+from dashboard.views import (all_claims, efficiency, golden_check, leaderboards, matrix, papers,
+                             quality_efficiency, unknown_names)
 
 #: View name -> function that renders it.
 VIEWS: dict[str, Callable[[Corpus], None]] = {
     "Leaderboards": leaderboards.render,
     "Efficiency": efficiency.render,
+    "Systems x benchmarks": matrix.render,
+    "Quality vs efficiency": quality_efficiency.render,
     "Papers": papers.render,
     "All claims": all_claims.render,
     "Unknown names": unknown_names.render,

@@ -1,149 +1,152 @@
-"""Efficiency: speedup, reduction, throughput, latency and memory claims, by hardware.
-
-Absolute amounts (throughput, latency, memory) can be shown in a unit of the reader's choice;
-the conversion is `extract.engine.units.convert` (pint), applied to the full-precision value, and the
-table shows the converted number unrounded.
-"""
+"""Efficiency: one board per measured quantity (`extract.output.efficiency.EfficiencyBoards`):
+decode throughput, latency, training speedup ... ranked like scores, one labelled row per
+system with its hardware, in the unit the reader picks (pint, unrounded)."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard.safe_text import markdown_text
+from dashboard.boards import (ARXIV_LINK, HF_LINK, efficiency_boards,
+                              evidence_html, hide_flags, link_columns, system_label)
 from dashboard.data import Corpus
-from dashboard.display import arxiv_url, claim_label, qualifier_label
+from dashboard.display import format_number, plural, qualifier_label, readable
+from dashboard.export import csv_bytes
+from extract.output.efficiency import EFFICIENCY_BOARD_COLUMNS
+from extract.output.schema import slugify
 
-# extract.engine.units is imported where it is used: it loads pint, which takes a noticeable part of a
-# second, and the other views (the first page among them) do not need it.
-
-EFFICIENCY_KINDS = ("speedup", "reduction", "throughput", "latency", "memory")
-
-AS_WRITTEN = "as written"
 NO_HARDWARE = "(not stated)"
 
-#: Points in the chart; a larger selection is charted by its first claims only (the table has all).
-CHART_POINTS = 5000
+#: Systems in the chart; a longer board is charted by its best systems only.
+CHART_ROWS = 30
+#: Rows of the board table; a longer board shows its best systems (the download has all).
+TABLE_ROWS = 500
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def quantities_of(key: tuple, _corpus: Corpus) -> pd.DataFrame:
+    return efficiency_boards(_corpus).list()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def efficiency_board_of(key: tuple, quantity: str, unit: str | None, hide: tuple[str, ...],
+                        _corpus: Corpus) -> pd.DataFrame:
+    return efficiency_boards(_corpus).board(quantity, unit, hide)
 
 
 def render(corpus: Corpus) -> None:
     st.header("Efficiency")
-    claims = corpus.claims[corpus.claims["kind"].isin(EFFICIENCY_KINDS)]
-    if claims.empty:
+    quantities = quantities_of(corpus.key, corpus)
+    if quantities.empty:
         st.info("No speedup, reduction, throughput, latency or memory claims in this data.")
         return
-
-    present = [kind for kind in EFFICIENCY_KINDS if (claims["kind"] == kind).any()]
-    hardware_names = sorted({name or NO_HARDWARE for name in claims["hardware"]})
-    left, right = st.columns(2)
-    kinds = left.multiselect("Kind", present, default=present, key="efficiency_kinds")
-    hardware = right.multiselect("Hardware", hardware_names, key="efficiency_hardware",
-                                 placeholder="all hardware")
-    chosen = claims[claims["kind"].isin(kinds)]
-    if hardware:
-        chosen = chosen[chosen["hardware"].replace("", NO_HARDWARE).isin(hardware)]
-
-    targets = _unit_choices(claims, kinds)
-    table = converted_table(chosen, targets)
-    st.caption(f"{len(table):,} claims")
-    st.dataframe(table, key="efficiency_table", hide_index=True, column_config={
-        "shown": st.column_config.TextColumn(
-            "value", help="in the chosen unit, unrounded (converted with pint)"),
-        "as written": st.column_config.TextColumn("as written"),
-        "value": st.column_config.NumberColumn("number", help="the value again, for sorting"),
-        "paper": st.column_config.LinkColumn("paper",
-                                             display_text=r"https://arxiv\.org/abs/(.+)"),
-        "sentence": st.column_config.TextColumn("evidence", width="large"),
-    })
-    if not table.empty:
-        if len(table) > CHART_POINTS:
-            st.caption(f"The chart shows the first {CHART_POINTS:,} of these claims.")
-        st.altair_chart(hardware_chart(table), key="efficiency_chart", width="stretch")
-
-
-def unit_options(units: set[str]) -> list[str]:
-    """The units at least one of `units` converts to, in the library's display order; empty
-    when none converts (`x`, `%`).
-
-    >>> unit_options({"GB", "x"})[:4], unit_options({"x", "%"})
-    (['B', 'KB', 'MB', 'GB'], [])
-    """
-    from extract.engine.units import DISPLAY_UNITS, compatible_units
-
-    offered: set[str] = set()
-    for unit in units:
-        options = compatible_units(unit) if unit else []
-        if len(options) > 1:
-            offered.update(options)
-    return [unit for unit in DISPLAY_UNITS if unit in offered] + sorted(
-        offered - set(DISPLAY_UNITS))
-
-
-def _unit_choices(claims: pd.DataFrame, kinds: list[str]) -> dict[str, str]:
-    """A unit selector for each of `kinds` whose units convert (throughput, latency, memory);
-    kind -> the chosen unit (or AS_WRITTEN). The options come from all of the kind's `claims`,
-    not the filtered ones, so that they stay put while the filters change."""
-    offered = {}
-    for kind in kinds:
-        units = set(claims.loc[claims["kind"] == kind, "unit"])
-        options = unit_options(units) if units else []
-        if options:
-            offered[kind] = options
-    if not offered:
-        return {}
-    columns = st.columns(len(offered))
-    return {kind: column.selectbox(f"{kind.capitalize()} in", (AS_WRITTEN, *options),
-                                   key=f"efficiency_unit_{kind}")
-            for (kind, options), column in zip(offered.items(), columns)}
+    systems = dict(zip(quantities["quantity"], quantities["subjects"]))
+    left, middle, right = st.columns([3, 1, 3])
+    quantity = left.selectbox(
+        "Measured quantity", list(quantities["quantity"]), key="efficiency_quantity",
+        format_func=lambda name: f"{name}  ·  {plural(systems[name], 'system')}",
+        help="One board per kind, named metric and unit; the ones with most systems first.")
+    units = efficiency_boards(corpus).units(quantity)
+    unit = middle.selectbox("Unit", units, key=f"efficiency_unit::{quantity}",
+                            help="Values converted with pint, unrounded") if len(units) > 1 \
+        else units[0]
+    hide = hide_flags(right, "efficiency_hide")
+    board = efficiency_board_of(corpus.key, quantity, unit, hide, corpus)
+    attrs = dict(board.attrs)
+    hardware = sorted({name or NO_HARDWARE for name in board["hardware"]})
+    chosen_hardware = st.multiselect("Hardware", hardware, key="efficiency_hardware",
+                                     placeholder="all hardware")
+    if chosen_hardware:
+        board = board[board["hardware"].replace("", NO_HARDWARE).isin(chosen_hardware)]
+    st.caption(markdown_text(
+        f"{attrs['quantity']}: {'lower' if attrs['direction'] == 'lower' else 'higher'} is "
+        f"better; {plural(len(board), 'system')}, each with its best claim"
+        + ("; speedups and reductions as factors, the claim as written beside" if
+           attrs["kind"] in ("speedup", "reduction") else f"; values in {attrs['unit']}")
+        + "."))
+    if board.empty:
+        st.info("No claim on this board is left with these choices.")
+        return
+    table = display_table(board.head(TABLE_ROWS), corpus.arxiv_ids)
+    if len(board) > TABLE_ROWS:
+        st.caption(f"The best {TABLE_ROWS:,} of {len(board):,} systems; the download has all.")
+    event = st.dataframe(table, key="efficiency_table", hide_index=True,
+                         column_config=TABLE_COLUMNS, on_select="rerun",
+                         selection_mode="single-row")
+    rows = getattr(getattr(event, "selection", None), "rows", None) or [0]
+    row = board.iloc[rows[0] if rows[0] < len(board) else 0]
+    st.html(evidence_html(
+        f"#{row['rank']} {system_label(row['subject'], row['title'])}: {row['as_written']}",
+        readable(row["sentence"]),
+        [("hardware", " x ".join(filter(None, (
+            "" if pd.isna(row["hardware_count"]) else str(row["hardware_count"]),
+            row["hardware"])))),
+         ("baseline", row["baseline"]), ("condition", row["condition"]),
+         ("paper", f"{row['title']} ({row['date'] or 'no date'})")]))
+    st.download_button("Download CSV", csv_bytes(board, EFFICIENCY_BOARD_COLUMNS),
+                       file_name=f"efficiency-{slugify(attrs['quantity'])}.csv", mime="text/csv",
+                       key="efficiency_download")
+    st.altair_chart(efficiency_chart(table, attrs), key="efficiency_chart", width="stretch")
 
 
-def converted_table(claims: pd.DataFrame, targets: dict[str, str]) -> pd.DataFrame:
-    """The claims as shown: values converted to the chosen units where their unit converts
-    (through `extract.engine.units.convert`, unrounded), the value as written kept beside."""
-    from extract.engine.units import compatible_units, convert
+TABLE_COLUMNS = {
+    "rank": st.column_config.NumberColumn("rank", width="small"),
+    "system": st.column_config.TextColumn("system", width="medium"),
+    "value": st.column_config.NumberColumn("value", width="small",
+                                           help="in the chosen unit, unrounded (pint)"),
+    "unit": st.column_config.TextColumn("unit", width="small"),
+    "as written": st.column_config.TextColumn("as written", width="small"),
+    "hardware": st.column_config.TextColumn("hardware", width="small"),
+    "count": st.column_config.NumberColumn("count", width="small",
+                                           help="how many devices the claim was measured on"),
+    "per device": st.column_config.NumberColumn(
+        "per device", width="small", help="value / count, for throughput and memory"),
+    "baseline": st.column_config.TextColumn("baseline", width="medium"),
+    "condition": st.column_config.TextColumn("condition", width="medium"),
+    "evidence": st.column_config.TextColumn("evidence", width="large"),
+    "papers": st.column_config.NumberColumn("papers", width="small"),
+    "arXiv": ARXIV_LINK,
+    "HF": HF_LINK,
+}
 
-    convertible = {unit: set(compatible_units(unit)) if unit else set()
-                   for unit in claims["unit"].unique()}
-    values, units = [], []
-    for value, unit, kind in zip(claims["value"], claims["unit"], claims["kind"]):
-        target = targets.get(kind, AS_WRITTEN)
-        if target != AS_WRITTEN and target != unit and target in convertible[unit] and (
-                not pd.isna(value)):
-            value, unit = convert(value, unit, target), target
-        values.append(value)
-        units.append(unit)
+
+def display_table(board: pd.DataFrame, resolved: dict[str, str]) -> pd.DataFrame:
+    arxiv, huggingface = link_columns(board["paper_id"], board["title"], resolved)
     return pd.DataFrame({
-        "kind": claims["kind"].to_numpy(),
-        "subject": claims["subject"].to_numpy(),
-        "metric": claims["metric"].to_numpy(),
-        "shown": [claim_label(value, unit, "") for value, unit in zip(values, units)],
-        "as written": [claim_label(value, unit, "") for value, unit in
-                       zip(claims["value"], claims["unit"])],
-        "qualifier": claims["qualifier"].map(qualifier_label).to_numpy(),
-        "baseline": claims["baseline"].to_numpy(),
-        "hardware": claims["hardware"].to_numpy(),
-        "hardware_count": claims["hardware_count"].to_numpy(),
-        "condition": claims["condition"].to_numpy(),
-        "paper": claims["paper_id"].map(arxiv_url).to_numpy(),
-        "title": claims["title"].to_numpy(),
-        "sentence": claims["sentence"].to_numpy(),
-        "value": values,
-        "unit": units,
+        "rank": board["rank"].to_numpy(),
+        "system": [system_label(s, t) for s, t in zip(board["subject"], board["title"])],
+        "value": board["value"].to_numpy(),
+        "unit": board["unit"].to_numpy(),
+        "as written": board["as_written"].to_numpy(),
+        "qualifier": board["qualifier"].map(qualifier_label).to_numpy(),
+        "hardware": board["hardware"].to_numpy(),
+        "count": board["hardware_count"].to_numpy(),
+        "per device": board["per_device"].to_numpy(),
+        "baseline": board["baseline"].to_numpy(),
+        "condition": board["condition"].to_numpy(),
+        "settings": board["flags"].to_numpy(),
+        "evidence": board["sentence"].map(readable).to_numpy(),
+        "papers": board["papers"].to_numpy(),
+        "date": board["date"].to_numpy(),
+        "arXiv": arxiv,
+        "HF": huggingface,
     })
 
 
-def hardware_chart(table: pd.DataFrame) -> alt.FacetChart:
-    """Each claim as a point, one row per hardware, one panel per kind and unit."""
-    table = table.head(CHART_POINTS)[["kind", "subject", "metric", "value", "unit", "as written",
-                                      "hardware", "condition", "paper"]]
-    shown = table.assign(
-        hardware=table["hardware"].replace("", NO_HARDWARE),
-        panel=table["kind"] + " (" + table["unit"].replace("", "no unit") + ")")
-    points = alt.Chart(shown).mark_circle(size=80, opacity=0.7).encode(
-        x=alt.X("value:Q", title=None),
-        y=alt.Y("hardware:N", title=None),
-        color=alt.Color("kind:N"),
-        tooltip=["kind", "subject", "metric", "value", "unit", "as written", "hardware",
-                 "condition", "paper"],
-    )
-    return points.facet(row=alt.Row("panel:N", title=None)).resolve_scale(x="independent",
-                                                                          y="independent")
+def efficiency_chart(table: pd.DataFrame, attrs: dict) -> alt.LayerChart:
+    """A bar per system (its best claim), labelled by system and value, coloured by hardware."""
+    top = table.head(CHART_ROWS).copy()
+    top["label"] = [f"{rank}. {system}" for rank, system in zip(top["rank"], top["system"])]
+    top["hardware"] = top["hardware"].replace("", NO_HARDWARE)
+    top["shown"] = [f"{format_number(v)} {attrs['unit']}" for v in top["value"]]
+    title = f"{attrs['quantity']} ({'lower' if attrs['direction'] == 'lower' else 'higher'} " \
+            "is better)"
+    base = alt.Chart(top).encode(
+        y=alt.Y("label:N", sort=list(top["label"]), title=None, axis=alt.Axis(labelLimit=360)),
+        x=alt.X("value:Q", title=attrs["unit"]),
+        tooltip=["rank", "system", "shown", "as written", "hardware", "count", "baseline",
+                 "condition"])
+    bars = base.mark_bar().encode(color=alt.Color("hardware:N", title="hardware"))
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(text="shown:N")
+    return (bars + labels).properties(title=title, height={"step": 28})

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import MAX_UPLOAD_BYTES, Corpus, path_key
+from dashboard.display import plural
 from dashboard.safe_text import markdown_text, upload_file_name
 from extract.evaluation.golden import (GOLDEN_DIR, MANIFEST, REQUIRED_FLOORS, THRESHOLDS, check,
                             format_thresholds, resolve_targets)
@@ -142,7 +143,7 @@ def _show_result(result: dict[str, Any]) -> None:
     skipped = result.get("skipped_records", [])
     summary = (f"**{markdown_text(result['name'])}**: {markdown_text(result['golden'])} against "
                f"{markdown_text(result['input'])} "
-               f"({result['papers']} papers, {len(skipped)} records skipped)")
+               f"({plural(result['papers'], 'paper')}, {plural(len(skipped), 'record')} skipped)")
     if below:
         st.error(summary + " — FAILED: " + "; ".join(
             f"{name} {v['today']:.3f} < floor {v['floor']:.3f}" for name, v in below.items()))
@@ -158,7 +159,7 @@ def _show_result(result: dict[str, Any]) -> None:
             delta=None if floor is None else f"{figures[name] - floor:+.3f} vs floor {floor:.3f}",
             delta_color="normal")
     if skipped:
-        with st.expander(f"{len(skipped)} records of the corpus skipped"):
+        with st.expander(f"{plural(len(skipped), 'record')} of the corpus skipped"):
             st.code("\n".join(map(str, skipped)), language=None)
     counts = result["counts"]
     st.caption(f"rows: golden {counts['golden_rows']}, extracted {counts['extracted_rows']}, "

@@ -1,134 +1,249 @@
-"""Leaderboards: one benchmark (and metric), its systems ranked by `extract.output.leaderboard`."""
+"""Leaderboards: one benchmark's board (`extract.output.leaderboard.Boards`), one row per
+system, the chosen row's evidence beside it, and how the best result moved over time."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard.boards import (ARXIV_LINK, HF_LINK, evidence_html, hide_flags,
+                              link_columns, score_boards, system_label)
 from dashboard.data import Corpus
-from dashboard.display import arxiv_url, claim_label, qualifier_label
+from dashboard.display import claim_label, plural, qualifier_label, readable
 from dashboard.export import csv_bytes
 from dashboard.safe_text import markdown_text
-from extract.output.leaderboard import LEADERBOARD_COLUMNS, leaderboard, list_leaderboards
+from extract.output.leaderboard import LEADERBOARD_COLUMNS
 from extract.output.schema import slugify
 
-#: Bars in the chart; a longer board is charted by its best systems only.
+#: Systems in the ranking chart; a longer board is charted by its best systems only.
 CHART_ROWS = 30
+#: Rows of the board table; a longer board shows its best systems (the download has all).
+TABLE_ROWS = 500
+#: Dots of the over-time chart; past it, every claim that set a best and an even sample of the
+#: others are drawn (Altair refuses more than 5,000 rows, and the browser slows long before).
+HISTORY_POINTS = 2000
 
 #: How a board without a named metric is listed.
 UNNAMED_METRIC = "(no metric named)"
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def boards_of(key: tuple, _claims: pd.DataFrame) -> pd.DataFrame:
-    """`list_leaderboards` of a corpus, cached by the corpus key (`_claims` is not hashed)."""
-    return list_leaderboards(_claims)
+def boards_of(key: tuple, _corpus: Corpus) -> pd.DataFrame:
+    """The corpus's list of boards, cached by the corpus key."""
+    return score_boards(_corpus).list()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def board_of(key: tuple, benchmark: str, metric: str | None, _claims: pd.DataFrame
-             ) -> pd.DataFrame:
-    """`leaderboard(claims, benchmark, metric)` of a corpus, cached by the corpus key."""
-    return leaderboard(_claims, benchmark, metric)
+def board_of(key: tuple, benchmark: str, metric: str | None, hide: tuple[str, ...],
+             _corpus: Corpus) -> pd.DataFrame:
+    """One board of the corpus, cached by the corpus key and the board's choices."""
+    return score_boards(_corpus).board(benchmark, metric, hide)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def shown_board_of(key: tuple, benchmark: str, metric: str | None, hide: tuple[str, ...],
+                   _corpus: Corpus) -> pd.DataFrame:
+    """The board's first `TABLE_ROWS` rows as shown (evidence cleaned, links made), cached: a
+    rerun for another row or view does not clean them again."""
+    board = board_of(key, benchmark, metric, hide, _corpus)
+    return display_table(board.head(TABLE_ROWS), _corpus.arxiv_ids)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def history_of(key: tuple, benchmark: str, metric: str | None, hide: tuple[str, ...],
+               _corpus: Corpus) -> pd.DataFrame:
+    return score_boards(_corpus).history(benchmark, metric, hide)
 
 
 def render(corpus: Corpus) -> None:
     st.header("Leaderboards")
-    boards = boards_of(corpus.key, corpus.claims)
+    boards = boards_of(corpus.key, corpus)
     if boards.empty:
         st.info("No score claims with a benchmark in this data, so there is no leaderboard.")
         return
 
-    claims_per_benchmark = boards.groupby("benchmark", sort=False)["claims"].sum()
-    left, right = st.columns(2)
+    defaults = boards[boards["default"] != ""]
+    systems = dict(zip(defaults["benchmark"], defaults["subjects"]))
+    left, middle, right = st.columns([3, 2, 3])
     benchmark = left.selectbox(
-        "Benchmark", list(claims_per_benchmark.index), key="leaderboard_benchmark",
-        format_func=lambda name: f"{name}  ·  {claims_per_benchmark[name]:,} claims",
-        help="Benchmarks with score claims, the one with the largest leaderboard first.")
-    board = _chosen_board(corpus, boards, benchmark, right)
+        "Benchmark", list(defaults["benchmark"]), key="leaderboard_benchmark",
+        format_func=lambda name: f"{name}  ·  {plural(systems[name], 'system')}",
+        help="Benchmarks with the most systems first; type to search.")
+    metrics = list(boards.loc[boards["benchmark"] == benchmark, "metric"])
+    metric = None
+    if len(metrics) > 1:
+        # One key per benchmark: each remembers its own metric.
+        chosen = middle.selectbox(
+            "Metric", metrics, key=f"leaderboard_metric::{benchmark}",
+            format_func=lambda name: (name or UNNAMED_METRIC) + (
+                "  (default)" if name == metrics[0] else ""),
+            help="The benchmark's default metric first (extract/data/default_metrics.txt).")
+        metric = None if chosen == metrics[0] else chosen
+    hide = hide_flags(right, "leaderboard_hide")
+    board = board_of(corpus.key, benchmark, metric, hide, corpus)
+    st.caption(describe(board))
 
-    better = board.attrs.get("direction", "higher")
-    metric_name = board.attrs.get("metric") or UNNAMED_METRIC
-    st.caption(f"**{markdown_text(board.attrs.get('benchmark', benchmark))}**, "
-               f"{markdown_text(metric_name)}: "
-               f"{'lower' if better == 'lower' else 'higher'} is better, "
-               f"{len(board):,} systems, each with its best claim.")
-
-    table = display_table(board)
-    st.dataframe(table, key="leaderboard_table", hide_index=True,
-                 column_config=TABLE_COLUMNS)
+    if board.empty:
+        st.info("Every claim on this board has a setting left out above.")
+        return
+    table = shown_board_of(corpus.key, benchmark, metric, hide, corpus)
+    if len(board) > TABLE_ROWS:
+        st.caption(f"The best {TABLE_ROWS:,} of {len(board):,} systems; the download has all.")
+    chosen_row = _board_table(table)
+    row = board.iloc[chosen_row]
+    shown = table.iloc[chosen_row]
+    st.html(evidence_html(
+        f"#{row['rank']} {shown['system']}: {claim_label(row['value'], row['unit'], row['qualifier'])}"
+        f" {row['metric'] or board.attrs['metric']}",
+        readable(row["sentence"]),
+        [("condition", row["condition"]), ("settings", row["flags"]),
+         ("paper", f"{row['title']} ({row['date'] or 'no date'})"),
+         ("papers claiming it", str(row["papers"]))]))
     st.download_button(
         "Download CSV", csv_bytes(board, LEADERBOARD_COLUMNS),
-        file_name=f"leaderboard-{slugify(benchmark)}-{slugify(metric_name)}.csv",
+        file_name=f"leaderboard-{slugify(benchmark)}-{slugify(board.attrs['metric'] or 'none')}.csv",
         mime="text/csv", key="leaderboard_download",
-        help="The same bytes as `claimboard leaderboard INPUTS --benchmark B [--metric M]`.")
-    st.altair_chart(ranking_chart(table, metric_name, better), key="leaderboard_chart",
-                    width="stretch")
+        help="The same bytes as `claimboard leaderboard INPUTS --benchmark B [--metric M] "
+             "[--hide FLAG]`.")
+
+    chart_left, chart_right = st.columns(2)
+    chart_left.altair_chart(ranking_chart(table, board.attrs["metric"] or UNNAMED_METRIC,
+                                          board.attrs["direction"]),
+                            key="leaderboard_chart", width="stretch")
+    history = history_of(corpus.key, benchmark, metric, hide, corpus)
+    if history.empty:
+        chart_right.info("No claim on this board carries a date, so there is no chart over "
+                         "time (a pasted Daily Papers page gives no year).")
+    else:
+        drawn = chart_points(history)
+        chart_right.altair_chart(history_chart(drawn, board.attrs["metric"] or UNNAMED_METRIC,
+                                               board.attrs["direction"]),
+                                 key="leaderboard_history_chart", width="stretch")
+        if len(drawn) < len(history):
+            chart_right.caption(f"{len(drawn):,} of {len(history):,} dated claims drawn: every "
+                                "one that set a new best, and an even sample of the others.")
+        if history.attrs.get("undated"):
+            chart_right.caption(f"{plural(history.attrs['undated'], 'claim')} without a date "
+                                "not charted.")
 
 
-def _chosen_board(corpus: Corpus, boards: pd.DataFrame, benchmark: str, column
-                  ) -> pd.DataFrame:
-    """The board of `benchmark`, ranked by the library's default metric (the one with most
-    claims, as `claimboard leaderboard --benchmark B` ranks) or, where the benchmark has several
-    metrics, by the one the user picks in `column`."""
-    board = board_of(corpus.key, benchmark, None, corpus.claims)
-    metrics = list(boards.loc[boards["benchmark"] == benchmark, "metric"])
-    if len(metrics) <= 1:
-        return board
-    default = board.attrs.get("metric", "")
-    # One key per benchmark: each remembers its own metric, and a stored metric never has to
-    # be looked up among another benchmark's options.
-    metric = column.selectbox(
-        "Metric", metrics, index=metrics.index(default) if default in metrics else 0,
-        key=f"leaderboard_metric::{benchmark}", format_func=lambda name: name or UNNAMED_METRIC)
-    return board if metric == default else board_of(corpus.key, benchmark, metric,
-                                                     corpus.claims)
+def describe(board: pd.DataFrame) -> str:
+    """The line above a board: which board, what it merges, which way is better, its size."""
+    attrs = board.attrs
+    merged = [m or "claims naming no metric" for m in attrs.get("metrics", [])
+              if m != attrs["metric"]]
+    parts = [f"{attrs['benchmark']}, {attrs['metric'] or UNNAMED_METRIC}"
+             + (" (the default board)" if attrs.get("default") else "")]
+    if merged:
+        parts.append("also counting " + " and ".join(merged))
+    parts.append(f"{'lower' if attrs['direction'] == 'lower' else 'higher'} is better")
+    parts.append(f"{plural(len(board), 'system')}, each with its best claim")
+    if attrs.get("hidden"):
+        parts.append("left out: " + ", ".join(attrs["hidden"]))
+    return markdown_text("; ".join(parts) + ".")
 
 
 #: How the board's columns are shown.
 TABLE_COLUMNS = {
     "rank": st.column_config.NumberColumn("rank", width="small"),
-    "claim": st.column_config.TextColumn("claim", help="value, unit and qualifier as claimed"),
-    "subject": st.column_config.TextColumn("subject", width="medium"),
-    "value": st.column_config.NumberColumn("value", help="for sorting; the claim column is exact"),
+    "system": st.column_config.TextColumn("system", width="medium"),
+    "value": st.column_config.NumberColumn("value", width="small"),
+    "unit": st.column_config.TextColumn("unit", width="small"),
     "qualifier": st.column_config.TextColumn(
-        "qualifier", help="≤ up to, ≈ about, > over ...: the claim is not a plain value"),
-    "paper": st.column_config.LinkColumn("paper", display_text=r"https://arxiv\.org/abs/(.+)"),
-    "sentence": st.column_config.TextColumn("evidence", width="large"),
+        "qualifier", width="small",
+        help="≤ up to, ≈ about, > over ...: the claim is not a plain value"),
+    "condition": st.column_config.TextColumn("condition", width="large"),
+    "settings": st.column_config.TextColumn(
+        "settings", width="medium", help="Flags read from the condition"),
+    "evidence": st.column_config.TextColumn("evidence", width="large"),
+    "papers": st.column_config.NumberColumn(
+        "papers", width="small", help="Papers claiming this system on this board"),
+    "date": st.column_config.TextColumn("date", width="small"),
+    "arXiv": ARXIV_LINK,
+    "HF": HF_LINK,
+    "metric": st.column_config.TextColumn("metric as written", width="small"),
+    "title": st.column_config.TextColumn("paper", width="medium"),
 }
 
 
-def display_table(board: pd.DataFrame) -> pd.DataFrame:
-    """The board as shown: a readable claim, the qualifier marked, the paper as an arXiv link."""
+def display_table(board: pd.DataFrame, resolved: dict[str, str]) -> pd.DataFrame:
+    """The board as shown: one value column, the condition and flags beside it, the evidence
+    as clean text, paper links."""
+    arxiv, huggingface = link_columns(board["paper_id"], board["title"], resolved)
     return pd.DataFrame({
         "rank": board["rank"],
-        "subject": board["subject"],
-        "claim": [claim_label(v, u, q) for v, u, q in
-                  zip(board["value"], board["unit"], board["qualifier"])],
+        "system": [system_label(s, t) for s, t in zip(board["subject"], board["title"])],
         "value": board["value"],
         "unit": board["unit"],
         "qualifier": board["qualifier"].map(qualifier_label),
         "condition": board["condition"],
-        "paper": board["paper_id"].map(lambda paper_id: arxiv_url(paper_id) or ""),  # no id: no link
+        "settings": board["flags"],
+        "evidence": board["sentence"].map(readable),
+        "papers": board["papers"],
+        "date": board["date"],
+        "arXiv": arxiv,
+        "HF": huggingface,
+        "metric": board["metric"],
         "title": board["title"],
-        "sentence": board["sentence"],
     })
 
 
-def ranking_chart(table: pd.DataFrame, metric: str, better: str) -> alt.Chart:
-    """Bars of the board's best `CHART_ROWS` systems, in rank order, qualified claims coloured."""
+def _board_table(table: pd.DataFrame) -> int:
+    """Show the board; the row the user picked (the top one until then)."""
+    event = st.dataframe(table, key="leaderboard_table", hide_index=True,
+                         column_config=TABLE_COLUMNS, on_select="rerun",
+                         selection_mode="single-row")
+    rows = getattr(getattr(event, "selection", None), "rows", None) or [0]
+    return rows[0] if rows[0] < len(table) else 0
+
+
+def ranking_chart(table: pd.DataFrame, metric: str, better: str) -> alt.LayerChart:
+    """The best `CHART_ROWS` systems as dots on an axis that starts near their values (a zero
+    baseline would hide a 53-56 AP race), each labelled with its value."""
     top = table.head(CHART_ROWS).copy()
-    # Subjects may repeat or be empty (several unnamed systems); rank makes each label unique.
-    top["system"] = [f"{rank}. {subject or '(unnamed)'}"
-                     for rank, subject in zip(top["rank"], top["subject"])]
+    # Systems may repeat (unnamed ones): the rank makes each label unique.
+    top["label"] = [f"{rank}. {system}" for rank, system in zip(top["rank"], top["system"])]
     top["marked"] = top["qualifier"].where(top["qualifier"] != "", "plain value")
+    top["shown"] = [claim_label(v, u, "") for v, u in zip(top["value"], top["unit"])]
     title = f"{metric} ({'lower' if better == 'lower' else 'higher'} is better)"
     if len(table) > len(top):
         title += f", best {len(top)} of {len(table):,}"
-    return alt.Chart(top, title=title).mark_bar().encode(
-        x=alt.X("value:Q", title=metric),
-        y=alt.Y("system:N", sort=list(top["system"]), title=None,
-                axis=alt.Axis(labelLimit=320)),
-        color=alt.Color("marked:N", title="qualifier"),
-        tooltip=["rank", "subject", "claim", "condition", "title"],
-    )
+    base = alt.Chart(top).encode(
+        x=alt.X("value:Q", title=metric, scale=alt.Scale(zero=False, padding=24)),
+        y=alt.Y("label:N", sort=list(top["label"]), title=None, axis=alt.Axis(labelLimit=220)),
+        tooltip=["rank", "system", "shown", "condition", "settings", "title"])
+    dots = base.mark_circle(size=120).encode(color=alt.Color("marked:N", title="qualifier"))
+    labels = base.mark_text(align="left", dx=9, fontSize=12).encode(text="shown:N")
+    return (dots + labels).properties(title=title, height={"step": 28})
+
+
+def chart_points(history: pd.DataFrame, limit: int = HISTORY_POINTS) -> pd.DataFrame:
+    """At most `limit` claims of a history: those that set a best, then an even sample.
+
+    >>> history = pd.DataFrame({"value": range(10), "record": [True] + [False] * 9})
+    >>> list(chart_points(history, 4)["value"])
+    [0, 1, 4, 7]
+    """
+    if len(history) <= limit:
+        return history
+    records = history[history["record"]]
+    others = history[~history["record"]]
+    room = max(0, limit - len(records))
+    step = max(1, -(-len(others) // room)) if room else len(others) + 1
+    return pd.concat([records, others.iloc[::step]]).sort_index()
+
+
+def history_chart(history: pd.DataFrame, metric: str, better: str) -> alt.LayerChart:
+    """Best so far by date (a step line) over a dot for every dated claim."""
+    title = f"Best {metric} claimed so far ({'lower' if better == 'lower' else 'higher'} is " \
+            "better)"
+    y_scale = alt.Scale(zero=False, padding=16)
+    x = alt.X("when:T", title="paper date", axis=alt.Axis(format="%Y-%m-%d", labelOverlap=True))
+    dots = alt.Chart(history).mark_circle(size=80, opacity=0.75).encode(
+        x=x, y=alt.Y("value:Q", title=metric, scale=y_scale, axis=alt.Axis(format=".4~r")),
+        color=alt.Color("record:N", title="set a new best",
+                        scale=alt.Scale(domain=[True, False], range=["#d62728", "#7f7f7f"])),
+        tooltip=["date", "subject", "value", "unit", "condition", "flags", "title"])
+    steps = alt.Chart(history).mark_line(interpolate="step-after", color="#d62728").encode(
+        x=x, y=alt.Y("best:Q", title=metric, scale=y_scale, axis=alt.Axis(format=".4~r")))
+    return (steps + dots).properties(title=title, height=320)

@@ -12,8 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import Corpus
-from dashboard.display import Span, arxiv_url, claim_label, highlight, qualifier_label
+from dashboard.display import Span, claim_label, highlight, plural, qualifier_label
 from dashboard.safe_text import code_span
+from extract.output.papers import paper_links
 
 #: Columns of a paper's claims table, in order.
 CLAIM_COLUMNS = ("kind", "subject", "benchmark", "metric", "claim", "value", "unit", "qualifier",
@@ -45,22 +46,28 @@ def render(corpus: Corpus) -> None:
     claim_counts = corpus.claims["paper_id"].value_counts()
     paper_id = st.selectbox(
         "Paper", list(titles), key="paper",
-        format_func=lambda pid: f"{titles[pid]}  ·  {claim_counts.get(pid, 0)} claims",
+        format_func=lambda pid: f"{titles[pid]}  ·  {plural(claim_counts.get(pid, 0), 'claim')}",
         help="Type to search the titles.")
     paper = papers[papers["paper_id"] == paper_id].iloc[0]
     claims = corpus.claims[corpus.claims["paper_id"] == paper_id]
 
-    url = arxiv_url(paper_id)
+    links = paper_links(paper_id, paper["title"], corpus.arxiv_ids)
     # The title through st.html too: escaped, so "$" or "<" in it show as written.
     st.html(f'<h3 class="claimboard-title">{html.escape(paper["title"])}</h3>')
-    st.caption(f"[arXiv:{paper_id}]({url})" if url else f"id {code_span(paper_id)}")
+    where = (f"arXiv:{html.escape(links.arxiv_id)}" if not links.is_search
+             else f"id {html.escape(paper_id)}: no arXiv id known")
+    st.html(f'<p class="claimboard-links">{where} · '
+            f'<a href="{html.escape(links.arxiv)}" target="_blank">'
+            f'{"arXiv" if not links.is_search else "search arXiv"}</a> · '
+            f'<a href="{html.escape(links.huggingface)}" target="_blank">'
+            f'{"Hugging Face" if not links.is_search else "search Hugging Face"}</a></p>')
     if paper["abstract"]:
         st.html(f'<div class="claimboard-abstract" style="{_ABSTRACT_STYLE}">'
                 f'{highlight(paper["abstract"], claim_spans(claims))}</div>')
     else:
         _sentences(claims)
 
-    st.markdown(f"**{len(claims)} claim{'' if len(claims) == 1 else 's'}**")
+    st.markdown(f"**{plural(len(claims), 'claim')}**")
     st.dataframe(claims_table(claims), key="paper_claims", hide_index=True)
 
 

@@ -50,6 +50,7 @@ def extract_paper(paper: Paper) -> list[dict]:
             row["sentence"] = source_sentence
             row["char_start"] = start
             row["char_end"] = end
+            row["date"] = paper.date
             rows.append(row)
     rows.sort(key=lambda r: r["char_start"])
     return rows

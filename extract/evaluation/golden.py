@@ -38,7 +38,8 @@ import regex
 
 from ..output.atomic import write_atomically
 from .golden_report import write_json_report, write_text_report
-from ..output.schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, QUALIFIERS, Paper
+from ..output.schema import (COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, OPTIONAL_COLUMNS,
+                             QUALIFIERS, Paper)
 from .scoring import Score, fold, score
 
 #: The project's golden directory, the default target.
@@ -263,7 +264,8 @@ def _check_golden_row(record: dict[str, str]) -> tuple[dict[str, Any], list[str]
 def read_golden(path: Path) -> pd.DataFrame:
     """A golden CSV as a claims table with `note` and the `line` each row starts on.
 
-    Every column of GOLDEN_COLUMNS must be there (no others), kinds must be the seven or `none`,
+    Every column of GOLDEN_COLUMNS must be there (no others; an optional column such as `date`
+    may be left out and reads as empty), kinds must be the seven or `none`,
     and numbers must parse; otherwise GoldenError lists the broken rows by file and line.
     """
     if not path.is_file():
@@ -289,7 +291,8 @@ def _read_golden_rows(path: Path) -> pd.DataFrame:
             raise GoldenError(f"{path}: empty file (expected the header "
                               f"{','.join(GOLDEN_COLUMNS)})")
         header = [name.strip() for name in header]
-        missing = [name for name in GOLDEN_COLUMNS if name not in header]
+        missing = [name for name in GOLDEN_COLUMNS
+                   if name not in header and name not in OPTIONAL_COLUMNS]
         unknown = [name for name in header if name not in GOLDEN_COLUMNS]
         duplicated = sorted({name for name in header if header.count(name) > 1})
         for label, names in (("missing", missing), ("unknown", unknown),
@@ -306,7 +309,8 @@ def _read_golden_rows(path: Path) -> pd.DataFrame:
                         problems.append(f"{path}:{line}: {len(fields)} fields, the header has "
                                         f"{len(header)}")
                     else:
-                        row, row_problems = _check_golden_row(dict(zip(header, fields)))
+                        row, row_problems = _check_golden_row(
+                            {**dict.fromkeys(OPTIONAL_COLUMNS, ""), **dict(zip(header, fields))})
                         problems += [f"{path}:{line}: {problem}" for problem in row_problems]
                         rows.append({**row, "line": line})
                 line = reader.line_num + 1

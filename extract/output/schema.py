@@ -10,8 +10,15 @@ COLUMNS: tuple[str, ...] = (
     "paper_id", "title", "kind", "subject", "benchmark", "metric",
     "value", "value_low", "value_high", "unit", "value_si", "unit_si",
     "qualifier", "baseline", "hardware", "hardware_count", "condition",
-    "sentence", "char_start", "char_end", "rule",
+    "sentence", "char_start", "char_end", "rule", "date",
 )
+
+#: Columns a claims table may lack (spec v1.1 added `date`): a table written before them, a
+#: golden file, still reads, with the column empty.
+OPTIONAL_COLUMNS: tuple[str, ...] = ("date",)
+
+#: The columns every claims table has.
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(name for name in COLUMNS if name not in OPTIONAL_COLUMNS)
 
 #: Columns holding numbers; every other column holds text.
 FLOAT_COLUMNS = ("value", "value_low", "value_high", "value_si")
@@ -33,14 +40,16 @@ QUALIFIERS = ("up_to", "at_least", "about", "over", "under", "average", "range",
 
 @dataclass(frozen=True, slots=True)
 class Paper:
-    """One title and abstract as read from an input; `source` and `line` say where."""
+    """One title and abstract as read from an input; `source` and `line` say where; `date` is
+    when the paper first appeared, ISO ``YYYY-MM-DD`` or ``YYYY-MM``, "" when the input gives
+    none (`reading.dates`)."""
 
     paper_id: str
     title: str
     abstract: str
     source: str = ""
     line: int = 0
-    date: str | None = None  # ISO publication date ("2025-08-05") where the input gives one
+    date: str = ""  # ISO publication date ("2025-08-05" or "2025-08") where the input gives one
 
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")

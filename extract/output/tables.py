@@ -32,7 +32,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..reading.records import without_surrogates
 from .atomic import AtomicFile, OutputError, check_destination
-from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -689,14 +689,14 @@ def is_claims_table(path: str | Path) -> bool:
     but not `kind`, `value`, `char_start` and the rest.
     """
     names = table_columns(path)
-    return names is not None and set(COLUMNS) <= set(names)
+    return names is not None and set(REQUIRED_COLUMNS) <= set(names)
 
 
 def read_table(path: str | Path, *, columns: ColumnTypes = CLAIMS_COLUMNS,
                keep_extra: bool = False) -> pd.DataFrame:
     """Read a table written by `write_table` (or by hand) back into a typed DataFrame.
 
-    Raises `TableError` naming the file (and line) when a column is missing or a value is not
+    A column of `schema.OPTIONAL_COLUMNS` the file lacks is read as empty. Raises `TableError` naming the file (and line) when a column is missing or a value is not
     of its column's type.
     """
     import pandas as pd
@@ -710,7 +710,8 @@ def read_table(path: str | Path, *, columns: ColumnTypes = CLAIMS_COLUMNS,
     names = table_columns(path)
     if names is None:
         raise TableError(f"{path}: cannot read a {fmt} table header")
-    missing = [name for name in columns if name not in names]
+    # a table written before an optional column (spec v1.1's `date`) reads with it empty
+    missing = [name for name in columns if name not in names and name not in OPTIONAL_COLUMNS]
     if missing:
         raise TableError(f"{path}: not a claims table: missing columns {', '.join(missing)}")
     if fmt == "parquet":

@@ -18,7 +18,8 @@ _NAMESPACE = ATOM[1:-1]
 
 #: Fields of a paper and the child of <entry> each is read from.
 _FIELDS = {f"{_NAMESPACE} id": "id", f"{_NAMESPACE} title": "title",
-           f"{_NAMESPACE} summary": "abstract"}
+           f"{_NAMESPACE} summary": "abstract", f"{_NAMESPACE} published": "published",
+           f"{_NAMESPACE} updated": "update_date"}
 _ENTRY = f"{_NAMESPACE} entry"
 _FEED = f"{_NAMESPACE} feed"
 
@@ -32,7 +33,7 @@ class _Refused(Exception):
 
 def read_atom(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds
               ) -> Iterator[Paper]:
-    """arXiv API Atom feed: <feed><entry><id/><title/><summary/></entry>...</feed>.
+    """arXiv API Atom feed: <feed><entry><id/><title/><summary/><published/></entry>...</feed>.
 
     Fed to expat in blocks; only the text of an entry's id, title and summary is kept, and only
     until the entry ends, so memory stays flat whatever else the feed holds (other elements,

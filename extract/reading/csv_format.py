@@ -1,4 +1,5 @@
-"""CSV and TSV files with a header naming title and abstract (or summary), optionally id."""
+"""CSV and TSV files with a header naming title and abstract (or summary), optionally id and
+a date (`records.DATE_FIELDS`)."""
 from __future__ import annotations
 
 import csv
@@ -8,7 +9,7 @@ from typing import IO
 from ..output.schema import Paper
 from .errors import BadRecord, InputError, OnSkip, SkippedRecord
 from .ids import PaperIds
-from .records import ABSTRACT_FIELDS, ID_FIELDS, TITLE_FIELDS, paper_from_record
+from .records import ABSTRACT_FIELDS, DATE_FIELDS, ID_FIELDS, TITLE_FIELDS, paper_from_record
 from .source import NumberedLines, numbered_lines, oversize_record, record_limit
 
 
@@ -46,10 +47,14 @@ def _header(first_line: str) -> list[str]:
                                                   [])]
 
 
+#: The date columns a CSV may have, as its header is read (lower case).
+_DATE_COLUMNS = tuple(name.lower() for name in DATE_FIELDS)
+
+
 def _columns(header: list[str], source: str) -> dict[str, int | None]:
-    return {field: _column(header, names, source, required=field != "id")
+    return {field: _column(header, names, source, required=field in ("title", "abstract"))
             for field, names in (("id", ID_FIELDS), ("title", TITLE_FIELDS),
-                                 ("abstract", ABSTRACT_FIELDS))}
+                                 ("abstract", ABSTRACT_FIELDS), ("date", _DATE_COLUMNS))}
 
 
 def read_csv(stream: IO[bytes], source: str, report: OnSkip, ids: PaperIds

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..output.schema import Paper
+from .dates import paper_date, parse_date
 from .errors import OnSkip, SkippedRecord
 from .ids import PaperIds
 from .source import numbered_lines, oversize_record, text_limits
@@ -24,6 +25,8 @@ _DATE_LINE = re.compile(rf"""
       | \d{{4}}-\d{{2}}-\d{{2}} )                                 # 2025-09-02
     $""", re.VERBOSE | re.IGNORECASE)
 
+_PUBLISHED_ON = re.compile(r"^published\s+on\s+", re.IGNORECASE)
+
 # Lines of the Hugging Face page around the papers (header, per-paper badges, footer).
 _CHROME_PREFIXES = ("get trending papers", "subscribe", "daily papers", "byak ", "submitted by",
                     "upvote", "published on", "previous", "next", "load more", "view all")
@@ -35,10 +38,13 @@ def read_daily_papers(stream: IO[bytes], source: str, report: OnSkip, ids: Paper
 
     A title is a short one-line paragraph followed by an abstract paragraph; other short
     paragraphs are page chrome. One that follows a paper and looks like a title (not a date, a
-    number or a label) is reported as a title without an abstract.
+    number or a label) is reported as a title without an abstract. A date line with a year
+    ("Sep 2, 2025", "Published on 2025-09-02") dates the papers after it; the page's own "Sep 2"
+    gives no year, so no date.
     """
     pending: tuple[int, str] | None = None  # (line, text) of a paragraph that may be a title
     papers_read = 0
+    page_date = ""
 
     def report_orphan_title() -> None:
         if pending and papers_read and not _is_page_chrome(pending[1]):
@@ -50,11 +56,17 @@ def read_daily_papers(stream: IO[bytes], source: str, report: OnSkip, ids: Paper
         elif _looks_like_abstract(paragraph):
             if pending:
                 title = " ".join(pending[1].split())
-                yield Paper(ids(None, title), title, paragraph, source, pending[0])
+                paper_id = ids(None, title)
+                yield Paper(paper_id, title, paragraph, source, pending[0],
+                            paper_date(paper_id, [page_date]))
                 papers_read += 1
                 pending = None
             else:
                 report(SkippedRecord(source, start, "abstract paragraph without a title"))
+        elif _DATE_LINE.match(paragraph):
+            report_orphan_title()
+            pending = None
+            page_date = parse_date(_PUBLISHED_ON.sub("", paragraph)) or page_date
         else:
             report_orphan_title()
             pending = (start, paragraph)

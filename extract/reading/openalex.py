@@ -17,6 +17,7 @@ from typing import IO
 
 from ..output.schema import Paper
 from .errors import BadRecord, OnSkip
+from .dates import paper_date
 from .ids import PaperIds, arxiv_id
 from .json_formats import read_json_lines
 from .records import json_type, checked_paper, text_field
@@ -51,9 +52,9 @@ def openalex_paper(record: object, source: str, line: int, ids: PaperIds) -> Pap
     if not abstract:
         return None
     title = " ".join(_title(record).split())
-    date = record.get("publication_date")
-    return Paper(_paper_id(record, ids, title), title, abstract, source, line,
-                 date=date if isinstance(date, str) and date else None)
+    paper_id = _paper_id(record, ids, title)
+    return Paper(paper_id, title, abstract, source, line,
+                 date=paper_date(paper_id, [record.get("publication_date")]))
 
 
 def rebuilt_abstract(inverted: object) -> str:

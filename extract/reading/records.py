@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import IO
 
 from ..output.schema import Paper
+from .dates import paper_date, version_dates
 from .errors import BadRecord, OnSkip
 from .ids import PaperIds
 from .source import text_limits
@@ -16,6 +17,10 @@ from .source import text_limits
 ID_FIELDS = ("id", "paper_id", "arxiv_id")
 TITLE_FIELDS = ("title",)
 ABSTRACT_FIELDS = ("abstract", "summary")
+#: Fields that may hold the paper's date (`dates.paper_date` keeps the earliest): the Daily
+#: Papers API's publishedAt, Atom's published, the arXiv snapshot's update_date (and versions).
+DATE_FIELDS = ("publishedAt", "published_at", "published", "publication_date", "date",
+               "update_date")
 
 #: A format reader: (decompressed stream, source name, on_skip, the file's id maker) -> papers.
 Reader = Callable[[IO[bytes], str, OnSkip, PaperIds], Iterator[Paper]]
@@ -108,9 +113,11 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds,
     # `type(...) is dict` first: what JSON gives, known without asking the Mapping ABC
     if type(record) is not dict and not isinstance(record, Mapping):
         raise BadRecord(f"record is {json_type(record)}, not an object")
+    dated = [record]
     wrapped = record.get("paper")
     if wrapped is not None and (type(wrapped) is dict or isinstance(wrapped, Mapping)):
         record = wrapped
+        dated.append(record)  # the API item and its paper may each carry a date
     abstract_limit, title_limit = text_limits()
     title = text_field(record, TITLE_FIELDS, "title")
     if len(title) > 4 * title_limit:  # before it is split: a 60 MB title costs only its reading
@@ -132,4 +139,9 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds,
         title, abstract = without_surrogates(title), without_surrogates(abstract)
         if type(given_id) is str:
             given_id = without_surrogates(given_id)
-    return Paper(ids(given_id, title), title, abstract, source, line)
+    paper_id = ids(given_id, title)
+    written = [value for fields in dated for name in DATE_FIELDS
+               if (value := fields.get(name)) is not None]
+    if "versions" in record:
+        written += version_dates(record["versions"])
+    return Paper(paper_id, title, abstract, source, line, paper_date(paper_id, written))

@@ -17,6 +17,7 @@ from typing import IO
 
 from ..output.schema import Paper
 from .errors import BadRecord, OnSkip
+from .dates import paper_date
 from .ids import PaperIds, arxiv_id
 from .json_formats import read_json_lines
 from .records import json_type, checked_paper
@@ -47,9 +48,9 @@ def s2_paper(record: object, source: str, line: int) -> Paper | None:
         raise BadRecord("no corpusid" if corpus_id is None
                         else f"corpusid is {json_type(corpus_id)}, not a number")
     title = " ".join((_optional_text(record, "title") or "").split())
-    date = _optional_text(record, "publicationdate")
-    return Paper(_paper_id(record, corpus_id), title, abstract.strip(), source, line,
-                 date=date or None)
+    paper_id = _paper_id(record, corpus_id)
+    return Paper(paper_id, title, abstract.strip(), source, line,
+                 date=paper_date(paper_id, [_optional_text(record, "publicationdate")]))
 
 
 def _optional_text(record: Mapping, name: str) -> str | None:
