@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import functools
 import re
-import re._constants as _sre
-import re._parser as _sre_parser
 from dataclasses import dataclass
 
 import regex
 
 from . import patterns as p
+from .cue_compiler import first_characters
 from .numbers import parse_numeral
 
 
@@ -47,7 +46,7 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     """
     found = _numeric_mentions(text)
     words = number_words and may_hold_number_word(text)
-    times = " of " in text and _may_hold_time_word(text)
+    times = p.WORD_TIME.may_match(text)
     if not (words or times):
         return found  # numeric mentions alone come in order and never overlap
     if words:
@@ -88,25 +87,13 @@ _ASCII_CLASSES = bytes.maketrans(bytes(range(128)), bytes(
     ord("_") if chr(code) in "_.@#^" else ord("s") if chr(code).isspace() else
     code if chr(code) in "-/:~" else ord(" ") for code in range(128)))
 _CLASS_DIGIT_RUN = re.compile(rb"0(?<![0a_]0)(?<!a[-/]0)(?<!0[/:]0)")
-# Stems of the number words (patterns.NUMBER_WORD): a text without any holds no number word.
-_NUMBER_WORD_STEMS = ("twice", "doubl", "halv", "tripl", "magnitude", "quarter", "half")
-# The units of patterns.WORD_TIME: an ASCII text without any, lower-cased, holds no time word.
-_TIME_WORD_UNITS = ("day", "hour", "minute")
 _DIGIT = re.compile(r"\d")
 
 
 def may_hold_number_word(text: str) -> bool:
-    """A cheap first look (plain substring tests beat a case-blind regex here)."""
-    return any(map(text.lower().__contains__, _NUMBER_WORD_STEMS))
-
-
-def _may_hold_time_word(text: str) -> bool:
-    """False when patterns.WORD_TIME cannot match `text` (told only for ASCII text, where
-    lower-casing is all a case-blind match allows)."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(unit in lowered for unit in _TIME_WORD_UNITS)
+    """False when `text` holds no number word ("twice", "half of"): the look for them can be
+    spared (for a whole abstract at once)."""
+    return p.WORD_MENTION.may_match(text)
 
 
 def may_hold_number(text: str, number_words: bool = True) -> bool:
@@ -121,69 +108,17 @@ def may_hold_number(text: str, number_words: bool = True) -> bool:
 
 
 # The mention pattern in two: the head (sign, number, size, range or interval) and the unit
-# closing it. The unit is an optional last part, so the pattern's match is the head's match and
-# the unit's match where the head ends, if any. Of the unit patterns only those that can start
-# with the character there are tried (most numbers are followed by none): the alternation of
-# all units costs a match most of its time.
-_UNIT_TAIL = r"(?:(?:\s?|-(?=points?\b))" + p.UNIT + ")?"
-
-
-def _head(source: str) -> regex.Pattern:
-    at = source.rindex(_UNIT_TAIL)
-    assert source[at + len(_UNIT_TAIL):].strip().startswith("#"), "the unit closes the mention pattern"
-    return regex.compile(source[:at] + source[at + len(_UNIT_TAIL):], regex.VERBOSE)
-
-
-_PLAIN_HEAD = _head(p.mention_source(range_unit=False))
+# closing it (patterns.mention_head_source, patterns.UNIT_TAIL). The unit is an optional last
+# part, so the pattern's match is the head's match and the unit's match where the head ends, if
+# any. Of the unit patterns only those that can start with the character there are tried (most
+# numbers are followed by none): the alternation of all units costs a match most of its time.
+_PLAIN_HEAD = regex.compile(p.mention_head_source(range_unit=False), regex.VERBOSE)
 
 
 @functools.cache
 def _full_head() -> regex.Pattern:
     """Compiled when first needed: few numbers need it, and it costs a process milliseconds."""
-    return _head(p.mention_source(range_unit=True))
-
-
-def _first_characters(parsed) -> tuple[set[str] | None, bool]:
-    """The characters a match of a parsed pattern can start with (None: cannot tell) and
-    whether it can be empty."""
-    first: set[str] = set()
-    for op, argument in parsed:
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue  # zero width
-        if op is _sre.LITERAL:
-            characters, empty = {chr(argument)}, False
-        elif op is _sre.IN:
-            characters, empty = _class_characters(argument), False
-        elif op is _sre.SUBPATTERN:
-            characters, empty = _first_characters(argument[-1])
-        elif op is _sre.BRANCH:
-            branches = [_first_characters(branch) for branch in argument[1]]
-            known = [chars for chars, _ in branches]
-            characters = None if None in known else set().union(*known)
-            empty = any(empty for _, empty in branches)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            characters, empty = _first_characters(argument[2])
-            empty = empty or argument[0] == 0
-        else:
-            return None, True
-        if characters is None:
-            return None, True
-        first |= characters
-        if not empty:
-            return first, False
-    return first, True
-
-
-def _class_characters(items) -> set[str] | None:
-    characters: set[str] = set()
-    for op, argument in items:
-        if op is _sre.LITERAL:
-            characters.add(chr(argument))
-        elif op is _sre.RANGE and argument[1] - argument[0] < 256:
-            characters.update(map(chr, range(argument[0], argument[1] + 1)))
-        else:
-            return None
-    return characters
+    return regex.compile(p.mention_head_source(range_unit=True), regex.VERBOSE)
 
 
 def _unit_tail_sources() -> dict[str, str]:
@@ -191,15 +126,14 @@ def _unit_tail_sources() -> dict[str, str]:
     units that can start with it, in their order, under their group names."""
     starts = {}
     for index, (_, pattern) in enumerate(p.UNIT_PATTERNS):
-        characters, empty = _first_characters(_sre_parser.parse(pattern))
-        assert characters is not None and not empty, f"the first characters of unit {pattern!r}"
+        characters = first_characters(pattern)
         assert not any(c.isspace() or c == "-" for c in characters), f"unit {pattern!r} starts as a space"
         starts[index] = characters
     sources = {}
     for character in set().union(*starts.values()):
         units = "|".join(f"(?P<u_{i}>{pattern})" for i, (_, pattern) in enumerate(p.UNIT_PATTERNS)
                          if character in starts[i])
-        sources[character] = r"(?:\s?|-(?=points?\b))(?:" + units + ")"
+        sources[character] = p.UNIT_JOIN + "(?:" + units + ")"
     return sources
 
 
@@ -240,11 +174,11 @@ _NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO, _HI, _UNIT1 = (
 # Where the mention pattern's unit of a range's first end ("1% - 10%") may start: a unit (no
 # space, digit or join first; no digit in it), white space, a range join, white space and a
 # digit. A superset of what that part of patterns.MENTION reads (the standard engine's \s and
-# \d are within what `regex` reads as \s and \d; any non-ASCII character may be a digit there):
+# \d are within what `regex` reads as \s and \d; any non-ASCII character may be a digit there;
+# on ASCII text `\d` is [0-9]):
 # where it does not match, the cheaper patterns.MENTION_BEFORE_NO_RANGE reads the same. The
 # stretch looked at ends at the next digit, so the looks of a text's numbers never overlap.
 _UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s\d~\u2013-]\D*?[~\u2013-]\s*(?:\d|[^\x00-\x7f])")
-_ASCII_UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s0-9~-][^0-9]*?[~-]\s*[0-9]")
 
 
 # The usual head on ASCII text, a number with perhaps a size suffix that no range, "±" or
@@ -258,7 +192,7 @@ _ASCII_NUMBER = re.compile(rf"""
     (?>({p.ascii_twin_source(p.NUMERAL, lower=False)})({p.ascii_twin_source(p.SIZE_SUFFIX, lower=False)})?)
     (?![{p.ASCII_SPACE}]*(?:[-~]|\+/?-)[{p.ASCII_SPACE}]*[0-9]|[{p.ASCII_SPACE}]\([0-9])
     """, re.VERBOSE)
-# What _ASCII_UNIT_BEFORE_RANGE_JOIN ends with: a text without it anywhere needs no full head.
+# What _UNIT_BEFORE_RANGE_JOIN ends with on ASCII text: a text without it anywhere needs no full head.
 _ASCII_JOIN_BEFORE_DIGIT = re.compile(r"[~-]\s*[0-9]")
 
 
@@ -275,12 +209,13 @@ def _numeric_mentions(text: str) -> list[Mention]:
     position = 0
     if text.isascii():
         classes = text.encode("ascii").translate(_ASCII_CLASSES)
-        digits, unit_before_range_join = _CLASS_DIGIT_RUN.finditer(classes), _ASCII_UNIT_BEFORE_RANGE_JOIN
+        digits = _CLASS_DIGIT_RUN.finditer(classes)
         number = _ASCII_NUMBER.match
         joins = ("-" in text or "~" in text) and _has_join_before_digit(classes)
     else:
-        digits, unit_before_range_join = _DIGIT_RUN.finditer(text), _UNIT_BEFORE_RANGE_JOIN
+        digits = _DIGIT_RUN.finditer(text)
         number, joins = None, True
+    unit_before_range_join = _UNIT_BEFORE_RANGE_JOIN
     plain_mention = _PLAIN_HEAD.match
     for digit in digits:
         start = digit.start()
@@ -319,26 +254,11 @@ def _numeric_mentions(text: str) -> list[Mention]:
     return mentions
 
 
-# patterns.QUALIFIER_BEFORE_NUMBER for ASCII text on the standard engine, its phrases in one
-# flat alternation: a match must end where the number starts, so the match found is the one
-# starting first whichever phrase reads it, and the flat alternation lets the search skip the
-# positions no phrase starts at. The `regex` pattern costs several times as much.
-assert all(pattern.startswith("(?:") and pattern.endswith(")") for _, pattern in p.QUALIFIER_BEFORE)
-_ASCII_QUALIFIER_BEFORE_NUMBER = re.compile(p.ascii_twin_source(
-    "(?:" + "|".join(pattern[3:-1] for _, pattern in p.QUALIFIER_BEFORE) + r")\s*$", lower=False))
-
-
 def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
     """A qualifier standing right before the number: "up to 3x", "~6%", "over 95%"."""
     if mention.outer_start == floor:
         return
-    qualifier = p.QUALIFIER_BEFORE_NUMBER
-    if not text.isascii():
-        found = qualifier.search(text, floor, mention.outer_start)
-    elif qualifier.may_match(text[floor:mention.outer_start]):
-        found = _ASCII_QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
-    else:
-        return
+    found = p.QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
     if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()
                          and found.group()[0].isalnum()):
         return  # "into 5" is no "to 5"
