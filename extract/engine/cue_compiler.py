@@ -27,15 +27,14 @@ white space; cues.py declares its word lists and cues with it.
 """
 from __future__ import annotations
 
-import functools
 import re
-from typing import NamedTuple
 
 import regex
 
+from .pattern_reader import CueError, endings, first_characters, literal_words, read, start_openings, stems
 
-class CueError(ValueError):
-    """A cue the compiler cannot read or cannot build what it must from."""
+__all__ = ["ASCII_SPACE", "UNICODE_SPACE", "Cue", "CueError", "ascii_twin", "ascii_twin_source", "case_blind",
+           "compiled_cues", "first_characters", "phrases", "text_ending"]
 
 
 def phrases(*alternatives: str) -> str:
@@ -112,492 +111,36 @@ def ascii_twin_source(source: str, *, verbose: bool = False, lower: bool = True,
     change). `space=UNICODE_SPACE` spells `\s` as `regex` reads it in any text, for a
     case-sensitive pattern the standard engine runs on text that may not be ASCII."""
     outside_set = _PARTS_OUTSIDE_SET_VERBOSE if verbose else _PARTS_OUTSIDE_SET
-    text, at, parts, in_set, after_space = source, 0, [], False, False
-    while at < len(text):
-        token = (_PARTS_INSIDE_SET if in_set else outside_set).match(text, at)
+    at, parts, in_set, after_space = 0, [], False, False
+    while at < len(source):
+        token = (_PARTS_INSIDE_SET if in_set else outside_set).match(source, at)
         at = token.end()
         part = token[0]
         if after_space and part.startswith("-"):
             part = "\\" + part  # "[\s-x]": `regex` reads this "-" as itself, not as a range
-        after_space = False
-        if part in (r"\s", r"\S"):
-            if in_set:
-                assert part == r"\s" or space == ASCII_SPACE, r"\S in a set, outside ASCII"
-                part = space if part == r"\s" else r"\S\x1c-\x1f"
-                after_space = True
-            else:
-                part = ("[" if part == r"\s" else "[^") + space + "]"
-        elif part.startswith("\\"):
-            assert not part[1].isalnum() or part[1] in _SAME_ESCAPES, f"escape {part} unknown to the twin"
-        elif part.startswith("[") and not in_set:
-            in_set = True
-        elif part == "]" and in_set:
-            in_set = False
-        elif lower and not (part.startswith("(?P") or token.groupdict().get("comment")):
-            part = part.lower()
+        after_space = in_set and part in (r"\s", r"\S")
+        part, in_set = _twin_part(part, in_set, space, lower and not token.groupdict().get("comment"))
         parts.append(part)
     return "".join(parts)
 
 
-# --- reading a pattern --------------------------------------------------------------------------
-# A pattern read into a tree of the parts that matter to a gate. A sequence is a tuple of items.
-
-class _Char(NamedTuple):
-    """One literal character."""
-    char: str
-
-
-class _Set(NamedTuple):
-    """A character set, a class escape (`\\w`) or "."; `chars` lists its members where it can."""
-    source: str
-    chars: frozenset | None
-
-
-class _Zero(NamedTuple):
-    """What matches no character: an anchor, `\\b`, a look-around (`inner`: its branches)."""
-    source: str
-    inner: tuple = ()
-
-
-class _Group(NamedTuple):
-    branches: tuple
-
-
-class _Repeat(NamedTuple):
-    item: object
-    low: int
-    high: int | None
-
-
-class _Opaque(NamedTuple):
-    """What no gate can see through: a back reference."""
-    source: str
-
-
-_CLASS_ESCAPES = frozenset("sSwWdD")
-_ZERO_ESCAPES = frozenset("bBAZ")
-_CHAR_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
-_QUANTIFIER = re.compile(r"\{(\d*)(,?)(\d*)\}")
-_SPACE_SET = _Set(r"\s", None)
-
-
-class _Reader:
-    """Reads the regular-expression syntax the rules use; anything else is a CueError."""
-
-    def __init__(self, source: str, verbose: bool) -> None:
-        self.source, self.at, self.verbose = source, 0, verbose
-
-    def error(self, what: str) -> CueError:
-        return CueError(f"{what} at {self.at} of the pattern {self.source!r}")
-
-    def peek(self) -> str:
-        if self.verbose:  # white space and comments outside sets mean nothing
-            while self.at < len(self.source):
-                if self.source[self.at].isspace():
-                    self.at += 1
-                elif self.source[self.at] == "#":
-                    end = self.source.find("\n", self.at)
-                    self.at = len(self.source) if end < 0 else end + 1
-                else:
-                    break
-        return self.source[self.at:self.at + 1]
-
-    def read(self) -> tuple:
-        branches = self.branches()
-        if self.at < len(self.source):
-            raise self.error("an unmatched ')'")
-        return branches[0] if len(branches) == 1 else (_Group(branches),)
-
-    def branches(self) -> tuple:
-        found = [self.sequence()]
-        while self.peek() == "|":
-            self.at += 1
-            found.append(self.sequence())
-        return tuple(found)
-
-    def sequence(self) -> tuple:
-        items = []
-        while self.peek() not in ("", "|", ")"):
-            items.append(self.quantified(self.atom()))
-        return tuple(items)
-
-    def group(self, opening: str) -> tuple:
-        self.at += len(opening)
-        branches = self.branches()
-        if self.peek() != ")":
-            raise self.error("a group without its ')'")
-        self.at += 1
-        return branches
-
-    def atom(self):
-        source, at = self.source, self.at
-        char = source[at]
-        if char == "(":
-            named = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)").match(source, at)
-            if named and named[0].startswith("(?P="):
-                self.at = named.end()
-                return _Opaque(named[0])
-            for opening in ("(?<=", "(?<!", "(?=", "(?!"):
-                if source.startswith(opening, at):
-                    return _Zero(opening, self.group(opening))
-            opening = named[0] if named else "(?:" if source.startswith("(?:", at) else \
-                "(?>" if source.startswith("(?>", at) else "("
-            if opening == "(" and source.startswith("(?", at):
-                raise self.error("a group form the compiler does not read")
-            return _Group(self.group(opening))
-        self.at += 1
-        if char == "[":
-            return self.char_set()
-        if char == "\\":
-            return self.escape()
-        if char == ".":
-            return _Set(".", None)
-        if char in "^$":
-            return _Zero(char)
-        if char in "*+?{" and not (char == "{" and not _QUANTIFIER.match(source, at)):
-            raise self.error("a quantifier with nothing before it")
-        return _Char(char)
-
-    def escape(self):
-        if self.at >= len(self.source):
-            raise self.error("a pattern ending in '\\'")
-        char = self.source[self.at]
-        self.at += 1
-        if char in _CLASS_ESCAPES:
-            return _Set("\\" + char, None)
-        if char in _ZERO_ESCAPES:
-            return _Zero("\\" + char)
-        if char in "xu":
-            size = 2 if char == "x" else 4
-            code = self.source[self.at:self.at + size]
-            self.at += size
-            return _Char(chr(int(code, 16)))
-        if char.isdigit():
-            return _Opaque("\\" + char)
-        if char.isalpha() and char not in _CHAR_ESCAPES:
-            raise self.error(f"the escape \\{char}")
-        return _Char(_CHAR_ESCAPES.get(char, char))
-
-    def char_set(self) -> _Set:
-        source, start = self.source, self.at - 1
-        negated = source.startswith("^", self.at)
-        self.at += negated
-        members: set[str] | None = set()
-        first = True
-        while self.at < len(source) and (source[self.at] != "]" or first):
-            first = False
-            char = source[self.at]
-            self.at += 1
-            if char == "\\":
-                escaped = source[self.at]
-                self.at += 1
-                if escaped in _CLASS_ESCAPES:
-                    members = None
-                    continue
-                if escaped in "xu":
-                    size = 2 if escaped == "x" else 4
-                    char = chr(int(source[self.at:self.at + size], 16))
-                    self.at += size
-                else:
-                    char = _CHAR_ESCAPES.get(escaped, escaped)
-            if source.startswith("-", self.at) and not source.startswith("-]", self.at) and members is not None:
-                last = source[self.at + 1]
-                self.at += 2
-                if last == "\\":
-                    last = _CHAR_ESCAPES.get(source[self.at], source[self.at])
-                    self.at += 1
-                members.update(map(chr, range(ord(char), ord(last) + 1)))
-            elif members is not None:
-                members.add(char)
-        if self.at >= len(source):
-            raise self.error("a set without its ']'")
-        self.at += 1
-        return _Set(source[start:self.at], None if negated or members is None else frozenset(members))
-
-    def quantified(self, item):
-        char = self.peek()
-        if char in ("?", "*", "+"):
-            self.at += 1
-            low, high = {"?": (0, 1), "*": (0, None), "+": (1, None)}[char]
-        elif char == "{" and (bounds := _QUANTIFIER.match(self.source, self.at)):
-            self.at = bounds.end()
-            low = int(bounds[1] or 0)
-            high = low if not bounds[2] else int(bounds[3]) if bounds[3] else None
-        else:
-            return item
-        if self.source[self.at:self.at + 1] in ("?", "+"):
-            self.at += 1  # lazy or possessive: the same characters may match
-        if isinstance(item, _Zero):
-            raise self.error("a quantified assertion")
-        return _Repeat(item, low, high)
-
-
-@functools.lru_cache(maxsize=None)
-def _read(source: str, verbose: bool = False) -> tuple:
-    return _Reader(source, verbose).read()
-
-
-# --- what a pattern's matches must hold ---------------------------------------------------------
-
-def _width(sequence: tuple) -> int | None:
-    """The most characters a match of `sequence` can span (None: no bound)."""
-    total = 0
-    for item in sequence:
-        if isinstance(item, (_Char, _Set)):
-            total += 1
-        elif isinstance(item, _Group):
-            widths = [_width(branch) for branch in item.branches]
-            if None in widths:
-                return None
-            total += max(widths)
-        elif isinstance(item, _Repeat):
-            inner = _width((item.item,))
-            if inner is None or item.high is None:
-                return None
-            total += inner * item.high
-        elif isinstance(item, _Opaque):
-            return None
-    return total
-
-
-_MAX_OPENINGS = 400
-
-
-@functools.lru_cache(maxsize=None)
-def _openings(sequence: tuple) -> frozenset[str]:
-    """Literal openings one of which every match of `sequence` starts with; "" among them where
-    a match may start with anything."""
-    if not sequence:
-        return frozenset({""})
-    item, rest = sequence[0], sequence[1:]
-    if isinstance(item, _Zero):
-        return _openings(rest)
-    if isinstance(item, _Char):
-        return frozenset(item.char + opening for opening in _openings(rest))
-    if isinstance(item, _Group):
-        found = frozenset().union(*(_openings(branch + rest) for branch in item.branches))
-        if len(found) > _MAX_OPENINGS:  # a long list of words after a long list: stop at the group
-            found = frozenset().union(*(_openings(branch) for branch in item.branches))
-        return found
-    if isinstance(item, _Repeat) and item.low == 0 and item.high == 1:
-        return _openings((item.item,) + rest) | _openings(rest)
-    if isinstance(item, _Repeat) and item.low >= 1:
-        return _openings((item.item,))
-    return frozenset({""})
-
-
-def _reversed(sequence: tuple) -> tuple:
-    """`sequence` read from its end: its items, and those of its groups, in reverse order."""
-    items = []
-    for item in reversed(sequence):
-        if isinstance(item, _Group):
-            item = _Group(tuple(_reversed(branch) for branch in item.branches))
-        elif isinstance(item, _Repeat):
-            item = _Repeat(_reversed((item.item,))[0], item.low, item.high)
-        items.append(item)
-    return tuple(items)
-
-
-def _is_space_run(item) -> bool:
-    return isinstance(item, _Repeat) and item.item == _SPACE_SET
-
-
-def _ends_reversed(sequence: tuple, anchored: bool = False) -> frozenset[str] | None:
-    """For a sequence read from its end: the endings (reversed) one of which every match of an
-    end-anchored pattern ends with, before the white space the pattern ends with; None when the
-    pattern is not anchored at the end."""
-    if not sequence:
-        return frozenset({""}) if anchored else None
-    item, rest = sequence[0], sequence[1:]
-    if isinstance(item, _Zero):
-        return _ends_reversed(rest, anchored or item.source in ("$", r"\Z"))
-    if isinstance(item, _Group):
-        found = [_ends_reversed(branch + rest, anchored) for branch in item.branches]
-        return None if None in found else frozenset().union(*found)
-    if not anchored:
-        return None
-    if _is_space_run(item):
-        return _ends_reversed(rest, True)  # `text_ending` trims the white space a match ends with
-    if isinstance(item, _Repeat) and item.low == 0 and item.high == 1:  # "(?:of\s+)?$"
-        found = [_ends_reversed((item.item,) + rest, True), _ends_reversed(rest, True)]
-        return None if None in found else found[0] | found[1]
-    return _openings(sequence)
-
-
-def _gap_words(item) -> int | None:
-    """How many words a leading run of words ("(?:[\\w-]+\\s+){0,2}") takes at most; None when
-    `item` is none."""
-    if not (isinstance(item, _Repeat) and item.low == 0 and item.high is not None
-            and isinstance(item.item, _Group) and len(item.item.branches) == 1):
-        return None
-    parts = item.item.branches[0]
-    if len(parts) != 2 or not _is_space_run(parts[1]) or parts[1].low < 1:
-        return None
-    word = parts[0]
-    if not (isinstance(word, _Repeat) and word.low >= 1 and isinstance(word.item, _Set)):
-        return None
-    source = word.item.source
-    no_space = source in (r"\w", r"\S", r"\d") or (
-        source.startswith("[") and not source.startswith("[^") and r"\s" not in source and " " not in source)
-    return item.high if no_space else None
-
-
-def _openings_after_gap(sequence: tuple, gap: int) -> set[tuple[int, str]]:
-    """(words, opening) pairs: after at most `words` words, a match goes on with `opening`."""
-    while sequence and (isinstance(sequence[0], _Zero) and not sequence[0].inner):
-        sequence = sequence[1:]
-    if sequence and (words := _gap_words(sequence[0])) is not None:
-        return _openings_after_gap(sequence[1:], gap + words)
-    if sequence and isinstance(sequence[0], _Group):
-        found: set[tuple[int, str]] = set()
-        for branch in sequence[0].branches:
-            found |= _openings_after_gap(branch + sequence[1:], gap)
-        return found
-    return {(gap, opening) for opening in _openings(sequence)}
-
-
-def _start_openings(sequence: tuple) -> set[tuple[int, str]] | None:
-    """For a pattern anchored at the start (`^\\s*`, then perhaps a run of any words): the
-    (words, opening) pairs one of which every match opens with; None for another pattern."""
-    if not sequence or sequence[0] not in (_Zero("^"), _Zero(r"\A")):
-        return None
-    rest = sequence[1:]
-    while rest and _is_space_run(rest[0]) and rest[0].low == 0:
-        rest = rest[1:]
-    found = _openings_after_gap(rest, 0)
-    return None if any(opening == "" for _, opening in found) else found
-
-
-class _Stems(NamedTuple):
-    """Literal stems one of which every match holds, and how far into a match they end."""
-    words: frozenset[str]
-    reach: int | None
-
-
-def _stems(sequence: tuple) -> list[_Stems]:
-    """The stem sets every match of `sequence` must hold one of, each with its reach."""
-    found: list[_Stems] = []
-    run: set[str] = set()
-    run_start: int | None = 0
-    start: int | None = 0
-
-    def close() -> None:
-        if run and "" not in run:
-            found.append(_Stems(frozenset(run), None if run_start is None else run_start + max(map(len, run))))
-        run.clear()
-
-    for item in sequence:
-        if isinstance(item, _Char) or (isinstance(item, _Group) and _literal_branches(item) is not None):
-            words = {item.char} if isinstance(item, _Char) else _literal_branches(item)
-            if not run:
-                run_start, run = start, {""}
-            run = {before + word for before in run for word in words}
-            if len(run) > _MAX_OPENINGS:
-                run.clear()
-        else:
-            close()
-            if (candidate := _required_in(item, start)) is not None:
-                found.append(candidate)
-        width = _width((item,))
-        start = None if start is None or width is None else start + width
-    close()
-    return found
-
-
-def _required_in(item, start: int | None) -> _Stems | None:
-    """The stems a match must hold inside one item that is not literal: in every branch of a
-    group, in a repeated part that must occur, in a look-ahead that must match."""
-    if isinstance(item, _Group):
-        branches = item.branches
-    elif isinstance(item, _Repeat) and item.low >= 1:
-        branches = ((item.item,),)
-    elif isinstance(item, _Zero) and item.source == "(?=":
-        branches, start = item.inner, None  # where it looks is no part of the match
-    else:
-        return None
-    best = [_best(_stems(branch)) for branch in branches]
-    if None in best:
-        return None
-    reaches = [b.reach for b in best]
-    reach = None if start is None or None in reaches else start + max(reaches)
-    return _Stems(frozenset().union(*(b.words for b in best)), reach)
-
-
-def _literal_branches(group: _Group) -> set[str] | None:
-    """The words of a group whose every branch is literal characters, else None."""
-    if not all(all(isinstance(item, _Char) for item in branch) for branch in group.branches):
-        return None
-    return {"".join(item.char for item in branch) for branch in group.branches}
-
-
-def _fewest(words) -> frozenset[str]:
-    """`words` without those that hold another of them: a text holding one holds the other."""
-    return frozenset(word for word in words if not any(other != word and other in word for other in words))
-
-
-def _best(candidates: list[_Stems]) -> _Stems | None:
-    """The most telling stem set: the longest shortest stem, then the fewest stems."""
-    if not candidates:
-        return None
-    candidates = [_Stems(_fewest(c.words), c.reach) for c in candidates]
-    return max(candidates, key=lambda c: (min(map(len, c.words)), -len(c.words)))
-
-
-def first_characters(source: str) -> frozenset[str]:
-    """The characters a match of a case-sensitive pattern can start with; a CueError where the
-    pattern may start with a character it does not list, or match nothing at all."""
-    found, empty = _firsts(_read(source))
-    if found is None or empty:
-        raise CueError(f"the first characters of {source!r} cannot be listed")
-    return frozenset(found)
-
-
-def _firsts(sequence: tuple) -> tuple[set[str] | None, bool]:
-    """The characters a match of `sequence` can start with (None: cannot tell) and whether it
-    can be empty."""
-    first: set[str] = set()
-    for item in sequence:
-        if isinstance(item, _Zero):
-            continue
-        if isinstance(item, _Char):
-            characters, empty = {item.char}, False
-        elif isinstance(item, _Set):
-            characters, empty = (None if item.chars is None else set(item.chars)), False
-        elif isinstance(item, _Group):
-            branches = [_firsts(branch) for branch in item.branches]
-            known = [chars for chars, _ in branches]
-            characters = None if None in known else set().union(*known)
-            empty = any(empty for _, empty in branches)
-        elif isinstance(item, _Repeat):
-            characters, empty = _firsts((item.item,))
-            empty = empty or item.low == 0
-        else:
-            return None, True
-        if characters is None:
-            return None, True
-        first |= characters
-        if not empty:
-            return first, False
-    return first, True
-
-
-def _literal_words(sequence: tuple) -> set[str]:
-    """The runs of letters written in a pattern, for tests to make texts of."""
-    words: set[str] = set()
-    run = ""
-    for item in sequence:
-        if isinstance(item, _Char) and item.char.isalnum():
-            run += item.char
-            continue
-        if len(run) > 1:
-            words.add(run)
-        run = ""
-        for inner in (item.branches if isinstance(item, _Group) else item.inner if isinstance(item, _Zero)
-                      else ((item.item,),) if isinstance(item, _Repeat) else ()):
-            words |= _literal_words(inner)
-    if len(run) > 1:
-        words.add(run)
-    return words
+def _twin_part(part: str, in_set: bool, space: str, lower: bool) -> tuple[str, bool]:
+    """One part of a pattern as its twin writes it, and whether a set is open after it."""
+    if part in (r"\s", r"\S"):
+        return _twin_space(part, in_set, space), in_set
+    if part.startswith("\\"):
+        assert not part[1].isalnum() or part[1] in _SAME_ESCAPES, f"escape {part} unknown to the twin"
+        return part, in_set
+    if (part.startswith("[") and not in_set) or (part == "]" and in_set):
+        return part, not in_set
+    return (part.lower() if lower and not part.startswith("(?P") else part), in_set
+
+
+def _twin_space(part: str, in_set: bool, space: str) -> str:
+    r"""`\s` or `\S` spelled out as `regex` reads them (`space`: its white space), in a set or out."""
+    if in_set:  # the standard engine's \S leaves out \x1c-\x1f, which `regex` reads as no space
+        return space if part == r"\s" else r"\S\x1c-\x1f"
+    return ("[" if part == r"\s" else "[^") + space + "]"
 
 
 # Every cue compiled, in order: tests/test_gates.py holds each to its pattern.
@@ -631,7 +174,7 @@ class Cue:
         return f"Cue({self.pattern.pattern!r})"
 
     def __init__(self, pattern: str, *, case_blind: bool = True, verbose: bool = False, gate: bool = True) -> None:
-        tree = _read(pattern, verbose)  # first: a pattern the gates cannot be read from is an error
+        tree = read(pattern, verbose)  # first: a pattern the gates cannot be read from is an error
         flags = (regex.IGNORECASE if case_blind else 0) | (regex.VERBOSE if verbose else 0)
         self.pattern = regex.compile(pattern, flags)
         self._lower = case_blind
@@ -645,22 +188,22 @@ class Cue:
         self._opening: re.Pattern | None = None
         if gate:
             self._make_gate(tree)
-        self.words = tuple(sorted({w.lower() for w in _literal_words(tree)} | set(self.ends_with) | set(self.contains)))
+        self.words = tuple(sorted({w.lower() for w in literal_words(tree)} | set(self.ends_with) | set(self.contains)))
         _COMPILED.append(self)
 
     def _make_gate(self, tree: tuple) -> None:
-        endings = _ends_reversed(_reversed(tree))
-        if endings is not None and "" not in endings:
-            words = _fewest_endings({case_blind(ending[::-1]) for ending in endings})
+        ending_words = endings(tree)
+        if ending_words is not None:
+            words = _fewest_endings({case_blind(word) for word in ending_words})
             if max(map(len, words)) <= ENDING_REACH:
                 self.ends_with = tuple(sorted(words, key=lambda w: (-len(w), w)))
                 self._ending_reach = max(map(len, words))
                 return
-        stems = _best(_stems(tree))
-        if stems is not None:
-            self.contains = tuple(sorted(case_blind(word) for word in stems.words))
-            self._contains_reach = stems.reach
-        openings = _start_openings(tree)
+        found = stems(tree)
+        if found is not None:
+            self.contains = tuple(sorted(case_blind(word) for word in found.words))
+            self._contains_reach = found.reach
+        openings = start_openings(tree)
         if openings is not None and self._lower and self._twin is not None:
             self._opening = _opening_gate(openings)
 

@@ -77,16 +77,21 @@ def group_mentions(sentence: str, mentions: list[Mention]) -> list[Group]:
                 continue
         groups.append(Group([mention]))
     for group in groups:
-        if len(group.members) == 1:  # most groups: one number keeps its unit
-            qualifier = group.members[0].qualifier
-            group.qualifier = "" if qualifier == "range" else qualifier
-            continue
-        shared = next((m.unit for m in reversed(group.members) if m.unit), "")
-        for member in group.members:
-            member.unit = member.unit or shared
-        # "range" is what one number is, not the list: other members do not take it
-        group.qualifier = next((m.qualifier for m in group.members if m.qualifier not in ("", "range")), "")
+        _share_unit_and_qualifier(group)
     return groups
+
+
+def _share_unit_and_qualifier(group: Group) -> None:
+    """A unit written once at the end of a list holds for all its numbers; so does the first
+    qualifier other than "range", which is what one number is, not the list."""
+    if len(group.members) == 1:  # most groups: one number keeps its unit
+        qualifier = group.members[0].qualifier
+        group.qualifier = "" if qualifier == "range" else qualifier
+        return
+    shared = next((m.unit for m in reversed(group.members) if m.unit), "")
+    for member in group.members:
+        member.unit = member.unit or shared
+    group.qualifier = next((m.qualifier for m in group.members if m.qualifier not in ("", "range")), "")
 
 
 # --- kinds ---------------------------------------------------------------------------------------

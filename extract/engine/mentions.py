@@ -207,51 +207,56 @@ def _numeric_mentions(text: str) -> list[Mention]:
     """The numeric mentions of `text`, the pattern tried only where runs of digits start."""
     mentions: list[Mention] = []
     position = 0
-    if text.isascii():
+    plain_numbers = text.isascii()
+    if plain_numbers:
         classes = text.encode("ascii").translate(_ASCII_CLASSES)
         digits = _CLASS_DIGIT_RUN.finditer(classes)
-        number = _ASCII_NUMBER.match
         joins = ("-" in text or "~" in text) and _has_join_before_digit(classes)
     else:
-        digits = _DIGIT_RUN.finditer(text)
-        number, joins = None, True
-    unit_before_range_join = _UNIT_BEFORE_RANGE_JOIN
-    plain_mention = _PLAIN_HEAD.match
+        digits, joins = _DIGIT_RUN.finditer(text), True
     for digit in digits:
         start = digit.start()
         if start < position:
             continue
-        if number is not None:
-            found = number(text, start)
-            if found is not None and not (joins and unit_before_range_join.match(text, found.end())):
-                signed = start > position and text[start - 1] in "+-"
-                unit = _unit_after(text, found.end())
-                mention = _number(text, found, signed, unit)
-                if mention is None:
-                    continue
-                _attach_qualifier(text, mention, max(position, mention.outer_start - _QUALIFIER_REACH))
-                position = found.end() if unit is None else unit.end()
-                mentions.append(mention)
-                continue
-        if start > position and text[start - 1] in "+-":
-            start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
-        match = plain_mention(text, start)
-        if match is None and start < digit.start():
-            match = plain_mention(text, digit.start())
-        if match is None:
-            continue
-        # the full pattern matches where the plain one does, and only differs after a unit
-        # followed by a range join
-        if unit_before_range_join.match(text, max(match.end(_NUM), match.end(_SIZE))):
-            match = _full_head().match(text, match.start())
-        unit = _unit_after(text, match.end())
-        mention = _numeric(match, unit)
+        read = _plain_number_at(text, start, position, joins) if plain_numbers else None
+        mention, end = read or _mention_at(text, start, position)
         if mention is None:
             continue
-        _attach_qualifier(text, mention, max(position, match.start() - _QUALIFIER_REACH))
-        position = match.end() if unit is None else unit.end()
+        _attach_qualifier(text, mention, max(position, mention.outer_start - _QUALIFIER_REACH))
+        position = end
         mentions.append(mention)
     return mentions
+
+
+def _plain_number_at(text: str, start: int, position: int, joins: bool) -> tuple[Mention | None, int] | None:
+    """On ASCII text, the mention of a plain number (_ASCII_NUMBER) whose digits start at
+    `start`, and where it ends; None where the head pattern must read it (`joins`: a range join
+    before a digit stands somewhere in the text)."""
+    found = _ASCII_NUMBER.match(text, start)
+    if found is None or (joins and _UNIT_BEFORE_RANGE_JOIN.match(text, found.end())):
+        return None
+    signed = start > position and text[start - 1] in "+-"
+    unit = _unit_after(text, found.end())
+    return _number(text, found, signed, unit), found.end() if unit is None else unit.end()
+
+
+def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | None, int]:
+    """The mention the head pattern (and the unit after it) reads at a run of digits, and where
+    it ends; (None, 0) where it reads none."""
+    start = digit_start
+    if start > position and text[start - 1] in "+-":
+        start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
+    match = _PLAIN_HEAD.match(text, start)
+    if match is None and start < digit_start:
+        match = _PLAIN_HEAD.match(text, digit_start)
+    if match is None:
+        return None, 0
+    # the full pattern matches where the plain one does, and only differs after a unit
+    # followed by a range join
+    if _UNIT_BEFORE_RANGE_JOIN.match(text, max(match.end(_NUM), match.end(_SIZE))):
+        match = _full_head().match(text, match.start())
+    unit = _unit_after(text, match.end())
+    return _numeric(match, unit), match.end() if unit is None else unit.end()
 
 
 def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
