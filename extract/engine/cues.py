@@ -55,7 +55,7 @@ QUALITY = phrases(*QUALITY_NOUNS)
 
 # Verbs that change an amount; each cue below names the lists it takes.
 REDUCE_VERBS = (r"reduc\w*", r"decreas\w*", r"cut\w*", r"sav\w*", r"shrink\w*", r"compress\w*", r"lower\w*",
-                "saving", r"trim\w*", r"prun\w*")
+                r"trim\w*", r"prun\w*")
 GAIN_VERBS = (r"improv\w*", r"increas\w*", r"boost\w*", r"rais\w*", r"outperform\w*", "gains", r"surpass\w*",
               r"exceed\w*", r"beat\w*", r"enhanc\w*", r"advanc\w*", r"gain\w*", r"lead\w*", "leads", "ahead",
               "better", "higher", r"speed\w* up", r"accelerat\w*")
@@ -115,8 +115,7 @@ LEFT_DROP_OF = Cue(ends(r"(?:drop|decrease|decline|degradation|loss|reduction) (
 LEFT_GAIN_MOVE = Cue(ends("gains", "gained"))
 LEFT_LOSS_MOVE = Cue(ends("loses", "lost"))
 SETTING_GLOSS = Cue(ends(r"(?:configuration|pruning|sparsity|ratio|setting|\d/\d+)\s*\(", before=""))
-LEFT_REDUCE_DIRECT = Cue(r"\b" + phrases(r"reduc\w*", r"sav\w*", r"cut\w*", r"eliminat\w*", r"prun\w*", r"remov\w*")
-                         + r"\s+(?:\w+\s+){0,1}$")
+LEFT_REDUCE_DIRECT = Cue(r"\b" + phrases(*REDUCE_VERBS, r"eliminat\w*", r"remov\w*") + r"\s+(?:\w+\s+){0,1}$")
 BEFORE_SETTING = Cue(ends(r"(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|context length|"
                           r"learning rate) (?:of )?"))
 # "retains 98% of the original accuracy": a score stated as a fraction of a baseline's
@@ -151,7 +150,7 @@ SPEED_OBJECT = Cue(SPEED)
 RESOURCE_OBJECT = Cue(RESOURCE, gate=False)  # too many stems: a look for them costs more than the twin
 QUALITY_OBJECT = Cue(QUALITY)
 SPEED_WORDS = Cue(r"\b(?:faster|speed[-\s]?ups?|accelerat\w+|throughputs?)\b")
-REDUCE_WORD = Cue(r"\b" + phrases(r"reduc\w*", r"sav\w*", r"compress\w*", "cheaper"))
+REDUCE_WORD = Cue(r"\b" + phrases(*REDUCE_VERBS, "cheaper"))
 # in what "improves X by" acts on: "energy efficiency" is a resource's, "speed" a speed-up
 EFFICIENCY_WORD = Cue("efficien")
 SPEED_VERB_WORD = Cue(r"speed|accelerat")
