@@ -318,17 +318,22 @@ _QUALIFIER_PIECES = ["up to", "Up to", "up  to", "as much as", "a maximum of", "
                      "a", "5", "%", "\t", "\n", "\x1c", "\x0b"]
 
 
-# The qualifier before a number is read by one flat alternation of the qualifier phrases: it
-# finds what the pattern of named phrases (patterns.QUALIFIER, one group per qualifier) finds.
-_NAMED_QUALIFIERS = regex.compile(f"(?:{p.QUALIFIER})$")
+# The words before a number are read by one flat alternation of the phrases of qualifiers and
+# units (patterns.WORDS_BEFORE_NUMBER): it finds what the pattern of named phrases finds, one
+# group per qualifier or unit. The texts are made of its own words too.
+_NAMED_WORDS_BEFORE = regex.compile("(?:" + "|".join(
+    [f"(?P<q_{name}>{pattern})" for name, pattern in p.QUALIFIER_BEFORE] +
+    [f"(?P<u_{index}>{pattern})" for index, (_, pattern) in enumerate(p.UNIT_BEFORE)]) + r")\s*$")
+_WORDS_BEFORE_PIECES = _QUALIFIER_PIECES + list(p.WORDS_BEFORE_NUMBER.words)
 
 
 @settings(max_examples=1000, deadline=None)
-@given(text=_texts(_QUALIFIER_PIECES), cut=st.floats(0, 1), reach=st.integers(0, 30))
-def test_qualifier_search_finds_what_the_named_phrases_find(text, cut, reach):
+@given(text=_texts(_WORDS_BEFORE_PIECES), cut=st.floats(0, 1), reach=st.integers(0, 30))
+def test_words_before_a_number_found_as_the_named_phrases_find_them(text, cut, reach):
     end = int(cut * len(text))
     floor = max(0, end - reach)
-    found, expected = p.QUALIFIER_BEFORE_NUMBER.search(text, floor, end), _NAMED_QUALIFIERS.search(text, floor, end)
+    found = p.WORDS_BEFORE_NUMBER.search(text, floor, end)
+    expected = _NAMED_WORDS_BEFORE.search(text, floor, end)
     assert (found and found.span()) == (expected and expected.span())
 
 

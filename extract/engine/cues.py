@@ -64,12 +64,14 @@ SCORE_VERBS = (r"achiev\w*", r"attain\w*", r"reach\w*", r"obtain\w*", r"scor\w*"
 KEEP_VERBS = (r"maintain\w*", r"preserv\w*", r"retain\w*")
 
 # --- words right after the number (and its unit) ---------------------------------------------------
+# "3x faster", "2x shorter wall time"
+FASTER_WORDS = ("faster", "quicker", "shorter", "as fast")
 RIGHT_SPEEDUP = Cue(opens(
-    "faster", r"speed[-\s]?ups?", "acceleration",
+    *FASTER_WORDS, r"speed[-\s]?ups?", "acceleration",
     rf"(?:higher|better|more) (?:\w+ )?{SPEED}", rf"{SPEED} (?:improvement|gain|increase|boost)",
     r"increase in (?:\w+ )?(?:throughput|speed|achievable performance|performance)",
-    "shorter", "quicker", "better latency", "lower latency", f"in {SPEED}",
-    r"(?:\S+ ){0,2}?(?:throughputs?|speed)(?!\s+loss)\b", "as fast", skip=2))
+    "better latency", "lower latency", f"in {SPEED}",
+    r"(?:\S+ ){0,2}?(?:throughputs?|speed)(?!\s+loss)\b", skip=2))
 RIGHT_REDUCTION = Cue(opens(
     "fewer", "less", "smaller", "cheaper", "reduction", "savings?", "saved", "compression",
     f"decrease in {RESOURCE}", f"lower {RESOURCE}", f"{RESOURCE} (?:reduction|savings?|during|while|and)",

@@ -260,14 +260,19 @@ def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | N
 
 
 def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
-    """A qualifier standing right before the number: "up to 3x", "~6%", "over 95%"."""
+    """The words standing right before the number: a qualifier ("up to 3x", "~6%", "over 95%"),
+    or the unit of a number written without one (patterns.UNIT_BEFORE)."""
     if mention.outer_start == floor:
         return
-    found = p.QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
+    found = p.WORDS_BEFORE_NUMBER.search(text, floor, mention.outer_start)
     if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()
                          and found.group()[0].isalnum()):
         return  # "into 5" is no "to 5"
-    mention.qualifier = mention.qualifier or _qualifier_name(found.group())
+    unit = next((unit for unit, rx in p.UNIT_BEFORE_ALONE if rx.match(found.group())), None)
+    if unit is None:
+        mention.qualifier = mention.qualifier or _qualifier_name(found.group())
+    else:
+        mention.unit = mention.unit or unit
     mention.outer_start = found.start()
 
 

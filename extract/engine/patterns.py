@@ -79,7 +79,8 @@ UNIT_BY_GROUP = {f"u_{i}": canonical for i, (canonical, _) in enumerate(UNIT_PAT
 # A size or count suffix glued to a number: "7B", "200K", "1.6T", "30-billion", "4K context".
 SIZE_SUFFIX = r"(?:[KkMBT]\b|[KkMBT](?=[-\s]?(?:param|token|context|sample|image|pair|row|step))|\s?(?:thousand|million|billion|trillion)\b|-(?:billion|million|thousand|layer|bit|shot|way|fold|dimensional|d)\b)"
 
-# --- qualifiers standing right before a number ---------------------------------------------------
+# --- words standing right before a number --------------------------------------------------------
+# (qualifier, phrases): how the number bounds what it states ("up to 3x", "~6%").
 QUALIFIER_BEFORE: tuple[tuple[str, str], ...] = (
     ("up_to", _words("up to", "as much as", "as high as", "a maximum of", "maximum of")),
     ("at_least", _words("at least", "no less than", "a minimum of", ">=", "≥")),
@@ -88,6 +89,9 @@ QUALIFIER_BEFORE: tuple[tuple[str, str], ...] = (
                      "<=", "≤", "<")),
     ("about", _words("about", "around", "approximately", r"approx\.", "roughly", "nearly",
                      "almost", "close to", "~", "circa", r"ca\.")),
+)
+# (unit, phrases): the unit of a number written without one, written before it.
+UNIT_BEFORE: tuple[tuple[str, str], ...] = (
 )
 QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFORE) + r")\s*"
 
@@ -137,12 +141,13 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# A qualifier ending right where a number starts ("up to ", "~"): its phrases in one flat
-# alternation (a match must end where the number starts, so the match found is the one starting
-# first whichever phrase reads it); `_qualifier_name` tells which phrase it is.
-QUALIFIER_BEFORE_NUMBER = Cue(
-    "(?:" + "|".join(pattern[3:-1] for _, pattern in QUALIFIER_BEFORE) + r")\s*$", case_blind=False)
-assert all(pattern.startswith("(?:") and pattern.endswith(")") for _, pattern in QUALIFIER_BEFORE)
+# The words before a number ("up to ", "~", a unit's phrase), ending right where it starts: all
+# the phrases in one flat alternation (a match must end where the number starts, so the match
+# found is the one starting first whichever phrase reads it); QUALIFIER_ALONE and
+# UNIT_BEFORE_ALONE tell which phrase it is.
+WORDS_BEFORE_NUMBER = Cue(
+    "(?:" + "|".join(pattern[3:-1] for _, pattern in QUALIFIER_BEFORE + UNIT_BEFORE) + r")\s*$", case_blind=False)
+assert all(pattern.startswith("(?:") and pattern.endswith(")") for _, pattern in QUALIFIER_BEFORE + UNIT_BEFORE)
 
 # A number word used as a factor or fraction ("twice", "halves", "an order of magnitude").
 WORD_MENTION = Cue(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])")
@@ -163,6 +168,7 @@ WORD_TIME = Cue(
 def _unit_alone() -> tuple[tuple[str, regex.Pattern], ...]:
     return tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical, pattern in UNIT_PATTERNS)
 QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, pattern in QUALIFIER_BEFORE)
+UNIT_BEFORE_ALONE = tuple((unit, regex.compile(rf"(?:{pattern})\s*$")) for unit, pattern in UNIT_BEFORE)
 
 
 @functools.lru_cache(maxsize=None)
