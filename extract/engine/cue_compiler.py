@@ -31,7 +31,7 @@ import re
 
 import regex
 
-from .pattern_reader import CueError, endings, first_characters, literal_words, read, start_openings, stems
+from .pattern_reader import CueError, endings, first_characters, is_literal, literal_words, read, start_openings, stems
 
 __all__ = ["ASCII_SPACE", "UNICODE_SPACE", "Cue", "CueError", "ascii_twin", "ascii_twin_source", "case_blind",
            "compiled_cues", "first_characters", "phrases", "text_ending"]
@@ -200,7 +200,7 @@ class Cue:
                 self._ending_reach = max(map(len, words))
                 return
         found = stems(tree)
-        if found is not None:
+        if found is not None and not is_literal(tree):  # a literal pattern is its own best gate
             self.contains = tuple(sorted(case_blind(word) for word in found.words))
             self._contains_reach = found.reach
         openings = start_openings(tree)

@@ -148,9 +148,10 @@ METRIC_LINK = Cue(r"^\)?\s*(?:of|=|:|is|was|reaches|reaching|at|to|by|with)?\s*$
 MEMORY_BACKGROUND_BEFORE = Cue(ends("peaking at", "capacity of", "grown by", r"\bto", r"\bfrom", r"\bwith", before=""))
 
 # --- words anywhere near the number -------------------------------------------------------------------
-SPEED_OBJECT = Cue(SPEED)
-RESOURCE_OBJECT = Cue(RESOURCE, gate=False)  # too many stems: a look for them costs more than the twin
-QUALITY_OBJECT = Cue(QUALITY)
+# read on the few words a verb acts on: a look for their many stems costs more than the twin
+SPEED_OBJECT = Cue(SPEED, gate=False)
+RESOURCE_OBJECT = Cue(RESOURCE, gate=False)
+QUALITY_OBJECT = Cue(QUALITY, gate=False)
 SPEED_WORDS = Cue(r"\b(?:faster|speed[-\s]?ups?|accelerat\w+|throughputs?)\b")
 REDUCE_WORD = Cue(r"\b" + phrases(*REDUCE_VERBS, "cheaper"))
 # in what "improves X by" acts on: "energy efficiency" is a resource's, "speed" a speed-up

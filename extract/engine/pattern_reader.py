@@ -428,6 +428,12 @@ def _required_in(item, start: int | None) -> _Stems | None:
     return _Stems(frozenset().union(*(b.words for b in best)), reach)
 
 
+def is_literal(tree: tuple) -> bool:
+    """Whether a pattern is literal words only ("efficien", "speed|accelerat")."""
+    return all(isinstance(item, _Char) for item in tree) or \
+        (len(tree) == 1 and isinstance(tree[0], _Group) and _literal_branches(tree[0]) is not None)
+
+
 def _literal_branches(group: _Group) -> set[str] | None:
     """The words of a group whose every branch is literal characters, else None."""
     if not all(all(isinstance(item, _Char) for item in branch) for branch in group.branches):

@@ -60,6 +60,9 @@ def after_aside(right: str) -> str:
 _ASIDE_CLOSE = regex.compile(r"^\s*\)")
 
 
+_UNSEEN = object()
+
+
 class Reading:
     """What the rules read around one group of numbers; each condition is looked at once, when
     a row first asks for it."""
@@ -94,10 +97,10 @@ class Reading:
 
     def found(self, condition: Condition):
         """What `condition` found (a match, or a truth value), looked for once."""
-        seen = self._seen
-        if condition not in seen:
-            seen[condition] = condition.find(self)
-        return seen[condition]
+        value = self._seen.get(condition, _UNSEEN)
+        if value is _UNSEEN:
+            value = self._seen[condition] = condition.find(self)
+        return value
 
 
 class Condition:
@@ -137,11 +140,12 @@ class Before(Condition):
         self.text = f"before it{reach}: `{name}`"
 
     def find(self, reading: Reading):
+        cue = self.cue
+        if cue.ends_with and not reading.ending.endswith(cue.ends_with):
+            return None  # the shared look at how the text ends: most cues end it not
         text = reading.near_left if self.window == 90 else reading.left if self.window is None \
             else reading.left[-self.window:]
-        if self.cue.ends_with:
-            return self.cue.search_ending(text, reading.ending)
-        return self.cue.search(text)
+        return cue.search_ending(text, reading.ending) if cue.ends_with else cue.search(text)
 
 
 class Test(Condition):
