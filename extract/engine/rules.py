@@ -112,32 +112,39 @@ class Condition:
         raise NotImplementedError
 
 
+def _named_cue(cue: str | Cue) -> tuple[Cue, str]:
+    """A cue of cues.py by its name, or one declared in the row itself, and how docs name it."""
+    if isinstance(cue, Cue):
+        return cue, f"`{cue.pattern.pattern}`"
+    return getattr(cues, cue), f"`{cue}`"
+
+
 class After(Condition):
-    """The words after the number (its clause) open with the cue; `trimmed`: with the white
-    space around them taken off first."""
+    """The words after the number (its clause) open with the cue (a name in cues.py, or a Cue
+    declared in the row); `trimmed`: with the white space around them taken off first."""
 
     __slots__ = ("cue", "trimmed")
 
-    def __init__(self, name: str, trimmed: bool = False) -> None:
-        self.cue: Cue = getattr(cues, name)
+    def __init__(self, cue: str | Cue, trimmed: bool = False) -> None:
+        self.cue, name = _named_cue(cue)
         self.trimmed = trimmed
-        self.text = f"after it: `{name}`"
+        self.text = f"after it: {name}"
 
     def find(self, reading: Reading):
         return self.cue.match(reading.right.strip() if self.trimmed else reading.right)
 
 
 class Before(Condition):
-    """The cue is found in the last `window` characters before the number (all of them without
+    """The cue (a name in cues.py, or a Cue declared in the row) is found in the last `window` characters before the number (all of them without
     a window); a cue anchored at the end reads the shared look at how they end."""
 
     __slots__ = ("cue", "window")
 
-    def __init__(self, name: str, window: int | None = None) -> None:
-        self.cue: Cue = getattr(cues, name)
+    def __init__(self, cue: str | Cue, window: int | None = None) -> None:
+        self.cue, name = _named_cue(cue)
         self.window = window
         reach = "" if window is None else f" (last {window} characters)"
-        self.text = f"before it{reach}: `{name}`"
+        self.text = f"before it{reach}: {name}"
 
     def find(self, reading: Reading):
         cue = self.cue
