@@ -99,8 +99,8 @@ def test_cue_lets_its_words_through(cue: Cue, text: str):
     (cues.LEFT_GAIN_VERB, "ends with: by"),
     (cues.LEFT_ONLY, "ends with: merely, just, mere, only"),
     (cues.BEFORE_SETTING, "ends with: temperature, threshold, sparsity, dropout, budget, length, ratio, rate, of"),
-    (cues.LEFT_REDUCE_DIRECT, "holds one of: cut, eliminat, prun, reduc, remov, sav (a match at the start: in its "
-                              "first 8 characters)"),
+    (cues.LEFT_REDUCE_DIRECT, "holds one of: compress, cut, decreas, eliminat, lower, prun, reduc, remov, sav, "
+                              "shrink, trim (a match at the start: in its first 8 characters)"),
 ])
 def test_gate_is_read_off_the_declaration(cue: Cue, gate: str):
     assert cue.gate == gate
