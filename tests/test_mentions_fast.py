@@ -197,6 +197,29 @@ def test_ascii_digit_run_scan_is_the_unicode_one_on_ascii_text(text):
         [m.span() for m in mentions._DIGIT_RUN.finditer(text)]
 
 
+# The scan for digit runs leaves out runs glued to identifiers; MENTION would reject them.
+_EVERY_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+
+
+def _readable_at(text: str, start: int) -> bool:
+    """Whether MENTION reads a number whose digits start at `start` (signed or not)."""
+    for at in (start - 1, start) if start and text[start - 1] in "+-" else (start,):
+        match = p.MENTION.match(text, at)
+        if match is not None and match.start("num") == start:
+            return True
+    return False
+
+
+@FAST_SETTINGS
+@given(text=_texts(["ResNet", "Qwen", "R", "x", "v", "@", "#", "^", "w", "_", ".", "%", "+", "-",
+                    "/", ":", "é", "٣", "B", "GPU", "2.5"]))
+def test_digit_run_scan_skips_only_unreadable_runs(text):
+    kept = {m.start() for m in mentions._DIGIT_RUN.finditer(text)}
+    for run in _EVERY_DIGIT_RUN.finditer(text):
+        if run.start() not in kept:
+            assert not _readable_at(text, run.start()), (text, run.start())
+
+
 _ASCII_CHARACTERS = st.text(st.characters(max_codepoint=127), max_size=40)
 
 

@@ -164,19 +164,28 @@ class Cue:
 
     >>> only = Cue(r"\\b(?:only|just)\\s*$")
     >>> only.ends_with, only.search("it uses ONLY ") is not None, only.search("it uses ") is None
-    (('only', 'just'), True, True)
+    (('just', 'only'), True, True)
     """
 
-    __slots__ = ("pattern", "words", "ends_with", "contains", "_twin", "_lower", "_ending_reach",
-                 "_contains_reach", "_opening")
+    __slots__ = ("words", "ends_with", "contains", "_source", "_flags", "_pattern", "_twin", "_lower",
+                 "_ending_reach", "_contains_reach", "_opening")
 
     def __repr__(self) -> str:
-        return f"Cue({self.pattern.pattern!r})"
+        return f"Cue({self._source!r})"
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        """The `regex` pattern: what the cue matches, run on text that is not ASCII. Compiled
+        when first needed: most processes meet ASCII text only, and each compile costs
+        milliseconds at the start of every run and worker."""
+        if self._pattern is None:
+            self._pattern = regex.compile(self._source, self._flags)
+        return self._pattern
 
     def __init__(self, pattern: str, *, case_blind: bool = True, verbose: bool = False, gate: bool = True) -> None:
         tree = read(pattern, verbose)  # first: a pattern the gates cannot be read from is an error
-        flags = (regex.IGNORECASE if case_blind else 0) | (regex.VERBOSE if verbose else 0)
-        self.pattern = regex.compile(pattern, flags)
+        self._source, self._flags = pattern, (regex.IGNORECASE if case_blind else 0) | (regex.VERBOSE if verbose else 0)
+        self._pattern: regex.Pattern | None = None
         self._lower = case_blind
         twin_flags = re.VERBOSE if verbose else 0
         self._twin = re.compile(ascii_twin_source(pattern, verbose=verbose, lower=case_blind), twin_flags) \

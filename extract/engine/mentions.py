@@ -12,6 +12,7 @@ import regex
 
 from . import patterns as p
 from .cue_compiler import first_characters
+from .pattern_reader import ascii_positions
 from .numbers import parse_numeral
 
 
@@ -68,16 +69,11 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
 _QUALIFIER_REACH = 24
 # Where a run of digits starts, leaving out runs that patterns.NOT_IN_IDENTIFIER rejects anyway
 # ("Qwen2.5", "R1", "ResNet-50", "8/128"): most digits of an abstract sit in names, and a
-# failed MENTION match costs far more than a look behind. ASCII only: the pattern itself still
-# rejects the rest. The digit comes first and the looks behind include it, so that the scan
-# jumps from digit to digit instead of trying every position.
-_DIGIT_RUN = re.compile(r"""
-    \d
-    (?<!\d\d)                   # the run's first digit
-    (?<![A-Za-z0-9_.@\#^]\d)    # glued to a word, a decimal point, "@", "#" or "^"
-    (?<![A-Za-z][-/]\d)         # "ResNet-50", "w/8"
-    (?<![0-9][/:]\d)            # "8/128", "16:9"
-    """, re.VERBOSE)
+# failed MENTION match costs far more than a look behind. The looks read patterns.NOT_BEFORE_NUMBER
+# on ASCII characters only ("(?a:"): the pattern itself still rejects the rest. The digit comes
+# first and the looks behind include it, so that the scan jumps from digit to digit instead of
+# trying every position.
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)" + "".join(rf"(?<!(?a:{look})\d)" for look in p.NOT_BEFORE_NUMBER))
 # The same on ASCII text, run over the text's characters reduced to their classes (a digit is
 # "0", a letter "a", one of "_.@#^" "_", white space "s"; "-", "/", ":" and "~" stand for
 # themselves, all else is " "): its first character a literal, the scan skips from digit to
@@ -86,7 +82,25 @@ _ASCII_CLASSES = bytes.maketrans(bytes(range(128)), bytes(
     ord("0") if chr(code).isdigit() else ord("a") if chr(code).isalpha() else
     ord("_") if chr(code) in "_.@#^" else ord("s") if chr(code).isspace() else
     code if chr(code) in "-/:~" else ord(" ") for code in range(128)))
-_CLASS_DIGIT_RUN = re.compile(rb"0(?<![0a_]0)(?<!a[-/]0)(?<!0[/:]0)")
+
+
+def _class_digit_run() -> re.Pattern[bytes]:
+    """_DIGIT_RUN over the classes: each look of patterns.NOT_BEFORE_NUMBER written with the
+    classes of its characters (the looks of one character as one), each class taken whole."""
+    class_of = {chr(code): chr(_ASCII_CLASSES[code]) for code in range(128)}
+
+    def classes(characters: frozenset[str]) -> str:
+        found = {class_of[c] for c in characters if c in class_of}
+        assert all(class_of[c] not in found or c in characters for c in class_of), "a look splits a class"
+        return "[" + "".join(map(re.escape, sorted(found))) + "]"
+
+    looks = [ascii_positions(look) for look in p.NOT_BEFORE_NUMBER]
+    single = frozenset().union(*(positions[0] for positions in looks if len(positions) == 1))
+    written = [classes(single)] + ["".join(map(classes, positions)) for positions in looks if len(positions) > 1]
+    return re.compile(("0" + "".join(f"(?<!{look}0)" for look in written)).encode("ascii"))
+
+
+_CLASS_DIGIT_RUN = _class_digit_run()
 _DIGIT = re.compile(r"\d")
 
 
@@ -183,12 +197,12 @@ _UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s\d~\u2013-]\D*?[~\u2013-]\s*(?:\d|
 
 # The usual head on ASCII text, a number with perhaps a size suffix that no range, "±" or
 # interval follows, read by the standard engine at a fifth of the head pattern's cost. The
-# look-behinds are patterns.NOT_IN_IDENTIFIER (its "\d\.\d*" is within "[\w.]"); the number
+# look-behinds are patterns.NOT_BEFORE_NUMBER, one by one; the number
 # and its size are atomic, as in the head nothing after them makes it give back a character;
 # the look-ahead holds off where the head's range, "±" or interval part could start (its
 # numbers open with a digit). Where it fails, the head pattern reads the number.
 _ASCII_NUMBER = re.compile(rf"""
-    (?<![\w.@\#])(?<![A-Za-z][-/])(?<![0-9][/:])(?<!\^)
+    {"".join(f"(?<!{p.ascii_twin_source(look, lower=False)})" for look in p.NOT_BEFORE_NUMBER)}
     (?>({p.ascii_twin_source(p.NUMERAL, lower=False)})({p.ascii_twin_source(p.SIZE_SUFFIX, lower=False)})?)
     (?![{p.ASCII_SPACE}]*(?:[-~]|\+/?-)[{p.ASCII_SPACE}]*[0-9]|[{p.ASCII_SPACE}]\([0-9])
     """, re.VERBOSE)
@@ -218,8 +232,11 @@ def _numeric_mentions(text: str) -> list[Mention]:
         start = digit.start()
         if start < position:
             continue
-        read = _plain_number_at(text, start, position, joins) if plain_numbers else None
-        mention, end = read or _mention_at(text, start, position)
+        mention = _plain_number_at(text, start, position, joins) if plain_numbers else _BY_HEAD
+        if mention is _BY_HEAD:
+            mention, end = _mention_at(text, start, position)
+        elif mention is not None:
+            end = mention.outer_end  # a plain number ends where its unit, if any, ends
         if mention is None:
             continue
         _attach_qualifier(text, mention, max(position, mention.outer_start - _QUALIFIER_REACH))
@@ -228,16 +245,18 @@ def _numeric_mentions(text: str) -> list[Mention]:
     return mentions
 
 
-def _plain_number_at(text: str, start: int, position: int, joins: bool) -> tuple[Mention | None, int] | None:
+_BY_HEAD = Mention(0, 0, 0, 0, 0.0)  # what _plain_number_at says where the head pattern must read
+
+
+def _plain_number_at(text: str, start: int, position: int, joins: bool) -> Mention | None:
     """On ASCII text, the mention of a plain number (_ASCII_NUMBER) whose digits start at
-    `start`, and where it ends; None where the head pattern must read it (`joins`: a range join
-    before a digit stands somewhere in the text)."""
+    `start`; _BY_HEAD where the head pattern must read it (`joins`: a range join before a digit
+    stands somewhere in the text)."""
     found = _ASCII_NUMBER.match(text, start)
     if found is None or (joins and _UNIT_BEFORE_RANGE_JOIN.match(text, found.end())):
-        return None
+        return _BY_HEAD
     signed = start > position and text[start - 1] in "+-"
-    unit = _unit_after(text, found.end())
-    return _number(text, found, signed, unit), found.end() if unit is None else unit.end()
+    return _number(text, found, signed, _unit_after(text, found.end()))
 
 
 def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | None, int]:

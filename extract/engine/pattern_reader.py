@@ -11,6 +11,7 @@ Python. On that tree:
   most so many words, a match goes on with the opening;
 - `stems(tree)`: literal stems one of which every match holds, and how far into a match;
 - `first_characters(source)`: the characters a match can start with;
+- `ascii_positions(source)`: for a row of single characters, the ASCII characters of each;
 - `literal_words(tree)`: the words written in the pattern, for tests to make texts of.
 
 Each errs on the side of saying less: a gate built from them may let through more than the
@@ -441,9 +442,28 @@ def _literal_branches(group: _Group) -> set[str] | None:
     return {"".join(item.char for item in branch) for branch in group.branches}
 
 
+_SHARED_STEM = 4  # stems that open alike for this many characters are looked for as one
+
+
 def _fewest(words) -> frozenset[str]:
-    """`words` without those that hold another of them: a text holding one holds the other."""
-    return frozenset(word for word in words if not any(other != word and other in word for other in words))
+    """Fewer stems that let through every text `words` let through: without those that hold
+    another of them, and those that open alike ("doubles", "doubling", "doubled") as one
+    ("doubl"), which a text holding any of them holds."""
+    by_opening: dict[str, list[str]] = {}
+    for word in words:
+        by_opening.setdefault(word[:_SHARED_STEM], []).append(word)
+    merged = {_common_opening(alike) if len(alike) > 1 and len(word) >= _SHARED_STEM else word
+              for word in words for alike in [by_opening[word[:_SHARED_STEM]]]}
+    return frozenset(word for word in merged if not any(other != word and other in word for other in merged))
+
+
+def _common_opening(words: list[str]) -> str:
+    """The longest opening the words share."""
+    first, last = min(words), max(words)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 def stems(tree: tuple) -> _Stems | None:
@@ -458,6 +478,20 @@ def _best(candidates: list[_Stems]) -> _Stems | None:
         return None
     candidates = [_Stems(_fewest(c.words), c.reach) for c in candidates]
     return max(candidates, key=lambda c: (min(map(len, c.words)), -len(c.words)))
+
+
+def ascii_positions(source: str) -> list[frozenset[str]]:
+    """For a pattern of single characters in a row ("[A-Za-z][-/]"), the ASCII characters each
+    position matches; a CueError for any other pattern."""
+    found = []
+    for item in read(source):
+        if isinstance(item, _Char):
+            found.append(frozenset({item.char}))
+        elif isinstance(item, _Set):
+            found.append(frozenset(c for c in map(chr, range(128)) if re.fullmatch(item.source, c)))
+        else:
+            raise CueError(f"{source!r} is no row of single characters")
+    return found
 
 
 def first_characters(source: str) -> frozenset[str]:

@@ -29,7 +29,13 @@ NUMERAL = r"""
       |\d+)
     (?:\.\d+)?                            # decimals
 """
-NOT_IN_IDENTIFIER = r"(?<![\w.@#]|[A-Za-z][-/]|\d[/:]|\d\.\d*|\^)"
+# What may not stand right before a number's first digit, which would make it part of an
+# identifier: a word character, "." (a decimal: "Qwen2.5" is no 5), "@", "#", "^", a letter and a
+# hyphen or slash ("ResNet-50", "w/8"), a digit and a slash or colon ("8/128", "16:9"). Read by the
+# mention pattern (NOT_IN_IDENTIFIER) and, in their own forms built from this, by the scans that
+# find where numbers may start (mentions.py).
+NOT_BEFORE_NUMBER = (r"[\w.@#]", r"\^", r"[A-Za-z][-/]", r"\d[/:]")
+NOT_IN_IDENTIFIER = "(?<!" + "|".join(NOT_BEFORE_NUMBER) + ")"
 NUMBER_WORD = _words("an order of magnitude", "two orders of magnitude", "twice", "doubles",
                      "doubling", "doubled", "halves", "halved", "halving", "triples",
                      "tripled", "tripling", "a quarter of", "half of", "half the")

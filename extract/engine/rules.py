@@ -104,9 +104,10 @@ class Reading:
 
 
 class Condition:
-    """One test a row makes of what stands around a number; `text` says it in docs/rules.md."""
+    """One test a row makes of what stands around a number; `text` says it in docs/rules.md.
+    `shared`: more than one row asks it, so that the reading keeps what it found."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "shared")
 
     def find(self, reading: Reading):
         raise NotImplementedError
@@ -127,7 +128,7 @@ class After(Condition):
 
     def __init__(self, cue: str | Cue, trimmed: bool = False) -> None:
         self.cue, name = _named_cue(cue)
-        self.trimmed = trimmed
+        self.trimmed, self.shared = trimmed, False
         self.text = f"after it: {name}"
 
     def find(self, reading: Reading):
@@ -142,7 +143,7 @@ class Before(Condition):
 
     def __init__(self, cue: str | Cue, window: int | None = None) -> None:
         self.cue, name = _named_cue(cue)
-        self.window = window
+        self.window, self.shared = window, False
         reach = "" if window is None else f" (last {window} characters)"
         self.text = f"before it{reach}: {name}"
 
@@ -161,7 +162,7 @@ class Test(Condition):
     __slots__ = ("function",)
 
     def __init__(self, text: str, function) -> None:
-        self.text, self.function = text, function
+        self.text, self.function, self.shared = text, function, False
 
     def find(self, reading: Reading):
         return self.function(reading)
@@ -171,7 +172,7 @@ class Not(Condition):
     __slots__ = ("condition",)
 
     def __init__(self, condition: Condition) -> None:
-        self.condition = condition
+        self.condition, self.shared = condition, False
         self.text = f"not ({condition.text})"
 
     def find(self, reading: Reading):
@@ -442,13 +443,27 @@ def _rows_by_unit() -> dict[tuple[str, bool], tuple[Rule, ...]]:
 _ROWS = _rows_by_unit()
 
 
+def _mark_shared() -> None:
+    """The conditions more than one row asks, or a named test reads too: what the reading found
+    is kept for the next."""
+    asked = [condition for rule in TABLE for condition in rule.when]
+    for condition in asked:
+        condition.shared = condition.shared or asked.count(condition) > 1
+    for condition in (GAIN_VERB_BEFORE, REDUCE_VERB_BEFORE, IMPROVED, ONLY_BEFORE, AT_BEFORE, FRACTION_OF_AFTER,
+                      SCORE_VERB_BEFORE, ON_AFTER):
+        condition.shared = True
+
+
+_mark_shared()
+
+
 def decide(sentence: str, group, metrics) -> None:
     """Set the group's kind, sign, rule and (where the row says) qualifier: from the first row
     of the table whose conditions hold. A group no row takes keeps its empty kind."""
     reading = Reading(sentence, group, metrics)
     for rule in _ROWS.get((reading.unit, group.before_after), ()):
         for condition in rule.when:
-            if not reading.found(condition):
+            if not (reading.found(condition) if condition.shared else condition.find(reading)):
                 break
         else:
             if rule.kind:
