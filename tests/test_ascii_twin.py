@@ -1,12 +1,18 @@
-"""`patterns.ascii_twin`: the standard engine's twin of a case-blind `regex` pattern finds, over
-lower-cased ASCII text, what the pattern finds in the text, at the same offsets."""
+"""The cue compiler's readings of a pattern: `ascii_twin`, the standard engine's twin of a
+case-blind `regex` pattern, finds over lower-cased ASCII text what the pattern finds in the text,
+at the same offsets; white space is spelled out as `regex` reads it; `first_characters` lists
+every character a match can start with."""
 from __future__ import annotations
 
+import re
+
+import pytest
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extract.engine.patterns import ascii_twin
+from extract.engine import patterns
+from extract.engine.cue_compiler import ASCII_SPACE, UNICODE_SPACE, CueError, Cue, ascii_twin, first_characters
 
 # Parts of patterns: words in any case, white space in and out of sets, escapes, sets.
 _PARTS = ["of", "Ab", "FLOPs", "X", "T", r"\s", r"\s+", r"\s*", r"\S", r"\S+", r"\b", r"\A", r"\Z", r"\w+",
@@ -47,3 +53,31 @@ def test_twin_finds_what_the_case_blind_pattern_finds(pattern, text):
     twin = ascii_twin(case_blind)
     assert twin.groupindex == case_blind.groupindex
     assert _found(twin, text.lower()) == _found(case_blind, text)
+
+
+_EVERYTHING = "".join(map(chr, range(0x110000)))
+
+
+@pytest.mark.parametrize("space", [UNICODE_SPACE, ASCII_SPACE], ids=["unicode", "ascii"])
+def test_space_is_what_regex_reads_as_white_space(space):
+    text = _EVERYTHING if space == UNICODE_SPACE else _EVERYTHING[:128]
+    assert re.findall(f"[{space}]", text) == regex.findall(r"\s", text)
+
+
+# A match can start with a character when the pattern matches a text that the character opens,
+# in part at least (`regex`'s partial matching: the text may go on).
+_CANDIDATES = "".join(map(chr, range(0x3000)))
+
+
+@pytest.mark.parametrize(("canonical", "pattern"), patterns.UNIT_PATTERNS, ids=[c for c, _ in patterns.UNIT_PATTERNS])
+def test_first_characters_of_each_unit_are_all_it_can_start_with(canonical, pattern):
+    compiled = regex.compile(pattern)
+    starting = {c for c in _CANDIDATES if compiled.match(c, partial=True)}
+    assert starting <= first_characters(pattern)
+    assert all(compiled.match(c, partial=True) for c in first_characters(pattern))
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)x", r"\p{L}", r"(?:ab", r"ab)", r"a|*b"])
+def test_reader_names_what_it_cannot_read(pattern):
+    with pytest.raises(CueError, match="pattern"):
+        Cue(pattern)

@@ -46,6 +46,7 @@ SPEC_1_KINDS = [
                  id="delta_improvement"),
     pytest.param("FooNet outperforms GPT-4o by 4.1% on MathVista.", 4.1, "delta",
                  id="delta_outperforms_by"),
+    pytest.param("FooNet improves accuracy by 2x over the baseline.", 2.0, "delta", id="delta_factor"),
     pytest.param("FooNet is 2.5x faster than the baseline.", 2.5, "speedup", id="speedup_x_faster"),
     pytest.param("FooNet achieves a 1.8x speedup in decoding.", 1.8, "speedup", id="speedup_word"),
     pytest.param("FooNet reduces memory usage by 40%.", 40.0, "reduction", id="reduction_memory"),

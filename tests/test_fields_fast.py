@@ -72,17 +72,6 @@ def test_baseline_read_as_the_plain_patterns_read_it(text, cut):
     assert fields.baseline_of(text, group) == _plain_baseline(text, group)
 
 
-@GATE_SETTINGS
-@given(text=st.one_of(_texts(_BASELINE_WORDS), st.builds(
-    lambda gap, word, name: gap + word + " " + name,
-    st.one_of(st.text(max_size=70), st.integers(55, 62).map(" ".__mul__)),
-    st.sampled_from(["than", "over", "compared  to", "versus", "vs.", "VS", "relative to", "against"]),
-    st.text(min_size=1, max_size=5))))
-def test_baseline_after_gate_looks_far_enough(text):
-    if fields._BASELINE_AFTER.pattern.match(text):
-        assert fields._BASELINE_AFTER.may_match(text[:fields._BASELINE_AFTER_REACH])
-
-
 def _plain_nearest_benchmark(spans, sentence: str, mention: Mention) -> str:
     after = [s for s in spans if s[0] >= mention.outer_end]
     if after and fields._INTRODUCED_BY.match(sentence[mention.outer_end:after[0][0]]):
@@ -145,7 +134,7 @@ def test_condition_read_as_the_plain_pattern_reads_it(text, cut):
                                                    "time", "data"], st.sampled_from([" ", "\x1c", "\t", ""]), False))
 @example("training\x1cdata")  # the standard engine's `\s` takes \x1c, `regex`'s does not
 def test_resource_noun_found_as_the_regex_pattern_finds_it(text):
-    found = cues.RESOURCE_OBJECT.search(text)
+    found = cues.RESOURCE_OBJECT.pattern.search(text)
     assert fields._resource_object(text) == (found[0].lower() if found else "")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,31 +39,42 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [text[start:end] for start, end in split_sentences(text)] == expected
 
 
-def test_boundary_white_space_is_what_regex_reads_as_white_space() -> None:
-    """The boundary pattern runs on `re` with white space spelled out as `regex` reads \\s."""
-    import re
-
-    import regex
-
-    from extract.reading.sentences import _SPACE
-    everything = "".join(map(chr, range(0x110000)))
-    assert re.findall(_SPACE, everything) == regex.findall(r"\s", everything)
-
-
 # The plain splitter the fast one must agree with: every boundary found by the one pattern
 # ([.!?] tried at every character), abbreviations judged from the last space or bracket found
 # anywhere before the stop.
+_PLAIN_BOUNDARY = regex.compile(r"""[.!?]["')\]]?(?P<gap>\s+)(?=["'(\[]?[A-Z0-9])""")
+
+
 def _plain_split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in sentences._BOUNDARY.finditer(text):
+    for match in _PLAIN_BOUNDARY.finditer(text):
         if _plain_is_abbreviation(text, match.start()):
             continue
         stop, after = match.span("gap")
-        sentences._append(text, spans, start, stop)
+        _plain_append(text, spans, start, stop)
         start = after
-    sentences._append(text, spans, start, len(text))
+    _plain_append(text, spans, start, len(text))
     return spans
+
+
+def _plain_append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    """The sentence between `start` and `end`, white space trimmed, in pieces of at most
+    MAX_SENTENCE_CHARS cut at a space in their second half where there is one."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    limit = sentences.MAX_SENTENCE_CHARS
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
 
 
 def _plain_is_abbreviation(text: str, stop: int) -> bool:

@@ -1,113 +1,162 @@
-"""Cue words that tell what kind of claim a number makes, from the words around it.
+"""The cue words around a number that tell what kind of claim it makes: every cue declared once.
 
-Each cue is a named pattern; `kind_from_context` reads them in a fixed order: first the words
-right after the number ("15% improvement", "3x faster", "35% fewer parameters"), then the
-nearest verb before it ("reduces the FLOPs by 34.7%", "outperforms BM25 by 44%").
+A cue is a pattern (a shape and its word lists) compiled by cue_compiler into the one object the
+rules call (`cue.match(text)`, `cue.search(text)`, `cue.search_ending(text, ending)`); its
+standard-engine twin and its gate are built from the declaration, never written by hand. The word
+lists shared by several cues (nouns of speed, resources and quality; verbs of reduction, gain and
+scoring) are written once, below, and the cues name them.
+
+Shapes (cue_compiler): `opens(...)`: the text after a number opens with one of the phrases, after
+at most `skip` words; `ends(...)`: the text before a number ends with one of them; `verb_by(...)`:
+it ends with one of the verbs, its object, then "by". In a phrase a space stands for any white
+space. The rule table (rules.py) says which cue decides what.
 """
 from __future__ import annotations
 
-import regex
+from .cue_compiler import Cue, phrases
 
-from .patterns import CaseBlindCue, GatedCue
 
-_I = regex.IGNORECASE | regex.VERBOSE
+def opens(*alternatives: str, skip: int = 0, skip_word: str = r"[\w-]+", then: str = "") -> str:
+    """A text that opens (white space first) with one of the phrases, after at most `skip`
+    words (`skip_word`, then white space), then `then`."""
+    gap = rf"(?:{skip_word}\s+){{0,{skip}}}?" if skip else ""
+    return rf"^\s*{gap}{phrases(*alternatives)}{then}"
 
+
+def ends(*alternatives: str, before: str = r"\b") -> str:
+    """A text that ends with one of the phrases (`before` them), then perhaps white space."""
+    return rf"{before}{phrases(*alternatives)}\s*$"
+
+
+def verb_by(verbs: tuple[str, ...], reach: int) -> str:
+    """A text that ends with one of the verbs, what it acts on (`object`, at most `reach`
+    characters), then "by": "reduces the memory footprint by"."""
+    return rf"\b{phrases(*verbs)}\b(?P<object>[^;]{{0,{reach}}}?)\s+by\s*$"
+
+
+# --- the word lists --------------------------------------------------------------------------------
 # What is measured: efficiency nouns split by what they say about a change.
-SPEED_NOUN = r"(?:speed(?:[-\s]?up)?s?|throughputs?|acceleration|inference\s+speed|training\s+speed|decoding\s+speed|FPS|tokens?/s|RTFx|wall[-\s]?clock|efficiency)"
-RESOURCE_NOUN = r"""(?:memory|(?:T|G|P)?FLOPs?|MACs|compute|computations?|computational\s+(?:cost|overhead)|
-    parameters?|params|model\s+size|storage(?:\s+footprint)?|footprint|cost|costs|energy|carbon(?:\s+emissions?)?|
-    data|training\s+data|steps|optimization\s+steps|GPUs?|GPU\s+hours|KV\s+cache|cache|latency|
-    time|wall\s+time|training\s+time|inference\s+time|execution\s+time|bandwidth|communication|
-    size|bits|non-zero\s+parameters|overhead|samples|tokens|power|weights)"""
-QUALITY_NOUN = r"""(?:accuracy(?:\s+loss)?|error(?:\s+rate)?|loss|AP|mAP\S*|F1(?:[-\s]score)?|AUC\S*|
-    pass@\d+|recall|precision|score|scores|performance|perplexity|PPL|FID|BLEU|NDCG\S*|MRR\S*|R@\d+|
-    Dice|IoU|mIoU|win\s+rate|false\s+negatives|quality|variation\s+in\s+accuracy)"""
+SPEED_NOUNS = (r"speed(?:[-\s]?up)?s?", "throughputs?", "acceleration", "inference speed", "training speed",
+               "decoding speed", "FPS", "tokens?/s", "RTFx", r"wall[-\s]?clock", "efficiency")
+RESOURCE_NOUNS = ("memory", "(?:T|G|P)?FLOPs?", "MACs", "compute", "computations?",
+                  "computational (?:cost|overhead)", "parameters?", "params", "model size",
+                  "storage(?: footprint)?", "footprint", "cost", "costs", "energy", "carbon(?: emissions?)?",
+                  "data", "training data", "steps", "optimization steps", "GPUs?", "GPU hours", "KV cache",
+                  "cache", "latency", "time", "wall time", "training time", "inference time", "execution time",
+                  "bandwidth", "communication", "size", "bits", "non-zero parameters", "overhead", "samples",
+                  "tokens", "power", "weights")
+QUALITY_NOUNS = ("accuracy(?: loss)?", "error(?: rate)?", "loss", "AP", r"mAP\S*", r"F1(?:[-\s]score)?",
+                 r"AUC\S*", r"pass@\d+", "recall", "precision", "score", "scores", "performance", "perplexity",
+                 "PPL", "FID", "BLEU", r"NDCG\S*", r"MRR\S*", r"R@\d+", "Dice", "IoU", "mIoU", "win rate",
+                 "false negatives", "quality", "variation in accuracy")
+SPEED = phrases(*SPEED_NOUNS)
+RESOURCE = phrases(*RESOURCE_NOUNS)
+QUALITY = phrases(*QUALITY_NOUNS)
 
-# Words right after the number (and its unit). Their gates let many texts through: on ASCII text
-# the standard engine runs them (patterns.CaseBlindCue), several times cheaper.
-RIGHT_SPEEDUP = CaseBlindCue(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:faster|speed[-\s]?ups?|acceleration|
-    (?:higher|better|more)\s+(?:\w+\s+)?{SPEED_NOUN}|{SPEED_NOUN}\s+(?:improvement|gain|increase|boost)|
-    increase\s+in\s+(?:\w+\s+)?(?:throughput|speed|achievable\s+performance|performance)|
-    shorter|quicker|better\s+latency|lower\s+latency|in\s+{SPEED_NOUN}|
-    (?:\S+\s+){{0,2}}?(?:throughputs?|speed)(?!\s+loss)\b|as\s+fast)""",
-    contains=("fast", "speed", "accelera", "throughput", "fps", "token", "rtfx", "wall", "efficien",
-              "performance", "shorter", "quicker", "latency"),
-    opening=r"""\s*(?:\S+\s+){0,2}(?:(?:in|as)\s+)?(?:fast|speed|accelera|higher|better|more|throughput|
-        inference|training|decoding|fps|token|rtfx|wall|efficien|increase|shorter|quicker|lower)
-        |\s*(?:\S+\s+){0,4}(?:throughput|speed)""")
-# the stems of every word that may open the cue (RESOURCE_NOUN's among them): two texts in three
-# after a number hold none, and the pattern costs ten times a plain look
-RIGHT_REDUCTION = CaseBlindCue(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:fewer|less|smaller|cheaper|reduction|
-    savings?|saved|compression|decrease\s+in\s+{RESOURCE_NOUN}|lower\s+{RESOURCE_NOUN}|
-    {RESOURCE_NOUN}\s+(?:reduction|savings?|during|while|and)|
-    {RESOURCE_NOUN}\b(?=\s*[,.)(])|{RESOURCE_NOUN}(?=\s*$))""",
-    contains=("fewer", "less", "smaller", "cheaper", "reduction", "sav", "compression", "decrease", "lower",
-              "memory", "flop", "macs", "comput", "param", "model", "storage", "footprint", "cost", "energy",
-              "carbon", "data", "step", "gpu", "cache", "latency", "time", "bandwidth", "communication",
-              "size", "bits", "overhead", "samples", "tokens", "power", "weights"),
-    opening=r"""\s*(?:\S+\s+){0,2}(?:fewer|less|smaller|cheaper|reduction|sav|compression|decrease|lower|
-        memory|[tgp]?flop|macs|comput|param|model|storage|footprint|cost|energy|carbon|data|training|step|
-        optimization|gpu|kv|cache|latency|time|wall|inference|execution|bandwidth|communication|size|bits|
-        non-zero|overhead|samples|tokens|power|weights)""")
+# Verbs that change an amount; each cue below names the lists it takes.
+REDUCE_VERBS = (r"reduc\w*", r"decreas\w*", r"cut\w*", r"sav\w*", r"shrink\w*", r"compress\w*", r"lower\w*",
+                r"trim\w*", r"prun\w*")
+GAIN_VERBS = (r"improv\w*", r"increas\w*", r"boost\w*", r"rais\w*", r"outperform\w*", "gains", r"surpass\w*",
+              r"exceed\w*", r"beat\w*", r"enhanc\w*", r"advanc\w*", r"gain\w*", r"lead\w*", "leads", "ahead",
+              "better", "higher", r"speed\w* up", r"accelerat\w*")
+# Verbs that state a score reached ("achieves 63.9 mAP"), and those that state one kept.
+SCORE_VERBS = (r"achiev\w*", r"attain\w*", r"reach\w*", r"obtain\w*", r"scor\w*", r"record\w*", "get", "gets", "got")
+KEEP_VERBS = (r"maintain\w*", r"preserv\w*", r"retain\w*")
+
+# --- words right after the number (and its unit) ---------------------------------------------------
+# "3x faster", "2x shorter wall time"
+FASTER_WORDS = ("faster", "quicker", "shorter", "as fast")
+RIGHT_SPEEDUP = Cue(opens(
+    *FASTER_WORDS, r"speed[-\s]?ups?", "acceleration",
+    rf"(?:higher|better|more) (?:\w+ )?{SPEED}", rf"{SPEED} (?:improvement|gain|increase|boost)",
+    r"increase in (?:\w+ )?(?:throughput|speed|achievable performance|performance)",
+    "better latency", "lower latency", f"in {SPEED}",
+    r"(?:\S+ ){0,2}?(?:throughputs?|speed)(?!\s+loss)\b", skip=2))
+RIGHT_REDUCTION = Cue(opens(
+    "fewer", "less", "smaller", "cheaper", "reduction", "savings?", "saved", "compression",
+    f"decrease in {RESOURCE}", f"lower {RESOURCE}", f"{RESOURCE} (?:reduction|savings?|during|while|and)",
+    rf"{RESOURCE}\b(?=\s*[,.)(])", rf"{RESOURCE}(?=\s*$)", skip=2))
 # "only 27.7% of the data": a fraction of a resource, a reduction only after "only"/"just"
-RIGHT_FRACTION_OF = regex.compile(rf"^\s*of\s+(?:the\s+)?(?:\w+\s+)?{RESOURCE_NOUN}\b", _I)
-RIGHT_LOSS = CaseBlindCue(rf"""^\s*(?:[\w-]+\s+){{0,2}}?(?:lower|worse|drop|decrease|degradation|
-    loss|decline|reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|relative\s+reduction\s+in\s+(?:\w+\s+)?{QUALITY_NOUN}|
-    (?:relative\s+)?(?:error|perplexity|WER|CER|FID)\s+(?:rate\s+)?reduction)\b""",
-    contains=("lower", "worse", "drop", "decrease", "degradation", "loss", "decline", "reduction"),
-    opening=r"""\s*(?:\S+\s+){0,2}(?:lower|worse|drop|decrease|degradation|loss|decline|reduction|relative|
-        error|perplexity|wer|cer|fid)""")
-RIGHT_GAIN = CaseBlindCue(r"""^\s*(?:\S+\s+){0,3}?(?:improvements?|gains?|higher|better|
-    increase|boost|advantage|increments?|enhancement|more\s+accurate|variation)\b""",
-    contains=("improvement", "gain", "higher", "better", "increase", "boost", "advantage", "increment",
-              "enhancement", "more", "variation"),
-    opening=r"""\s*(?:\S+\s+){0,3}(?:improvement|gain|higher|better|increase|boost|advantage|increment|
-        enhancement|more|variation)""")
-# Words ending the text before the number: "... by", "... from", "only".
-LEFT_REDUCE_VERB = GatedCue(r"""\b(?:reduc\w*|decreas\w*|cut\w*|sav\w*|shrink\w*|compress\w*|
-    lower\w*|saving|trim\w*|prun\w*)\b(?P<object>[^;]{0,60}?)\s+by\s*$""", ends_with=("by",))
-LEFT_GAIN_VERB = GatedCue(r"""\b(?:improv\w*|increas\w*|boost\w*|rais\w*|outperform\w*|gains|
-    surpass\w*|exceed\w*|beat\w*|enhanc\w*|advanc\w*|gain\w*|lead\w*|leads|ahead|
-    better|higher|speed\w*\s+up|accelerat\w*)\b(?P<object>[^;]{0,80}?)\s+by\s*$""", ends_with=("by",))
-LEFT_CHANGE_OF = GatedCue(r"""\b(?P<change>improvements?|gains?|increase|boost|drop|decrease|
-    decline|degradation|loss|reduction)\s+(?:of|by)\s*$""", ends_with=("of", "by"))
-SETTING_GLOSS = GatedCue(r"(?:configuration|pruning|sparsity|ratio|setting|\d/\d+)\s*\(\s*$", ends_with=("(",))
-LEFT_REDUCE_DIRECT = GatedCue(r"\b(?:reduc\w*|sav\w*|cut\w*|eliminat\w*|prun\w*|remov\w*)\s+(?:\w+\s+){0,1}$",
-                              contains=("reduc", "sav", "cut", "eliminat", "prun", "remov"))
-DATA_AMOUNT_AFTER = regex.compile(
-    r"^\s*of\s+(?:\w+\s+){0,2}?(?:speech|audio|video|data|recordings?|footage|transcribed|labeled|gameplay)\b", _I)
-BEFORE_SETTING = GatedCue(r"""\b(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|
-    context\s+length|learning\s+rate)\s+(?:of\s+)?$""",
-    ends_with=("of", "ratio", "sparsity", "rate", "threshold", "dropout", "temperature", "budget", "length"))
-# "retains 98% of the original accuracy": a score stated as a fraction of a baseline's
-FRACTION_OF_BASELINE = regex.compile(
-    r"\b(?:retain\w*|recover\w*|preserv\w*|maintain\w*|achiev\w*|reach\w*|match\w*)\s+(?:over\s+|about\s+|nearly\s+|up\s+to\s+)?$", _I)
-OF_A_BASELINE_AFTER = regex.compile(
-    r"^\s*of\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:original|baseline|full|dense|teacher|uncompressed|unpruned|\w+'s)\b", _I)
-LEFT_ONLY = GatedCue(r"\b(?:only|just|merely|mere)\s*$", ends_with=("only", "just", "mere", "merely"))
-LEFT_SCORE_WORD = GatedCue(r"\bscores?\s+(?:of|from)\s*$|\bscore\s+(?:is|was|of)\s*$",
-                           ends_with=("of", "from", "is", "was"))
-# "gains 2.1%", "lost 3 points": a verb right before the number tells the sign
-LEFT_MOVE_VERB = GatedCue(r"\b(?P<verb>gains|gained|loses|lost)\s*$",
-                          ends_with=("gains", "gained", "loses", "lost"))
-# "improves the score of X from 45.1": a score, not a delta
-LEFT_SCORE_FROM = GatedCue(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$", ends_with=("from",))
-SPEED_OBJECT = regex.compile(SPEED_NOUN, _I)
-RESOURCE_OBJECT = regex.compile(RESOURCE_NOUN, _I)
-QUALITY_OBJECT = regex.compile(QUALITY_NOUN, _I)
-SPEED_WORDS = regex.compile(r"\b(?:faster|speed[-\s]?ups?|accelerat\w+|throughputs?)\b", _I)
-
+RIGHT_FRACTION_OF = Cue(opens(rf"of (?:the )?(?:\w+ )?{RESOURCE}", then=r"\b"))
+RIGHT_LOSS = Cue(opens(
+    "lower", "worse", "drop", "decrease", "degradation", "loss", "decline",
+    rf"reduction in (?:\w+ )?{QUALITY}", rf"relative reduction in (?:\w+ )?{QUALITY}",
+    "(?:relative )?(?:error|perplexity|WER|CER|FID) (?:rate )?reduction", skip=2, then=r"\b"))
+RIGHT_GAIN = Cue(opens(
+    "improvements?", "gains?", "higher", "better", "increase", "boost", "advantage", "increments?",
+    "enhancement", "more accurate", "variation", skip=3, skip_word=r"\S+", then=r"\b"))
+# "2x larger", "3x the number of": a size, not a gain
+LARGER_AFTER = Cue(opens(
+    "larger", "longer", "more", "bigger", "increase in (?:model )?size", "its size", "the size", "the number",
+    skip=1, skip_word=r"\w+"))
+# "1.5 times the parameters" (of another model): a share of a resource
+RESOURCE_SHARE_AFTER = Cue(opens(r"the (?:\w+ ){0,2}(?:parameters|computation)"))
+# "500 hours of speech": an amount of data, not a time taken
+DATA_AMOUNT_AFTER = Cue(opens(
+    r"of (?:\w+ ){0,2}?(?:speech|audio|video|data|recordings?|footage|transcribed|labeled|gameplay)", then=r"\b"))
+OF_A_BASELINE_AFTER = Cue(opens(
+    r"of (?:the )?(?:\S+ ){0,2}?(?:original|baseline|full|dense|teacher|uncompressed|unpruned|\w+'s)", then=r"\b"))
+# "75.2% on MMLU": a score reported on something
+ON_AFTER = Cue(opens("on "), case_blind=False)
 # A number that states a limit or a setting, not a result ("under 50ms TPOT SLA"). Read after
-# every number: on ASCII text the standard engine's anchored match over the lower-cased text
-# costs less than a gate of its stems would.
-CONSTRAINT_AFTER = CaseBlindCue(r"""^\s*(?:\w+\s+){0,1}?(?:SLA|SLO|constraints?|budget|limit|deadline|
-    context|window|sparsity|sparse|of\s+peak|outliers|of\s+(?:the\s+)?
-    (?:training|pre-?training)\s+(?:set|data)|of\s+data\b|epochs?|iterations?|through\b|bits?|precision)""")
-# An amount of memory stated as background, not used by the system: "GPUs peaking at 80GB",
-# "grown by 5x (16 GB to 80 GB)", "a GPU with 24 GB".
-MEMORY_BACKGROUND_BEFORE = regex.compile(
-    r"(?:peaking\s+at|capacity\s+of|grown\s+by|\bto|\bfrom|\bwith)\s*$", _I)
-MEMORY_BACKGROUND_AFTER = regex.compile(r"\s*(?:of\s+(?:data|text|\w+\s+artifacts)|to\s+\d)", _I)
+# every number: the standard engine's anchored match costs less than any look before it.
+CONSTRAINT_AFTER = Cue(opens(
+    "SLA", "SLO", "constraints?", "budget", "limit", "deadline", "context", "window", "sparsity", "sparse",
+    "of peak", "outliers", "of (?:the )?(?:training|pre-?training) (?:set|data)", r"of data\b", "epochs?",
+    "iterations?", r"through\b", "bits?", "precision", skip=1, skip_word=r"\w+"), gate=False)
+# An amount of memory stated as background, not used by the system: "grown by 5x (16 GB to 80 GB)".
+MEMORY_BACKGROUND_AFTER = Cue(opens(r"of (?:data|text|\w+ artifacts)", r"to \d"))
+
+# --- words ending the text before the number --------------------------------------------------------
+LEFT_REDUCE_VERB = Cue(verb_by(REDUCE_VERBS, reach=60))
+LEFT_GAIN_VERB = Cue(verb_by(GAIN_VERBS, reach=80))
+# "a gain of", "a drop of": a change, its sign from the noun
+LEFT_GAIN_OF = Cue(ends(r"(?:improvements?|gains?|increase|boost) (?:of|by)"))
+LEFT_DROP_OF = Cue(ends(r"(?:drop|decrease|decline|degradation|loss|reduction) (?:of|by)"))
+# "gains 2.1%", "lost 3 points": a verb right before the number tells the sign
+LEFT_GAIN_MOVE = Cue(ends("gains", "gained"))
+LEFT_LOSS_MOVE = Cue(ends("loses", "lost"))
+SETTING_GLOSS = Cue(ends(r"(?:configuration|pruning|sparsity|ratio|setting|\d/\d+)\s*\(", before=""))
+LEFT_REDUCE_DIRECT = Cue(r"\b" + phrases(*REDUCE_VERBS, r"eliminat\w*", r"remov\w*") + r"\s+(?:\w+\s+){0,1}$")
+BEFORE_SETTING = Cue(ends(r"(?:ratio|sparsity|rate|threshold|dropout|temperature|budget|context length|"
+                          r"learning rate) (?:of )?"))
+# "retains 98% of the original accuracy": a score stated as a fraction of a baseline's
+FRACTION_OF_BASELINE = Cue(r"\b" + phrases(*KEEP_VERBS, r"recover\w*", r"achiev\w*", r"reach\w*", r"match\w*")
+                           + r"\s+(?:over\s+|about\s+|nearly\s+|up\s+to\s+)?$")
+LEFT_ONLY = Cue(ends("only", "just", "merely", "mere"))
+LEFT_SCORE_WORD = Cue(r"\bscores?\s+(?:of|from)\s*$|\bscore\s+(?:is|was|of)\s*$")
+# "improves the score of X from 45.1": a score, not a delta
+LEFT_SCORE_FROM = Cue(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$")
+# "from 78% to 86%": the first number of a before/after pair
+LEFT_FROM = Cue(ends("from"))
+# "at 35% of the training FLOPs"
+LEFT_AT = Cue(ends("at"), case_blind=False)
+# "GShard, which has 1.5 times the parameters"
+LEFT_HAS = Cue(ends("has"), case_blind=False)
+# "within 5 hours", "every 10 s", "after 2 days": a span of time, not one taken
+TIME_SPAN_BEFORE = Cue(ends("within", "every", "per", "after", "for"), case_blind=False)
+# "pruning half of", "using a quarter of": a number word that is a share of what remains
+SHARE_WORD_BEFORE = Cue(r"\b" + phrases(r"prun\w*", "only", r"reduc\w*", r"us\w+", "with") + r"\s+(?:\w+\s+){0,4}$")
+# "(WeTok: 0.12 vs. FLUX-VAE: 0.18)": a value labelled with a name
+LABEL_BEFORE = Cue(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", case_blind=False)
+SCORE_VERB = Cue(r"\b" + phrases(*SCORE_VERBS, *KEEP_VERBS, r"yield\w*", "led with", r"resolv\w*", r"solv\w*",
+                                  r"succeed\w* in", r"pass\w*", "(?:up|down) from", "=") + r"\s*(?:an?\s+)?$")
+SCORING_WORD = Cue(r"\b" + phrases(*SCORE_VERBS) + r"\s+(?:an?\s+)?$")
+SCORE_MENTIONED = Cue("score")
+# What may stand between a metric's name and its number: "accuracy of 98.8%", "AUC = 0.955"
+METRIC_LINK = Cue(r"^\)?\s*(?:of|=|:|is|was|reaches|reaching|at|to|by|with)?\s*$")
+MEMORY_BACKGROUND_BEFORE = Cue(ends("peaking at", "capacity of", "grown by", r"\bto", r"\bfrom", r"\bwith", before=""))
+
+# --- words anywhere near the number -------------------------------------------------------------------
+# read on the few words a verb acts on: a look for their many stems costs more than the twin
+SPEED_OBJECT = Cue(SPEED, gate=False)
+RESOURCE_OBJECT = Cue(RESOURCE, gate=False)
+QUALITY_OBJECT = Cue(QUALITY, gate=False)
+SPEED_WORDS = Cue(r"\b(?:faster|speed[-\s]?ups?|accelerat\w+|throughputs?)\b")
+REDUCE_WORD = Cue(r"\b" + phrases(*REDUCE_VERBS, "cheaper"))
+# in what "improves X by" acts on: "energy efficiency" is a resource's, "speed" a speed-up
+EFFICIENCY_WORD = Cue("efficien")
+SPEED_VERB_WORD = Cue(r"speed|accelerat")
 
 # Canonical names in data/metrics.txt that measure efficiency, not quality: a number beside them
 # is never a score.

@@ -12,29 +12,26 @@ from . import cues, vocab
 from .kinds import METRIC_LINK, Group
 from .mentions import Mention
 from .names import is_system_token
-from .patterns import ASCII_SPACE, CaseBlindCue, CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
+from .cue_compiler import Cue
+from .patterns import ASCII_SPACE, re_fullmatch, re_match, re_search, re_sub
 
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
 _NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
 
-_BASELINE_AFTER = CaseBlindCue(
+_BASELINE_AFTER = Cue(
     r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
-    r"(?:the\s+)?(?P<name>[^,.;()]{1,60})",
-    contains=("than", "over", "compared", "versus", "vs", "relative", "against"))
-# Its reach: where in the text after a number a word of the gate can stand.
-_BASELINE_AFTER_REACH = 60 + len("compared")
+    r"(?:the\s+)?(?P<name>[^,.;()]{1,60})")
 
-_BASELINE_BEFORE = CaseBlindCue(
-    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$",
-    ends_with=("by",))
+_BASELINE_BEFORE = Cue(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$")
 
 _BASELINE_THAT = regex.compile(r"^(?:that|those)\s+(?:with|of|using|from)\s+", regex.I)
 _BASELINE_TAIL = regex.compile(r"\s(?:on|in|at|with|for|under|across|using|when|while|by)\s", regex.I)
-_OWN_SYSTEM = CaseBlindWords(
+_OWN_SYSTEM = Cue(
     r"\b(?:we|our\s+(?:\w+[\s-]){0,2}?(?:model|method|approach|framework|system|technique|"
     r"algorithm|pipeline|network|scheme|kernels?|implementation|proposal|solution)s?|this\s+"
-    r"(?:model|method|approach|framework|system|co-design|work|technique)|it|its)\b")
+    r"(?:model|method|approach|framework|system|co-design|work|technique)|it|its)\b", gate=False)
 
 # An introductory phrase opening a sentence ("Moreover, ", "With AIME24 scores of 74.0, ").
 INTRO_PLAIN = (
@@ -44,11 +41,8 @@ INTRO_PLAIN = (
     r"|(?:with|using|on|in|for|across|after|when|compared\s+(?:to|with)|by|under|among|"
     r"evaluated\s+on|despite)\b[^,]{1,120},\s*)")
 # Read on every sentence a subject is looked for in: on ASCII text, only where the sentence
-# opens with one of the words, by the standard engine (patterns.CaseBlindCue).
-_INTRO = CaseBlindCue(INTRO_PLAIN, opening=(
-    r"\s*(?:for|notably|moreover|furthermore|additionally|importantly|impressively|specifically|"
-    r"in|empirically|overall|finally|also|further|as|with|using|on|across|after|when|compared|by|"
-    r"under|among|evaluated|despite)"))
+# opens with one of the words, by the standard engine (cue_compiler.Cue).
+_INTRO = Cue(INTRO_PLAIN)
 
 NOT_BENCHMARK_CONTEXT = regex.compile(
     r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
@@ -63,10 +57,10 @@ def ends_in_training_context(text: str) -> bool:
     return _TRAINING_CONTEXT_BEFORE.search(text) is not None
 
 
-_UNKNOWN_BENCHMARK = GatedCue(
+_UNKNOWN_BENCHMARK = Cue(
     r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
     r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
-    contains=("benchmark", "data", "test"), flags=0)
+    case_blind=False)
 
 _ON_A_NAME = regex.compile(r"(?:\bon|(?<=[\d%]\s|\dx\s)in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
 # Its twin for ASCII text on the standard engine: opening with the letters it consumes ("on",
@@ -214,14 +208,13 @@ def _whole_words_by_first_letter(words: tuple[str, ...]) -> str:
     return r"\b(?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()) + r")\b"
 
 
-_VERB = CaseBlindWords(_whole_words_by_first_letter(_VERB_WORDS))
+_VERB = Cue(_whole_words_by_first_letter(_VERB_WORDS), gate=False)
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 # "... but only achieves": a conjunction and at most two words end the text before a verb
-_COORDINATED = GatedCue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$",
-                             contains=("but", "and", "yet", "while", "as"))
+_COORDINATED = Cue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$")
 _COORDINATED_REACH = 60  # what the pattern can span, words of common length
-_NAMED_VALUE = GatedCue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", ends_with=(":",), flags=0)
+_NAMED_VALUE = Cue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", case_blind=False)
 
 
 def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
@@ -402,7 +395,7 @@ def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
         _resource_object(sentence[max(0, mention.outer_start - 60):mention.outer_start])
 
 
-_RESOURCE_OBJECT = CaseBlindWords(cues.RESOURCE_OBJECT.pattern, regex.VERBOSE)
+_RESOURCE_OBJECT = cues.RESOURCE_OBJECT
 
 
 def _resource_object(text: str) -> str:
@@ -431,9 +424,7 @@ def hardware_of(sentence: str, mention: Mention, hardware) -> tuple[str, int | N
 def baseline_of(sentence: str, group: Group) -> str:
     """What a delta, speedup or reduction is measured against: "than X", "outperforms X by"."""
     text = sentence[group.members[-1].outer_end:]
-    found = None
-    if _BASELINE_AFTER.may_match(text[:_BASELINE_AFTER_REACH]):
-        found = _BASELINE_AFTER.words.match(text)
+    found = _BASELINE_AFTER.match(text)
     if not found:
         text = sentence[:group.members[0].outer_start]
         found = _BASELINE_BEFORE.search(text)
@@ -458,29 +449,22 @@ _SETTING_WORD = (r"(?:SLA|context(?:\s+length)?|pruning|quantization|precision|s
                  r"batch(?:\s+size)?|sequence\s+length|resolution|configuration|FP8|FP16|BF16|INT8|INT4|"
                  r"\d+-bit|shots?|epochs?|steps|TPOT|budget|backbone|setting|"
                  r"pre-?train(?:ing|ed)?\s+(?:with|on)\s+\S+|(?:additional|extra|external)[ ](?:training[ ])?data)")
-# Every setting names one of these (a cheap first look at the text after a number).
-_SETTING_STEMS = ("sla", "context", "pruning", "quantization", "precision", "sparsity", "rag", "sample",
-                  "batch", "sequence", "resolution", "configuration", "fp8", "fp16", "bf16", "int8",
-                  "int4", "-bit", "shot", "epoch", "steps", "tpot", "budget", "backbone", "setting",
-                  "pre-train", "pretrain", "additional ", "extra ", "external ")
-_CONDITION = CaseBlindCue(
+_CONDITION = Cue(
     rf"""
       \b(?:zero|few|one|\d+)-shot\b                                  # zero-shot, 5-shot
     | \b(?:under|with|using|at|when|without)\s+(?:an?\s+|the\s+)?
         [^,;.()]{{0,40}}{_SETTING_WORD}\b(?:\s*\([^()]{{1,60}}\))?        # under 50ms TPOT SLA (4K context)
     | \((?=[^()]*{_SETTING_WORD})[^()]{{1,60}}\)                        # (4K context, FP8, no MTP)
-    """, contains=_SETTING_STEMS)
+    """, verbose=True)
 _CONDITION_REACH = 100
 
 
 # A setting that opens the sentence holds for all its numbers: "After pre-training with
-# Objects365, RT-DETR-R50 / R101 achieves 55.3% / 56.2% AP." Looked for only in a sentence whose
-# first word is one of these.
-_LEADING_SETTING_OPENERS = ("after ", "with ", "when ", "under ", "using ", "in the ", "in a ")
-_LEADING_SETTING = regex.compile(
+# Objects365, RT-DETR-R50 / R101 achieves 55.3% / 56.2% AP." (Its gate, from the pattern, looks
+# at the sentence's first words.)
+_LEADING_SETTING = Cue(
     rf"(?:after|with|when|under|using|in\s+(?:the|a))\s+[^,;.()]{{0,40}}?{_SETTING_WORD}\b"
-    rf"[^,;.()]{{0,30}}?(?:\s*\([^()]{{1,60}}\))?(?=\s*,)",
-    regex.IGNORECASE)
+    rf"[^,;.()]{{0,30}}?(?:\s*\([^()]{{1,60}}\))?(?=\s*,)")
 # Between two numbers of one clause joined by "and" ("97.15% on MATH500 and 81.3% on AIME24 with
 # 8/128 pruning"), the settings after the second hold for the first too; a clause ends at a
 # comma, semicolon or colon, or where "while", "whereas" or "but" opens another.
@@ -504,10 +488,9 @@ def condition_of(sentence: str, group: Group, index: int, next_start: int) -> st
             end = clause_end.start() if clause_end else len(sentence)
     end = min(end, start + _CONDITION_REACH)
     found = [_leading_setting(sentence, members[0].outer_start)]
-    if _CONDITION.may_match(sentence[start:end]):
-        for match in _CONDITION.words.finditer(sentence, start, end):
-            text = sentence[match.start():match.end()].strip()
-            found.append(text[1:-1] if text.startswith("(") and text.endswith(")") else text)
+    for match in _CONDITION.finditer(sentence, start, end):
+        text = sentence[match.start():match.end()].strip()
+        found.append(text[1:-1] if text.startswith("(") and text.endswith(")") else text)
     return "; ".join(dict.fromkeys(filter(None, found)))
 
 
@@ -518,7 +501,5 @@ def _joined_by_and(between: str) -> bool:
 
 def _leading_setting(sentence: str, before: int) -> str:
     """The setting that opens the sentence and ends before position `before`, or ""."""
-    if not sentence[:8].lower().startswith(_LEADING_SETTING_OPENERS):
-        return ""
     found = _LEADING_SETTING.match(sentence, 0, before)
     return found.group().strip() if found else ""

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import functools
 import re
-import re._constants as _sre
-import re._parser as _sre_parser
 from dataclasses import dataclass
 
 import regex
 
 from . import patterns as p
+from .cue_compiler import first_characters
+from .pattern_reader import ascii_positions
 from .numbers import parse_numeral
 
 
@@ -47,7 +47,7 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     """
     found = _numeric_mentions(text)
     words = number_words and may_hold_number_word(text)
-    times = " of " in text and _may_hold_time_word(text)
+    times = p.WORD_TIME.may_match(text)
     if not (words or times):
         return found  # numeric mentions alone come in order and never overlap
     if words:
@@ -69,16 +69,11 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
 _QUALIFIER_REACH = 24
 # Where a run of digits starts, leaving out runs that patterns.NOT_IN_IDENTIFIER rejects anyway
 # ("Qwen2.5", "R1", "ResNet-50", "8/128"): most digits of an abstract sit in names, and a
-# failed MENTION match costs far more than a look behind. ASCII only: the pattern itself still
-# rejects the rest. The digit comes first and the looks behind include it, so that the scan
-# jumps from digit to digit instead of trying every position.
-_DIGIT_RUN = re.compile(r"""
-    \d
-    (?<!\d\d)                   # the run's first digit
-    (?<![A-Za-z0-9_.@\#^]\d)    # glued to a word, a decimal point, "@", "#" or "^"
-    (?<![A-Za-z][-/]\d)         # "ResNet-50", "w/8"
-    (?<![0-9][/:]\d)            # "8/128", "16:9"
-    """, re.VERBOSE)
+# failed MENTION match costs far more than a look behind. The looks read patterns.NOT_BEFORE_NUMBER
+# on ASCII characters only ("(?a:"): the pattern itself still rejects the rest. The digit comes
+# first and the looks behind include it, so that the scan jumps from digit to digit instead of
+# trying every position.
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)" + "".join(rf"(?<!(?a:{look})\d)" for look in p.NOT_BEFORE_NUMBER))
 # The same on ASCII text, run over the text's characters reduced to their classes (a digit is
 # "0", a letter "a", one of "_.@#^" "_", white space "s"; "-", "/", ":" and "~" stand for
 # themselves, all else is " "): its first character a literal, the scan skips from digit to
@@ -87,26 +82,32 @@ _ASCII_CLASSES = bytes.maketrans(bytes(range(128)), bytes(
     ord("0") if chr(code).isdigit() else ord("a") if chr(code).isalpha() else
     ord("_") if chr(code) in "_.@#^" else ord("s") if chr(code).isspace() else
     code if chr(code) in "-/:~" else ord(" ") for code in range(128)))
-_CLASS_DIGIT_RUN = re.compile(rb"0(?<![0a_]0)(?<!a[-/]0)(?<!0[/:]0)")
-# Stems of the number words (patterns.NUMBER_WORD): a text without any holds no number word.
-_NUMBER_WORD_STEMS = ("twice", "doubl", "halv", "tripl", "magnitude", "quarter", "half")
-# The units of patterns.WORD_TIME: an ASCII text without any, lower-cased, holds no time word.
-_TIME_WORD_UNITS = ("day", "hour", "minute")
+
+
+def _class_digit_run() -> re.Pattern[bytes]:
+    """_DIGIT_RUN over the classes: each look of patterns.NOT_BEFORE_NUMBER written with the
+    classes of its characters (the looks of one character as one), each class taken whole."""
+    class_of = {chr(code): chr(_ASCII_CLASSES[code]) for code in range(128)}
+
+    def classes(characters: frozenset[str]) -> str:
+        found = {class_of[c] for c in characters if c in class_of}
+        assert all(class_of[c] not in found or c in characters for c in class_of), "a look splits a class"
+        return "[" + "".join(map(re.escape, sorted(found))) + "]"
+
+    looks = [ascii_positions(look) for look in p.NOT_BEFORE_NUMBER]
+    single = frozenset().union(*(positions[0] for positions in looks if len(positions) == 1))
+    written = [classes(single)] + ["".join(map(classes, positions)) for positions in looks if len(positions) > 1]
+    return re.compile(("0" + "".join(f"(?<!{look}0)" for look in written)).encode("ascii"))
+
+
+_CLASS_DIGIT_RUN = _class_digit_run()
 _DIGIT = re.compile(r"\d")
 
 
 def may_hold_number_word(text: str) -> bool:
-    """A cheap first look (plain substring tests beat a case-blind regex here)."""
-    return any(map(text.lower().__contains__, _NUMBER_WORD_STEMS))
-
-
-def _may_hold_time_word(text: str) -> bool:
-    """False when patterns.WORD_TIME cannot match `text` (told only for ASCII text, where
-    lower-casing is all a case-blind match allows)."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(unit in lowered for unit in _TIME_WORD_UNITS)
+    """False when `text` holds no number word ("twice", "half of"): the look for them can be
+    spared (for a whole abstract at once)."""
+    return p.WORD_MENTION.may_match(text)
 
 
 def may_hold_number(text: str, number_words: bool = True) -> bool:
@@ -121,69 +122,17 @@ def may_hold_number(text: str, number_words: bool = True) -> bool:
 
 
 # The mention pattern in two: the head (sign, number, size, range or interval) and the unit
-# closing it. The unit is an optional last part, so the pattern's match is the head's match and
-# the unit's match where the head ends, if any. Of the unit patterns only those that can start
-# with the character there are tried (most numbers are followed by none): the alternation of
-# all units costs a match most of its time.
-_UNIT_TAIL = r"(?:(?:\s?|-(?=points?\b))" + p.UNIT + ")?"
-
-
-def _head(source: str) -> regex.Pattern:
-    at = source.rindex(_UNIT_TAIL)
-    assert source[at + len(_UNIT_TAIL):].strip().startswith("#"), "the unit closes the mention pattern"
-    return regex.compile(source[:at] + source[at + len(_UNIT_TAIL):], regex.VERBOSE)
-
-
-_PLAIN_HEAD = _head(p.mention_source(range_unit=False))
+# closing it (patterns.mention_head_source, patterns.UNIT_TAIL). The unit is an optional last
+# part, so the pattern's match is the head's match and the unit's match where the head ends, if
+# any. Of the unit patterns only those that can start with the character there are tried (most
+# numbers are followed by none): the alternation of all units costs a match most of its time.
+_PLAIN_HEAD = regex.compile(p.mention_head_source(range_unit=False), regex.VERBOSE)
 
 
 @functools.cache
 def _full_head() -> regex.Pattern:
     """Compiled when first needed: few numbers need it, and it costs a process milliseconds."""
-    return _head(p.mention_source(range_unit=True))
-
-
-def _first_characters(parsed) -> tuple[set[str] | None, bool]:
-    """The characters a match of a parsed pattern can start with (None: cannot tell) and
-    whether it can be empty."""
-    first: set[str] = set()
-    for op, argument in parsed:
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue  # zero width
-        if op is _sre.LITERAL:
-            characters, empty = {chr(argument)}, False
-        elif op is _sre.IN:
-            characters, empty = _class_characters(argument), False
-        elif op is _sre.SUBPATTERN:
-            characters, empty = _first_characters(argument[-1])
-        elif op is _sre.BRANCH:
-            branches = [_first_characters(branch) for branch in argument[1]]
-            known = [chars for chars, _ in branches]
-            characters = None if None in known else set().union(*known)
-            empty = any(empty for _, empty in branches)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            characters, empty = _first_characters(argument[2])
-            empty = empty or argument[0] == 0
-        else:
-            return None, True
-        if characters is None:
-            return None, True
-        first |= characters
-        if not empty:
-            return first, False
-    return first, True
-
-
-def _class_characters(items) -> set[str] | None:
-    characters: set[str] = set()
-    for op, argument in items:
-        if op is _sre.LITERAL:
-            characters.add(chr(argument))
-        elif op is _sre.RANGE and argument[1] - argument[0] < 256:
-            characters.update(map(chr, range(argument[0], argument[1] + 1)))
-        else:
-            return None
-    return characters
+    return regex.compile(p.mention_head_source(range_unit=True), regex.VERBOSE)
 
 
 def _unit_tail_sources() -> dict[str, str]:
@@ -191,15 +140,14 @@ def _unit_tail_sources() -> dict[str, str]:
     units that can start with it, in their order, under their group names."""
     starts = {}
     for index, (_, pattern) in enumerate(p.UNIT_PATTERNS):
-        characters, empty = _first_characters(_sre_parser.parse(pattern))
-        assert characters is not None and not empty, f"the first characters of unit {pattern!r}"
+        characters = first_characters(pattern)
         assert not any(c.isspace() or c == "-" for c in characters), f"unit {pattern!r} starts as a space"
         starts[index] = characters
     sources = {}
     for character in set().union(*starts.values()):
         units = "|".join(f"(?P<u_{i}>{pattern})" for i, (_, pattern) in enumerate(p.UNIT_PATTERNS)
                          if character in starts[i])
-        sources[character] = r"(?:\s?|-(?=points?\b))(?:" + units + ")"
+        sources[character] = p.UNIT_JOIN + "(?:" + units + ")"
     return sources
 
 
@@ -240,25 +188,25 @@ _NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO, _HI, _UNIT1 = (
 # Where the mention pattern's unit of a range's first end ("1% - 10%") may start: a unit (no
 # space, digit or join first; no digit in it), white space, a range join, white space and a
 # digit. A superset of what that part of patterns.MENTION reads (the standard engine's \s and
-# \d are within what `regex` reads as \s and \d; any non-ASCII character may be a digit there):
+# \d are within what `regex` reads as \s and \d; any non-ASCII character may be a digit there;
+# on ASCII text `\d` is [0-9]):
 # where it does not match, the cheaper patterns.MENTION_BEFORE_NO_RANGE reads the same. The
 # stretch looked at ends at the next digit, so the looks of a text's numbers never overlap.
 _UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s\d~\u2013-]\D*?[~\u2013-]\s*(?:\d|[^\x00-\x7f])")
-_ASCII_UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s0-9~-][^0-9]*?[~-]\s*[0-9]")
 
 
 # The usual head on ASCII text, a number with perhaps a size suffix that no range, "±" or
 # interval follows, read by the standard engine at a fifth of the head pattern's cost. The
-# look-behinds are patterns.NOT_IN_IDENTIFIER (its "\d\.\d*" is within "[\w.]"); the number
+# look-behinds are patterns.NOT_BEFORE_NUMBER, one by one; the number
 # and its size are atomic, as in the head nothing after them makes it give back a character;
 # the look-ahead holds off where the head's range, "±" or interval part could start (its
 # numbers open with a digit). Where it fails, the head pattern reads the number.
 _ASCII_NUMBER = re.compile(rf"""
-    (?<![\w.@\#])(?<![A-Za-z][-/])(?<![0-9][/:])(?<!\^)
+    {"".join(f"(?<!{p.ascii_twin_source(look, lower=False)})" for look in p.NOT_BEFORE_NUMBER)}
     (?>({p.ascii_twin_source(p.NUMERAL, lower=False)})({p.ascii_twin_source(p.SIZE_SUFFIX, lower=False)})?)
     (?![{p.ASCII_SPACE}]*(?:[-~]|\+/?-)[{p.ASCII_SPACE}]*[0-9]|[{p.ASCII_SPACE}]\([0-9])
     """, re.VERBOSE)
-# What _ASCII_UNIT_BEFORE_RANGE_JOIN ends with: a text without it anywhere needs no full head.
+# What _UNIT_BEFORE_RANGE_JOIN ends with on ASCII text: a text without it anywhere needs no full head.
 _ASCII_JOIN_BEFORE_DIGIT = re.compile(r"[~-]\s*[0-9]")
 
 
@@ -273,76 +221,77 @@ def _numeric_mentions(text: str) -> list[Mention]:
     """The numeric mentions of `text`, the pattern tried only where runs of digits start."""
     mentions: list[Mention] = []
     position = 0
-    if text.isascii():
+    plain_numbers = text.isascii()
+    if plain_numbers:
         classes = text.encode("ascii").translate(_ASCII_CLASSES)
-        digits, unit_before_range_join = _CLASS_DIGIT_RUN.finditer(classes), _ASCII_UNIT_BEFORE_RANGE_JOIN
-        number = _ASCII_NUMBER.match
+        digits = _CLASS_DIGIT_RUN.finditer(classes)
         joins = ("-" in text or "~" in text) and _has_join_before_digit(classes)
     else:
-        digits, unit_before_range_join = _DIGIT_RUN.finditer(text), _UNIT_BEFORE_RANGE_JOIN
-        number, joins = None, True
-    plain_mention = _PLAIN_HEAD.match
+        digits, joins = _DIGIT_RUN.finditer(text), True
     for digit in digits:
         start = digit.start()
         if start < position:
             continue
-        if number is not None:
-            found = number(text, start)
-            if found is not None and not (joins and unit_before_range_join.match(text, found.end())):
-                signed = start > position and text[start - 1] in "+-"
-                unit = _unit_after(text, found.end())
-                mention = _number(text, found, signed, unit)
-                if mention is None:
-                    continue
-                _attach_qualifier(text, mention, max(position, mention.outer_start - _QUALIFIER_REACH))
-                position = found.end() if unit is None else unit.end()
-                mentions.append(mention)
-                continue
-        if start > position and text[start - 1] in "+-":
-            start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
-        match = plain_mention(text, start)
-        if match is None and start < digit.start():
-            match = plain_mention(text, digit.start())
-        if match is None:
-            continue
-        # the full pattern matches where the plain one does, and only differs after a unit
-        # followed by a range join
-        if unit_before_range_join.match(text, max(match.end(_NUM), match.end(_SIZE))):
-            match = _full_head().match(text, match.start())
-        unit = _unit_after(text, match.end())
-        mention = _numeric(match, unit)
+        mention = _plain_number_at(text, start, position, joins) if plain_numbers else _BY_HEAD
+        if mention is _BY_HEAD:
+            mention, end = _mention_at(text, start, position)
+        elif mention is not None:
+            end = mention.outer_end  # a plain number ends where its unit, if any, ends
         if mention is None:
             continue
-        _attach_qualifier(text, mention, max(position, match.start() - _QUALIFIER_REACH))
-        position = match.end() if unit is None else unit.end()
+        _attach_qualifier(text, mention, max(position, mention.outer_start - _QUALIFIER_REACH))
+        position = end
         mentions.append(mention)
     return mentions
 
 
-# patterns.QUALIFIER_BEFORE_NUMBER for ASCII text on the standard engine, its phrases in one
-# flat alternation: a match must end where the number starts, so the match found is the one
-# starting first whichever phrase reads it, and the flat alternation lets the search skip the
-# positions no phrase starts at. The `regex` pattern costs several times as much.
-assert all(pattern.startswith("(?:") and pattern.endswith(")") for _, pattern in p.QUALIFIER_BEFORE)
-_ASCII_QUALIFIER_BEFORE_NUMBER = re.compile(p.ascii_twin_source(
-    "(?:" + "|".join(pattern[3:-1] for _, pattern in p.QUALIFIER_BEFORE) + r")\s*$", lower=False))
+_BY_HEAD = Mention(0, 0, 0, 0, 0.0)  # what _plain_number_at says where the head pattern must read
+
+
+def _plain_number_at(text: str, start: int, position: int, joins: bool) -> Mention | None:
+    """On ASCII text, the mention of a plain number (_ASCII_NUMBER) whose digits start at
+    `start`; _BY_HEAD where the head pattern must read it (`joins`: a range join before a digit
+    stands somewhere in the text)."""
+    found = _ASCII_NUMBER.match(text, start)
+    if found is None or (joins and _UNIT_BEFORE_RANGE_JOIN.match(text, found.end())):
+        return _BY_HEAD
+    signed = start > position and text[start - 1] in "+-"
+    return _number(text, found, signed, _unit_after(text, found.end()))
+
+
+def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | None, int]:
+    """The mention the head pattern (and the unit after it) reads at a run of digits, and where
+    it ends; (None, 0) where it reads none."""
+    start = digit_start
+    if start > position and text[start - 1] in "+-":
+        start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
+    match = _PLAIN_HEAD.match(text, start)
+    if match is None and start < digit_start:
+        match = _PLAIN_HEAD.match(text, digit_start)
+    if match is None:
+        return None, 0
+    # the full pattern matches where the plain one does, and only differs after a unit
+    # followed by a range join
+    if _UNIT_BEFORE_RANGE_JOIN.match(text, max(match.end(_NUM), match.end(_SIZE))):
+        match = _full_head().match(text, match.start())
+    unit = _unit_after(text, match.end())
+    return _numeric(match, unit), match.end() if unit is None else unit.end()
 
 
 def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
-    """A qualifier standing right before the number: "up to 3x", "~6%", "over 95%"."""
+    """The words standing right before the number: a qualifier ("up to 3x", "~6%", "over 95%"),
+    or the unit of a number written without one (patterns.UNIT_BEFORE)."""
     if mention.outer_start == floor:
         return
-    qualifier = p.QUALIFIER_BEFORE_NUMBER
-    if not text.isascii():
-        found = qualifier.search(text, floor, mention.outer_start)
-    elif qualifier.may_match(text[floor:mention.outer_start]):
-        found = _ASCII_QUALIFIER_BEFORE_NUMBER.search(text, floor, mention.outer_start)
-    else:
-        return
+    found = p.WORDS_BEFORE_NUMBER.search(text, floor, mention.outer_start)
     if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()
                          and found.group()[0].isalnum()):
         return  # "into 5" is no "to 5"
-    mention.qualifier = mention.qualifier or _qualifier_name(found.group())
+    unit = next((unit for unit, rx in p.UNIT_BEFORE_ALONE if rx.match(found.group())), None)
+    if unit is None:
+        mention.qualifier = mention.qualifier or _qualifier_name(found.group())
+    else:
+        mention.unit = mention.unit or unit
     mention.outer_start = found.start()
 
 

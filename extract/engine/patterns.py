@@ -6,10 +6,12 @@ unbounded quantifiers, so matching stays linear in the length of the text.
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterator
 
 import regex
+
+from .cue_compiler import Cue
+# for the modules that build standard-engine patterns of their own (mentions, names, fields)
+from .cue_compiler import ASCII_SPACE, ascii_twin_source  # noqa: F401
 
 
 def _words(*alternatives: str) -> str:
@@ -27,7 +29,13 @@ NUMERAL = r"""
       |\d+)
     (?:\.\d+)?                            # decimals
 """
-NOT_IN_IDENTIFIER = r"(?<![\w.@#]|[A-Za-z][-/]|\d[/:]|\d\.\d*|\^)"
+# What may not stand right before a number's first digit, which would make it part of an
+# identifier: a word character, "." (a decimal: "Qwen2.5" is no 5), "@", "#", "^", a letter and a
+# hyphen or slash ("ResNet-50", "w/8"), a digit and a slash or colon ("8/128", "16:9"). Read by the
+# mention pattern (NOT_IN_IDENTIFIER) and, in their own forms built from this, by the scans that
+# find where numbers may start (mentions.py).
+NOT_BEFORE_NUMBER = (r"[\w.@#]", r"\^", r"[A-Za-z][-/]", r"\d[/:]")
+NOT_IN_IDENTIFIER = "(?<!" + "|".join(NOT_BEFORE_NUMBER) + ")"
 NUMBER_WORD = _words("an order of magnitude", "two orders of magnitude", "twice", "doubles",
                      "doubling", "doubled", "halves", "halved", "halving", "triples",
                      "tripled", "tripling", "a quarter of", "half of", "half the")
@@ -77,7 +85,8 @@ UNIT_BY_GROUP = {f"u_{i}": canonical for i, (canonical, _) in enumerate(UNIT_PAT
 # A size or count suffix glued to a number: "7B", "200K", "1.6T", "30-billion", "4K context".
 SIZE_SUFFIX = r"(?:[KkMBT]\b|[KkMBT](?=[-\s]?(?:param|token|context|sample|image|pair|row|step))|\s?(?:thousand|million|billion|trillion)\b|-(?:billion|million|thousand|layer|bit|shot|way|fold|dimensional|d)\b)"
 
-# --- qualifiers standing right before a number ---------------------------------------------------
+# --- words standing right before a number --------------------------------------------------------
+# (qualifier, phrases): how the number bounds what it states ("up to 3x", "~6%").
 QUALIFIER_BEFORE: tuple[tuple[str, str], ...] = (
     ("up_to", _words("up to", "as much as", "as high as", "a maximum of", "maximum of")),
     ("at_least", _words("at least", "no less than", "a minimum of", ">=", "≥")),
@@ -87,15 +96,23 @@ QUALIFIER_BEFORE: tuple[tuple[str, str], ...] = (
     ("about", _words("about", "around", "approximately", r"approx\.", "roughly", "nearly",
                      "almost", "close to", "~", "circa", r"ca\.")),
 )
+# (unit, phrases): the unit of a number written without one, written before it.
+UNIT_BEFORE: tuple[tuple[str, str], ...] = (
+)
 QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFORE) + r")\s*"
 
 # --- one numeric mention -----------------------------------------------------------------------
 # sign? number (unit)? ( range | interval )?  -- the shapes spec section 3 lists.
 RANGE_JOIN = r"\s*(?:-|~|–)\s*"  # "from 78% to 86%" is before/after, never a range
-def mention_source(range_unit: bool) -> str:
-    """The pattern of one mention; without `range_unit`, the unit of a range's first end is
-    never read (the group is kept, always empty): the pattern for a number that no range join
-    ("-", "~", "–" before a digit) follows, where that part can only fail, at a third of the cost."""
+# What may stand between a number and its unit: "82.3%", "7 ms", "9.8-point gain" (9.8 points).
+UNIT_JOIN = r"(?:\s?|-(?=points?\b))"
+
+
+def mention_head_source(range_unit: bool) -> str:
+    """The pattern of one mention up to its unit: sign, number, size, and a range or interval
+    with the unit of the range's first end. Without `range_unit`, that unit is never read (the
+    group is kept, always empty): the pattern for a number that no range join ("-", "~", "–"
+    before a digit) follows, where that part can only fail, at a third of the cost."""
     never = "" if range_unit else "(?!)"
     return rf"""
         (?P<sign>[+-](?=\d))?
@@ -108,8 +125,16 @@ def mention_source(range_unit: bool) -> str:
           | \s*(?:±|\+/-|\+-)\s*(?P<err>{NUMERAL})     # 80.245 ± 0.129
           | \s\((?P<lo>{NUMERAL})\s*[-,–]\s*(?P<hi>{NUMERAL})\)   # 0.955 (0.953 - 0.956)
         )?
-        (?:(?:\s?|-(?=points?\b)){UNIT})?              # "9.8-point gain" is 9.8 points
         """
+
+
+# The unit closing a mention; "9.8-point gain" is 9.8 points.
+UNIT_TAIL = f"(?:{UNIT_JOIN}{UNIT})?"
+
+
+def mention_source(range_unit: bool) -> str:
+    """The pattern of one whole mention: its head (`mention_head_source`), then its unit."""
+    return mention_head_source(range_unit) + UNIT_TAIL
 
 
 def __getattr__(name: str):
@@ -121,94 +146,17 @@ def __getattr__(name: str):
         return _unit_alone()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-ENDING_REACH = 16
 
-
-def text_ending(text: str, reach: int = ENDING_REACH) -> str:
-    """How `text` ends, as `GatedCue.search_ending` looks at it: its last `reach` characters,
-    white space trimmed, case-folded. The ending of a longer text that ends with `text` ends with
-    this one, so an `ends_with` gate on it lets through all that the shorter text's gate would."""
-    return case_blind(text.rstrip()[-reach:])
-
-
-def case_blind(text: str) -> str:
-    """`text` as a gate compares it with lower-case words: lower-cased (ASCII, the fast path) or
-    case-folded, dropping the combining dot that folding adds to "İ", which the `regex` module's
-    case-blind patterns match as "i" (a gate must never reject what its pattern matches).
-
-    >>> case_blind("SPARSİTY")
-    'sparsity'
-    """
-    return text.lower() if text.isascii() else text.casefold().replace("\u0307", "")
-
-
-class GatedCue:
-    r"""A cue pattern behind a cheap first look. Most texts before or after a number hold no
-    cue, and a plain string test tells so far faster than the pattern, which is tried at every
-    position of the text. The gate is case-blind, as every cue is, and only ever lets through
-    more than the pattern matches, never less.
-
-    `ends_with`: words the text, white space trimmed, must end with ("... by", "only");
-    `contains`: stems one of which the text must hold ("reduc", "sparsity").
-
-    >>> only = GatedCue(r"\b(?:only|just)\s*$", ends_with=("only", "just"))
-    >>> only.search("it uses only ") is not None, only.search("it uses ") is None
-    (True, True)
-    """
-
-    __slots__ = ("pattern", "ends_with", "contains", "_reach")
-
-    def __init__(self, pattern: str, *, ends_with: tuple[str, ...] = (),
-                 contains: tuple[str, ...] = (), flags: int = regex.IGNORECASE | regex.VERBOSE) -> None:
-        self.pattern = regex.compile(pattern, flags)
-        self.ends_with = tuple(word.casefold() for word in ends_with)
-        self.contains = tuple(stem.casefold() for stem in contains)
-        self._reach = max(map(len, ends_with), default=0)
-        assert self._reach <= ENDING_REACH
-
-    def may_match(self, text: str) -> bool:
-        """False when the pattern cannot match `text`."""
-        if self.ends_with and not text_ending(text, self._reach).endswith(self.ends_with):
-            return False
-        if self.contains:
-            return any(map(case_blind(text).__contains__, self.contains))
-        return True
-
-    def search_ending(self, text: str, ending: str) -> regex.Match | None:
-        """search(text) for an `ends_with` cue, given the `text_ending` of `text` or of a text
-        that `text` ends: several cues read on one text share that look."""
-        if not ending.endswith(self.ends_with):
-            return None
-        return self.pattern.search(text)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        """The pattern's first match in ``text[pos:endpos]``, the gate looking at that part."""
-        if pos or endpos is not None:
-            return self.pattern.search(text, pos, endpos) if self.may_match(text[pos:endpos]) else None
-        return self.pattern.search(text) if self.may_match(text) else None
-
-    def match(self, text: str) -> regex.Match | None:
-        return self.pattern.match(text) if self.may_match(text) else None
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
-        """The pattern's matches in ``text[pos:endpos]`` (a `contains` gate only: a match may
-        end anywhere)."""
-        assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
-        if not self.may_match(text[pos:endpos]):
-            return iter(())
-        return self.pattern.finditer(text, pos, endpos)
-
-
-# A qualifier ending right where a number starts ("up to ", "~"), behind the last words of the
-# qualifier phrases (or their signs): most texts before a number end in none of them.
-QUALIFIER_LAST_WORDS = tuple(sorted({phrase.split()[-1].replace("\\", "")
-                                     for _, pattern in QUALIFIER_BEFORE
-                                     for phrase in regex.findall(r"[^|()?:]+", pattern.replace(r"\s+", " "))
-                                     if phrase.strip()}, key=len, reverse=True))
-QUALIFIER_BEFORE_NUMBER = GatedCue(rf"(?:{QUALIFIER})$", ends_with=QUALIFIER_LAST_WORDS, flags=0)
+# The words before a number ("up to ", "~", a unit's phrase), ending right where it starts: all
+# the phrases in one flat alternation (a match must end where the number starts, so the match
+# found is the one starting first whichever phrase reads it); QUALIFIER_ALONE and
+# UNIT_BEFORE_ALONE tell which phrase it is.
+WORDS_BEFORE_NUMBER = Cue(
+    "(?:" + "|".join(pattern[3:-1] for _, pattern in QUALIFIER_BEFORE + UNIT_BEFORE) + r")\s*$", case_blind=False)
+assert all(pattern.startswith("(?:") and pattern.endswith(")") for _, pattern in QUALIFIER_BEFORE + UNIT_BEFORE)
 
 # A number word used as a factor or fraction ("twice", "halves", "an order of magnitude").
-WORD_MENTION = regex.compile(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])", regex.IGNORECASE)
+WORD_MENTION = Cue(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])")
 
 # A time written in words, as long as the work it measures is named: "in a single day of
 # training", "within two hours of fine-tuning". Without "of <work>" such phrases are too often
@@ -216,112 +164,17 @@ WORD_MENTION = regex.compile(rf"(?<![\w-])(?P<word>{NUMBER_WORD})(?![\w-])", reg
 TIME_WORD_VALUES = {"a single": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 TIME_WORD_UNITS = {"day": "d", "hour": "h", "minute": "min"}
-WORD_TIME = regex.compile(
+WORD_TIME = Cue(
     r"\b(?:in|within|under)\s+(?:only\s+|just\s+)?(?P<word>a\s+single|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|a)\s+(?P<unit>(?:day|hour|minute)s?)\s+of\s+"
-    r"(?:pre-?training|fine-?tuning|training|compute|search|optimi[sz]ation)\b", regex.IGNORECASE)
+    r"(?:pre-?training|fine-?tuning|training|compute|search|optimi[sz]ation)\b")
 
 # Each unit's own pattern, to tell which unit a matched unit text is (UNIT_ALONE).
 @functools.cache
 def _unit_alone() -> tuple[tuple[str, regex.Pattern], ...]:
     return tuple((canonical, regex.compile(rf"(?:{pattern})$")) for canonical, pattern in UNIT_PATTERNS)
 QUALIFIER_ALONE = tuple((name, regex.compile(rf"(?:{pattern})\s*$")) for name, pattern in QUALIFIER_BEFORE)
-
-
-# What `regex` reads as `\s` in ASCII text; the standard engine's `\s` also takes \x1c-\x1f.
-ASCII_SPACE = r"\t\n\x0b\x0c\r "
-
-
-# The parts of a pattern `ascii_twin` tells apart: outside a set (a group's name, an escape, a
-# set's opening with a "]" right after it taken as a member, other text; in a verbose pattern a
-# comment too), and inside one.
-_OUTSIDE_SET = r"\(\?P<\w+>|\(\?P=\w+\)|\\.|\[\^?\]?|[^\\\[(#]+|[(#]"
-_PARTS_OUTSIDE_SET = regex.compile(_OUTSIDE_SET, regex.DOTALL)
-_PARTS_OUTSIDE_SET_VERBOSE = regex.compile(r"(?P<comment>#[^\n]*)|" + _OUTSIDE_SET, regex.DOTALL)
-_PARTS_INSIDE_SET = regex.compile(r"\\.|\]|[^\\\]]+", regex.DOTALL)
-# Escapes that mean the same to both engines over lower-cased ASCII (`\s`, `\S` are spelled out;
-# not `\B`, which the standard engine never matches in an empty text). `\xhh`, `\uhhhh`: their
-# hex digits mean the same in either case.
-_SAME_ESCAPES = frozenset(r"bdDwWAZtnrfv0123456789xu")
-_SAME_FLAGS = {regex.VERBOSE: re.VERBOSE, regex.MULTILINE: re.MULTILINE, regex.DOTALL: re.DOTALL}
-_KNOWN_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0 | regex.VERBOSE | regex.MULTILINE | regex.DOTALL
-
-
-def ascii_twin(pattern: regex.Pattern) -> re.Pattern:
-    r"""The standard engine's twin of a case-blind `regex` pattern, to run over lower-cased ASCII
-    text with the same matches at the same offsets: letters in lower case, except in group names
-    (`(?P<name>`, `(?P=name)`), escapes and comments; `\s` and `\S` spelled out as `regex` reads
-    them (the standard engine's `\s` also takes \x1c-\x1f), inside sets and out."""
-    assert pattern.flags & regex.IGNORECASE, "a case-blind pattern"
-    assert not pattern.flags & ~_KNOWN_FLAGS, "flags the twin does not know"
-    assert pattern.pattern.isascii(), "a non-ASCII letter may match an ASCII one case-blind ('ſ', 'K')"
-    flags = sum(same for flag, same in _SAME_FLAGS.items() if pattern.flags & flag)
-    return re.compile(ascii_twin_source(pattern.pattern, verbose=bool(pattern.flags & regex.VERBOSE)), flags)
-
-
-def ascii_twin_source(source: str, *, verbose: bool = False, lower: bool = True) -> str:
-    r"""The source of `ascii_twin`, for a part of a larger pattern; `lower=False` keeps letters
-    as written: for a case-sensitive part, run over the text as it is (only `\s` and `\S`
-    change)."""
-    outside_set = _PARTS_OUTSIDE_SET_VERBOSE if verbose else _PARTS_OUTSIDE_SET
-    text, at, parts, in_set, after_space = source, 0, [], False, False
-    while at < len(text):
-        token = (_PARTS_INSIDE_SET if in_set else outside_set).match(text, at)
-        at = token.end()
-        part = token[0]
-        if after_space and part.startswith("-"):
-            part = "\\" + part  # "[\s-x]": `regex` reads this "-" as itself, not as a range
-        after_space = False
-        if part in (r"\s", r"\S"):
-            if in_set:
-                part = ASCII_SPACE if part == r"\s" else r"\S\x1c-\x1f"
-                after_space = True
-            else:
-                part = ("[" if part == r"\s" else "[^") + ASCII_SPACE + "]"
-        elif part.startswith("\\"):
-            assert not part[1].isalnum() or part[1] in _SAME_ESCAPES, f"escape {part} unknown to the twin"
-        elif part.startswith("[") and not in_set:
-            in_set = True
-        elif part == "]" and in_set:
-            in_set = False
-        elif lower and not (part.startswith("(?P") or token.groupdict().get("comment")):
-            part = part.lower()
-        parts.append(part)
-    return "".join(parts)
-
-
-class CaseBlindWords:
-    """A case-blind pattern that runs on ASCII text, the usual case, as the standard engine's
-    case-sensitive twin over the lower-cased text (`ascii_twin`): the `regex` module tries a
-    case-blind alternation of words at every position, several times slower. Offsets are the
-    same, as lower-casing ASCII keeps the length; other text takes the `regex` pattern. A match
-    on ASCII text is one over the lower-cased text (its groups are lower case).
-    """
-
-    __slots__ = ("pattern", "lower_ascii")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = regex.compile(pattern, regex.IGNORECASE | flags)
-        # public: CaseBlindCue runs the same twin behind its own gates
-        self.lower_ascii = ascii_twin(self.pattern)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        endpos = len(text) if endpos is None else endpos
-        if text.isascii():
-            return self.lower_ascii.finditer(text.lower(), pos, endpos)
-        return self.pattern.finditer(text, pos, endpos)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        endpos = len(text) if endpos is None else endpos
-        if text.isascii():
-            return self.lower_ascii.search(text.lower(), pos, endpos)
-        return self.pattern.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int | None = None):
-        endpos = len(text) if endpos is None else endpos
-        if text.isascii():
-            return self.lower_ascii.match(text.lower(), pos, endpos)
-        return self.pattern.match(text, pos, endpos)
+UNIT_BEFORE_ALONE = tuple((unit, regex.compile(rf"(?:{pattern})\s*$")) for unit, pattern in UNIT_BEFORE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -348,51 +201,3 @@ def re_fullmatch(pattern: str, text: str, flags: int = 0):
 def re_sub(pattern: str, replacement: str, text: str, flags: int = 0) -> str:
     """`regex.sub` with the compiled pattern kept."""
     return _compiled(pattern, flags).sub(replacement, text)
-
-
-class CaseBlindCue(GatedCue):
-    """A gated, case-blind cue that runs on ASCII text, the usual case, as the standard engine's
-    case-sensitive twin over the lower-cased text (as CaseBlindWords does): for a cue that the
-    gate lets through often and whose pattern tries long word lists, several times cheaper.
-    Offsets are the same, as lower-casing ASCII keeps the length; `\\s` and `\\S` are spelled
-    out as `regex` reads them; other text takes the `regex` pattern.
-
-    `opening`: for a cue matched at the start of a text, a pattern (case-blind, of `\\s`, `\\S`
-    and lower-case words) that the text must open with, up to the first cue word: on ASCII text
-    it replaces the `contains` gate, which looks through all the text for every stem.
-    """
-
-    __slots__ = ("words", "_ascii", "_opening")
-
-    def __init__(self, pattern: str, *, ends_with: tuple[str, ...] = (),
-                 contains: tuple[str, ...] = (), opening: str = "") -> None:
-        super().__init__(pattern, ends_with=ends_with, contains=contains)
-        # the pattern without its gate, for a caller that looks at a part of the text first
-        self.words = CaseBlindWords(pattern, regex.VERBOSE)
-        self._ascii = self.words.lower_ascii
-        self._opening = ascii_twin(regex.compile(opening, regex.IGNORECASE | regex.VERBOSE)) if opening else None
-
-    def _engine(self, text: str):
-        return (self._ascii, text.lower()) if text.isascii() else (self.pattern, text)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | regex.Match | None:
-        if not self.may_match(text[pos:endpos] if pos or endpos is not None else text):
-            return None
-        pattern, text = self._engine(text)
-        return pattern.search(text, pos, len(text) if endpos is None else endpos)
-
-    def match(self, text: str) -> re.Match | regex.Match | None:
-        if self._opening is not None and text.isascii():
-            lower = text.lower()
-            return self._ascii.match(lower) if self._opening.match(lower) else None
-        if not self.may_match(text):
-            return None
-        pattern, text = self._engine(text)
-        return pattern.match(text)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match | regex.Match]:
-        assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
-        if not self.may_match(text[pos:endpos]):
-            return iter(())
-        pattern, text = self._engine(text)
-        return pattern.finditer(text, pos, len(text) if endpos is None else endpos)

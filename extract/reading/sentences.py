@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..engine.cue_compiler import UNICODE_SPACE, ascii_twin_source
+
 # Words that end with a full stop without ending the sentence. Lower-case, without the stop.
 ABBREVIATIONS = frozenset({
     "vs", "e.g", "i.e", "eg", "ie", "cf", "al", "etc.al", "fig", "figs", "eq", "eqs", "sec",
@@ -11,21 +13,15 @@ ABBREVIATIONS = frozenset({
     "appx", "app", "dept", "univ", "inc", "ltd", "co", "st", "mr", "dr", "prof", "jr", "sr",
 })
 
-# A candidate boundary: sentence punctuation, optional closing quote or bracket, then white
-# space, then something that can start a sentence (capital, digit, opening quote or bracket).
-# White space as the `regex` module reads \s, spelled out (the standard `re` also takes \x1c-\x1f):
-# the pattern runs on `re`, which skips to the next [.!?] at C speed.
-_SPACE = r"[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-_BOUNDARY = re.compile(rf"""[.!?]["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
-# The same for a text without "!" or "?" (most abstracts): opening with one literal character,
-# it is searched for at memchr speed rather than tried at every character.
-_FULL_STOP_BOUNDARY = re.compile(rf"""\.["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
+# A candidate boundary: sentence punctuation (a stop), optional closing quote or bracket, then
+# white space, then something that can start a sentence (capital, digit, opening quote or bracket).
+AFTER_STOP = r"""["')\]]?(?P<gap>\s+)(?=["'(\[]?[A-Z0-9])"""
 
 
-# The same for ASCII text without ".." (most abstracts), abbreviations and initials left out by
-# looks behind the stop: the loop then calls no Python function per boundary. Each look holds
-# the words of one length, each letter in either case (what `str.lower` reads on ASCII text),
-# after a space or bracket or at the start of the text, as _is_abbreviation finds a word's start.
+# On ASCII text without ".." (most abstracts), abbreviations and initials are left out by looks
+# behind the stop: the loop then calls no Python function per boundary. Each look holds the
+# words of one length, each letter in either case (what `str.lower` reads on ASCII text), after
+# a space or bracket or at the start of the text, as _is_abbreviation finds a word's start.
 def _not_after_abbreviation() -> str:
     by_length: dict[int, list[str]] = {}
     for word in sorted(ABBREVIATIONS):
@@ -36,10 +32,19 @@ def _not_after_abbreviation() -> str:
                    for words in by_length.values() for start in (r"[ (\[]", r"\A"))
 
 
-_ASCII_BOUNDARY = re.compile(
-    rf"""[.!?](?=["')\]]?{_SPACE}){_not_after_abbreviation()}["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
-_ASCII_FULL_STOP_BOUNDARY = re.compile(
-    rf"""\.(?=["')\]]?{_SPACE}){_not_after_abbreviation()}["')\]]?(?P<gap>{_SPACE}+)(?=["'(\[]?[A-Z0-9])""")
+def _boundary(stops: str, ascii_text: bool) -> re.Pattern:
+    r"""The boundary after one of `stops`, for the standard engine, which skips to the next stop
+    at C speed (a text without "!" or "?" looks for "." alone: one literal character, searched
+    for at memchr speed), \s spelled out as `regex` reads it. `ascii_text`: with abbreviations
+    and initials left out, behind a first look at what follows the stop."""
+    behind = rf"""(?=["')\]]?\s){_not_after_abbreviation()}""" if ascii_text else ""
+    return re.compile(ascii_twin_source(stops + behind + AFTER_STOP, lower=False, space=UNICODE_SPACE))
+
+
+_BOUNDARY = _boundary("[.!?]", ascii_text=False)
+_FULL_STOP_BOUNDARY = _boundary(r"\.", ascii_text=False)
+_ASCII_BOUNDARY = _boundary("[.!?]", ascii_text=True)
+_ASCII_FULL_STOP_BOUNDARY = _boundary(r"\.", ascii_text=True)
 
 # No real sentence is longer; a longer run of text (a table dump, a text without stops) is cut
 # into pieces of at most this size, so that the work per number stays bounded and extraction

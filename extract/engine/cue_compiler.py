@@ -1,0 +1,304 @@
+"""The cue compiler: a cue is written once, as a pattern, and everything the engine runs is built
+from it.
+
+A cue is a pattern of the words around a number ("... by", "x faster", "fewer FLOPs"), case-blind
+unless declared otherwise. `Cue(pattern)` compiles it into the one object callers use:
+
+- the `regex` pattern (`Cue.pattern`), run on any text, and the reference for the rest;
+- its twin for the standard engine (`ascii_twin`), run on ASCII text, the usual case: over the
+  lower-cased text for a case-blind cue, with the same matches at the same offsets, several times
+  cheaper than the `regex` module's case-blind matching;
+- a gate: a plain look that rules most texts out before any pattern runs, read off the pattern
+  itself by this module's reader of the regular-expression syntax the rules use:
+  * `ends_with`: for a pattern anchored at the end of the text, the words it can end with
+    ("... by", "only"); compared with `text_ending`, which cues read on one text can share;
+  * an opening: for a pattern anchored at the start, the words it can open with after its
+    leading run of any words, as a small anchored pattern on ASCII text;
+  * `contains`: stems one of which every match holds ("reduc", "sparsity").
+  A gate may let through more than the pattern matches, never less (tests/test_gates.py holds
+  every cue to that, on texts made of the cue's own `words`).
+
+Callers ask `search`, `match`, `finditer` and `search_ending`; none tests `isascii()` or runs a
+gate. On ASCII text the match of a case-blind cue is one over the lower-cased text: where case
+matters, read what it matched by its offsets.
+
+`phrases(...)` writes an alternation of phrases, each a pattern in which a space stands for any
+white space; cues.py declares its word lists and cues with it.
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from .pattern_reader import CueError, endings, first_characters, is_literal, literal_words, read, start_openings, stems
+
+__all__ = ["ASCII_SPACE", "UNICODE_SPACE", "Cue", "CueError", "ascii_twin", "ascii_twin_source", "case_blind",
+           "compiled_cues", "first_characters", "phrases", "text_ending"]
+
+
+def phrases(*alternatives: str) -> str:
+    r"""The alternation of `alternatives`, in the order given; a space in one stands for any
+    white space (`\s+`).
+
+    >>> phrases("lower", "relative reduction", r"speed(?:[-\s]?up)?s?")
+    '(?:lower|relative\\s+reduction|speed(?:[-\\s]?up)?s?)'
+    """
+    return "(?:" + "|".join(alternative.replace(" ", r"\s+") for alternative in alternatives) + ")"
+
+
+# --- how a text ends, and case-blind gates ------------------------------------------------------
+
+ENDING_REACH = 16
+
+
+def text_ending(text: str, reach: int = ENDING_REACH) -> str:
+    """How `text` ends, as `Cue.search_ending` looks at it: its last `reach` characters, white
+    space trimmed, case-folded. The ending of a longer text that ends with `text` ends with this
+    one, so an `ends_with` gate on it lets through all that the shorter text's gate would."""
+    return case_blind(text.rstrip()[-reach:])
+
+
+def case_blind(text: str) -> str:
+    """`text` as a gate compares it with lower-case words: lower-cased (ASCII, the fast path) or
+    case-folded, dropping the combining dot that folding adds to "İ", which the `regex` module's
+    case-blind patterns match as "i" (a gate must never reject what its pattern matches).
+
+    >>> case_blind("SPARSİTY")
+    'sparsity'
+    """
+    return text.lower() if text.isascii() else text.casefold().replace("\u0307", "")
+
+
+# --- the standard engine's twin -----------------------------------------------------------------
+
+# What `regex` reads as `\s` in ASCII text; the standard engine's `\s` also takes \x1c-\x1f.
+ASCII_SPACE = r"\t\n\x0b\x0c\r "
+# What `regex` reads as `\s` in any text, for a standard-engine pattern run on text that may not
+# be ASCII (tests/test_ascii_twin.py holds the two to the same characters).
+UNICODE_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+# The parts of a pattern `ascii_twin` tells apart: outside a set (a group's name, an escape, a
+# set's opening with a "]" right after it taken as a member, other text; in a verbose pattern a
+# comment too), and inside one.
+_OUTSIDE_SET = r"\(\?P<\w+>|\(\?P=\w+\)|\\.|\[\^?\]?|[^\\\[(#]+|[(#]"
+_PARTS_OUTSIDE_SET = regex.compile(_OUTSIDE_SET, regex.DOTALL)
+_PARTS_OUTSIDE_SET_VERBOSE = regex.compile(r"(?P<comment>#[^\n]*)|" + _OUTSIDE_SET, regex.DOTALL)
+_PARTS_INSIDE_SET = regex.compile(r"\\.|\]|[^\\\]]+", regex.DOTALL)
+# Escapes that mean the same to both engines over lower-cased ASCII (`\s`, `\S` are spelled out;
+# not `\B`, which the standard engine never matches in an empty text). `\xhh`, `\uhhhh`: their
+# hex digits mean the same in either case.
+_SAME_ESCAPES = frozenset(r"bdDwWAZtnrfv0123456789xu")
+_SAME_FLAGS = {regex.VERBOSE: re.VERBOSE, regex.MULTILINE: re.MULTILINE, regex.DOTALL: re.DOTALL}
+_KNOWN_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0 | regex.VERBOSE | regex.MULTILINE | regex.DOTALL
+
+
+def ascii_twin(pattern: regex.Pattern) -> re.Pattern:
+    r"""The standard engine's twin of a case-blind `regex` pattern, to run over lower-cased ASCII
+    text with the same matches at the same offsets: letters in lower case, except in group names
+    (`(?P<name>`, `(?P=name)`), escapes and comments; `\s` and `\S` spelled out as `regex` reads
+    them (the standard engine's `\s` also takes \x1c-\x1f), inside sets and out."""
+    assert pattern.flags & regex.IGNORECASE, "a case-blind pattern"
+    assert not pattern.flags & ~_KNOWN_FLAGS, "flags the twin does not know"
+    assert pattern.pattern.isascii(), "a non-ASCII letter may match an ASCII one case-blind ('ſ', 'K')"
+    flags = sum(same for flag, same in _SAME_FLAGS.items() if pattern.flags & flag)
+    return re.compile(ascii_twin_source(pattern.pattern, verbose=bool(pattern.flags & regex.VERBOSE)), flags)
+
+
+def ascii_twin_source(source: str, *, verbose: bool = False, lower: bool = True, space: str = ASCII_SPACE) -> str:
+    r"""The source of `ascii_twin`, for a part of a larger pattern; `lower=False` keeps letters
+    as written: for a case-sensitive part, run over the text as it is (only `\s` and `\S`
+    change). `space=UNICODE_SPACE` spells `\s` as `regex` reads it in any text, for a
+    case-sensitive pattern the standard engine runs on text that may not be ASCII."""
+    outside_set = _PARTS_OUTSIDE_SET_VERBOSE if verbose else _PARTS_OUTSIDE_SET
+    at, parts, in_set, after_space = 0, [], False, False
+    while at < len(source):
+        token = (_PARTS_INSIDE_SET if in_set else outside_set).match(source, at)
+        at = token.end()
+        part = token[0]
+        if after_space and part.startswith("-"):
+            part = "\\" + part  # "[\s-x]": `regex` reads this "-" as itself, not as a range
+        after_space = in_set and part in (r"\s", r"\S")
+        part, in_set = _twin_part(part, in_set, space, lower and not token.groupdict().get("comment"))
+        parts.append(part)
+    return "".join(parts)
+
+
+def _twin_part(part: str, in_set: bool, space: str, lower: bool) -> tuple[str, bool]:
+    """One part of a pattern as its twin writes it, and whether a set is open after it."""
+    if part in (r"\s", r"\S"):
+        return _twin_space(part, in_set, space), in_set
+    if part.startswith("\\"):
+        assert not part[1].isalnum() or part[1] in _SAME_ESCAPES, f"escape {part} unknown to the twin"
+        return part, in_set
+    if (part.startswith("[") and not in_set) or (part == "]" and in_set):
+        return part, not in_set
+    return (part.lower() if lower and not part.startswith("(?P") else part), in_set
+
+
+def _twin_space(part: str, in_set: bool, space: str) -> str:
+    r"""`\s` or `\S` spelled out as `regex` reads them (`space`: its white space), in a set or out."""
+    if in_set:  # the standard engine's \S leaves out \x1c-\x1f, which `regex` reads as no space
+        return space if part == r"\s" else r"\S\x1c-\x1f"
+    return ("[" if part == r"\s" else "[^") + space + "]"
+
+
+# Every cue compiled, in order: tests/test_gates.py holds each to its pattern.
+_COMPILED: list[Cue] = []
+
+
+def compiled_cues() -> tuple[Cue, ...]:
+    """Every cue compiled so far (all of the engine's once extract.engine.claims is imported)."""
+    return tuple(_COMPILED)
+
+
+# --- the matcher --------------------------------------------------------------------------------
+
+class Cue:
+    """One cue, compiled: the `regex` pattern, its standard-engine twin for ASCII text and its
+    gate, behind `search`, `match`, `finditer` and `search_ending`.
+
+    `case_blind`: the pattern ignores case (cues do, unless declared otherwise); `verbose`: it is
+    written in `regex`'s verbose syntax; `gate=False`: no gate, where measurement showed the
+    twin's own anchored match to cost less than any look before it.
+
+    >>> only = Cue(r"\\b(?:only|just)\\s*$")
+    >>> only.ends_with, only.search("it uses ONLY ") is not None, only.search("it uses ") is None
+    (('just', 'only'), True, True)
+    """
+
+    __slots__ = ("words", "ends_with", "contains", "_source", "_flags", "_pattern", "_twin", "_lower",
+                 "_ending_reach", "_contains_reach", "_opening")
+
+    def __repr__(self) -> str:
+        return f"Cue({self._source!r})"
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        """The `regex` pattern: what the cue matches, run on text that is not ASCII. Compiled
+        when first needed: most processes meet ASCII text only, and each compile costs
+        milliseconds at the start of every run and worker."""
+        if self._pattern is None:
+            self._pattern = regex.compile(self._source, self._flags)
+        return self._pattern
+
+    def __init__(self, pattern: str, *, case_blind: bool = True, verbose: bool = False, gate: bool = True) -> None:
+        tree = read(pattern, verbose)  # first: a pattern the gates cannot be read from is an error
+        self._source, self._flags = pattern, (regex.IGNORECASE if case_blind else 0) | (regex.VERBOSE if verbose else 0)
+        self._pattern: regex.Pattern | None = None
+        self._lower = case_blind
+        twin_flags = re.VERBOSE if verbose else 0
+        self._twin = re.compile(ascii_twin_source(pattern, verbose=verbose, lower=case_blind), twin_flags) \
+            if pattern.isascii() or not case_blind else None
+        self.ends_with: tuple[str, ...] = ()
+        self.contains: tuple[str, ...] = ()
+        self._ending_reach = 0
+        self._contains_reach: int | None = None
+        self._opening: re.Pattern | None = None
+        if gate:
+            self._make_gate(tree)
+        self.words = tuple(sorted({w.lower() for w in literal_words(tree)} | set(self.ends_with) | set(self.contains)))
+        _COMPILED.append(self)
+
+    def _make_gate(self, tree: tuple) -> None:
+        ending_words = endings(tree)
+        if ending_words is not None:
+            words = _fewest_endings({case_blind(word) for word in ending_words})
+            if max(map(len, words)) <= ENDING_REACH:
+                self.ends_with = tuple(sorted(words, key=lambda w: (-len(w), w)))
+                self._ending_reach = max(map(len, words))
+                return
+        found = stems(tree)
+        if found is not None and not is_literal(tree):  # a literal pattern is its own best gate
+            self.contains = tuple(sorted(case_blind(word) for word in found.words))
+            self._contains_reach = found.reach
+        openings = start_openings(tree)
+        if openings is not None and self._lower and self._twin is not None:
+            self._opening = _opening_gate(openings)
+
+    def may_match(self, text: str, anchored: bool = False) -> bool:
+        """False when the pattern cannot match `text` (the part of a text it is asked about;
+        `anchored`: a match must start where `text` starts)."""
+        if self.ends_with:
+            return text_ending(text, self._ending_reach).endswith(self.ends_with)
+        if self.contains:
+            if anchored and self._contains_reach is not None:
+                text = text[:self._contains_reach]
+            return any(map(case_blind(text).__contains__, self.contains))
+        return True
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        """The first match in ``text[pos:endpos]``."""
+        end = len(text) if endpos is None else endpos
+        if self.ends_with or self.contains:
+            if not self.may_match(text[pos:end]):
+                return None
+        if self._twin is not None and text.isascii():
+            return self._twin.search(text.lower() if self._lower else text, pos, end)
+        return self.pattern.search(text, pos, end)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        """The match starting at `pos`, in ``text[pos:endpos]``."""
+        end = len(text) if endpos is None else endpos
+        if self._twin is not None and text.isascii():
+            lower = text.lower() if self._lower else text
+            if self._opening is not None:
+                return self._twin.match(lower, pos, end) if self._opening.match(lower, pos, end) else None
+            if (self.ends_with or self.contains) and not self.may_match(text[pos:end], anchored=True):
+                return None
+            return self._twin.match(lower, pos, end)
+        if (self.ends_with or self.contains) and not self.may_match(text[pos:end], anchored=True):
+            return None
+        return self.pattern.match(text, pos, end)
+
+    @property
+    def gate(self) -> str:
+        """What the gate looks at, in words (for docs and test reports)."""
+        if self.ends_with:
+            return "ends with: " + ", ".join(self.ends_with)
+        parts = ["opens with: " + self._opening.pattern] if self._opening is not None else []
+        if self.contains:
+            reach = "" if self._contains_reach is None else f" (a match at the start: in its first {self._contains_reach} characters)"
+            parts.append("holds one of: " + ", ".join(self.contains) + reach)
+        return "; ".join(parts) or "none"
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        """The matches in ``text[pos:endpos]``, in order (not for an `ends_with` cue: its gate
+        speaks of the end of the text, not of where a match ends)."""
+        assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
+        end = len(text) if endpos is None else endpos
+        if self.contains and not self.may_match(text[pos:end]):
+            return iter(())
+        if self._twin is not None and text.isascii():
+            return self._twin.finditer(text.lower() if self._lower else text, pos, end)
+        return self.pattern.finditer(text, pos, end)
+
+    def search_ending(self, text: str, ending: str):
+        """search(text) for an `ends_with` cue, given the `text_ending` of `text` or of a text
+        that `text` ends: several cues read on one text share that look."""
+        assert self.ends_with, "an ending is looked at only for a cue anchored at the end"
+        if not ending.endswith(self.ends_with):
+            return None
+        if self._twin is not None and text.isascii():
+            return self._twin.search(text.lower() if self._lower else text)
+        return self.pattern.search(text)
+
+
+def _fewest_endings(words: set[str]) -> set[str]:
+    """`words` without those that end with another of them."""
+    return {word for word in words if not any(other != word and word.endswith(other) for other in words)}
+
+
+def _opening_gate(openings: set[tuple[int, str]]) -> re.Pattern:
+    """The standard engine's anchored look at how a lower-cased ASCII text opens: white space,
+    up to so many words of any characters, then one of the openings."""
+    by_gap: dict[int, set[str]] = {}
+    for gap, opening in openings:
+        by_gap.setdefault(gap, set()).add(opening.lower())
+    space, word = f"[{ASCII_SPACE}]", f"[^{ASCII_SPACE}]"
+    branches = []
+    for gap, words in sorted(by_gap.items()):
+        fewest = sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
+        skip = f"(?:{word}+{space}+){{0,{gap}}}" if gap else ""
+        branches.append(skip + "(?:" + "|".join(map(re.escape, fewest)) + ")")
+    return re.compile(f"{space}*(?:" + "|".join(branches) + ")")

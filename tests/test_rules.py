@@ -1,0 +1,96 @@
+"""The rule table (extract/engine/rules.py): every row decides its own examples, the `rule`
+column only holds registered ids, docs/rules.md is written from the table, and the cheap looks
+that read the clause around a number read what the plain patterns read."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.engine import patterns, rules
+from extract.engine.claims import extract_paper
+from extract.output.schema import KINDS, Paper
+from extract.reading import read_papers
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "extract" / "data" / "sample" / "hf-daily-papers.txt"
+TITLE = "FooNet: A Test System"
+
+
+def _rows_with_value(text: str, value: float) -> list[dict]:
+    return [row for row in extract_paper(Paper("p", TITLE, text)) if abs(row["value"]) == pytest.approx(value)]
+
+
+# (rule, example sentence, value of the number it decides): every example of every row
+EXAMPLES = [pytest.param(rule, text, value, id=f"{number:02d}-{rule.id}-{index}")
+            for number, rule in enumerate(rules.TABLE + (rules.BARE_DELTA,), 1)
+            for index, (text, value) in enumerate(rule.examples)]
+
+
+def test_every_row_has_an_example():
+    assert all(rule.examples for rule in rules.TABLE + (rules.BARE_DELTA,))
+
+
+@pytest.mark.parametrize(("rule", "text", "value"), EXAMPLES)
+def test_row_decides_its_example(rule: rules.Rule, text: str, value: float):
+    found = _rows_with_value(text, value)
+    if not rule.kind:
+        assert found == [], f"{rule.id}: the example makes a claim"
+        return
+    assert [(row["kind"], row["rule"] in (rule.id, rule.word_id)) for row in found] == [(rule.kind, True)], found
+
+
+@pytest.mark.parametrize(("rule_id", "text", "value"),
+                         [pytest.param(rule_id, text, value, id=rule_id)
+                          for rule_id, (_, (text, value)) in rules.CARRIED_RULES.items()])
+def test_carried_rule_decides_its_example(rule_id: str, text: str, value: float):
+    assert [row["rule"] for row in _rows_with_value(text, value)] == [rule_id]
+
+
+def test_rule_ids_name_spec_kinds():
+    assert {rule_id.split(".")[0] for rule_id in rules.CLAIM_RULE_IDS} <= set(KINDS)
+
+
+def test_rule_column_holds_registered_ids_only():
+    rows = [row for paper in read_papers(SAMPLE) for row in extract_paper(paper)]
+    assert rows and {row["rule"] for row in rows} <= rules.RULE_IDS
+
+
+def test_every_unit_meets_rows():
+    """A number of any unit the mention patterns read meets the table (none falls through)."""
+    units_read = set(patterns.UNIT_BY_GROUP.values()) | {unit for unit, _ in patterns.UNIT_BEFORE} | {""}
+    assert units_read <= rules.ALL_UNITS
+
+
+def test_docs_rules_md_is_written_from_the_table():
+    written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert written == rules.markdown(), "docs/rules.md is stale: run python scripts/write_rules_doc.py"
+
+
+# --- the clause after a number ---------------------------------------------------------------------
+
+SETTINGS = settings(max_examples=300, deadline=None)
+# Words and characters the patterns look for, and the white space `regex` and `str` read apart.
+_PIECES = ["at", "AT", "that", "and", "while", "with", "compared", "which", "WeTok", "FLUX-VAE", "x.y",
+           ":", ")", "(", ",", ";", ".", "-", "a", "0.12", " ", "  ", "\t", "\n", "\u00a0", "\u2009",
+           "\x1c", "\x1f", "\x85", "é", "\x1cand ", " with\x1f", " which\u2009"]
+_TEXTS = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=16).map("".join)
+_PLAIN_CLAUSE_END = regex.compile(rules.CLAUSE_END_PLAIN)
+
+
+@SETTINGS
+@given(text=_TEXTS, at=st.floats(0, 1))
+def test_clause_after_ends_where_the_plain_pattern_finds_the_end(text, at):
+    start = int(at * len(text))
+    end = _PLAIN_CLAUSE_END.search(text, start, start + 200)
+    expected = text[start:end.start() + (1 if end.group().startswith((",", ";")) else 0)]
+    assert rules.clause_after(text, start) == expected
+
+
+@SETTINGS
+@given(text=_TEXTS)
+def test_after_aside_is_the_plain_substitution(text):
+    assert rules.after_aside(text) == regex.sub(r"^\s*\)", "", text)
