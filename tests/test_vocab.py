@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -270,13 +271,13 @@ def test_find_all_on_hostile_text(vocabulary, text, count):
 # --- the quick scan of find_all against the plain search -------------------------------------
 
 # find_all runs `_scan` only where a quick pattern finds a word start that may open a mention
-# (see Vocabulary._opening_scanners); `_find_all_by_search` searches with `_scan` at every
+# (see Vocabulary._opening_scanners); `find_all_by_search` searches with `_scan` at every
 # character, as find_all did before. The two must agree on any text.
 
 def test_the_builtin_vocabularies_have_both_quick_scanners():
     for load in VOCABULARIES.values():
-        assert load()._openings is not None
-        assert load()._openings_in_lower_ascii is not None
+        assert load().opening_scanners.any_text is not None
+        assert load().opening_scanners.lower_ascii is not None
 
 
 def _sample_lines():
@@ -288,7 +289,7 @@ def test_quick_scan_equals_plain_search_on_the_sample(vocabulary):
     vocabulary_ = VOCABULARIES[vocabulary]()
     for line in _sample_lines():
         for text in (line, line.upper(), line.lower(), line.swapcase()):
-            assert vocabulary_.find_all(text) == vocabulary_._find_all_by_search(text), text
+            assert vocabulary_.find_all(text) == vocabulary_.find_all_by_search(text), text
 
 
 def _name_fragments():
@@ -330,14 +331,14 @@ name_like_text = st.lists(_fragments, max_size=16).map("".join)
 @given(text=name_like_text)
 def test_quick_scan_equals_plain_search_on_generated_text(vocabulary, text):
     vocabulary_ = VOCABULARIES[vocabulary]()
-    assert vocabulary_.find_all(text) == vocabulary_._find_all_by_search(text)
+    assert vocabulary_.find_all(text) == vocabulary_.find_all_by_search(text)
 
 
 # The three vocabularies of a sentence are read in one pass (vocab.JointScan); it must find
 # what each vocabulary's own find_all finds.
 
 def test_the_joint_scan_of_the_builtin_vocabularies_has_its_quick_scanner():
-    assert vocab.names_scan()._openings is not None
+    assert vocab.names_scan().scanner is not None
     assert [type(v) for v in vocab.names_scan().vocabularies] == [
         vocab.Vocabulary, vocab.MetricVocabulary, vocab.HardwareVocabulary]
 
@@ -378,20 +379,39 @@ def test_the_only_non_word_character_that_matches_a_letter_ignoring_case_is_know
     assert set(letters.findall(non_word)) == set(vocab._CASED_NON_WORD)
 
 
-def test_a_name_starting_with_iota_falls_back_to_the_plain_search():
-    greek = Vocabulary.from_text("ιota\n")
-    assert greek._openings is None
-    assert greek.find_all("a\u0345OTA and ιota") == greek._find_all_by_search("a\u0345OTA and ιota")
+def test_a_name_starting_with_iota_falls_back_to_the_plain_search_and_says_so():
+    # issue 12 item 5: a name that turns a quick path off is named with file and line
+    with pytest.warns(vocab.VocabWarning, match=r"^<text>:2: 'ιota' opens with"):
+        greek = Vocabulary.from_text("Alpha\nιota\n")
+    assert greek.opening_scanners == (None, None)
+    assert greek.find_all("a\u0345OTA and ιota") == greek.find_all_by_search("a\u0345OTA and ιota")
 
 
-def test_a_non_ascii_letter_that_matches_ascii_ignoring_case_keeps_the_case_ignoring_scan():
-    # The long s "ſ" matches "s" and "S" ignoring case, so lower-cased text cannot be scanned
-    # case-sensitively; the scan that ignores case still finds the name.
-    long_s = Vocabulary.from_text("Teſt\n")
-    assert long_s._openings is not None and long_s._openings_in_lower_ascii is None
-    text = "a TEST, a test."
-    assert long_s.find_all(text) == long_s._find_all_by_search(text) == [
-        (2, 6, "Teſt"), (10, 14, "Teſt")]
+# Non-ASCII letters that `re` or `regex` match with an ASCII letter when case is ignored
+# (issue 12 item 5: they no longer switch the lower-ASCII scan off): every name with one keeps
+# both quick scanners and finds what the plain search finds, in ASCII text and with the
+# letter in the text.
+LOOKALIKES = [("\u017f", "s"), ("\u212a", "k"), ("\u0130", "i"), ("\u0131", "i")]
+
+
+@pytest.mark.parametrize("lookalike, letter", LOOKALIKES)
+def test_a_non_ascii_letter_that_matches_ascii_ignoring_case_keeps_both_quick_scans(lookalike, letter):
+    name = f"Te{letter}tbench"
+    odd = Vocabulary.from_text(f"{name.replace(letter, lookalike)}\n")
+    assert None not in odd.opening_scanners
+    for text in (f"a {name.upper()}, a {name}.", f"a {name.replace(letter, lookalike)} x",
+                 f"{name.replace(letter, lookalike).upper()}"):
+        assert odd.find_all(text) == odd.find_all_by_search(text), text
+
+
+def test_the_non_ascii_letters_that_match_ascii_ignoring_case_are_known():
+    # The word index reads text with these letters as the ASCII letter they match.
+    every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    found = set()
+    for engine in (re, regex):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            found |= {(c, letter) for c in engine.findall(engine.escape(letter), every, engine.IGNORECASE)}
+    assert found == set(LOOKALIKES)
 
 
 @settings(max_examples=300, deadline=None)
@@ -400,7 +420,7 @@ def test_a_non_ascii_letter_that_matches_ascii_ignoring_case_keeps_the_case_igno
        keep_case=st.booleans())
 def test_fold_shortcut_for_ascii_letters_and_digits_changes_nothing(text, keep_case):
     import unicodedata
-    key = vocab._SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    key = regex.sub(r"[\s\-\u2010-\u2015_]+", "", unicodedata.normalize("NFKC", text))
     assert vocab.fold(text, keep_case) == (key if keep_case else key.casefold())
 
 
