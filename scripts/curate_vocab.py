@@ -65,6 +65,12 @@ WORDLIST_PACKAGE = "wordfreq"
 WORDLIST_VERSION = "3.1.1"
 #: From this Zipf frequency on (once per million words) a word is ordinary English.
 ORDINARY_ZIPF = 3.0
+#: From this one on (once per hundred million words) a word is English, if rare: a single-word
+#: benchmark name that is one ("Meshes", "BotNet", "Haystack") is kept only quoted, in the case
+#: it is written, since technical text uses many rarer words in lower case ("meshes", "botnet").
+ENGLISH_ZIPF = 2.0
+#: Endings of plurals and verb forms: a word is as ordinary as its stem ("Datasets", "Scenes").
+INFLECTIONS = ("es", "s")
 
 # --- rules for both lists --------------------------------------------------------------------
 
@@ -311,10 +317,11 @@ def shortenings(name: str) -> list[str]:
 
 
 class Words:
-    """Ordinary English words, and the tests of names built on them."""
+    """Ordinary English words (and rarer English ones), and the tests of names built on them."""
 
-    def __init__(self, ordinary: Iterable[str]) -> None:
+    def __init__(self, ordinary: Iterable[str], rare: Iterable[str] = ()) -> None:
         self.ordinary = frozenset(word.lower() for word in ordinary)
+        self.english = self.ordinary | frozenset(word.lower() for word in rare)
 
     @classmethod
     def from_wordlist(cls) -> "Words":
@@ -328,15 +335,26 @@ class Words:
         if (found := version(WORDLIST_PACKAGE)) != WORDLIST_VERSION:
             sys.exit(f"curate_vocab: needs {WORDLIST_PACKAGE}=={WORDLIST_VERSION}, found "
                      f"{found}: another word list makes other files")
-        return cls(word for word in wordfreq.iter_wordlist("en", "best")
-                   if wordfreq.zipf_frequency(word, "en", "best") >= ORDINARY_ZIPF)
+        frequency = {word: wordfreq.zipf_frequency(word, "en", "best")
+                     for word in wordfreq.iter_wordlist("en", "best")}
+        return cls((word for word, zipf in frequency.items() if zipf >= ORDINARY_ZIPF),
+                   (word for word, zipf in frequency.items() if ENGLISH_ZIPF <= zipf < ORDINARY_ZIPF))
 
     def is_distinctive(self, token: str) -> bool:
         """Whether ordinary English does not use `token`: a made-up word, a code, a year
         (other numbers are ordinary: "12 Scenes")."""
         if token.isdigit():
             return _YEAR.fullmatch(token) is not None
-        return token.lower() not in self.ordinary
+        return not self._in(token.lower(), self.ordinary)
+
+    def is_english(self, token: str) -> bool:
+        """Whether `token` is an English word, ordinary or rare."""
+        return not token.isdigit() and self._in(token.lower(), self.english)
+
+    @staticmethod
+    def _in(word: str, words: frozenset[str]) -> bool:
+        return word in words or any(word.endswith(ending) and word[:-len(ending)] in words
+                                    for ending in INFLECTIONS)
 
     def all_ordinary(self, name: str) -> bool:
         """Whether `name` is made of ordinary words only, and not numbered like a name."""
@@ -436,6 +454,8 @@ def benchmark_verdict(name: str, curation: Curation) -> tuple[str, str]:
         return "out", reason
     if len(_letters_and_digits(name)) < SHORTEST_NAME:
         return "out", f"fewer than {SHORTEST_NAME} letters"
+    if not any(char.isalpha() for char in name):
+        return "out", "no letter"
     if name.casefold() in NOT_BENCHMARKS:
         return "out", "a company, a platform or a model"
     if curation.known_elsewhere(name):
@@ -444,6 +464,8 @@ def benchmark_verdict(name: str, curation: Curation) -> tuple[str, str]:
         if written_as_acronym(name):
             return "quoted", "an ordinary word written as an acronym"
         return "out", "ordinary English words"
+    if _TOKEN.fullmatch(name) and curation.words.is_english(name):
+        return "quoted", "a rare English word"
     return "kept", "kept"
 
 
@@ -479,9 +501,10 @@ def curate_benchmarks(raw_names: Iterable[str], words: Words, hand: Vocabulary,
 def needs_alias(spelling: str, canonical: str) -> bool:
     """Whether text that writes `spelling` needs it as an alias to find `canonical`: not where
     `canonical` stands at its start as a whole word ("COCO test-dev" finds COCO), nor where it
-    is `canonical` in other case or separators."""
-    if fold(spelling) == fold(canonical):
-        return False
+    is `canonical` in other case or separators; nor where it holds a subtitle or a setting."""
+    if fold(spelling) == fold(canonical) or re.search(r"[:,(/]", spelling) \
+            or len(spelling.split()) > len(canonical.split()) + 1:
+        return False                # a subtitle or setting, not a spelling of the name
     return re.match(re.escape(canonical) + r"(?:\s|$)", spelling, re.IGNORECASE) is None
 
 
