@@ -100,6 +100,8 @@ NAME_PUNCTUATION = " -_.+'&/,:@"
 #: until none changes it. What they cut names one leaderboard of the benchmark ("COCO test-dev",
 #: "CIFAR-10 (partial ratio 0.3)"), so the benchmark is the name without it.
 BENCHMARK_SETTINGS: tuple[tuple[str, str], ...] = (
+    # "The BioScope": running text writes its own article, and "a" would join a name ("A-acc")
+    ("article", r"^(?:[Tt]he|[Aa]n?)[\s_-]+(?=\w)"),
     # "BSD100 - 2x upscaling", "TXL-PBC: a freely accessible ...", "COCO-20i -> Pascal VOC"
     ("subtitle", r"\s*(?:\s[-:]+\s|:\s|->|--).*$|:$"),
     # "DAVIS 2017 (val)", "VTAB-1k(Natural<7>)", "Obstacle Tower (No Gen) fixed"
@@ -157,6 +159,7 @@ SHORTEST_NAME = 4
 #: Folds that cut a unit, a setting, a split or a subset off a metric name, in this order and
 #: again until none changes it ("Test Accuracy (%)" -> Accuracy, "F1 (5% Few-Shot)" -> F1).
 METRIC_SETTINGS: tuple[tuple[str, str], ...] = (
+    ("article", r"^(?:[Tt]he|[Aa]n?)[\s_-]+(?=\w)"),
     ("setting in parentheses", r"\s*\(.*$"),
     ("subtitle", r"\s*(?:\s[-:]+\s|:\s).*$"),
     ("a percent sign", r"^%\s*|\s*%$"),
@@ -357,9 +360,13 @@ class Words:
                                     for ending in INFLECTIONS)
 
     def all_ordinary(self, name: str) -> bool:
-        """Whether `name` is made of ordinary words only, and not numbered like a name."""
-        return (_NAMED_BY_NUMBER.search(name) is None
-                and not any(map(self.is_distinctive, _TOKEN.findall(name))))
+        """Whether `name` is made of ordinary words only, and not numbered like a name; or
+        is one ordinary word with its separators left out, as text may write it ("e-ViL"
+        finds "evil")."""
+        joined = _TOKEN.fullmatch(fold(name))
+        return (joined is not None and not self.is_distinctive(joined[0])) or (
+            _NAMED_BY_NUMBER.search(name) is None
+            and not any(map(self.is_distinctive, _TOKEN.findall(name))))
 
 
 def _letters_and_digits(name: str) -> str:
@@ -390,7 +397,9 @@ class Curation:
 
     def known_by_hand(self, name: str) -> str | None:
         """The hand file's canonical name for `name`, in any case and spelling, or None."""
-        return self.hand.canonical(name) or self._hand_keys.get(fold(name))
+        # as the loader's merge rule tells it: any case, any separators, a template's instance
+        return (self.hand.canonical(name) or self.hand.canonical(fold(name))
+                or self._hand_keys.get(fold(name)))
 
     def known_elsewhere(self, name: str) -> bool:
         """Whether another vocabulary (metrics for benchmarks ...) knows `name`."""
@@ -502,7 +511,7 @@ def needs_alias(spelling: str, canonical: str) -> bool:
     """Whether text that writes `spelling` needs it as an alias to find `canonical`: not where
     `canonical` stands at its start as a whole word ("COCO test-dev" finds COCO), nor where it
     is `canonical` in other case or separators; nor where it holds a subtitle or a setting."""
-    if fold(spelling) == fold(canonical) or re.search(r"[:,(/]", spelling) \
+    if fold(spelling) == fold(canonical) or re.search(r"[:,(/]|^(?i:the|an?)\s", spelling) \
             or len(spelling.split()) > len(canonical.split()) + 1:
         return False                # a subtitle or setting, not a spelling of the name
     return re.match(re.escape(canonical) + r"(?:\s|$)", spelling, re.IGNORECASE) is None

@@ -506,3 +506,151 @@ def test_a_file_that_is_not_utf8_names_the_line(tmp_path):
     path.write_bytes("MMLU\nFréchet\n".encode("latin-1"))
     with pytest.raises(VocabError, match=r":2: not UTF-8"):
         Vocabulary.from_file(path)
+
+
+# --- the generated vocabularies (issue 11 item 3) ----------------------------------------------
+
+DATA = Path(vocab.__file__).parents[1] / "data"
+GENERATED = {"benchmark": "benchmarks-pwc.txt", "metric": "metrics-pwc.txt"}
+HAND = {"benchmark": "benchmarks.txt", "metric": "metrics.txt"}
+CLASSES = {"benchmark": Vocabulary, "metric": MetricVocabulary}
+#: What the generated files must hold at least (issue 11 item 3).
+TARGETS = {"benchmark": 2_000, "metric": 300}
+#: A sentence that reports a number on a benchmark, or with a metric, around a name.
+RUNNING_TEXT = {"benchmark": "We report 71.2% accuracy on the {} benchmark.",
+                "metric": "We report a {} of 71.2 on the test set."}
+
+
+@pytest.mark.parametrize("kind", sorted(GENERATED))
+def test_the_generated_files_load_whole_and_meet_their_targets(kind):
+    generated = CLASSES[kind].from_file(DATA / GENERATED[kind])
+    assert len(generated) >= TARGETS[kind]
+    # the curation left out every name the hand file knows, so loading the two together
+    # keeps every generated entry and alias (the merge rule has nothing to leave out)
+    merged = VOCABULARIES[kind]()
+    from_generated = [e for e in merged.entries if e.source == str(DATA / GENERATED[kind])]
+    assert sorted((e.line, e.canonical, e.aliases) for e in from_generated) == [
+        (e.line, e.canonical, e.aliases) for e in generated.entries]
+
+
+@pytest.mark.parametrize("kind", sorted(GENERATED))
+def test_every_name_and_alias_is_found_in_running_text(kind):
+    # Every spelling of both files, hand-kept and generated, in a sentence of running text.
+    vocabulary_ = VOCABULARIES[kind]()
+    missed = []
+    for entry in vocabulary_.entries:
+        for alias in entry.aliases:
+            name = alias.text.replace(vocab.PLACEHOLDER, "5")
+            canonical = entry.canonical.replace(vocab.PLACEHOLDER, "5")
+            sentence = RUNNING_TEXT[kind].format(name)
+            start = sentence.index(name)
+            if (start, start + len(name), canonical) not in vocabulary_.find_all(sentence):
+                missed.append((entry.source, entry.line, name))
+    assert not missed, f"{len(missed)} names not found, e.g. {missed[:10]}"
+
+
+def _python_docs_sentences():
+    """Prose sentences of Python's own documentation (pydoc_data, shipped with CPython)."""
+    import pydoc_data.topics
+    text = " ".join(" ".join(pydoc_data.topics.topics.values()).split())
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    return sorted({s for s in sentences
+                   if re.fullmatch(r"[A-Z][A-Za-z ,;:'()-]+[.!?]", s) and 6 <= len(s.split()) <= 40})
+
+
+def _word_list_sentences():
+    """Sentences of the 6,000 most common English words (wordfreq's list, the one the
+    curation uses): eight at a time, the first capitalised; and each word in a sentence of
+    its own, in lower case."""
+    wordfreq = pytest.importorskip("wordfreq")
+    words = [w for w in wordfreq.top_n_list("en", 6_000) if w.isalpha()]
+    chunks = [words[i:i + 8] for i in range(0, len(words), 8)]
+    return ([" ".join([chunk[0].capitalize(), *chunk[1:]]) + "." for chunk in chunks]
+            + [f"We saw the {word} there, and {word} again." for word in words])
+
+
+# The brief's examples: ordinary words that Papers with Code lists as datasets.
+ORDINARY_WORD_SENTENCES = [
+    "Cell biology is the study of the cell.", "Set the time and the table.",
+    "Time flies when you are having fun.", "Flowers bloom in spring, and birds sing.",
+    "Birds of a feather flock together.", "The weather in the kitchen was fine.",
+]
+
+
+def test_common_english_sentences_name_no_benchmark():
+    sentences = ORDINARY_WORD_SENTENCES + _python_docs_sentences()
+    assert len(sentences) >= 300
+    found = [(s, vocab.benchmarks().find_all(s)) for s in sentences]
+    assert [f for f in found if f[1]] == []
+
+
+def test_sentences_of_common_english_words_name_no_benchmark():
+    found = [(s, vocab.benchmarks().find_all(s)) for s in _word_list_sentences()]
+    assert [f for f in found if f[1]] == []
+
+
+# --- one vocabulary from a hand-kept and a generated file: the clash rules ------------------
+
+# (hand file, generated file, spelling, what it resolves to). The hand file wins: a generated
+# entry whose name it knows is left out whole, and a generated alias it knows is left out.
+CLASH_RULES = [
+    ("COCO = MS-COCO\n", "COCO = COCO test-dev\n", "COCO test-dev", None),      # entry out
+    ("COCO = MS-COCO\n", "MSCOCO = Microsoft COCO\n", "Microsoft COCO", None),  # alias of hand
+    ("COCO\n", "Pascal Context = PASCAL-Context\n", "PASCAL-Context", "Pascal Context"),
+    ("COCO\n", "LVIS = COCO\n", "LVIS", "LVIS"),                    # its other aliases stay
+    ("COCO\n", "LVIS = COCO\n", "COCO", "COCO"),
+    ('"MATH"\n', "Math = MATH-hard\n", "Math", None),               # any case: left out
+    ('"MATH"\n', "Math = MATH-hard\n", "MATH-hard", None),
+    ("GPQA\n", "GPQA Diamond\n", "GPQA-Diamond", "GPQA Diamond"),
+]
+
+
+@pytest.mark.parametrize("hand, generated, spelling, expected", CLASH_RULES)
+def test_the_hand_file_wins_over_the_generated_one(tmp_path, hand, generated, spelling, expected):
+    (tmp_path / "hand.txt").write_text(hand, encoding="utf-8")
+    (tmp_path / "generated.txt").write_text(generated, encoding="utf-8")
+    merged = Vocabulary.from_files([tmp_path / "hand.txt", tmp_path / "generated.txt"])
+    assert merged.canonical(spelling) == expected
+
+
+def test_a_generated_metric_that_a_hand_template_covers_is_left_out(tmp_path):
+    (tmp_path / "hand.txt").write_text("Recall@{k} [higher] = R@{k}\n", encoding="utf-8")
+    (tmp_path / "generated.txt").write_text("r@10 [lower]\nmean reward [higher]\n", encoding="utf-8")
+    merged = MetricVocabulary.from_files([tmp_path / "hand.txt", tmp_path / "generated.txt"])
+    assert merged.direction("R@10") == "higher"
+    assert merged.names == ("Recall@{k}", "mean reward")
+
+
+# (generated file text, line of the error, words in the message): a broken generated file
+# names itself and the line, like a hand-kept one.
+BROKEN_GENERATED = [
+    ("LVIS\nLVIS = LVIS v1\n", 2, "already defined at line 1"),
+    ("LVIS\nObjects = LVIS\n", 2, "already stands for 'LVIS' (line 1)"),
+    ("LVIS\n@prefix = the\n", 2, "unknown directive '@prefix' (allowed here: none)"),
+    ("LVIS = \n", 1, "empty name"),
+]
+
+
+@pytest.mark.parametrize("text, line, reason", BROKEN_GENERATED)
+def test_a_broken_generated_file_names_file_and_line(tmp_path, text, line, reason):
+    (tmp_path / "hand.txt").write_text("COCO\n", encoding="utf-8")
+    (tmp_path / "generated.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(VocabError) as error:
+        Vocabulary.from_files([tmp_path / "hand.txt", tmp_path / "generated.txt"])
+    assert str(error.value).startswith(f"{tmp_path / 'generated.txt'}:{line}: ")
+    assert reason in str(error.value)
+
+
+def test_word_indexed_names_are_found_as_the_regex_finds_them(tmp_path):
+    # names of a later file go through the word index: same mentions as one regex of all
+    (tmp_path / "hand.txt").write_text("COCO = MS-COCO\n\"MATH\"\n", encoding="utf-8")
+    (tmp_path / "generated.txt").write_text(
+        "GPQA Diamond\nMS-COCO Captions\n\"SCOPE\"\nScanNet++\nHuman3.6M\nAIME24\n",
+        encoding="utf-8")
+    merged = Vocabulary.from_files([tmp_path / "hand.txt", tmp_path / "generated.txt"])
+    text = ("GPQADiamond, gpqa-diamond and GPQA  Diamond; MS-COCO Captions and MS-COCO; "
+            "SCOPE, scope; ScanNet++ and ScanNet+; Human3.6M; AIME24, AIME 24, the AIME24-I.")
+    assert merged.find_all(text) == merged.find_all_by_search(text)
+    assert [text[s:e] for s, e, _ in merged.find_all(text)] == [
+        "GPQADiamond", "gpqa-diamond", "MS-COCO Captions", "MS-COCO", "SCOPE", "ScanNet++",
+        "Human3.6M", "AIME24"]
