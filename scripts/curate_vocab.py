@@ -409,7 +409,7 @@ class Curation:
         self.decisions.append(Decision(raw, outcome, name, rule))
 
     def keep(self, raw: str, canonical: str, quoted: bool, aliases: Iterable[str] = (),
-             direction: str | None = None, exact: bool = False) -> None:
+             direction: str | None = None, exact: bool = False, rule: str = "kept") -> None:
         key = fold(canonical)
         # a spelling met as a raw name of its own is preferred as the canonical one
         self.spellings[key][canonical] = self.spellings[key].get(canonical, 0) + (2 if exact else 1)
@@ -418,7 +418,7 @@ class Curation:
             self.direction.setdefault(key, direction)
         for alias in aliases:
             self.alias_claims[fold(alias)].setdefault(key, alias)
-        self.decide(raw, "kept", canonical, "kept")
+        self.decide(raw, "kept", canonical, rule)
 
     def lines(self) -> list[str]:
         """The entries as data-file lines, sorted by canonical name (case ignored)."""
@@ -503,7 +503,7 @@ def curate_benchmarks(raw_names: Iterable[str], words: Words, hand: Vocabulary,
                    if needs_alias(spelling, canonical)
                    and benchmark_verdict(spelling, curation)[0] != "out"]
         curation.keep(raw, canonical, verdicts[canonical][0] == "quoted", aliases,
-                      exact=canonical == name)
+                      exact=canonical == name, rule=verdicts[canonical][1])
     return curation
 
 
@@ -532,10 +532,10 @@ def metric_direction(name: str) -> tuple[str | None, str]:
 
 def metric_spelling(name: str, words: Words) -> str:
     """The canonical spelling of a metric: lower case except acronyms and proper names
-    (golden/README.md); a capitalised word keeps its capital unless it is an ordinary word."""
+    (golden/README.md); a capitalised word keeps its capital unless it is an English word."""
     def word_case(match: re.Match) -> str:
         token = match[0]
-        if token[0].isupper() and token[1:].islower() and not words.is_distinctive(token):
+        if token[0].isupper() and token[1:].islower() and words.is_english(token):
             return token.lower()
         return token
     return _TOKEN.sub(word_case, name)
@@ -595,7 +595,8 @@ def curate_metrics(raw_names: Iterable[str], words: Words, hand: Vocabulary,
         if verdict == "out" or direction is None:
             curation.decide(raw, "out", "", rule if verdict == "out" else direction_rule)
             continue
-        curation.keep(raw, metric_spelling(stem, words), False, (), direction, exact=stem == name)
+        curation.keep(raw, metric_spelling(stem, words), False, (), direction, exact=stem == name,
+                      rule=direction_rule)
     return curation
 
 
