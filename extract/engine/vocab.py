@@ -407,6 +407,25 @@ def _indexable(entry: Entry) -> bool:
     return all(alias.text.isascii() and not alias.is_template for alias in entry.aliases)
 
 
+#: What ends a run: any character but a letter or a digit (of the ASCII ones, which names here
+#: are written with).
+_NOT_IN_RUN = "".join(c for c in map(chr, range(128)) if not c.isalnum())
+#: ASCII characters other than letters and digits, as spaces: runs by `str.split`, which is
+#: several times faster than `_WORD_RUN.findall` on ASCII text.
+_ASCII_RUN_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+_last_runs: list = [None, frozenset()]  # the last text read and its runs
+
+
+def _runs_of(lowered: str) -> frozenset[str]:
+    """The runs of letters and digits of a lowered text. The last answer is kept: the word
+    indexes of the vocabularies of one sentence read the same text."""
+    if _last_runs[0] is not lowered:
+        runs = (lowered.translate(_ASCII_RUN_BREAKS).split() if lowered.isascii()
+                else _WORD_RUN.findall(lowered))
+        _last_runs[:] = [lowered, frozenset(runs)]
+    return _last_runs[1]
+
+
 class _WordIndex:
     """Plain names found through their first word, without a regex of their own.
 
@@ -421,17 +440,31 @@ class _WordIndex:
     one separator or none between words, case ignored (the lookup checks quoted names' case).
     """
 
-    __slots__ = ("_by_opening", "_openings", "_start", "_end")
+    __slots__ = ("_by_opening", "_openings", "_next_runs", "_start", "_end")
 
     def __init__(self, entries: Iterable[Entry], start: str, end: str) -> None:
         by_opening: dict[str, list[tuple[str, ...]]] = {}
+        next_runs: dict[str, set[str] | None] = {}
         for entry in entries:
             for alias in entry.aliases:
                 words = tuple(w.lower() for w in _SEPARATORS.split(alias.text) if w)
-                for opening in self._openings_of(words):
+                for joined, opening in enumerate(self._openings_of(words), start=1):
                     by_opening.setdefault(opening, []).append(words)
+                    # What follows the opening in the name opens the text's next run: the
+                    # rest of the name, less the punctuation the run stopped at ("@0.9").
+                    tail = "".join(words[:joined])[len(opening):].lstrip(_NOT_IN_RUN)
+                    rest = (tail, *words[joined:]) if tail else words[joined:]
+                    if rest and next_runs.get(opening, set()) is not None:
+                        next_runs.setdefault(opening, set()).update(self._openings_of(rest))
+                    else:
+                        next_runs[opening] = None
         self._by_opening = by_opening
         self._openings = frozenset(by_opening)
+        #: For each opening, the runs that must follow it in the text for one of its names to
+        #: stand there (None: one of its names needs none). Most openings a text shares are
+        #: common words ("deep", "open") whose names are not there; a set test rules them out.
+        self._next_runs = {opening: None if runs is None else frozenset(runs)
+                           for opening, runs in next_runs.items()}
         self._start = re.compile(start)
         self._end = re.compile(end)
 
@@ -456,11 +489,14 @@ class _WordIndex:
 
     def starts(self, lowered: str) -> list[int]:
         """Where a name of the index may start in the lowered text, in order."""
-        shared = self._openings.intersection(_WORD_RUN.findall(lowered))
+        runs = _runs_of(lowered)
+        shared = self._openings.intersection(runs)
         if not shared:
             return []
+        live = [run for run in shared
+                if (needed := self._next_runs[run]) is None or not needed.isdisjoint(runs)]
         starts = []
-        for run in shared:
+        for run in live:
             width, at = len(run), lowered.find(run)
             while at >= 0:
                 if not (at and lowered[at - 1].isalnum()) and not lowered[at + width:at + width + 1].isalnum():
