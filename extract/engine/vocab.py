@@ -413,17 +413,20 @@ _NOT_IN_RUN = "".join(c for c in map(chr, range(128)) if not c.isalnum())
 #: ASCII characters other than letters and digits, as spaces: runs by `str.split`, which is
 #: several times faster than `_WORD_RUN.findall` on ASCII text.
 _ASCII_RUN_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
-_last_runs: list = [None, frozenset()]  # the last text read and its runs
+#: The last text read and its runs, as one pair (read and replaced whole, so threads that
+#: share it never see one text's runs for another).
+_last_runs: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())]
 
 
 def _runs_of(lowered: str) -> frozenset[str]:
     """The runs of letters and digits of a lowered text. The last answer is kept: the word
     indexes of the vocabularies of one sentence read the same text."""
-    if _last_runs[0] is not lowered:
-        runs = (lowered.translate(_ASCII_RUN_BREAKS).split() if lowered.isascii()
-                else _WORD_RUN.findall(lowered))
-        _last_runs[:] = [lowered, frozenset(runs)]
-    return _last_runs[1]
+    text, runs = _last_runs[0]
+    if text is not lowered:
+        runs = frozenset(lowered.translate(_ASCII_RUN_BREAKS).split() if lowered.isascii()
+                         else _WORD_RUN.findall(lowered))
+        _last_runs[0] = (lowered, runs)
+    return runs
 
 
 class _WordIndex:
@@ -443,19 +446,20 @@ class _WordIndex:
     __slots__ = ("_by_opening", "_openings", "_next_runs", "_start", "_end")
 
     def __init__(self, entries: Iterable[Entry], start: str, end: str) -> None:
-        by_opening: dict[str, list[tuple[str, ...]]] = {}
+        by_opening: dict[str, list[tuple[tuple[str, ...], frozenset[str] | None]]] = {}
         next_runs: dict[str, set[str] | None] = {}
         for entry in entries:
             for alias in entry.aliases:
                 words = tuple(w.lower() for w in _SEPARATORS.split(alias.text) if w)
                 for joined, opening in enumerate(self._openings_of(words), start=1):
-                    by_opening.setdefault(opening, []).append(words)
                     # What follows the opening in the name opens the text's next run: the
                     # rest of the name, less the punctuation the run stopped at ("@0.9").
                     tail = "".join(words[:joined])[len(opening):].lstrip(_NOT_IN_RUN)
                     rest = (tail, *words[joined:]) if tail else words[joined:]
-                    if rest and next_runs.get(opening, set()) is not None:
-                        next_runs.setdefault(opening, set()).update(self._openings_of(rest))
+                    needed = frozenset(self._openings_of(rest)) if rest else None
+                    by_opening.setdefault(opening, []).append((words, needed))
+                    if needed is not None and next_runs.get(opening, set()) is not None:
+                        next_runs.setdefault(opening, set()).update(needed)
                     else:
                         next_runs[opening] = None
         self._by_opening = by_opening
@@ -510,8 +514,11 @@ class _WordIndex:
         if run is None or self._start.match(text, start) is None:
             return None
         separators = _separator_characters()
+        runs = _runs_of(lowered)
         best = None
-        for words in self._by_opening.get(run[0], ()):
+        for words, needed in self._by_opening.get(run[0], ()):
+            if needed is not None and needed.isdisjoint(runs):
+                continue                        # what must follow the opening is not there
             at = start
             for index, word in enumerate(words):
                 if index and lowered[at:at + 1] in separators:
@@ -964,7 +971,7 @@ class JointScan:
     vocabulary is then tried only where its own opening scanner matches.
     """
 
-    __slots__ = ("vocabularies", "scanner")
+    __slots__ = ("vocabularies", "scanner", "_own_scanners")
 
     def __init__(self, vocabularies: Iterable[Vocabulary]) -> None:
         self.vocabularies = tuple(vocabularies)
@@ -979,15 +986,17 @@ class JointScan:
             [word for o in openings for word in o.words],
             [other for o in openings for other in o.others],
             starts.pop())[1] if usable else None
+        self._own_scanners = [v.opening_scanners.lower_ascii for v in self.vocabularies]
 
     def find_all(self, text: str) -> tuple[list[Mention], ...]:
         if self.scanner is None or not text.isascii():
             return tuple(v.find_all(text) for v in self.vocabularies)
         lowered = text.lower()
-        # As Vocabulary.find_all pads it. Each vocabulary is tried at every start the joint
-        # scan found: where its own scanner would not match, its regex fails as fast.
-        starts = [opening.start() for opening in self.scanner.finditer(" " + lowered)]
-        return tuple(v.find_all_at(text, starts, lowered) for v in self.vocabularies)
+        padded = " " + lowered             # as Vocabulary.find_all pads it
+        starts = [opening.start() for opening in self.scanner.finditer(padded)]
+        # each vocabulary where its own scanner matches (a quick test of the one position)
+        return tuple(v.find_all_at(text, [s for s in starts if own.match(padded, s)], lowered)
+                     for v, own in zip(self.vocabularies, self._own_scanners))
 
 
 # --- the built-in vocabularies -------------------------------------------------------------
