@@ -136,19 +136,18 @@ def test_corpus_spellings(vocabulary, text, expected):
     assert VOCABULARIES[vocabulary]().canonical(text) == expected
 
 
-def _all_names():
-    for kind, load in VOCABULARIES.items():
-        for name in load().names:
-            yield kind, name.replace(vocab.PLACEHOLDER, "5")
-
-
-@pytest.mark.parametrize("vocabulary, name", list(_all_names()))
-def test_every_canonical_name_is_its_own_canonical_and_found_in_text(vocabulary, name):
+@pytest.mark.parametrize("vocabulary", sorted(VOCABULARIES))
+def test_every_canonical_name_is_its_own_canonical_and_found_in_text(vocabulary):
+    # one test per vocabulary, not per name: the generated files hold thousands
     vocabulary_ = VOCABULARIES[vocabulary]()
-    assert vocabulary_.canonical(name) == name
-    sentence = f"We report {name}, as before."
-    start = sentence.index(name)
-    assert vocabulary_.find_all(sentence) == [(start, start + len(name), name)]
+    wrong = []
+    for name in (n.replace(vocab.PLACEHOLDER, "5") for n in vocabulary_.names):
+        sentence = f"We report {name}, as before."
+        start = sentence.index(name)
+        if vocabulary_.canonical(name) != name or \
+                vocabulary_.find_all(sentence) != [(start, start + len(name), name)]:
+            wrong.append(name)
+    assert not wrong, f"{len(wrong)} names, e.g. {wrong[:10]}"
 
 
 # --- find_all ---------------------------------------------------------------------------------
