@@ -150,6 +150,10 @@ NAMED_BY_NUMBER = r"(?i)(?<!covid)[a-z]-v?\d+\b|\bv\d+(?:\.\d+)*\b"
 #: ("SUN RGB-D", "rounD"). A name of ordinary words with one is quoted rather than left out.
 ACRONYM_WORD = r"\b(?:[A-Z]{2,}[a-z]*|[a-z]+[A-Z]\w*)\b"
 
+#: A description rather than a name: it opens with a generic word ("Dataset for Post-OCR Text
+#: Correction in Sanskrit") or runs to six words or more; no abstract writes it as a name.
+DESCRIPTION = r"(?i)^(?:dataset|data|benchmark|corpus|database|collection)\b|^(?:\S+\s+){5,}\S"
+
 #: A name with fewer letters and digits than this is left out: short acronyms stand for too
 #: many things ("CTC", "PD", "SRD"; "O3" is a model, "R1" too).
 SHORTEST_NAME = 4
@@ -212,6 +216,10 @@ NOT_METRICS = frozenset("hico".split())
 #: A bare rank with no measure after it ("top-1", "rank-5"): in running text it is as often
 #: "the top 1% of samples" or "a rank-1 update" (the hand file says so for top-1).
 BARE_RANK = r"(?i)^(?:top|rank)[\s-]?\d+$"
+
+#: A metric column of one subset or condition, in words ("accuracy of Extraversion", "1-of-100
+#: accuracy", "accuracy after last sequence"): the measure is another metric's, or unclear.
+METRIC_OF_A_SUBSET = r"(?i)[\s_-](?:of|on|in|for|after|with|without|to|at|by|from|under|over)[\s_-]"
 
 #: A metric name with fewer letters and digits than this is left out: two-letter acronyms
 #: stand for too much ("PQ" is product quantization in retrieval, "SR" super-resolution).
@@ -465,6 +473,8 @@ def benchmark_verdict(name: str, curation: Curation) -> tuple[str, str]:
         return "out", f"fewer than {SHORTEST_NAME} letters"
     if not any(char.isalpha() for char in name):
         return "out", "no letter"
+    if re.search(DESCRIPTION, name):
+        return "out", "a description"
     if name.casefold() in NOT_BENCHMARKS:
         return "out", "a company, a platform or a model"
     if curation.known_elsewhere(name):
@@ -565,6 +575,8 @@ def metric_verdict(name: str, curation: Curation) -> tuple[str, str]:
         return "out", "not a metric"
     if re.match(BARE_RANK, name):
         return "out", "a bare rank"
+    if re.search(METRIC_OF_A_SUBSET, name):
+        return "out", "a subset or condition in words"
     if len(_letters_and_digits(name)) < SHORTEST_METRIC:
         return "out", f"fewer than {SHORTEST_METRIC} letters"
     if curation.known_elsewhere(name):

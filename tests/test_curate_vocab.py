@@ -75,6 +75,7 @@ BENCHMARK_CASES = [
     ("Weather (96)", "out", "ordinary English words"),
     ("12 Scenes", "out", "ordinary English words"),
     ("Hate Speech and Offensive Language", "out", "ordinary English words"),
+    ("Dataset for Post-OCR Text Correction in Sanskrit", "out", "a description"),
     ("Real-world Datasets", "out", "ordinary English words"),       # a plural is as ordinary
     ("e-ViL", "out", "ordinary English words"),                     # text may write "evil"
     ("SCOPE Dataset", "kept", '"SCOPE"'),
@@ -134,7 +135,9 @@ METRIC_CASES = [
     ("PQ", "out", "fewer than 3 letters"),
     ("AUC Stdev", "out", "direction undecided (Stdev)"),
     ("FID gap", "out", "direction undecided (gap)"),
-    ("Put Carrot on Plate", "out", "no direction rule names it"),
+    ("South Asian", "out", "no direction rule names it"),
+    ("Accuracy of Extraversion", "out", "a subset or condition in words"),
+    ("Put Carrot on Plate", "out", "a subset or condition in words"),
 ]
 
 

@@ -413,20 +413,93 @@ _NOT_IN_RUN = "".join(c for c in map(chr, range(128)) if not c.isalnum())
 #: ASCII characters other than letters and digits, as spaces: runs by `str.split`, which is
 #: several times faster than `_WORD_RUN.findall` on ASCII text.
 _ASCII_RUN_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
-#: The last text read and its runs, as one pair (read and replaced whole, so threads that
-#: share it never see one text's runs for another).
-_last_runs: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())]
+#: The last texts read and their runs, as pairs (each read and replaced whole, so threads
+#: that share them never see one text's runs for another): a sentence and its lowered form.
+_last_runs: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())] * 2
 
 
-def _runs_of(lowered: str) -> frozenset[str]:
-    """The runs of letters and digits of a lowered text. The last answer is kept: the word
-    indexes of the vocabularies of one sentence read the same text."""
-    text, runs = _last_runs[0]
-    if text is not lowered:
-        runs = frozenset(lowered.translate(_ASCII_RUN_BREAKS).split() if lowered.isascii()
-                         else _WORD_RUN.findall(lowered))
-        _last_runs[0] = (lowered, runs)
+def _runs_of(text: str, slot: int = 1) -> frozenset[str]:
+    """The runs of letters and digits of a text. The last answer of each `slot` is kept: the
+    word indexes of the vocabularies of one sentence read the same text, lowered (slot 1)
+    and as written (slot 0)."""
+    seen, runs = _last_runs[slot]
+    if seen is not text:
+        runs = frozenset(text.translate(_ASCII_RUN_BREAKS).split() if text.isascii()
+                         else _WORD_RUN.findall(text))
+        _last_runs[slot] = (text, runs)
     return runs
+
+
+class _Openings:
+    """The runs a text may open names with, and for each the runs that must follow it.
+
+    Most runs a sentence shares with the openings of thousands of names are common words
+    ("deep", "accuracy"); the names they open are rarely there whole. A name that goes on
+    after its opening needs the text's next run to be one its rest may open with (the rest
+    less the punctuation the opening stopped at: "@0.9" of "precision@0.9"): a set test at C
+    speed rules most openings out before any position is looked for.
+    """
+
+    __slots__ = ("openings", "_next_runs", "_slot")
+
+    def __init__(self, as_written: bool) -> None:
+        self._next_runs: dict[str, set[str] | None] = {}
+        self._slot = 0 if as_written else 1       # which text `_runs_of` keeps it for
+
+    @staticmethod
+    def runs(words: Sequence[str]) -> list[str]:
+        """The runs of letters and digits a text may open `words` with: the first run, and
+        (since a separator in a name may be left out) the runs of the words joined."""
+        openings, joined = [], ""
+        for word in words:
+            joined += word
+            run = _WORD_RUN.match(joined)
+            if run is None:
+                break
+            openings.append(run[0])
+            if run.end() < len(joined):                 # the run ends inside: no more joins
+                break
+        return openings
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> list[tuple[str, frozenset[str] | None]]:
+        """Each opening of `words` with the runs one of which must follow it (None: none)."""
+        found = []
+        for joined, opening in enumerate(cls.runs(words), start=1):
+            tail = "".join(words[:joined])[len(opening):].lstrip(_NOT_IN_RUN)
+            rest = (tail, *words[joined:]) if tail else words[joined:]
+            found.append((opening, frozenset(cls.runs(rest)) if rest else None))
+        return found
+
+    def add(self, opening: str, needed: frozenset[str] | None) -> None:
+        if needed is not None and self._next_runs.get(opening, set()) is not None:
+            self._next_runs.setdefault(opening, set()).update(needed)
+        else:
+            self._next_runs[opening] = None
+
+    def done(self) -> "_Openings":
+        self._next_runs = {opening: None if runs is None else frozenset(runs)
+                           for opening, runs in self._next_runs.items()}
+        self.openings = frozenset(self._next_runs)
+        return self
+
+    def starts(self, text: str) -> list[int]:
+        """Where one of the openings starts a run of `text`, and what must follow it does
+        stand in the text."""
+        runs = _runs_of(text, self._slot)
+        shared = self.openings.intersection(runs)
+        if not shared:
+            return []
+        starts = []
+        for run in shared:
+            if (needed := self._next_runs[run]) is not None and needed.isdisjoint(runs):
+                continue
+            width, at = len(run), text.find(run)
+            while at >= 0:
+                if not (at and text[at - 1].isalnum()) and not text[at + width:at + width + 1].isalnum():
+                    starts.append(at)
+                at = text.find(run, at + 1)
+        return starts
 
 
 class _WordIndex:
@@ -443,69 +516,43 @@ class _WordIndex:
     one separator or none between words, case ignored (the lookup checks quoted names' case).
     """
 
-    __slots__ = ("_by_opening", "_openings", "_next_runs", "_start", "_end")
+    __slots__ = ("_by_opening", "_any_case", "_as_written", "_start", "_end")
 
     def __init__(self, entries: Iterable[Entry], start: str, end: str) -> None:
         by_opening: dict[str, list[tuple[tuple[str, ...], frozenset[str] | None]]] = {}
-        next_runs: dict[str, set[str] | None] = {}
+        any_case, as_written = _Openings(as_written=False), _Openings(as_written=True)
         for entry in entries:
             for alias in entry.aliases:
-                words = tuple(w.lower() for w in _SEPARATORS.split(alias.text) if w)
-                for joined, opening in enumerate(self._openings_of(words), start=1):
-                    # What follows the opening in the name opens the text's next run: the
-                    # rest of the name, less the punctuation the run stopped at ("@0.9").
-                    tail = "".join(words[:joined])[len(opening):].lstrip(_NOT_IN_RUN)
-                    rest = (tail, *words[joined:]) if tail else words[joined:]
-                    needed = frozenset(self._openings_of(rest)) if rest else None
-                    by_opening.setdefault(opening, []).append((words, needed))
-                    if needed is not None and next_runs.get(opening, set()) is not None:
-                        next_runs.setdefault(opening, set()).update(needed)
-                    else:
-                        next_runs[opening] = None
+                words = tuple(w for w in _SEPARATORS.split(alias.text) if w)
+                lower = tuple(w.lower() for w in words)
+                for opening, needed in _Openings.of(lower):
+                    by_opening.setdefault(opening, []).append((lower, needed))
+                # A quoted name of one run is looked for in its case ("SCOPE" is not in "the
+                # scope"). One of more runs is looked for in any case, as the regex does: a
+                # match in the wrong case, then refused, is what the search goes on after
+                # ("FOR INSTANCE" is no "FOR-instance", nor is its "INSTANCE" a name).
+                exact = _Openings.of(words)
+                if alias.case_sensitive and all(needed is None for _, needed in exact):
+                    for opening, needed in exact:
+                        as_written.add(opening, needed)
+                else:
+                    for opening, needed in _Openings.of(lower):
+                        any_case.add(opening, needed)
         self._by_opening = by_opening
-        self._openings = frozenset(by_opening)
-        #: For each opening, the runs that must follow it in the text for one of its names to
-        #: stand there (None: one of its names needs none). Most openings a text shares are
-        #: common words ("deep", "open") whose names are not there; a set test rules them out.
-        self._next_runs = {opening: None if runs is None else frozenset(runs)
-                           for opening, runs in next_runs.items()}
+        self._any_case, self._as_written = any_case.done(), as_written.done()
         self._start = re.compile(start)
         self._end = re.compile(end)
-
-    @staticmethod
-    def _openings_of(words: tuple[str, ...]) -> list[str]:
-        """The runs of letters and digits a text may open `words` with."""
-        openings, joined = [], ""
-        for word in words:
-            joined += word
-            run = _WORD_RUN.match(joined)
-            if run is None:
-                break
-            openings.append(run[0])
-            if run.end() < len(joined):                 # the run ends inside: no more joins
-                break
-        return openings
 
     @staticmethod
     def lowered(text: str) -> str:
         """`text` as the index reads it: lower case, as long as `text`."""
         return text.translate(_ASCII_LOOKALIKES).lower() if not text.isascii() else text.lower()
 
-    def starts(self, lowered: str) -> list[int]:
-        """Where a name of the index may start in the lowered text, in order."""
-        runs = _runs_of(lowered)
-        shared = self._openings.intersection(runs)
-        if not shared:
-            return []
-        live = [run for run in shared
-                if (needed := self._next_runs[run]) is None or not needed.isdisjoint(runs)]
-        starts = []
-        for run in live:
-            width, at = len(run), lowered.find(run)
-            while at >= 0:
-                if not (at and lowered[at - 1].isalnum()) and not lowered[at + width:at + width + 1].isalnum():
-                    starts.append(at)
-                at = lowered.find(run, at + 1)
+    def starts(self, text: str, lowered: str) -> list[int]:
+        """Where a name of the index may start in `text` (lowered: `lowered`), in order."""
+        starts = self._any_case.starts(lowered)
+        if self._as_written.openings:
+            starts += self._as_written.starts(text)
         return sorted(starts)
 
     def longest(self, text: str, lowered: str, start: int) -> int | None:
@@ -839,7 +886,7 @@ class Vocabulary:
         if self._words is None:
             return self._found_at(text, starts, (), None, "")
         lowered = self._words.lowered(text) if lowered is None or not text.isascii() else lowered
-        indexed = self._words.starts(lowered)
+        indexed = self._words.starts(text, lowered)
         if not indexed:
             return self._found_at(text, starts, (), None, "")
         return self._found_at(text, sorted({*starts, *indexed}), frozenset(indexed),
