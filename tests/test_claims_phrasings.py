@@ -90,9 +90,9 @@ TYPICAL_ABSTRACT_PHRASINGS = [
     pytest.param("FooNet lifts GSM8K accuracy from 56.8% to 74.3% (+17.5%).",
                  [("score", 56.8, "%", "GSM8K", "accuracy"), ("score", 74.3, "%", "GSM8K", "accuracy"),
                   ("delta", 17.5, "%", "GSM8K", "accuracy")], id="before_after_with_signed_gain"),
-    pytest.param("FooNet improves top-1 accuracy by 5.6 percentage points on USPTO-50K, reaching 58.3%.",
-                 [("delta", 5.6, "pp", "USPTO-50K", "top-1 accuracy"),
-                  ("score", 58.3, "%", "USPTO-50K", "top-1 accuracy")], id="unknown_benchmark_after_on"),
+    pytest.param("FooNet improves top-1 accuracy by 5.6 percentage points on ChemReact-50K, reaching 58.3%.",
+                 [("delta", 5.6, "pp", "ChemReact-50K", "top-1 accuracy"),
+                  ("score", 58.3, "%", "ChemReact-50K", "top-1 accuracy")], id="unknown_benchmark_after_on"),
     pytest.param("FooNet resolves 41.2% of issues on SWE-bench Verified, a 9.8-point absolute gain "
                  "over the previous best open-source agent.",
                  [("score", 41.2, "%", "SWE-bench Verified", ""), ("delta", 9.8, "points", "SWE-bench Verified", "")],

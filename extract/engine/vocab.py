@@ -21,21 +21,24 @@ line), and turned into
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
-from typing import Callable, ClassVar, Iterable, Self
+from typing import Callable, ClassVar, Iterable, NamedTuple, Self, Sequence
 
 import regex
 
 __all__ = [
-    "Alias", "Entry", "HardwareVocabulary", "Mention", "MetricVocabulary", "VocabError",
-    "Vocabulary", "benchmarks", "fold", "hardware", "higher_is_better", "metrics",
+    "Alias", "Entry", "HardwareVocabulary", "Mention", "MetricVocabulary", "OpeningScanners",
+    "Openings", "VocabError", "VocabWarning", "Vocabulary", "benchmarks", "fold", "hardware",
+    "higher_is_better", "metrics",
 ]
 
 #: A mention found in text: (start, end, canonical name).
@@ -46,11 +49,18 @@ class VocabError(ValueError):
     """A vocabulary file is broken; the message starts with ``FILE:LINE:``."""
 
 
+class VocabWarning(UserWarning):
+    """A vocabulary file loads, but a name in it turns a quick path of find_all off; the
+    message starts with ``FILE:LINE:``."""
+
+
 # --- folding -------------------------------------------------------------------------------
 
 #: Characters a name may be written with or without: spaces, hyphens and dashes, underscores.
 _SEPARATOR_CHARS = r"\s\-\u2010-\u2015_"
 _SEPARATORS = regex.compile(f"[{_SEPARATOR_CHARS}]+")
+#: The ASCII characters of _SEPARATOR_CHARS as `regex` reads them, to delete (a test checks).
+_ASCII_SEPARATORS = str.maketrans("", "", " \t\n\v\f\r-_")
 #: Punctuation that may cling to a name taken out of a sentence ("GPQA-Diamond," or "(COCO)").
 _EDGE_PUNCTUATION = " \t\n.,;:!?()[]\"'`"
 
@@ -63,10 +73,11 @@ def fold(text: str, keep_case: bool = False) -> str:
     >>> fold("MATH 500"), fold("MATH", keep_case=True)
     ('math500', 'MATH')
     """
-    if text.isascii() and text.isalnum():
-        # Most names found in text ("GSM8K", "accuracy"): NFKC leaves ASCII as it is, and
-        # letters and digits hold no separator. A shortcut for find_all's every match.
-        return text if keep_case else text.lower()
+    if text.isascii():
+        # Most names ("GSM8K", "GPQA Diamond"): NFKC leaves ASCII as it is, and the ASCII
+        # separators are few. A shortcut for find_all's every match and for loading.
+        key = text if text.isalnum() else text.translate(_ASCII_SEPARATORS)
+        return key if keep_case else key.lower()
     key = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
     return key if keep_case else key.casefold()
 
@@ -94,6 +105,8 @@ class Entry:
     attribute: str | None
     aliases: tuple[Alias, ...]
     line: int
+    #: The file the line is in, where a vocabulary is read from several (None: the only one).
+    source: str | None = None
 
 
 #: In a name, ``{k}`` stands for a whole number or the letter k ("pass@{k}" finds "pass@10").
@@ -111,6 +124,7 @@ _FORBIDDEN_IN_NAME = regex.compile(r"[\[\]\"]")
 class _ParsedFile:
     entries: tuple[Entry, ...]
     directives: dict[str, tuple[Alias, ...]]
+    source: str = "<text>"
 
 
 def _parse(text: str, source: str, attributes: frozenset[str] | None,
@@ -154,8 +168,56 @@ def _parse(text: str, source: str, attributes: frozenset[str] | None,
         aliases = (canonical, *(_alias(field, number, fail) for field in fields[1:]))
         if any(alias.is_template != canonical.is_template for alias in aliases):
             raise fail(f"{PLACEHOLDER} must appear in the name and in every alias, or in none")
-        entries.append(Entry(canonical.text, attribute, aliases, number))
-    return _ParsedFile(tuple(entries), found_directives)
+        entries.append(Entry(canonical.text, attribute, aliases, number, source))
+    return _ParsedFile(tuple(entries), found_directives, source)
+
+
+def _read_text(path: str | PathLike[str] | Traversable) -> tuple[str, str]:
+    """The UTF-8 text of a vocabulary file and the name error messages give it."""
+    source = str(path)
+    data = (Path(path) if isinstance(path, (str, PathLike)) else path).read_bytes()
+    try:
+        return data.decode("utf-8"), source
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise VocabError(f"{source}:{line}: not UTF-8 text ({error.reason})") from None
+
+
+def _where(entry: Entry, here: Entry, line: int | None = None) -> str:
+    """Where `entry` (or its alias at `line`) is written, seen from an error at `here`:
+    "line 3", or "FILE:3" when the two are in different files."""
+    line = entry.line if line is None else line
+    return f"line {line}" if entry.source == here.source else f"{entry.source}:{line}"
+
+
+def _merge(files: Sequence[_ParsedFile]) -> list[Entry]:
+    """The entries of several files, the first file winning (the hand-kept one before the
+    generated ones): an entry of a later file whose canonical name the first file already
+    knows (as a name, an alias in any case, or a template's instance) is left out whole, and
+    so is each of its other aliases the first file knows. Clashes between the later files, or
+    inside one file, are errors as in a single file.
+    """
+    first, *later = files
+    entries = list(first.entries)
+    names = {entry.canonical for entry in entries}
+    keys = {fold(alias.text) for entry in entries for alias in entry.aliases
+            if not alias.is_template}
+    templates = [(Vocabulary._template_regex(alias), alias.case_sensitive)
+                 for entry in entries for alias in entry.aliases if alias.is_template]
+
+    def known(alias: Alias) -> bool:
+        return fold(alias.text) in keys or any(
+            template.fullmatch(fold(alias.text, keep_case=case_sensitive))
+            for template, case_sensitive in templates)
+
+    for file in later:
+        for entry in file.entries:
+            if entry.canonical in names or known(entry.aliases[0]):
+                continue
+            aliases = tuple(alias for alias in entry.aliases if not known(alias))
+            entries.append(entry if len(aliases) == len(entry.aliases)
+                           else dataclasses.replace(entry, aliases=aliases))
+    return entries
 
 
 def _alias(field: str, line: int, fail: Callable[[str], VocabError]) -> Alias:
@@ -271,13 +333,16 @@ def _trie_pattern(node: dict) -> tuple[str, int]:
     return body, branches[0][0]
 
 
-def _heads(aliases: Iterable[Alias], length: int) -> str:
+def _heads(aliases: Iterable[Alias], length: int,
+           atom_form: Callable[[str], str] = lambda atom: atom) -> str:
     """A regex of the first `length` atoms of every alias, shaped as a trie: where one of the
     aliases stands in the text, one of these heads does. It is the name regex cut short, with
-    the same atoms, so wherever the name regex matches, this one matches too.
+    the same atoms (each as `atom_form` writes it), so wherever the name regex matches, this
+    one matches too.
     """
     trie: dict = {}
-    for head in sorted({tuple(_atoms(alias)[:length]) for alias in aliases}, key=len):
+    for head in sorted({tuple(map(atom_form, _atoms(alias)[:length])) for alias in aliases},
+                       key=len):
         node = trie
         for atom in head:
             if "" in node:                  # a shorter head already accepts this one
@@ -289,22 +354,250 @@ def _heads(aliases: Iterable[Alias], length: int) -> str:
     return _trie_pattern(trie)[0]
 
 
+def _in_lower_ascii(atom: str) -> str:
+    """An atom as it matches in lower-cased ASCII text: a non-ASCII letter that `re` matches
+    with ASCII letters ignoring case ("ſ" with s, the Kelvin sign with k) becomes those
+    letters; any other atom stays (a non-ASCII one then matches no ASCII text, nor would the
+    case-ignoring `_scan` there)."""
+    if len(atom) != 1 or atom.isascii():
+        return atom
+    letters = "".join(c for c in _ASCII if c.islower() and re.fullmatch(re.escape(atom), c, re.I))
+    return f"[{letters}]" if letters else atom
+
+
 def _opening_patterns(openers: list[Alias], others: list[str], start: str
                       ) -> tuple[re.Pattern, re.Pattern | None]:
     """The quick scanners of `Vocabulary._opening_scanners` for names that open with one of
     `openers` or a match of one of the regexes `others`, followed by the start rule `start`:
-    one for any text, one for lower-cased ASCII text (None where it cannot be made)."""
+    one for any text, one for lower-cased ASCII text (None where it cannot be made: only if a
+    part is not written in lower case, which the parts here never are)."""
     heads = "|".join([_heads(openers, _HEAD_LENGTH), *others])
-    at_word = f"(?=(?:{heads})){start}"
+    lower_heads = heads if all(a.text.isascii() for a in openers) else "|".join(
+        [_heads(openers, _HEAD_LENGTH, _in_lower_ascii), *others])
+    at_word = f"(?=(?:{lower_heads})){start}"
     literals = _ESCAPE.sub("", at_word)
     lower_case = literals == literals.lower() and not any(
         re.search(re.escape(char), _ASCII, re.IGNORECASE)
         for char in set(literals) if not char.isascii())
-    return (re.compile(f"{_BEFORE_WORD}(?i:{at_word})"),
+    return (re.compile(f"{_BEFORE_WORD}(?i:(?=(?:{heads})){start})"),
             re.compile(f"{_BEFORE_WORD}{at_word}") if lower_case else None)
 
 
+# --- the word index: large generated files without one regex --------------------------------
+
+#: A run of letters and digits: the words the word index keys names by.
+_WORD_RUN = re.compile(r"[^\W_]+")
+#: Non-ASCII letters that one of the two engines matches with an ASCII letter when case is
+#: ignored, as that letter (a test checks the list against every character). With them
+#: replaced, text lowered keeps its length and the word index reads it as the engines would.
+_ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@functools.cache
+def _separator_characters() -> frozenset[str]:
+    """Every character that `_FLEXIBLE_SEPARATOR` matches in either engine (their ``\\s``
+    differ on a few control characters; find_all accepts what either accepts). All are in
+    the first 0x3001 code points."""
+    either = (re.compile(f"[{_SEPARATOR_CHARS}]"), regex.compile(f"[{_SEPARATOR_CHARS}]"))
+    return frozenset(c for c in map(chr, range(0x3001)) if any(e.match(c) for e in either))
+
+
+def _indexable(entry: Entry) -> bool:
+    """Whether the word index can find `entry`: plain ASCII names, no template."""
+    return all(alias.text.isascii() and not alias.is_template for alias in entry.aliases)
+
+
+#: What ends a run: any character but a letter or a digit (of the ASCII ones, which names here
+#: are written with).
+_NOT_IN_RUN = "".join(c for c in map(chr, range(128)) if not c.isalnum())
+#: ASCII characters other than letters and digits, as spaces: runs by `str.split`, which is
+#: several times faster than `_WORD_RUN.findall` on ASCII text.
+_ASCII_RUN_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+#: The last texts read and their runs, as pairs (each read and replaced whole, so threads
+#: that share them never see one text's runs for another): a sentence and its lowered form.
+_last_runs: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())] * 2
+
+
+def _runs_of(text: str, slot: int = 1) -> frozenset[str]:
+    """The runs of letters and digits of a text. The last answer of each `slot` is kept: the
+    word indexes of the vocabularies of one sentence read the same text, lowered (slot 1)
+    and as written (slot 0)."""
+    seen, runs = _last_runs[slot]
+    if seen is not text:
+        runs = frozenset(text.translate(_ASCII_RUN_BREAKS).split() if text.isascii()
+                         else _WORD_RUN.findall(text))
+        _last_runs[slot] = (text, runs)
+    return runs
+
+
+class _Openings:
+    """The runs a text may open names with, and for each the runs that must follow it.
+
+    Most runs a sentence shares with the openings of thousands of names are common words
+    ("deep", "accuracy"); the names they open are rarely there whole. A name that goes on
+    after its opening needs the text's next run to be one its rest may open with (the rest
+    less the punctuation the opening stopped at: "@0.9" of "precision@0.9"): a set test at C
+    speed rules most openings out before any position is looked for.
+    """
+
+    __slots__ = ("openings", "_next_runs", "_slot")
+
+    def __init__(self, as_written: bool) -> None:
+        self._next_runs: dict[str, set[str] | None] = {}
+        self._slot = 0 if as_written else 1       # which text `_runs_of` keeps it for
+
+    @staticmethod
+    def runs(words: Sequence[str]) -> list[str]:
+        """The runs of letters and digits a text may open `words` with: the first run, and
+        (since a separator in a name may be left out) the runs of the words joined."""
+        openings, joined = [], ""
+        for word in words:                  # ASCII words: str methods, quicker than a regex
+            head, inside, _ = word.translate(_ASCII_RUN_BREAKS).partition(" ")
+            joined += head
+            if not joined:
+                break
+            openings.append(joined)
+            if inside:                                  # the run ends inside: no more joins
+                break
+        return openings
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> list[tuple[str, frozenset[str] | None]]:
+        """Each opening of `words` with the runs one of which must follow it (None: none)."""
+        found = []
+        for joined, opening in enumerate(cls.runs(words), start=1):
+            tail = "".join(words[:joined])[len(opening):].lstrip(_NOT_IN_RUN)
+            rest = (tail, *words[joined:]) if tail else words[joined:]
+            found.append((opening, frozenset(cls.runs(rest)) if rest else None))
+        return found
+
+    def add(self, opening: str, needed: frozenset[str] | None) -> None:
+        if needed is not None and self._next_runs.get(opening, set()) is not None:
+            self._next_runs.setdefault(opening, set()).update(needed)
+        else:
+            self._next_runs[opening] = None
+
+    def done(self) -> "_Openings":
+        self._next_runs = {opening: None if runs is None else frozenset(runs)
+                           for opening, runs in self._next_runs.items()}
+        self.openings = frozenset(self._next_runs)
+        return self
+
+    def starts(self, text: str) -> list[int]:
+        """Where one of the openings starts a run of `text`, and what must follow it does
+        stand in the text."""
+        runs = _runs_of(text, self._slot)
+        shared = self.openings.intersection(runs)
+        if not shared:
+            return []
+        starts = []
+        for run in shared:
+            if (needed := self._next_runs[run]) is not None and needed.isdisjoint(runs):
+                continue
+            width, at = len(run), text.find(run)
+            while at >= 0:
+                if not (at and text[at - 1].isalnum()) and not text[at + width:at + width + 1].isalnum():
+                    starts.append(at)
+                at = text.find(run, at + 1)
+        return starts
+
+
+class _WordIndex:
+    """Plain names found through their first word, without a regex of their own.
+
+    One trie regex of every name compiles slowly (a few seconds for the 6,000 names of a
+    generated file, in every process) and its quick scan finds many more word starts. The
+    index instead keys every alias by the words a text may open it with: its first run of
+    letters and digits, and, since a separator in a name may be left out in the text, that
+    run joined to the next words ("gpqa" and "gpqadiamond" for "GPQA Diamond"). A text's
+    runs of letters and digits are intersected with those keys as a set (at C speed; most
+    sentences share none), and the names are tried only where a shared run starts, word by
+    word. It finds what the trie regex of the same names finds: the same start and end rules,
+    one separator or none between words, case ignored (the lookup checks quoted names' case).
+    """
+
+    __slots__ = ("_by_opening", "_any_case", "_as_written", "_start", "_end")
+
+    def __init__(self, entries: Iterable[Entry], start: str, end: str) -> None:
+        by_opening: dict[str, list[tuple[tuple[str, ...], frozenset[str] | None]]] = {}
+        any_case, as_written = _Openings(as_written=False), _Openings(as_written=True)
+        for entry in entries:
+            for alias in entry.aliases:
+                words = tuple(w for w in _SEPARATORS.split(alias.text) if w)
+                lower = tuple(w.lower() for w in words)
+                for opening, needed in _Openings.of(lower):
+                    by_opening.setdefault(opening, []).append((lower, needed))
+                # A quoted name of one run is looked for in its case ("SCOPE" is not in "the
+                # scope"). One of more runs is looked for in any case, as the regex does: a
+                # match in the wrong case, then refused, is what the search goes on after
+                # ("FOR INSTANCE" is no "FOR-instance", nor is its "INSTANCE" a name).
+                exact = _Openings.of(words)
+                if alias.case_sensitive and all(needed is None for _, needed in exact):
+                    for opening, needed in exact:
+                        as_written.add(opening, needed)
+                else:
+                    for opening, needed in _Openings.of(lower):
+                        any_case.add(opening, needed)
+        self._by_opening = by_opening
+        self._any_case, self._as_written = any_case.done(), as_written.done()
+        self._start = re.compile(start)
+        self._end = re.compile(end)
+
+    @staticmethod
+    def lowered(text: str) -> str:
+        """`text` as the index reads it: lower case, as long as `text`."""
+        return text.translate(_ASCII_LOOKALIKES).lower() if not text.isascii() else text.lower()
+
+    def starts(self, text: str, lowered: str) -> list[int]:
+        """Where a name of the index may start in `text` (lowered: `lowered`), in order."""
+        starts = self._any_case.starts(lowered)
+        if self._as_written.openings:
+            starts += self._as_written.starts(text)
+        return sorted(starts)
+
+    def longest(self, text: str, lowered: str, start: int) -> int | None:
+        """The end of the longest name at `start` of `text`, or None."""
+        run = _WORD_RUN.match(lowered, start)
+        if run is None or self._start.match(text, start) is None:
+            return None
+        separators = _separator_characters()
+        runs = _runs_of(lowered)
+        best = None
+        for words, needed in self._by_opening.get(run[0], ()):
+            if needed is not None and needed.isdisjoint(runs):
+                continue                        # what must follow the opening is not there
+            at = start
+            for index, word in enumerate(words):
+                if index and lowered[at:at + 1] in separators:
+                    at += 1                     # one separator, or none
+                if not lowered.startswith(word, at):
+                    break
+                at += len(word)
+            else:
+                if (best is None or at > best) and self._end.match(text, at):
+                    best = at
+        return best
+
+
 # --- the vocabulary ------------------------------------------------------------------------
+
+class Openings(NamedTuple):
+    """What may open a mention of a vocabulary in running text: the aliases and prefixes as
+    written, regexes of anything else (an accelerator count, "8x"), and the start rule."""
+
+    words: tuple[Alias, ...]
+    others: tuple[str, ...]
+    start: str
+
+
+class OpeningScanners(NamedTuple):
+    """find_all's quick scanners: `re` patterns that find the word starts where a mention may
+    open, one for any text and one for lower-cased ASCII text; None where one cannot be made
+    (find_all then searches without it)."""
+
+    any_text: re.Pattern | None
+    lower_ascii: re.Pattern | None
+
 
 class Vocabulary:
     """Canonical names with their aliases; find them in text and fold spellings to them."""
@@ -318,10 +611,19 @@ class Vocabulary:
     _END: ClassVar[str] = _END
 
     def __init__(self, entries: Iterable[Entry], source: str = "<vocabulary>",
-                 directives: dict[str, tuple[Alias, ...]] | None = None) -> None:
+                 directives: dict[str, tuple[Alias, ...]] | None = None, *,
+                 word_indexed: Iterable[Entry] = ()) -> None:
+        """`entries` are found by one trie regex; `word_indexed` ones (plain ASCII names
+        without a template, in a vocabulary without directives) through a `_WordIndex`,
+        which large generated files need to load and scan quickly."""
         self.source = source
-        self.entries: tuple[Entry, ...] = tuple(entries)
         self.directives = dict(directives or {})
+        regex_entries = tuple(entries)
+        indexed = tuple(word_indexed)
+        if indexed and (self.directives or not all(map(_indexable, indexed))):
+            raise ValueError("word-indexed entries must be plain ASCII names in a vocabulary "
+                             "without directives")
+        self.entries: tuple[Entry, ...] = regex_entries + indexed
         self._by_name: dict[str, Entry] = {}
         self._folded: dict[str, Entry] = {}      # case-insensitive aliases, key folded
         self._exact: dict[str, Entry] = {}       # case-sensitive aliases, key keeps its case
@@ -329,9 +631,11 @@ class Vocabulary:
         # Per instance, so that a vocabulary and its cache go away together.
         self._resolve = functools.lru_cache(maxsize=4096)(self._resolve_uncached)
         self._index()
-        self._pattern = self._compile()
+        self._regex_entries = regex_entries
+        self._pattern = self._compile(regex_entries)
         self._longest = regex.compile(self._pattern.pattern, self._pattern.flags | regex.POSIX)
-        self._scan = self._fast_scanner()
+        self._scan = self._fast_scanner(self._pattern)
+        self._words = _WordIndex(indexed, self._START, self._END) if indexed else None
         self._openings, self._openings_in_lower_ascii = self._opening_scanners()
 
     # construction
@@ -345,22 +649,39 @@ class Vocabulary:
     @classmethod
     def from_file(cls, path: str | PathLike[str] | Traversable) -> Self:
         """A vocabulary read from a UTF-8 file."""
-        source = str(path)
-        data = (Path(path) if isinstance(path, (str, PathLike)) else path).read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            raise VocabError(f"{source}:{line}: not UTF-8 text ({error.reason})") from None
+        text, source = _read_text(path)
         return cls.from_text(text, source)
+
+    @classmethod
+    def from_files(cls, paths: Sequence[str | PathLike[str] | Traversable]) -> Self:
+        """One vocabulary read from several UTF-8 files, the first winning over the others.
+
+        The first file is the one kept by hand; the others are generated from larger lists
+        (``benchmarks-pwc.txt`` ...) and yield to it: an entry whose canonical name the first
+        file knows is left out, and so is an alias it knows (see `_merge`). Directives
+        (``@prefix`` ...) belong to the first file; a later file with one is an error.
+        """
+        files = []
+        for index, path in enumerate(paths):
+            text, source = _read_text(path)
+            allowed = cls.DIRECTIVES if index == 0 else frozenset()
+            files.append(_parse(text, source, cls.ATTRIBUTES, allowed))
+        if not files:
+            raise ValueError("from_files needs one file or more")
+        entries = _merge(files)
+        first = len(files[0].entries)
+        indexed = [] if files[0].directives else [e for e in entries[first:] if _indexable(e)]
+        kept = entries[:first] + [e for e in entries[first:] if not indexed or not _indexable(e)]
+        return cls(kept, " + ".join(file.source for file in files), files[0].directives,
+                   word_indexed=indexed)
 
     def _index(self) -> None:
         """Fill the lookup tables; two names for one spelling is an error."""
         claimed: dict[str, tuple[Alias, Entry]] = {}   # folded key -> first alias that took it
         for entry in self.entries:
             if (previous := self._by_name.get(entry.canonical)) is not None:
-                raise self._error(entry.line, f"{entry.canonical!r} is already defined "
-                                              f"at line {previous.line}")
+                raise self._error(entry, entry.line, f"{entry.canonical!r} is already defined "
+                                                     f"at {_where(previous, entry)}")
             self._by_name[entry.canonical] = entry
             for alias in entry.aliases:
                 key = fold(alias.text)
@@ -368,8 +689,9 @@ class Vocabulary:
                 if other is not None and other[1] is not entry and not (
                         alias.case_sensitive and other[0].case_sensitive
                         and fold(alias.text, True) != fold(other[0].text, True)):
-                    raise self._error(alias.line, f"alias {alias.text!r} already stands for "
-                                                  f"{other[1].canonical!r} (line {other[0].line})")
+                    raise self._error(entry, alias.line,
+                                      f"alias {alias.text!r} already stands for "
+                                      f"{other[1].canonical!r} ({_where(other[1], entry, other[0].line)})")
                 claimed.setdefault(key, (alias, entry))
                 if alias.is_template:
                     self._templates.append((self._template_regex(alias), entry,
@@ -386,15 +708,18 @@ class Vocabulary:
         literal_parts = [regex.escape(part) for part in key.split(fold(PLACEHOLDER))]
         return regex.compile(_PLACEHOLDER_PATTERN.join(literal_parts))
 
-    def _error(self, line: int, reason: str) -> VocabError:
-        return VocabError(f"{self.source}:{line}: {reason}")
+    def _error(self, entry: Entry, line: int, reason: str) -> VocabError:
+        return VocabError(f"{entry.source or self.source}:{line}: {reason}")
 
-    def _compile(self) -> regex.Pattern:
-        """The find_all regex: optional prefix, the name, what may follow it, optional suffix."""
+
+
+    def _compile(self, entries: Iterable[Entry]) -> regex.Pattern:
+        """The find_all regex of `entries`: optional prefix, the name, what may follow it,
+        optional suffix."""
         parts = [self._START, self._before_name()]
         if prefixes := self.directives.get("prefix"):
             parts.append(f"(?:(?P<prefix>{_alternation(prefixes)}){_REQUIRED_SEPARATOR})?")
-        parts.append(f"(?P<name>{_alternation(a for e in self.entries for a in e.aliases)})")
+        parts.append(f"(?P<name>{_alternation(a for e in entries for a in e.aliases)})")
         parts.append(self._after_name())
         if suffixes := self.directives.get("suffix"):
             parts.append(f"(?:{_REQUIRED_SEPARATOR}(?P<suffix>{_alternation(suffixes)}))?")
@@ -451,6 +776,9 @@ class Vocabulary:
     def _resolve_uncached(self, text: str) -> tuple[str, Entry] | None:
         name = text.strip(_EDGE_PUNCTUATION)
         match = self._pattern.fullmatch(name) if name else None
+        if match is None and name and self._words is not None:
+            if self._words.longest(name, self._words.lowered(name), 0) == len(name):
+                return self._lookup(name)
         if match is None or not self._accept(match):
             return None
         return self._lookup(match["name"])
@@ -469,14 +797,15 @@ class Vocabulary:
                 return entry.canonical.replace(PLACEHOLDER, m["k"]), entry
         return None
 
-    def _fast_scanner(self):
-        """The same pattern compiled by the standard `re` engine, which scans a third faster;
-        the `regex` pattern where `re` cannot compile it. Only the scan uses it: the longest
-        name at a found position is still taken by the POSIX `regex` match."""
+    @staticmethod
+    def _fast_scanner(pattern: regex.Pattern) -> re.Pattern | regex.Pattern:
+        """`pattern` compiled by the standard `re` engine, which scans a third faster; the
+        `regex` pattern where `re` cannot compile it. Only the scan uses it: the longest name
+        at a found position is still taken by the POSIX `regex` match."""
         try:
-            return re.compile(self._pattern.pattern, re.IGNORECASE)
+            return re.compile(pattern.pattern, re.IGNORECASE)
         except re.error:
-            return self._pattern
+            return pattern
 
     def _opening_scanners(self) -> tuple[re.Pattern | None, re.Pattern | None]:
         """Quick `re` patterns that find every place where `_scan` matches, and few others:
@@ -500,17 +829,33 @@ class Vocabulary:
 
         Both are None (find_all searches with `_scan` everywhere) where `_scan` is not an
         `re` pattern or does not start with ``\\b``, or a name may start with a character that
-        is not a word character.
+        is not a word character; the last is a name's doing, and a VocabWarning names it.
         """
-        openers = self._opening_words()
-        if not (isinstance(self._scan, re.Pattern) and self._START.startswith(r"\b")
-                and all(_opens_with_word_character(alias) for alias in openers)):
+        openers = self.openings.words
+        if not (isinstance(self._scan, re.Pattern) and self._START.startswith(r"\b")):
             return None, None
-        return _opening_patterns(openers, self._other_openings(), self._START)
+        if (odd := next((a for a in openers if not _opens_with_word_character(a)), None)):
+            where = next((e.source for e in self.entries if odd in e.aliases), None)
+            warnings.warn(f"{where or self.source}:{odd.line}: {odd.text!r} opens with a letter "
+                          f"that a non-word character matches when case is ignored; find_all "
+                          f"reads this vocabulary without its quick scan", VocabWarning,
+                          stacklevel=4)
+            return None, None
+        return _opening_patterns(list(openers), list(self.openings.others), self._START)
 
-    def _opening_words(self) -> list[Alias]:
-        """What may open a mention as written: every alias, and the prefixes."""
-        return [*(alias for entry in self.entries for alias in entry.aliases), *self.directives.get("prefix", ())]
+    @property
+    def openings(self) -> Openings:
+        """What may open a mention found by the trie regex (the word-indexed names open
+        where their index says): every alias as written, the prefixes, other regexes."""
+        return Openings(
+            (*(alias for entry in self._regex_entries for alias in entry.aliases),
+             *self.directives.get("prefix", ())),
+            tuple(self._other_openings()), self._START)
+
+    @property
+    def opening_scanners(self) -> OpeningScanners:
+        """The quick scanners of find_all (see `_opening_scanners`)."""
+        return OpeningScanners(self._openings, self._openings_in_lower_ascii)
 
     def _other_openings(self) -> list[str]:
         """Regexes of what else than a prefix or a name may open a mention (subclasses)."""
@@ -523,42 +868,83 @@ class Vocabulary:
         """
         # A space in front stands before a name at the start; and with it, the index of the
         # character before a word in the padded text is the index of the word in `text`.
+        lowered = None
         if self._openings_in_lower_ascii is not None and text.isascii():
-            openings = self._openings_in_lower_ascii.finditer(" " + text.lower())
+            lowered = text.lower()
+            openings = self._openings_in_lower_ascii.finditer(" " + lowered)
         elif self._openings is not None:
             openings = self._openings.finditer(" " + text)
         else:
-            return self._find_all_by_search(text)
-        return self._find_all_at(text, [opening.start() for opening in openings])
+            return self.find_all_by_search(text)
+        return self.find_all_at(text, [opening.start() for opening in openings], lowered)
 
-    def _find_all_at(self, text: str, starts: Iterable[int]) -> list[Mention]:
-        """find_all, `_scan` tried at `starts` (in order): every place where this vocabulary's
-        opening scanner matches, and perhaps others."""
+    def find_all_at(self, text: str, starts: Sequence[int], lowered: str | None = None
+                    ) -> list[Mention]:
+        """find_all of `text`, the trie regex tried at `starts` (in order): every place where
+        this vocabulary's opening scanner matches, and perhaps others; the word-indexed names
+        where their index finds them. `lowered` is ``text.lower()`` if the caller has it."""
+        if self._words is None:
+            return self._found_at(text, starts, (), None, "")
+        lowered = self._words.lowered(text) if lowered is None or not text.isascii() else lowered
+        indexed = self._words.starts(text, lowered)
+        if not indexed:
+            return self._found_at(text, starts, (), None, "")
+        return self._found_at(text, sorted({*starts, *indexed}), frozenset(indexed),
+                              frozenset(starts), lowered)
+
+    def _found_at(self, text: str, starts: Iterable[int], indexed: frozenset[int] | tuple,
+                  scanned: frozenset[int] | None, lowered: str) -> list[Mention]:
+        """The mentions at `starts`, leftmost-longest: at each start the longer of what the
+        trie regex matches (if `scanned` holds the start, or is None) and what the word index
+        finds (if `indexed` holds it)."""
         found: list[Mention] = []
         position = 0
         for start in starts:
             if start < position:            # inside the mention found last
                 continue
-            if (candidate := self._scan.match(text, start)) is not None:
+            candidate = (self._scan.match(text, start)
+                         if scanned is None or start in scanned else None)
+            end = self._words.longest(text, lowered, start) if start in indexed else None
+            if end is not None and (candidate is None or end > self._longest_end(text, candidate)):
+                if (resolved := self._lookup(text[start:end])) is not None:
+                    found.append((start, end, resolved[0]))
+                position = end
+            elif candidate is not None:
                 position = self._take(text, candidate, found)
         return found
 
-    def _find_all_by_search(self, text: str) -> list[Mention]:
-        """find_all by searching with `_scan` from each position on: slower, the reference
-        that the quick path of find_all must equal (tests compare the two)."""
+    def _longest_end(self, text: str, candidate: re.Match | regex.Match) -> int:
+        return (self._longest.match(text, candidate.start()) or candidate).end()
+
+    def find_all_by_search(self, text: str) -> list[Mention]:
+        """find_all by searching with one trie regex of every name (word-indexed ones too)
+        from each position on, without the quick scan or the word index: slower (its regex
+        of a large vocabulary takes seconds to compile, once), the reference that find_all
+        must equal (tests compare the two)."""
+        scan, longest = self._reference_patterns
         found: list[Mention] = []
         position = 0
-        while (candidate := self._scan.search(text, position)) is not None:
-            position = self._take(text, candidate, found)
+        while (candidate := scan.search(text, position)) is not None:
+            position = self._take(text, candidate, found, longest)
         return found
 
-    def _take(self, text: str, candidate: re.Match | regex.Match, found: list[Mention]) -> int:
+    @functools.cached_property
+    def _reference_patterns(self) -> tuple[re.Pattern | regex.Pattern, regex.Pattern]:
+        """The scan and POSIX patterns of one trie regex of every name."""
+        if self._words is None:
+            return self._scan, self._longest
+        pattern = self._compile(self.entries)
+        return (self._fast_scanner(pattern),
+                regex.compile(pattern.pattern, pattern.flags | regex.POSIX))
+
+    def _take(self, text: str, candidate: re.Match | regex.Match, found: list[Mention],
+              longest: regex.Pattern | None = None) -> int:
         """Append the mention `_scan` matched as `candidate` to `found`, if it is one; return
         where the search goes on."""
         # The trie tries longer names first, but where a separator or a {k} overlaps a
         # letter a shorter name can still win; POSIX matching at this one position
         # finds the longest (run everywhere it would be three times slower).
-        match = self._longest.match(text, candidate.start()) or candidate
+        match = (longest or self._longest).match(text, candidate.start()) or candidate
         if self._accept(match) and (resolved := self._lookup(match["name"])) is not None:
             found.append((self._mention_start(match), match.end(), resolved[0]))
         return max(match.end(), match.start() + 1)
@@ -632,28 +1018,32 @@ class JointScan:
     vocabulary is then tried only where its own opening scanner matches.
     """
 
-    __slots__ = ("vocabularies", "_openings")
+    __slots__ = ("vocabularies", "scanner", "_own_scanners")
 
     def __init__(self, vocabularies: Iterable[Vocabulary]) -> None:
         self.vocabularies = tuple(vocabularies)
-        starts = {v._START for v in self.vocabularies}
-        usable = len(starts) == 1 and all(v._openings_in_lower_ascii is not None
+        openings = [v.openings for v in self.vocabularies]
+        starts = {o.start for o in openings}
+        usable = len(starts) == 1 and all(v.opening_scanners.lower_ascii is not None
                                           for v in self.vocabularies)
-        # where every vocabulary's lower-ASCII scanner exists, so does this one (the same parts)
-        self._openings = _opening_patterns(
-            [o for v in self.vocabularies for o in v._opening_words()],
-            [o for v in self.vocabularies for o in v._other_openings()],
+        #: The quick scanner of all the vocabularies, for lower-cased ASCII text (None where
+        #: one of them has none: find_all then runs each vocabulary's own find_all). Where
+        #: every vocabulary's exists, so does this one (made of the same parts).
+        self.scanner = _opening_patterns(
+            [word for o in openings for word in o.words],
+            [other for o in openings for other in o.others],
             starts.pop())[1] if usable else None
+        self._own_scanners = [v.opening_scanners.lower_ascii for v in self.vocabularies]
 
     def find_all(self, text: str) -> tuple[list[Mention], ...]:
-        if self._openings is None or not text.isascii():
+        if self.scanner is None or not text.isascii():
             return tuple(v.find_all(text) for v in self.vocabularies)
-        padded = " " + text.lower()         # as Vocabulary.find_all pads it
-        starts = [opening.start() for opening in self._openings.finditer(padded)]
-        if not starts:
-            return tuple([] for _ in self.vocabularies)
-        return tuple(v._find_all_at(text, [s for s in starts if v._openings_in_lower_ascii.match(padded, s)])
-                     for v in self.vocabularies)
+        lowered = text.lower()
+        padded = " " + lowered             # as Vocabulary.find_all pads it
+        starts = [opening.start() for opening in self.scanner.finditer(padded)]
+        # each vocabulary where its own scanner matches (a quick test of the one position)
+        return tuple(v.find_all_at(text, [s for s in starts if own.match(padded, s)], lowered)
+                     for v, own in zip(self.vocabularies, self._own_scanners))
 
 
 # --- the built-in vocabularies -------------------------------------------------------------
@@ -664,14 +1054,16 @@ def _data_file(name: str) -> Traversable:
 
 @functools.cache
 def benchmarks() -> Vocabulary:
-    """Benchmarks and datasets, from ``data/benchmarks.txt``."""
-    return Vocabulary.from_file(_data_file("benchmarks.txt"))
+    """Benchmarks and datasets, from ``data/benchmarks.txt`` (kept by hand) and
+    ``data/benchmarks-pwc.txt`` (generated by ``scripts/curate_vocab.py``), the first winning."""
+    return Vocabulary.from_files([_data_file("benchmarks.txt"), _data_file("benchmarks-pwc.txt")])
 
 
 @functools.cache
 def metrics() -> MetricVocabulary:
-    """Metrics and efficiency measures with their directions, from ``data/metrics.txt``."""
-    return MetricVocabulary.from_file(_data_file("metrics.txt"))
+    """Metrics and efficiency measures with their directions, from ``data/metrics.txt`` (kept
+    by hand) and ``data/metrics-pwc.txt`` (generated), the first winning."""
+    return MetricVocabulary.from_files([_data_file("metrics.txt"), _data_file("metrics-pwc.txt")])
 
 
 @functools.cache
