@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Iterable
 from . import units, vocab
 from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
                      condition_of, efficiency_metric, ends_in_training_context, hardware_of,
-                     introduced_benchmarks, list_names, list_subjects, metric_of, nearest_benchmark,
+                     introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_names,
                      quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
+from .benchmark_names import marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from .names import find_names, system_name
 from ..output.schema import COLUMNS, Paper
@@ -34,7 +35,9 @@ def extract_paper(paper: Paper) -> list[dict]:
     own = system_name(paper.title, norm.text)
     spans = split_sentences(norm.text)
     sentences = [norm.text[start:end] for start, end in spans]
-    context = _Context(sentences, introduced_benchmarks(norm.text))
+    # benchmarks the text marks (spec section 4) are found in every sentence, to carry
+    marked = tuple(dict.fromkeys(introduced_benchmarks(norm.text) + marked_benchmarks(norm.text, own)))
+    context = _Context(sentences, marked)
     number_words = may_hold_number_word(norm.text)  # most abstracts have none: looked for once
     rows: list[dict] = []
     for index, (sent_start, sent_end) in enumerate(spans):
@@ -70,16 +73,17 @@ _CARRY_REACH = 3
 
 class _Context:
     """What earlier sentences of the abstract set: a score that names no benchmark or metric
-    takes the one the nearest earlier sentence names alone (spec section 2). Looked up only
-    when needed; the names of sentences with numbers are kept from their own reading."""
+    takes the one the nearest earlier sentence names alone, or else the one benchmark all the
+    earlier sentences name (spec section 2). Looked up only when needed; the names of
+    sentences with numbers are kept from their own reading."""
 
     def __init__(self, sentences: list[str], introduced: tuple[str, ...]) -> None:
         self.sentences = sentences
         self.introduced = introduced
         self.index = 0
         self.last_amount: dict | None = None  # the latest throughput, latency or memory row
-        # what each sentence names alone, by index: [benchmarks, metrics], each filled when asked
-        self._alone: tuple[dict[int, str], dict[int, str]] = ({}, {})
+        # what each sentence names, by index: [benchmarks (a set), metric named alone]
+        self._named: tuple[dict[int, frozenset[str]], dict[int, str]] = ({}, {})
 
     def names_of(self, sentence: str) -> tuple[list, list, list]:
         """The benchmarks, quality metrics and hardware of the current sentence; the first two
@@ -87,43 +91,49 @@ class _Context:
         known_benchmarks, known_metrics, hardware = vocab.names_scan().find_all(sentence)
         benchmarks = benchmarks_in(sentence, self.introduced, known_benchmarks)
         metrics = quality_metrics(sentence, known_metrics)
-        self._alone[0][self.index] = self._benchmark_alone(sentence, benchmarks)
-        self._alone[1][self.index] = self._metric_alone(metrics)
+        self._named[0][self.index] = self._usable_benchmarks(sentence, benchmarks)
+        self._named[1][self.index] = self._metric_alone(metrics)
         return benchmarks, metrics, hardware
 
     @staticmethod
-    def _benchmark_alone(sentence: str, benchmarks) -> str:
-        usable = {b[2] for b in benchmarks if not ends_in_training_context(sentence[:b[0]])}
-        return usable.pop() if len(usable) == 1 else ""
+    def _usable_benchmarks(sentence: str, benchmarks) -> frozenset[str]:
+        return frozenset(b[2] for b in benchmarks if not ends_in_training_context(sentence[:b[0]]))
 
     @staticmethod
     def _metric_alone(metrics) -> str:
         named = {m[2] for m in metrics}
         return named.pop() if len(named) == 1 else ""
 
-    def _sets(self, index: int, which: int) -> str:
-        """The benchmark (`which` 0) or metric (1) sentence `index` names alone; an earlier
-        sentence is read only for the one asked for."""
-        alone = self._alone[which]
-        if index not in alone:
+    def _benchmarks_of(self, index: int) -> frozenset[str]:
+        """The benchmarks sentence `index` names (not as training data); an earlier sentence
+        is read only when asked."""
+        named = self._named[0]
+        if index not in named:
             sentence = self.sentences[index]
-            alone[index] = (self._benchmark_alone(sentence, benchmarks_in(sentence, self.introduced))
-                            if which == 0 else self._metric_alone(quality_metrics(sentence)))
-        return alone[index]
+            named[index] = self._usable_benchmarks(sentence, benchmarks_in(sentence, self.introduced))
+        return named[index]
 
-    def _carried(self, which: int) -> str:
-        for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
-            if found := self._sets(index, which):
-                return found
-        return ""
+    def _metric_of(self, index: int) -> str:
+        named = self._named[1]
+        if index not in named:
+            named[index] = self._metric_alone(quality_metrics(self.sentences[index]))
+        return named[index]
 
     @property
     def benchmark(self) -> str:
-        return self._carried(0)
+        for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
+            if len(named := self._benchmarks_of(index)) == 1:
+                return next(iter(named))
+        # "evaluated on the nuScenes dataset. ... Our results show ... (four sentences on)"
+        earlier = set().union(*(self._benchmarks_of(index) for index in range(self.index)))
+        return earlier.pop() if len(earlier) == 1 else ""
 
     @property
     def metric(self) -> str:
-        return self._carried(1)
+        for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
+            if found := self._metric_of(index):
+                return found
+        return ""
 
 
 # --- one sentence ---------------------------------------------------------------------------------
@@ -170,14 +180,17 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
     n = len(members)
     kind = group.kind
     quality = kind in ("score", "delta")
+    paired_subjects = None
     if group.compared_with:  # the subject of every member, measured as the amount it is set against
         subjects = [group.compared_with]
         last = context.last_amount
         measured_as = (last["hardware"], last["hardware_count"], last["metric"])
     else:
-        subjects = list_subjects(sentence, group, names) or [subject_of(sentence, members[0], own, names)]
+        paired_subjects = list_subjects(sentence, group, names)
+        subjects = paired_subjects or [subject_of(sentence, members[0], own, names)]
         measured_as = None
-    bench_list = list_names(benchmarks, n) if n > 1 else None
+    bench_list = paired_names(benchmarks, n, sentence, members[-1].outer_end,
+                              bool(paired_subjects)) if n > 1 else None
     # what the members of a group share: the baseline, and the settings after a list
     baseline = baseline_of(sentence, group) if kind in ("delta", "speedup", "reduction") else ""
     shared_condition = None if group.before_after else condition_of(sentence, group, 0, next_start)

@@ -51,7 +51,7 @@ _INTRO = CaseBlindCue(INTRO_PLAIN, opening=(
     r"under|among|evaluated|despite)"))
 
 NOT_BENCHMARK_CONTEXT = regex.compile(
-    r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
+    r"(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
 # Asked only whether the training context ends a text: searched backwards from the end it must
 # touch, it is decided in a few steps, not tried at every earlier character.
 _TRAINING_CONTEXT_BEFORE = regex.compile(NOT_BENCHMARK_CONTEXT.pattern,
@@ -63,19 +63,6 @@ def ends_in_training_context(text: str) -> bool:
     return _TRAINING_CONTEXT_BEFORE.search(text) is not None
 
 
-_UNKNOWN_BENCHMARK = GatedCue(
-    r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
-    r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
-    contains=("benchmark", "data", "test"), flags=0)
-
-_ON_A_NAME = regex.compile(r"(?:\bon|(?<=[\d%]\s|\dx\s)in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
-# Its twin for ASCII text on the standard engine: opening with the letters it consumes ("on",
-# "in"), it is tried at those letters only, not at every character. \s is spelled out as `regex`
-# reads it in ASCII.
-_ON_A_NAME_ASCII = re.compile(
-    rf"(?:o(?<!\wo)n|i(?:(?<=[\d%][{ASCII_SPACE}]i)|(?<=\dx[{ASCII_SPACE}]i))n)[{ASCII_SPACE}]+"
-    rf"(?:the[{ASCII_SPACE}]+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
-_NUMBER_SHORTLY_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
 _SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
 _INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "construct")
 _INTRODUCES_BENCHMARK = regex.compile(
@@ -165,7 +152,8 @@ def _may_end_in_digits(name: str) -> bool:
 
 def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list | None = None
                   ) -> list[tuple[int, int, str]]:
-    """Known benchmarks, their siblings ("AIME24 & 25"), and unknown ones the text marks.
+    """Known benchmarks, their siblings ("AIME24 & 25"), and the names in `introduced`: those
+    the abstract introduces or marks as benchmarks (benchmark_names.marked_benchmarks).
     `known`: the benchmarks vocabulary's find_all of the sentence, if it was already run."""
     found = list(vocab.benchmarks().find_all(sentence) if known is None else known)
     for name in introduced:
@@ -180,18 +168,6 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list |
                 len(sibling["suffix"]) == len(name) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
-    for match in (_ON_A_NAME_ASCII if sentence.isascii() else _ON_A_NAME).finditer(sentence):
-        # "5.6 points on USPTO-50K": a benchmark the vocabulary does not know (spec section 4)
-        name = match["name"]
-        if not (is_system_token(name) or "-" in name and name[0].isupper()):
-            continue  # the cheap half of _looks_like_benchmark first
-        if not _NUMBER_SHORTLY_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
-            continue
-        if _looks_like_benchmark(name) and not any(s <= match.start("name") < e for s, e, _ in found):
-            found.append((match.start("name"), match.end("name"), name))
-    for match in _UNKNOWN_BENCHMARK.finditer(sentence):
-        if not any(s <= match.start("name") < e for s, e, _ in found):
-            found.append((match.start("name"), match.end("name"), match["name"]))
     return sorted(found)
 
 # A verb that governs the number after it ("X achieves 85%").
@@ -340,11 +316,12 @@ _INTRODUCED_BY_DIRECTLY = regex.compile(
 
 def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool = False) -> str:
     """The benchmark a number is reported on: one introduced right after it ("73.5% on
-    MathVista"), else the nearest before it that is not training data."""
+    MathVista"), else the nearest before it that is not training data. A number reported over
+    several benchmarks together ("on MS MARCO and TREC-DL") has none (golden/README.md)."""
     after = [s for s in spans if s[0] >= mention.outer_end]
     introduced_by = _INTRODUCED_BY_DIRECTLY if after_only else _INTRODUCED_BY
     if after and introduced_by.match(sentence[mention.outer_end:after[0][0]]):
-        return after[0][2]
+        return "" if _in_a_list(spans, after[0], sentence) else after[0][2]
     if after_only:
         leading = re_match(r"(?:\w+,\s*)?(?:on|in)\s+(?:the\s+)?", sentence, regex.I)
         first_span = spans[0] if spans else None
@@ -353,14 +330,35 @@ def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool =
         return ""
     for span in reversed(spans):  # the nearest before the number that is not training data
         if span[1] <= mention.start and not ends_in_training_context(sentence[max(0, span[0] - 40):span[0]]):
-            return span[2]
+            return "" if _in_a_list(spans, span, sentence) else span[2]
     return ""
 
 
-def _looks_like_benchmark(name: str) -> bool:
-    """A name the vocabulary does not know, written like a benchmark's ("USPTO-50K", "PG-19")."""
-    return (is_system_token(name) or "-" in name and name[0].isupper()) and \
-        not vocab.hardware().find_all(name)
+_BENCHMARK_LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|&|/|,?\s*or)\s*")
+
+
+def _in_a_list(spans, span, sentence: str) -> bool:
+    """Whether `span` is one of a list of benchmarks ("the COCO-POS and COCO-MIG benchmarks",
+    "AIME 2024/2025"): joined to a neighbour by a comma, "and", "&" or "/"."""
+    for other in spans:
+        if other[2] == span[2]:
+            continue
+        first, second = (other, span) if other[0] < span[0] else (span, other)
+        if 0 <= second[0] - first[1] <= 6 and _BENCHMARK_LIST_JOIN.fullmatch(sentence, first[1], second[0]):
+            return True
+    return False
+
+
+def paired_names(spans, n: int, sentence: str, after: int, subjects_paired: bool = False) -> list[str] | None:
+    """The names a list of `n` numbers pairs with in order: a run of `n` names joined as a list
+    (list_names), or, where "respectively" follows the numbers and does not pair them with
+    subjects already, the `n` distinct names of the sentence in order ("88.8% on Spider and
+    64.9% on BIRD ..., surpassing the baseline by 2.7% and 2.6%, respectively")."""
+    found = list_names(spans, n)
+    if found or subjects_paired or "respectively" not in sentence[after:after + 80]:
+        return found
+    names = list(dict.fromkeys(name for _, _, name in spans))
+    return names if len(names) == n else None
 
 
 def metric_of(sentence: str, group: Group, mention: Mention, metrics) -> str:
