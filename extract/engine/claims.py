@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import units, vocab
 from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
                      condition_of, efficiency_metric, ends_in_training_context, hardware_of,
-                     introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_names,
+                     introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_metrics, paired_names,
                      quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
@@ -191,6 +191,7 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
         measured_as = None
     bench_list = paired_names(benchmarks, n, sentence, members[-1].outer_end,
                               bool(paired_subjects)) if n > 1 else None
+    metric_list = paired_metrics(sentence, group, metrics) if n > 1 and quality else None
     # what the members of a group share: the baseline, and the settings after a list
     baseline = baseline_of(sentence, group) if kind in ("delta", "speedup", "reduction") else ""
     shared_condition = None if group.before_after else condition_of(sentence, group, 0, next_start)
@@ -205,7 +206,8 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
         benchmark = bench_list[index] if bench_list else ""
         if quality:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention) or context.benchmark
-            metric = metric_of(sentence, group, mention, metrics) or context.metric
+            metric = metric_list[index] if metric_list else \
+                metric_of(sentence, group, mention, metrics) or context.metric
             hw, count = "", None
         else:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention, after_only=True)

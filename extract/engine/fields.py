@@ -363,23 +363,68 @@ def paired_names(spans, n: int, sentence: str, after: int, subjects_paired: bool
 
 def metric_of(sentence: str, group: Group, mention: Mention, metrics) -> str:
     """The metric of a score or delta: named right after it ("53.1% AP"), linked before it
-    ("accuracy of 98.82%", "AUC = 0.955"), shortly after it, or elsewhere in the sentence."""
+    ("accuracy of 98.82%", "AUC = 0.955"), shortly after it, or elsewhere in the sentence. A
+    metric is not taken from a neighbouring item of a list ("precision of 67.6%, recall of
+    61.5%": 67.6 is precision), and a number reported for several metrics together ("99.93%
+    in accuracy, recall, and F1") has none (golden/README.md)."""
     first, last = group.members[0], group.members[-1]
     for start, end, name in metrics:
-        if 0 <= start - last.outer_end <= 3:
-            return name
+        if 0 <= start - last.outer_end <= 3 and not sentence[last.outer_end:start].strip(" )-"):
+            return "" if _several_metrics(metrics, (start, end, name), sentence) else name
     for start, end, name in metrics:
         if end <= first.outer_start and METRIC_LINK.match(sentence[end:first.outer_start]) \
                 and first.outer_start - end <= 12:
             return name
     for start, end, name in metrics:
         if 0 <= start - last.outer_end <= 25 and not re_search(r"[,;]|\band\b", sentence[last.outer_end:start]):
-            return name
-    before = [(s, e, name) for s, e, name in metrics if e <= first.outer_start]
+            return "" if _several_metrics(metrics, (start, end, name), sentence) else name
+    # a metric another number stands with is that number's where this one has a name of its own
+    # the vocabulary does not know ("accuracy of 73%, precision of 88%"), not in an ellipsis
+    # ("a prediction error of 1.591 cm ... and 1.439 cm")
+    own_name = _LINKED_NAME_BEFORE.search(sentence, max(0, first.outer_start - 30), first.outer_start)
+    before = [m for m in metrics if m[1] <= first.outer_start
+              and not (own_name and _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1]))]
     if before:
-        return before[-1][2]
-    after = [(s, e, name) for s, e, name in metrics if s >= last.outer_end]
+        return "" if _several_metrics(metrics, before[-1], sentence) else before[-1][2]
+    after = [m for m in metrics if m[0] >= last.outer_end and not _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1])]
     return after[0][2] if after else ""
+
+
+_METRIC_OF_A_LATER_NUMBER = regex.compile(r"\s*(?:of|=|:|is|was|reaches|reaching|at)\s*[-+~]?\d", regex.I)
+_LINKED_NAME_BEFORE = regex.compile(r"[A-Za-z][\w-]*\s*(?:of|=|:)\s*$")
+_METRIC_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and|/|&)\s*")
+
+
+def _several_metrics(metrics, metric, sentence: str) -> bool:
+    """Whether `metric` is one of a list of different metrics ("in accuracy, recall, precision,
+    and F1-score", "answer accuracy and F1"): joined to one by a comma, "and", "/" or "&"."""
+    for other in metrics:
+        if other[2] == metric[2]:
+            continue
+        first, second = (other, metric) if other[0] < metric[0] else (metric, other)
+        if 0 <= second[0] - first[1] <= 7 and _METRIC_LIST_JOIN.fullmatch(sentence, first[1], second[0]):
+            return True
+    return False
+
+
+def paired_metrics(sentence: str, group: Group, metrics) -> list[str] | None:
+    """The metrics a list of numbers pairs with in order: a list of as many metrics right after
+    it ("retains 96.2% and 95.5% of the baseline's ADE and FDE performance"), or, where no metric
+    stands right after the numbers, as many metrics named before them in the sentence ("a
+    precision of 67.6%, recall of 61.5%, ..., representing improvements of 3.1%, 8.4%, ...")."""
+    n = len(group.members)
+    if group.before_after:
+        return None
+    first, last = group.members[0], group.members[-1]
+    after = [m for m in metrics if 0 <= m[0] - last.outer_end <= 40]
+    run = list_names(after, n)
+    if run and len(set(run)) == n and all(_METRIC_LIST_JOIN.fullmatch(sentence, a[1], b[0])
+                                          for a, b in zip(after, after[1:n])):
+        return run
+    if any(0 <= m[0] - last.outer_end <= 3 for m in metrics):
+        return None
+    before = list(dict.fromkeys(name for start, end, name in metrics if end <= first.outer_start))
+    return before if len(before) == n else None
 
 
 def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
