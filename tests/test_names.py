@@ -20,6 +20,7 @@ _WORDS = [
     "Zero-Shot", "DL-based", "LLMs", "7B", "2.9B", "671B", "v1.5", "foo_Bar", "_x", "A", "a", "We",
     "we", "propose", "present", "introduce", "called", "dubbed", "Named", "termed", "coined",
     "our", "Our", "proposed", "new", "further", "then", "simply", "a.", "x-", "-y", "a..B", "b+C",
+    "Claude", "3.7", "Gemini", "2.5", "Pro", "o3", "Dataset", "Benchmark",
     "7/B", "x-.Y", "é", "Éa", "aé", "a\u0301B", "٣", "a٣", "ﬁ",
 ]
 _SEPARATORS = st.sampled_from([" ", "  ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0", " (", ") ",
@@ -44,13 +45,14 @@ def _reference_find_names(text: str, own: str) -> list[tuple[int, int, str]]:
         if found and found[-1][1] == start - 1 and text[start - 1] == " ":
             start = found.pop()[0]
         found.append((start, end, text[start:end]))
-    return found
+    return names._with_model_names(found, names.model_names(text))
 
 
 def _reference_system_name(title: str, abstract: str) -> str:
     head, colon, _ = title.partition(": ")
     head = head.strip()
-    if colon and len(head.split()) <= 3 and not head.lower().startswith(names._TITLE_HEAD_STOP):
+    if colon and len(head.split()) <= 3 and not head.lower().startswith(names._TITLE_HEAD_STOP) and \
+            not names._names_a_benchmark(head):
         return head
     for match in names._PROPOSAL.finditer(abstract):
         after = match["after"]
@@ -69,7 +71,7 @@ def _reference_system_name(title: str, abstract: str) -> str:
     for token in NAME_TOKEN.finditer(title):
         if is_system_token(token[0]):
             return token[0]
-    return head if colon else title
+    return head if colon and not names._names_a_benchmark(head) else title
 
 
 @NAMES_SETTINGS

@@ -14,7 +14,7 @@ import re
 import regex
 
 from . import vocab
-from .names import NOT_SYSTEM
+from .names import MODEL_ENDINGS, MODEL_FAMILIES, NOT_SYSTEM, defined_terms
 
 # --- the words, declared once --------------------------------------------------------------------
 
@@ -22,20 +22,6 @@ from .names import NOT_SYSTEM
 KEYWORDS = {"benchmark": "benchmarks", "dataset": "datasets", "data set": "data sets",
             "test set": "test sets", "testbed": "testbeds", "suite": "suites", "corpus": "corpora",
             "database": "databases"}
-
-#: The letters that open names of models, not benchmarks: a name whose letters before its first
-#: digit, hyphen, dot or space are one of these ("Llama-3-8B", "Qwen2.5", "GPT-4o", "OpenVLA").
-MODEL_FAMILIES = frozenset("""
-gpt chatgpt o claude gemini gemma llama llava mistral mixtral qwen deepseek phi falcon vicuna
-alpaca bert roberta deberta albert electra t flan bart clip siglip dino dinov sam vit resnet
-yolo yolov whisper wav hubert sdxl flux dall midjourney sora internvl minicpm grok kimi glm
-chatglm baichuan olmo pythia opt bloom starcoder codellama openvla octo unet transformer mamba
-efficientnet mobilenet mobilenetv convnext swin deit xgboost svm gcn gat graphsage lstm gru cnn
-rnn mlp vae gan detr segformer nerf sd wan hunyuan cogvideox smollm tinyllama granite nemotron
-""".split())
-
-#: Endings of model names built on a family's name ("SpeechGPT", "Video-LLaMA", "BioBERT").
-MODEL_ENDINGS = ("gpt", "llama", "llava", "bert", "clip")
 
 #: Platforms, companies and tools that stand where a benchmark would ("videos on YouTube").
 NOT_BENCHMARKS = frozenset("""
@@ -86,16 +72,36 @@ _KEYWORD = re.compile(r"(?<![\w-])(?P<keyword>" + "|".join(
     sorted((word.replace(" ", r"\s+") for pair in KEYWORDS.items() for word in pair), key=len, reverse=True))
     + r")(?![\w-])", re.IGNORECASE)
 _PLURAL_ENDINGS = tuple(plural.split()[-1] for plural in KEYWORDS.values())
-# A name right after these is a benchmark: "evaluated on X", "experiments on X", "On X, ...",
-# "...; on X, it ...", and "on X" a few words after a number ("5.6 points on USPTO-50K").
-_NAMED_AFTER_ON = regex.compile(
-    r"(?:\b(?i:evaluat\w*|experiments?|results?|tested|validated|assessed)\s+on"
-    r"|(?:^|(?<=[.;]\s)|(?<=[.;]\n))On|(?<=;\s|;\sand\s|,\sand\s)on"
-    r"|(?<=\d[%x]?\s*(?:[\w@%.-]+\s+){0,4})on)"
-    r"\s+(?:the\s+)?(?=[\p{Lu}0-9]|\p{Ll}+[\p{Lu}0-9])")
+# A name right after "on" is a benchmark where "on" follows evaluation words ("evaluated on X",
+# "experiments on X"), opens a sentence or a clause ("On X, ...", "...; on X, it ..."), or stands
+# a few words after a number ("5.6 points on USPTO-50K"). "on" is found first (a plain scan
+# skips to its letters), the words before it are looked at only there.
+_ON_NAME = regex.compile(r"(?<![\w-])[Oo]n\s+(?:the\s+)?(?=[\p{Lu}0-9]|\p{Ll}+[\p{Lu}0-9])")
+_EVALUATION_BEFORE = regex.compile(r"\b(?:evaluat\w*|experiments?|results?|tested|validated|assessed)\s+$",
+                                   regex.I)
+_CLAUSE_BEFORE = regex.compile(r"(?:;|;\s+and|,\s+and)\s+$")
+_NUMBER_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
+_NUMBER_REACH = 40
+
+
+def _named_after_on(text: str):
+    """The places right after an "on" that names a benchmark (see _ON_NAME)."""
+    for match in _ON_NAME.finditer(text):
+        at = match.start()
+        before = text[max(0, at - _NUMBER_REACH):at]
+        if text[at] == "O":
+            opens = at == 0 or (before[-2:-1] in (".", ";") and before[-1:].isspace())
+            if opens or _EVALUATION_BEFORE.search(before):
+                yield match.end()
+        elif _EVALUATION_BEFORE.search(before) or _CLAUSE_BEFORE.search(before) or \
+                _NUMBER_BEFORE.search(before):
+            yield match.end()
+
+
 _LIST_JOIN = regex.compile(r",\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*")
 _LIST_OPENING = regex.compile(
     r"\s*(?:\(|:|--|\u2014|,?\s*(?:including|such\s+as|namely|e\.g\.,?|i\.e\.,?))\s*")
+_ASIDE = re.compile(r"\([^()]*\s[^()]*\)")
 _APPOSITION_END = regex.compile(r"\s*[,.;(]")
 # What may follow the names after "on": not a noun they describe ("on 3D object
 # detection", "on CheXbert metrics"), but punctuation, a keyword, a function word or a verb.
@@ -109,7 +115,6 @@ _HARDWARE_WORD = regex.compile(r"\b(?:GPU|CPU|TPU|NPU|FPGA)s?\b")
 # Task names end in a noun of action: "+7.8% on Visual Question Answering" names a task; a
 # dataset's name ends so only where a keyword marks it ("the CCKS 2019 ... Extraction dataset").
 _TASK_ENDING = regex.compile(r"\p{Lu}\p{Ll}+(?:ing|tion|sion|ment|ance|ysis)$")
-_DEFINITION = regex.compile(r"\s\((?P<acronym>\p{L}[\p{L}\d-]*)\)")
 _DESCRIPTIVE_SUFFIX = regex.compile(r"-(?:based|like|style|free|aware|specific|level|wise|scale|"
                                     r"sized|driven|only|centric|friendly|oriented|related|guided|dedicated|language)$")
 _MAX_NAME_TOKENS = 6
@@ -131,11 +136,11 @@ def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
         if keyword["keyword"][0].isupper() and text[keyword.end():keyword.end() + 2][1:].isupper():
             continue  # "Interactive Video Corpus Moment Retrieval": inside a longer title
         found.append(_names_after_keyword(text, keyword) or _names_before_keyword(text, keyword))
-    for match in _NAMED_AFTER_ON.finditer(text):
-        names, end = _name_list(text, match.end())
+    for after_on in _named_after_on(text):
+        names, end = _name_list(text, after_on)
         if names and _ENDS_EVALUATED_NAMES.match(text, end):
             found.append([name for name in names if not (" " in name and _TASK_ENDING.search(name))])
-    terms = _defined_terms(text) if found else frozenset()
+    terms = defined_terms(text) if found else frozenset()
     names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
              for name in group]  # "Italian, Spanish, and English datasets": languages
     return tuple(name for name in dict.fromkeys(names)
@@ -159,22 +164,6 @@ def is_benchmark_name(name: str) -> bool:
             folded.endswith(MODEL_ENDINGS):
         return False
     return vocab.metrics().canonical(name) is None and not vocab.hardware().find_all(name)
-
-
-def _defined_terms(text: str) -> frozenset[str]:
-    """Acronyms the abstract defines for terms of its field: "Change detection (CD)",
-    "Vision-language-action (VLA) models". A dataset's name is written in capitals ("Aria
-    Navigation Dataset (AND)"); a term has a lower-case word in the words it stands for."""
-    terms = set()
-    for match in _DEFINITION.finditer(text):
-        acronym = match["acronym"]
-        words = _WORD.findall(text, max(0, match.start() - 80), match.start())
-        letters = sum(1 for c in acronym if c.isupper())
-        spelled = [part for word in words[-max(1, letters):] for part in word.split("-")
-                   if part and part.lower() not in _STOP_WORDS]
-        if any(part[0].islower() for part in spelled):
-            terms.add(acronym)
-    return frozenset(terms)
 
 
 # --- after a keyword -----------------------------------------------------------------------------
@@ -267,7 +256,9 @@ def _names_before_keyword(text: str, keyword: re.Match) -> list[str]:
     """ "the KITTI public test benchmark", "CIFAR-10 and CIFAR-100 datasets", "the E-Deflare
     Benchmark", "the Diabetic Retinopathy (DDR) dataset", "CMExamSet, a ... dataset"."""
     window = max(0, keyword.start() - _REACH)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, window, keyword.start())]
+    # asides are read as blanks: "on NVOS (92.7% mIoU) and Spin-NeRF (95.2% mIoU) benchmarks"
+    seen = _ASIDE.sub(lambda aside: " " * len(aside[0]), text[window:keyword.start()])
+    words = [(m.start() + window, m.end() + window, m.group()) for m in _WORD.finditer(seen)]
     index = len(words) - 1
     descriptors = 0
     while index >= 0 and descriptors < _MAX_DESCRIPTORS and _is_descriptor(words[index][2]):

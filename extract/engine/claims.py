@@ -9,10 +9,11 @@ The work per sentence, in order:
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterable
 
 from . import units, vocab
-from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
+from .fields import (attached_subject, average_qualifier, baseline_of, before_subject, benchmarks_in,
                      condition_of, efficiency_metric, ends_in_training_context, hardware_of,
                      introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_metrics, paired_names,
                      quality_metrics, subject_of)
@@ -20,7 +21,7 @@ from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group
                     inherit_kind, is_setting)
 from .benchmark_names import marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
-from .names import find_names, system_name
+from .names import defined_terms, find_names, system_name
 from ..output.schema import COLUMNS, Paper
 from ..reading.sentences import split_sentences
 from ..reading.text import normalise
@@ -32,12 +33,14 @@ if TYPE_CHECKING:
 def extract_paper(paper: Paper) -> list[dict]:
     """Rows (dicts keyed by COLUMNS) for one paper, ordered by char_start."""
     norm = normalise(paper.abstract)
-    own = system_name(paper.title, norm.text)
+    # benchmarks the text marks (spec section 4) are found in every sentence, to carry; they and
+    # the terms the abstract defines ("automatic speech recognition (ASR)") name no system
+    marked = tuple(dict.fromkeys(introduced_benchmarks(norm.text) + marked_benchmarks(norm.text)))
+    not_systems = frozenset(marked) | defined_terms(norm.text)
+    own = system_name(paper.title, norm.text, not_systems)
     spans = split_sentences(norm.text)
     sentences = [norm.text[start:end] for start, end in spans]
-    # benchmarks the text marks (spec section 4) are found in every sentence, to carry
-    marked = tuple(dict.fromkeys(introduced_benchmarks(norm.text) + marked_benchmarks(norm.text, own)))
-    context = _Context(sentences, marked)
+    context = _Context(sentences, marked, not_systems)
     number_words = may_hold_number_word(norm.text)  # most abstracts have none: looked for once
     rows: list[dict] = []
     for index, (sent_start, sent_end) in enumerate(spans):
@@ -77,9 +80,11 @@ class _Context:
     earlier sentences name (spec section 2). Looked up only when needed; the names of
     sentences with numbers are kept from their own reading."""
 
-    def __init__(self, sentences: list[str], introduced: tuple[str, ...]) -> None:
+    def __init__(self, sentences: list[str], introduced: tuple[str, ...],
+                 not_systems: frozenset[str] = frozenset()) -> None:
         self.sentences = sentences
         self.introduced = introduced
+        self.not_systems = not_systems
         self.index = 0
         self.last_amount: dict | None = None  # the latest throughput, latency or memory row
         # what each sentence names, by index: [benchmarks (a set), metric named alone]
@@ -158,7 +163,9 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
     if not claims:
         return []
 
-    names = find_names(sentence, own)
+    names = [name for name in find_names(sentence, own)
+             if name[2] not in context.not_systems and not _NAMES_DATA.match(sentence, name[1])]
+    _score_attached_numbers(sentence, groups, names)
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
     hardware = [h for h in hardware if not any(s <= h[0] and h[1] < e for s, e, _ in names)]
     names = [n for n in names if not _within(n, occupied)]
@@ -171,6 +178,17 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
             context.last_amount = row
             break
     return rows
+
+
+def _score_attached_numbers(sentence: str, groups: list[Group], names) -> None:
+    """ "Qwen3-8B reaches 61.5, ahead of Llama-3.1-8B (55.0) and Mistral-7B (48.7)", "A achieves
+    78%, followed by B (72%)": a number attached to another system right after a score is that
+    system's score on the same measure (issue 11: lists advance)."""
+    for previous, group in zip(groups, groups[1:]):
+        number = group.members[0]
+        if not group.kind and previous.kind == "score" and len(group.members) == 1 and \
+                number.unit == previous.members[-1].unit and attached_subject(sentence, number, names):
+            group.kind, group.rule = "score", "score.attached"
 
 
 def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,
@@ -226,6 +244,10 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
             "rule": rule, "_start": mention.start, "_end": mention.end,
         })
     return rows
+
+
+# "OpenStreetMap data", "DASS benchmarks": a name before these describes data, it is no system
+_NAMES_DATA = re.compile(r"\s+(?:data|datasets?|benchmarks?|corpus|corpora|suite|splits?)\b", re.IGNORECASE)
 
 
 def _inside(mention: Mention, spans) -> bool:

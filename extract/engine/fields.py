@@ -16,7 +16,7 @@ from .patterns import ASCII_SPACE, CaseBlindCue, CaseBlindWords, GatedCue, re_fu
 
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
-_NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
+_NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,)\s*$", regex.I)
 
 _BASELINE_AFTER = CaseBlindCue(
     r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
@@ -206,6 +206,8 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
     named = _NAMED_VALUE.search(sentence[max(0, mention.outer_start - 30):mention.outer_start])
     if named and any(n == named["name"] for _, _, n in names):
         return named["name"]  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
+    if names and (attached := attached_subject(sentence, mention, names)):
+        return attached
     intro = _INTRO.match(sentence)
     if intro and intro.end() > mention.outer_end:
         # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the
@@ -219,6 +221,13 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
     # make long sentences cost quadratic time
     verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
     for verb in reversed(verbs):
+        if verb[0].lower().endswith(_NOUN_ENDINGS):
+            continue  # "improvements", "reduction": the verb patterns' stems also read nouns
+        if verb[0][-3:].lower() == "ing" and sentence[:verb.start()].rstrip().endswith(","):
+            # "UNet-MSAM outperforms UNet-SC, achieving gains of 3.61%": the participle's agent
+            # is the clause's subject, not the object before the comma
+            clause = _CLAUSE_OPENING.search(sentence, start, verb.start())
+            return _first_agent(sentence, clause.end() if clause else start, verb.start(), own, names)
         if _COORDINATED.search(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
             # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
             # shares the clause's first subject
@@ -227,6 +236,48 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
         if found:
             return found
     return own
+
+
+_NOUN_ENDINGS = ("ment", "ments", "tion", "tions")
+_CLAUSE_OPENING = regex.compile(r"\b(?:that|which|where)\s(?!.*\b(?:that|which|where)\s)", regex.I | regex.S)
+
+# Where a number is attached to the system it belongs to, a list advances: "Llama-3.1-8B
+# (55.0)", "KNN (AUC 0.677)", "85.7% (GPT-4o)", "(55.5% for MetaOpenFOAM)", "against 66.0 for
+# SegFormer", "Qwen3-32B's 80.9".
+_NAME_BEFORE_BRACKET = regex.compile(r"\s*\(\s*(?:[\w@.-]+\s*[:=]?\s*)?$")
+_BRACKETED_AFTER = regex.compile(r"\s*\(\s*")
+_BENCHMARK_POSITION = regex.compile(r"\b(?:on|in|across|over|at)\s+(?:the\s+)?$", regex.I)
+_FOR_NAME_IN_BRACKET = regex.compile(r"\s+(?:for|by|with|using|from)\s+")
+_COMPARED_BEFORE = regex.compile(r"\b(?:against|versus|vs\.?|compared\s+(?:to|with)|than)\s+$", regex.I)
+_FOR_NAME_AFTER = regex.compile(r"\s+(?:for|by|of)\s+(?:the\s+)?")
+_POSSESSIVE = regex.compile(r"(?:'s|\u2019s)\s+$")
+
+
+def attached_subject(sentence: str, mention: Mention, names) -> str:
+    """The system a number is attached to by brackets or a possessive, or "" if none."""
+    before = sentence[max(0, mention.outer_start - 40):mention.outer_start]
+    by_end = {end: name for _, end, name in names}
+    by_start = {start: name for start, _, name in names}
+    opening = before.rfind("(")
+    if opening >= 0 and _NAME_BEFORE_BRACKET.search(before):
+        end = mention.outer_start - len(before) + len(before[:opening].rstrip())
+        name = by_end.get(end)
+        if name and not _BENCHMARK_POSITION.search(sentence, max(0, end - len(name) - 12), end - len(name)):
+            return name  # "Llama-3.1-8B (55.0)", "KNN (AUC 0.677)"; not "on NVOS (92.7% mIoU)"
+    if (bracket := _BRACKETED_AFTER.match(sentence, mention.outer_end)) and \
+            (name := by_start.get(bracket.end())) and sentence[bracket.end() + len(name):].lstrip().startswith(")"):
+        return name  # "85.7% (GPT-4o)"
+    if "(" in before[-12:] and (joined := _FOR_NAME_IN_BRACKET.match(sentence, mention.outer_end)) and \
+            (name := by_start.get(joined.end())):
+        return name  # "(55.5% for MetaOpenFOAM)"
+    if _COMPARED_BEFORE.search(before) and (joined := _FOR_NAME_AFTER.match(sentence, mention.outer_end)) \
+            and (name := by_start.get(joined.end())):
+        return name  # "against 66.0 for SegFormer"
+    if _POSSESSIVE.search(before):
+        name = by_end.get(mention.outer_start - len(before) + _POSSESSIVE.search(before).start())
+        if name:
+            return name  # "Qwen3-32B's 80.9"
+    return ""
 
 
 def _first_agent(sentence: str, start: int, end: int, own: str, names) -> str:
@@ -273,25 +324,51 @@ def before_subject(sentence: str, mention: Mention, names) -> str:
 
 
 def list_subjects(sentence: str, group: Group, names) -> list[str] | None:
-    """"RT-DETR-R50 / R101 achieves 53.1% / 54.3%": one subject per number, in order."""
+    """One subject per number of a list, in order: "RT-DETR-R50 / R101 achieves 53.1% / 54.3%",
+    "Gemini 2.5 Pro, o3, and Claude 4 Sonnet achieve ... (60.30%, 63.37%, and 63.16%)", "accuracies
+    of 86.42% and 89.46% for VAE-GCN and VAE-GAT, respectively"."""
     n = len(group.members)
     if n < 2 or group.before_after:
         return None
-    head = sentence[:group.members[0].outer_start]
-    run: list[tuple[int, int, str]] = []
+    head_end = group.members[0].outer_start
     best = None
-    for name in names + [(0, 0, "")]:
-        if name[2] and name[0] < len(head) and run and _NAME_JOIN.match(head[run[-1][1]:name[0]]):
+    for run in _name_runs(sentence, [name for name in names if name[1] <= head_end]):
+        if len(run) == n:
+            best = run
+    if best is not None and not re_search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$",
+                                          sentence[:best[0][0]], regex.I):
+        return [name for _, _, name in best]  # as the abstract names them: "R101", not "RT-DETR-R101"
+    after = _SUBJECTS_AFTER.match(sentence, group.members[-1].outer_end)
+    if after:
+        runs = _name_runs(sentence, [name for name in names if name[0] >= after.end()])
+        if runs and runs[0][0][0] == after.end() and len(runs[0]) == n and \
+                "respectively" in sentence[runs[0][-1][1]:runs[0][-1][1] + 20]:
+            return [name for _, _, name in runs[0]]
+    return None
+
+
+_SUBJECTS_AFTER = regex.compile(r"\s*,?\s*(?:for|by|of|from)\s+(?:the\s+)?")
+
+
+def _name_runs(sentence: str, names) -> list[list[tuple[int, int, str]]]:
+    """The names joined as lists ("A / B", "A and B", "A, B, and C"), each run in order; commas
+    alone join only a run that "and" or "&" closes."""
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    joins: list[str] = []
+    for name in names + [(len(sentence), len(sentence), "")]:
+        between = sentence[run[-1][1]:name[0]] if run else ""
+        if run and name[2] and _NAME_JOIN.match(between):
             run.append(name)
-        else:
-            if len(run) == n:
-                best = run
-            run = [name] if name[2] and name[0] < len(head) else []
-    if best is None:
-        return None
-    if re_search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$", head[:best[0][0]], regex.I):
-        return None
-    return [name for _, _, name in best]  # as the abstract names them: "R101", not "RT-DETR-R101"
+            joins.append(between)
+            continue
+        if run and (all("," not in join or "and" in join or "&" in join for join in joins)
+                    or "and" in joins[-1] or "&" in joins[-1]):
+            runs.append(run)
+        elif run:
+            runs.extend([[single] for single in run])
+        run, joins = ([name] if name[2] else []), []
+    return runs
 
 
 def list_names(spans, n: int) -> list[str] | None:
