@@ -14,6 +14,7 @@ import re
 import regex
 
 from . import vocab
+from .patterns import ASCII_SPACE
 from .names import MODEL_ENDINGS, MODEL_FAMILIES, NOT_SYSTEM, defined_terms
 
 # --- the words, declared once --------------------------------------------------------------------
@@ -77,6 +78,9 @@ _PLURAL_ENDINGS = tuple(plural.split()[-1] for plural in KEYWORDS.values())
 # a few words after a number ("5.6 points on USPTO-50K"). "on" is found first (a plain scan
 # skips to its letters), the words before it are looked at only there.
 _ON_NAME = regex.compile(r"(?<![\w-])[Oo]n\s+(?:the\s+)?(?=[\p{Lu}0-9]|\p{Ll}+[\p{Lu}0-9])")
+# Its twin for ASCII text on the standard engine, the letter it consumes first so that the scan
+# skips to the "n"s at C speed (\s spelled out as `regex` reads it in ASCII).
+_ON_NAME_ASCII = re.compile(rf"n(?<![\w-][Oo]n)(?<=[Oo]n)[{ASCII_SPACE}]+(?:the[{ASCII_SPACE}]+)?(?=[A-Z0-9]|[a-z]+[A-Z0-9])")
 _EVALUATION_BEFORE = regex.compile(r"\b(?:evaluat\w*|experiments?|results?|tested|validated|assessed)\s+$",
                                    regex.I)
 _CLAUSE_BEFORE = regex.compile(r"(?:;|;\s+and|,\s+and)\s+$")
@@ -86,8 +90,9 @@ _NUMBER_REACH = 40
 
 def _named_after_on(text: str):
     """The places right after an "on" that names a benchmark (see _ON_NAME)."""
-    for match in _ON_NAME.finditer(text):
-        at = match.start()
+    ascii_text = text.isascii()
+    for match in (_ON_NAME_ASCII if ascii_text else _ON_NAME).finditer(text):
+        at = match.start() - 1 if ascii_text else match.start()
         before = text[max(0, at - _NUMBER_REACH):at]
         if text[at] == "O":
             opens = at == 0 or (before[-2:-1] in (".", ";") and before[-1:].isspace())
@@ -101,6 +106,7 @@ def _named_after_on(text: str):
 _LIST_JOIN = regex.compile(r",\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*")
 _LIST_OPENING = regex.compile(
     r"\s*(?:\(|:|--|\u2014|,?\s*(?:including|such\s+as|namely|e\.g\.,?|i\.e\.,?))\s*")
+_CAPITAL_OR_DIGIT = regex.compile(r"[\p{Lu}0-9]")
 _ASIDE = re.compile(r"\([^()]*\s[^()]*\)")
 _APPOSITION_END = regex.compile(r"\s*[,.;(]")
 # What may follow the names after "on": not a noun they describe ("on 3D object
@@ -122,15 +128,16 @@ _MAX_DESCRIPTORS = 3
 _REACH = 160  # characters before a keyword looked at
 
 
-def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
+def marked_benchmarks(text: str, own: str = "", terms: frozenset[str] | None = None) -> tuple[str, ...]:
     """The names `text` marks as benchmarks that the vocabulary does not know, in order of
-    first mark, without repeats, never `own` (the paper's own system).
+    first mark, without repeats, never `own` (the paper's own system) nor one of `terms`, the
+    terms the text defines (names.defined_terms, read here when not given).
 
     >>> marked_benchmarks("Experiments on the SceneFlow dataset. On CIRR, it gains 9.6%.")
     ('SceneFlow', 'CIRR')
     """
     found: list[list[str]] = []
-    for keyword in _KEYWORD.finditer(text):
+    for keyword in _keywords(text):
         if text[keyword.end():keyword.end() + 1] == " " and _KEYWORD.match(text, keyword.end() + 1):
             continue  # "IoT benchmark dataset": the first keyword describes the second
         if keyword["keyword"][0].isupper() and text[keyword.end():keyword.end() + 2][1:].isupper():
@@ -140,12 +147,37 @@ def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
         names, end = _name_list(text, after_on)
         if names and _ENDS_EVALUATED_NAMES.match(text, end):
             found.append([name for name in names if not (" " in name and _TASK_ENDING.search(name))])
-    terms = defined_terms(text) if found else frozenset()
+    if terms is None:
+        terms = defined_terms(text) if found else frozenset()
     names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
              for name in group]  # "Italian, Spanish, and English datasets": languages
     return tuple(name for name in dict.fromkeys(names)
                  if not (name == own or own.startswith(name + " ")) and name not in terms and is_benchmark_name(name)
                  and vocab.benchmarks().canonical(name) is None)
+
+
+# The first letters of every keyword: where they stand, a keyword may start.
+_KEYWORD_STEMS = tuple(dict.fromkeys(word[:4] for pair in KEYWORDS.items() for word in pair))
+
+
+def _keywords(text: str) -> list[re.Match]:
+    """The matches of _KEYWORD in `text`, in order: the pattern is tried only where one of the
+    keywords' first letters stand (found by str.find on the lower-cased text), which costs a
+    fraction of a case-blind search tried at every position."""
+    lower = text.lower()
+    starts = set()
+    for stem in _KEYWORD_STEMS:
+        at = lower.find(stem)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(stem, at + 1)
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := _KEYWORD.match(text, start)):
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def is_benchmark_name(name: str) -> bool:
@@ -256,6 +288,8 @@ def _names_before_keyword(text: str, keyword: re.Match) -> list[str]:
     """ "the KITTI public test benchmark", "CIFAR-10 and CIFAR-100 datasets", "the E-Deflare
     Benchmark", "the Diabetic Retinopathy (DDR) dataset", "CMExamSet, a ... dataset"."""
     window = max(0, keyword.start() - _REACH)
+    if not _CAPITAL_OR_DIGIT.search(text, window, keyword.start()):
+        return []  # every name and apposition below holds a capital or a digit
     # asides are read as blanks: "on NVOS (92.7% mIoU) and Spin-NeRF (95.2% mIoU) benchmarks"
     seen = _ASIDE.sub(lambda aside: " " * len(aside[0]), text[window:keyword.start()])
     words = [(m.start() + window, m.end() + window, m.group()) for m in _WORD.finditer(seen)]

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from . import units, vocab
-from .fields import (attached_subject, average_qualifier, baseline_of, before_subject, benchmarks_in,
+from .fields import (attached_subject, average_qualifier, named_metric, usual_metric, baseline_of, before_subject, benchmarks_in,
                      condition_of, efficiency_metric, ends_in_training_context, hardware_of,
                      introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_metrics, paired_names,
                      quality_metrics, subject_of)
@@ -22,6 +22,7 @@ from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group
 from .benchmark_names import marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from .names import defined_terms, find_names, system_name
+from .not_claims import is_interval_of_previous, not_a_claim
 from ..output.schema import COLUMNS, Paper
 from ..reading.sentences import split_sentences
 from ..reading.text import normalise
@@ -35,8 +36,9 @@ def extract_paper(paper: Paper) -> list[dict]:
     norm = normalise(paper.abstract)
     # benchmarks the text marks (spec section 4) are found in every sentence, to carry; they and
     # the terms the abstract defines ("automatic speech recognition (ASR)") name no system
-    marked = tuple(dict.fromkeys(introduced_benchmarks(norm.text) + marked_benchmarks(norm.text)))
-    not_systems = frozenset(marked) | defined_terms(norm.text)
+    terms = defined_terms(norm.text)
+    marked = tuple(dict.fromkeys(introduced_benchmarks(norm.text) + marked_benchmarks(norm.text, terms=terms)))
+    not_systems = frozenset(marked) | terms
     own = system_name(paper.title, norm.text, not_systems)
     spans = split_sentences(norm.text)
     sentences = [norm.text[start:end] for start, end in spans]
@@ -130,8 +132,12 @@ class _Context:
             if len(named := self._benchmarks_of(index)) == 1:
                 return next(iter(named))
         # "evaluated on the nuScenes dataset. ... Our results show ... (four sentences on)"
-        earlier = set().union(*(self._benchmarks_of(index) for index in range(self.index)))
-        return earlier.pop() if len(earlier) == 1 else ""
+        earlier: set[str] = set()
+        for index in range(self.index - 1, -1, -1):
+            earlier |= self._benchmarks_of(index)
+            if len(earlier) > 1:
+                return ""  # several: none carries
+        return earlier.pop() if earlier else ""
 
     @property
     def metric(self) -> str:
@@ -146,7 +152,8 @@ class _Context:
 def _sentence_rows(sentence: str, own: str, context: _Context, number_words: bool) -> list[dict]:
     # sizes, years and other settings make no claim whatever names stand around them: a
     # sentence with no other number is not searched for names (a later one may still ask)
-    mentions = [m for m in find_mentions(sentence, number_words) if not is_setting(sentence, m)]
+    mentions = _claim_like(sentence, [m for m in find_mentions(sentence, number_words)
+                                      if not is_setting(sentence, m)])
     if not mentions:
         return []
     benchmarks, metrics, hardware = context.names_of(sentence)
@@ -159,6 +166,8 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
         inherit_kind(sentence, group, previous)
         compare_with_earlier(sentence, group, context.last_amount)
         previous = group if group.kind else previous
+    if "=" in sentence:
+        _score_named_values(sentence, groups)
     claims = [group for group in groups if group.kind]
     if not claims:
         return []
@@ -189,6 +198,14 @@ def _score_attached_numbers(sentence: str, groups: list[Group], names) -> None:
         if not group.kind and previous.kind == "score" and len(group.members) == 1 and \
                 number.unit == previous.members[-1].unit and attached_subject(sentence, number, names):
             group.kind, group.rule = "score", "score.attached"
+
+
+def _score_named_values(sentence: str, groups: list[Group]) -> None:
+    """ "BLEU-1 = 55.14", "raw agreement = 91%": a number set equal to a name that is no setting
+    or statistic is a score on that metric (issue 11 item 6)."""
+    for group in groups:
+        if not group.kind and len(group.members) == 1 and named_metric(sentence, group.members[0]):
+            group.kind, group.rule = "score", "score.named_value"
 
 
 def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,
@@ -225,7 +242,8 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
         if quality:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention) or context.benchmark
             metric = metric_list[index] if metric_list else \
-                metric_of(sentence, group, mention, metrics) or context.metric
+                metric_of(sentence, group, mention, metrics) or named_metric(sentence, mention) or \
+                context.metric or usual_metric(benchmark)
             hw, count = "", None
         else:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention, after_only=True)
@@ -248,6 +266,19 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
 
 # "OpenStreetMap data", "DASS benchmarks": a name before these describes data, it is no system
 _NAMES_DATA = re.compile(r"\s+(?:data|datasets?|benchmarks?|corpus|corpora|suite|splits?)\b", re.IGNORECASE)
+
+
+def _claim_like(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without statistics, data splits, sampling ratios and input lengths (spec
+    section 1, not_claims.py); a confidence interval's ends become the interval of the number
+    before them ("0.82, 95% CI: 0.66-0.98")."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and is_interval_of_previous(sentence, mention, kept[-1]):
+            kept[-1].low, kept[-1].high = mention.low, mention.high
+        elif not not_a_claim(sentence, mention):
+            kept.append(mention)
+    return kept
 
 
 def _inside(mention: Mention, spans) -> bool:

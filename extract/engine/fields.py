@@ -12,6 +12,7 @@ from . import cues, vocab
 from .kinds import METRIC_LINK, Group
 from .mentions import Mention
 from .names import is_system_token
+from .not_claims import NAMED_SETTINGS
 from .patterns import ASCII_SPACE, CaseBlindCue, CaseBlindWords, GatedCue, re_fullmatch, re_match, re_search, re_sub
 
 
@@ -502,6 +503,40 @@ def paired_metrics(sentence: str, group: Group, metrics) -> list[str] | None:
         return None
     before = list(dict.fromkeys(name for start, end, name in metrics if end <= first.outer_start))
     return before if len(before) == n else None
+
+
+# "BLEU-1 = 55.14", "raw agreement = 91%", "Cohen's \kappa = 0.82": a name set equal to the number
+_NAMED_VALUE_BEFORE = regex.compile(
+    r"(?<![\w\\'-])(?P<name>(?:[\w-]+'s\s+|[a-z]+(?<!s)\s+)?\\?[A-Za-z\u0370-\u03ff][\w@.+-]*)\s*=\s*$")
+
+
+_NOT_NAME_WORDS = frozenset("and or with of the a an to for at by in on is was are were as than".split())
+
+
+def named_metric(sentence: str, mention: Mention) -> str:
+    """The metric a number is set equal to ("BLEU-1 = 55.14"): the vocabulary's name for it, or
+    the name as written; "" where none is, or where it names a setting or a statistic ("N =
+    100", "t = -5.56")."""
+    before = sentence[max(0, mention.outer_start - 40):mention.outer_start]
+    if "=" not in before:
+        return ""
+    found = _NAMED_VALUE_BEFORE.search(before)
+    if found is None:
+        return ""
+    name = found["name"].replace("\\", "")
+    words = name.split()
+    if len(words) > 1 and words[0] in _NOT_NAME_WORDS:
+        name = words[-1]  # "k=10 and λ = 0.5": "and" is no part of the name
+    if words[-1].casefold() in NAMED_SETTINGS or len(words[-1]) < 2:
+        return ""
+    return vocab.metrics().canonical(name) or name
+
+
+def usual_metric(benchmark: str) -> str:
+    """The metric a benchmark is usually reported in, for a score that names none (issue 11
+    item 5: "only where the vocabulary records one"). The hook for the data file of default
+    metrics (issue 13); none is recorded yet, so none is taken."""
+    return ""
 
 
 def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:

@@ -104,7 +104,7 @@ def model_names(text: str) -> list[tuple[int, int, str]]:
     >>> [n for _, _, n in model_names("GPT-4o and Claude 3.7 beat Gemini 2.5 Pro and o3")]
     ['Claude 3.7', 'Gemini 2.5 Pro', 'o3']
     """
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:
         return []
     found = []
     for match in _MODEL_NAME.finditer(text):
@@ -115,6 +115,7 @@ def model_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_DIGIT = re.compile(r"\d")
 _DEFINITION = regex.compile(r"\s\((?P<acronym>\p{L}[\p{L}\d-]*)\)")
 _WORD = re.compile(r"\S+")
 _SMALL_WORDS = frozenset("of and the for in on to a an with by from".split())
