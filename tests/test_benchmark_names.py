@@ -37,6 +37,8 @@ NAME_BEFORE_KEYWORD = [
     pytest.param("a widely studied IoT benchmark dataset--the N-BaIoT dataset for both tasks",
                  ["N-BaIoT"], id="wide:2505.17363 a keyword describing another"),
     pytest.param("validated on the ADNI database.", ["ADNI"], id="wide:2504.08635 database"),
+    pytest.param("WikiDYK contains 12,290 facts and 77,180 questions.", ["WikiDYK"],
+                 id="wide:2505.12306 a name that holds items of data"),
 ]
 
 # --- rule: the name after a keyword ("the benchmark X", "datasets -- A, B, and C") ---------------
@@ -169,6 +171,18 @@ BENCHMARK_OF_A_NUMBER = [
                  [(82.0, "CMExamSet")], id="wide:2504.08779 an introduced benchmark carries"),
     pytest.param("We train on the Foo-Train dataset. FooNet reaches 82% accuracy.", [(82.0, "")],
                  id="spec training data is not the benchmark"),
+    pytest.param("FooNet shows an 82% reduction in error rate compared to Whisper, and 35% improvement over "
+                 "baseline methods on the VBDemand test set.", [(82.0, "VBDemand"), (35.0, "VBDemand")],
+                 id="wide:2510.25150 the sentence's one benchmark, after the number"),
+    pytest.param("FooNet shows an 82% reduction in error rate against Whisper, and 31% gain on VBDemand.",
+                 [(82.0, ""), (31.0, "VBDemand")],
+                 id="wide:2510.25150 a benchmark set right after another number is that number's"),
+    pytest.param("We demonstrate an accuracy of 47% EM on the first task and 82.7% on HumanEval.",
+                 [(47.0, ""), (82.7, "HumanEval")], id="wide:2512.20845 across another number",
+                 marks=pytest.mark.xfail(strict=True, reason="'73.5% ... on X' is read across a later number")),
+    pytest.param("Experimental results on the existing Smart Event Face Dataset (SEFD) demonstrate that "
+                 "FooNet matches YOLO-v4 while utilizing up to 35.5x fewer parameters.", [(35.5, "SEFD")],
+                 id="wide:2507.06459 a sentence opening with its benchmark ties an efficiency number"),
 ]
 
 
