@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable
 
+import regex
+
 from . import units, vocab
 from .fields import (attached_subject, average_qualifier, named_metric, usual_metric, baseline_of, before_subject, benchmarks_in,
                      condition_of, efficiency_metric, ends_in_training_context, hardware_of,
@@ -168,6 +170,8 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
         previous = group if group.kind else previous
     if "=" in sentence:
         _score_named_values(sentence, groups)
+    if " by " in sentence:
+        _changes_by(sentence, groups)
     claims = [group for group in groups if group.kind]
     if not claims:
         return []
@@ -198,6 +202,31 @@ def _score_attached_numbers(sentence: str, groups: list[Group], names) -> None:
         if not group.kind and previous.kind == "score" and len(group.members) == 1 and \
                 number.unit == previous.members[-1].unit and attached_subject(sentence, number, names):
             group.kind, group.rule = "score", "score.attached"
+
+
+# "outperforming X by large margins: 16.3% on A", "by a clear margin of 2.1%": the margin is a
+# change; "mAP falling by 47.3%": a fall. (Cue words of kinds.py's kind; kept here beside the one
+# rule that reads them, as cues.py is being rewritten into declarations, issue 12.)
+_BY_A_MARGIN = regex.compile(
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*|lead\w*|ahead)\b[^.;]{0,80}?\bby\s+"
+    r"(?:an?\s+)?(?:[\w-]+\s+){0,2}?margins?\s*(?:of|:)?\s*(?:up\s+to\s+|about\s+|over\s+)?$", regex.I)
+_FALLING_BY = regex.compile(r"\b(?:fall\w*|dropp?\w*|declin\w*|degrad\w*)\s+by\s*$", regex.I)
+
+
+def _changes_by(sentence: str, groups: list[Group]) -> None:
+    """Scores that are changes: a margin over other systems, a fall (see _BY_A_MARGIN); the
+    numbers of a list after a margin ("16.3% on A, 13.9% on B") are margins too."""
+    previous: Group | None = None
+    for group in groups:
+        left = sentence[max(0, group.members[0].outer_start - 120):group.members[0].outer_start]
+        if group.kind == "score" and not group.before_after and group.members[-1].unit in ("%", "pp", "points", ""):
+            if _BY_A_MARGIN.search(left):
+                group.kind, group.rule = "delta", "delta.margin"
+            elif _FALLING_BY.search(left[-30:]):
+                group.kind, group.sign, group.rule = "delta", -1, "delta.fall"
+        if group.kind == "score" and previous is not None and previous.rule in ("delta.margin", "delta.continued"):
+            inherit_kind(sentence, group, previous)
+        previous = group if group.kind else previous
 
 
 def _score_named_values(sentence: str, groups: list[Group]) -> None:
