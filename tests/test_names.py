@@ -115,3 +115,25 @@ def test_ascii_twins_match_where_the_regex_patterns_match(text):
 @example(title="x", abstract="We simply propose Foo-1, dubbed Bar2. Our new Baz3")
 def test_system_name_is_the_one_the_regex_patterns_find(title, abstract):
     assert system_name(title, abstract) == _reference_system_name(title, abstract)
+
+
+def _reference_model_names(text: str) -> list[tuple[int, int, str]]:
+    """model_names as the plain pattern reads it: MODEL_NAME tried at every position."""
+    found = []
+    for match in names.MODEL_NAME.finditer(text):
+        family = match["family"]
+        if family is None or family.lower() in names.MODEL_FAMILIES and \
+                text[match.start("version") - 1:match.start("version")] != "-":
+            found.append((match.start(), match.end(), match.group()))
+    return found
+
+
+_MODEL_WORDS = ["Claude", "Gemini", "Llama", "LLaMA", "Qwen", "Foo", "o", "Xo", "3", "3.7", "2.5", "8B", "7B",
+                "Pro", "mini", "-", " ", "\t", "\u00a0", ".", "-mini", "Sonnet", "Flash", "a", "é", "٣"]
+
+
+@NAMES_SETTINGS
+@given(text=st.lists(st.one_of(st.sampled_from(_MODEL_WORDS), st.text(max_size=2)), max_size=14).map("".join))
+@example(text="Claude 3.7 and o3-mini")
+def test_model_names_found_from_digits_are_the_pattern_matches(text):
+    assert names.model_names(text) == _reference_model_names(text)

@@ -103,13 +103,30 @@ def _named_after_on(text: str):
             yield match.end()
 
 
-# "WikiDYK contains 12,290 facts and 77,180 questions": a name that holds so many items of data
-_HOLDS_ITEMS = regex.compile(
-    r"(?<![\w-])(?P<name>(?:[\p{Lu}0-9]|\p{Ll}+(?=[\w.+&-]*[\p{Lu}0-9]))[\w.+&-]*[\w+])\s+"
-    r"(?:contains|comprises|consists\s+of)\s+(?:over\s+|about\s+|more\s+than\s+|approximately\s+|nearly\s+)?"
+# "WikiDYK contains 12,290 facts and 77,180 questions": a name that holds so many items of data.
+# The verb is found first; the name before it is read backwards from there, the items after it.
+_HOLDING_VERBS = ("contains", "comprises", "consists of")
+_NAME_BEFORE_VERB = regex.compile(
+    r"(?<![\w-])(?P<name>(?:[\p{Lu}0-9]|\p{Ll}+(?=[\w.+&-]*[\p{Lu}0-9]))[\w.+&-]*[\w+])\s+$", regex.REVERSE)
+_ITEMS_AFTER_VERB = regex.compile(
+    r"\s+(?:over\s+|about\s+|more\s+than\s+|approximately\s+|nearly\s+)?"
     r"\d[\d,.]*\s*[KkM]?\s+(?:[\w-]+\s+){0,2}?(?:questions|samples|images|examples|problems|instances|"
     r"videos|facts|pairs|tasks|items|documents|dialogues|conversations|utterances|hours|clips|scenes|"
     r"sequences|annotations|entries|prompts|queries|puzzles|recordings|sentences|articles|frames)\b")
+
+
+def _names_holding_items(text: str) -> list[str]:
+    names = []
+    for verb in _HOLDING_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            end = at + len(verb)
+            if _ITEMS_AFTER_VERB.match(text, end) and (name := _NAME_BEFORE_VERB.search(text, max(0, at - 60), at)):
+                names.append(name["name"])
+            at = text.find(verb, end)
+    return names
+
+
 _LIST_JOIN = regex.compile(r",\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*")
 _LIST_OPENING = regex.compile(
     r"\s*(?:\(|:|--|\u2014|,?\s*(?:including|such\s+as|namely|e\.g\.,?|i\.e\.,?))\s*")
@@ -150,8 +167,7 @@ def marked_benchmarks(text: str, own: str = "", terms: frozenset[str] | None = N
         if keyword["keyword"][0].isupper() and text[keyword.end():keyword.end() + 2][1:].isupper():
             continue  # "Interactive Video Corpus Moment Retrieval": inside a longer title
         found.append(_names_after_keyword(text, keyword) or _names_before_keyword(text, keyword))
-    if "contain" in text or "compris" in text or "consist" in text:
-        found += [[match["name"]] for match in _HOLDS_ITEMS.finditer(text)]
+    found += [[name] for name in _names_holding_items(text)]
     for after_on in _named_after_on(text):
         names, end = _name_list(text, after_on)
         if names and _ENDS_EVALUATED_NAMES.match(text, end):

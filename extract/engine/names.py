@@ -91,27 +91,37 @@ MODEL_VARIANTS = ("Pro", "Flash", "Sonnet", "Opus", "Haiku", "Mini", "mini", "Tu
                   "Instruct", "Chat", "Base", "Plus", "Max", "Lite", "Thinking", "Preview", "Coder", "VL")
 
 # "Claude 3.7", "Gemini 2.5 Pro", "Llama 3 8B", "o3-mini": a family written as a word (a capital
-# first; "o" only glued to its digit), its version, then variant words or a size.
-_MODEL_NAME = regex.compile(
+# first; "o" only glued to its digit), its version, then variant words or a size. Found from the
+# version's first digit (digits are few), the family read backwards from there.
+MODEL_NAME = regex.compile(
     r"(?<![\w-])(?:(?P<family>[A-Z][A-Za-z]+)[-\s]?|o(?=\d))(?P<version>\d+(?:\.\d+)?[a-z]?)"
     rf"(?:[-\s](?:{'|'.join(MODEL_VARIANTS)}|\d+(?:\.\d+)?[BM])(?![\w.]))*(?![\w-])")
+_VERSION_START = re.compile(r"\d(?<![\d.]\d)")
+_FAMILY_BEFORE = regex.compile(r"(?<![\w-])(?:(?P<family>[A-Z][A-Za-z]+)\s?|o)$")
+_VERSION_TAIL = regex.compile(
+    rf"\d+(?:\.\d+)?[a-z]?(?:[-\s](?:{'|'.join(MODEL_VARIANTS)}|\d+(?:\.\d+)?[BM])(?![\w.]))*(?![\w-])")
+_LONGEST_FAMILY = max(map(len, MODEL_FAMILIES)) + 1
 
 
 def model_names(text: str) -> list[tuple[int, int, str]]:
     """Names of models written as a family word and a version ("Claude 3.7", "Gemini 2.5 Pro",
-    "o3"), which the token scan of find_names does not read as names.
+    "o3"), which the token scan of find_names does not read as names: the matches of MODEL_NAME
+    whose family is one of MODEL_FAMILIES and whose version is not hyphened to it.
 
     >>> [n for _, _, n in model_names("GPT-4o and Claude 3.7 beat Gemini 2.5 Pro and o3")]
     ['Claude 3.7', 'Gemini 2.5 Pro', 'o3']
     """
-    if _DIGIT.search(text) is None:
-        return []
-    found = []
-    for match in _MODEL_NAME.finditer(text):
-        family = match["family"]
-        if family is None or family.lower() in MODEL_FAMILIES and family.isalpha() and \
-                not (match["version"] and text[match.start("version") - 1:match.start("version")] == "-"):
-            found.append((match.start(), match.end(), match.group()))
+    found: list[tuple[int, int, str]] = []
+    for digit in _VERSION_START.finditer(text):
+        at = digit.start()
+        if found and at < found[-1][1]:
+            continue
+        family = _FAMILY_BEFORE.search(text, max(0, at - _LONGEST_FAMILY), at)
+        if family is None or (family["family"] is not None and family["family"].lower() not in MODEL_FAMILIES):
+            continue
+        tail = _VERSION_TAIL.match(text, at)
+        if tail is not None:
+            found.append((family.start(), tail.end(), text[family.start():tail.end()]))
     return found
 
 
