@@ -2,6 +2,8 @@
 logic they replace read, kept here as the reference."""
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -73,12 +75,18 @@ def test_baseline_read_as_the_plain_patterns_read_it(text, cut):
 
 
 def _plain_nearest_benchmark(spans, sentence: str, mention: Mention) -> str:
+    def listed(span) -> bool:
+        return fields._in_a_list(spans, span, sentence)
     after = [s for s in spans if s[0] >= mention.outer_end]
     if after and fields._INTRODUCED_BY.match(sentence[mention.outer_end:after[0][0]]):
-        return after[0][2]
+        return "" if listed(after[0]) else after[0][2]
     usable = [s for s in spans if not fields.NOT_BENCHMARK_CONTEXT.search(sentence[max(0, s[0] - 40):s[0]])]
     before = [s for s in usable if s[1] <= mention.start]
-    return before[-1][2] if before else ""
+    if before:
+        return "" if listed(before[-1]) else before[-1][2]
+    later = {s[2] for s in usable if s[0] >= mention.outer_end}
+    taken = re.search(r"\d", sentence[max(mention.outer_end, after[0][0] - 25):after[0][0]]) if after else None
+    return later.pop() if len(later) == 1 and not listed(after[0]) and not taken else ""
 
 
 @GATE_SETTINGS

@@ -20,6 +20,7 @@ _WORDS = [
     "Zero-Shot", "DL-based", "LLMs", "7B", "2.9B", "671B", "v1.5", "foo_Bar", "_x", "A", "a", "We",
     "we", "propose", "present", "introduce", "called", "dubbed", "Named", "termed", "coined",
     "our", "Our", "proposed", "new", "further", "then", "simply", "a.", "x-", "-y", "a..B", "b+C",
+    "Claude", "3.7", "Gemini", "2.5", "Pro", "o3", "Dataset", "Benchmark",
     "7/B", "x-.Y", "é", "Éa", "aé", "a\u0301B", "٣", "a٣", "ﬁ",
 ]
 _SEPARATORS = st.sampled_from([" ", "  ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0", " (", ") ",
@@ -44,13 +45,14 @@ def _reference_find_names(text: str, own: str) -> list[tuple[int, int, str]]:
         if found and found[-1][1] == start - 1 and text[start - 1] == " ":
             start = found.pop()[0]
         found.append((start, end, text[start:end]))
-    return found
+    return names._with_model_names(found, names.model_names(text))
 
 
 def _reference_system_name(title: str, abstract: str) -> str:
     head, colon, _ = title.partition(": ")
     head = head.strip()
-    if colon and len(head.split()) <= 3 and not head.lower().startswith(names._TITLE_HEAD_STOP):
+    if colon and len(head.split()) <= 3 and not head.lower().startswith(names._TITLE_HEAD_STOP) and \
+            not names._names_a_benchmark(head):
         return head
     for match in names._PROPOSAL.finditer(abstract):
         after = match["after"]
@@ -69,7 +71,7 @@ def _reference_system_name(title: str, abstract: str) -> str:
     for token in NAME_TOKEN.finditer(title):
         if is_system_token(token[0]):
             return token[0]
-    return head if colon else title
+    return head if colon and not names._names_a_benchmark(head) else title
 
 
 @NAMES_SETTINGS
@@ -113,3 +115,25 @@ def test_ascii_twins_match_where_the_regex_patterns_match(text):
 @example(title="x", abstract="We simply propose Foo-1, dubbed Bar2. Our new Baz3")
 def test_system_name_is_the_one_the_regex_patterns_find(title, abstract):
     assert system_name(title, abstract) == _reference_system_name(title, abstract)
+
+
+def _reference_model_names(text: str) -> list[tuple[int, int, str]]:
+    """model_names as the plain pattern reads it: MODEL_NAME tried at every position."""
+    found = []
+    for match in names.MODEL_NAME.finditer(text):
+        family = match["family"]
+        if family is None or family.lower() in names.MODEL_FAMILIES and \
+                text[match.start("version") - 1:match.start("version")] != "-":
+            found.append((match.start(), match.end(), match.group()))
+    return found
+
+
+_MODEL_WORDS = ["Claude", "Gemini", "Llama", "LLaMA", "Qwen", "Foo", "o", "Xo", "3", "3.7", "2.5", "8B", "7B",
+                "Pro", "mini", "-", " ", "\t", "\u00a0", ".", "-mini", "Sonnet", "Flash", "a", "é", "٣"]
+
+
+@NAMES_SETTINGS
+@given(text=st.lists(st.one_of(st.sampled_from(_MODEL_WORDS), st.text(max_size=2)), max_size=14).map("".join))
+@example(text="Claude 3.7 and o3-mini")
+def test_model_names_found_from_digits_are_the_pattern_matches(text):
+    assert names.model_names(text) == _reference_model_names(text)

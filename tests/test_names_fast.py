@@ -43,13 +43,6 @@ _BENCHMARK_WORDS = ["on", "in", "the", "x", "%", "and", "&", "/", "USPTO-50K", "
 
 
 @FAST_SETTINGS
-@given(text=_texts(_BENCHMARK_WORDS, ascii_only=True))
-def test_on_a_name_twin_finds_what_the_pattern_finds_in_ascii(text):
-    expected = [(m.span(), m.span("name")) for m in fields._ON_A_NAME.finditer(text)]
-    assert [(m.span(), m.span("name")) for m in fields._ON_A_NAME_ASCII.finditer(text)] == expected
-
-
-@FAST_SETTINGS
 @given(text=_texts(["ESGenius", "ESGenius-Lite", "-", "_", "é", "ESGeniusX"]),
        name=st.sampled_from(["ESGenius", "ES.Genius", "E+"]))
 def test_whole_name_spans_are_the_pattern_matches(text, name):
@@ -103,15 +96,6 @@ def _plain_benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> lis
         if sibling and stem != name and len(sibling["suffix"]) == len(name) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
-    for match in fields._ON_A_NAME.finditer(sentence):
-        name = match["name"]
-        if not fields._NUMBER_SHORTLY_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
-            continue
-        if fields._looks_like_benchmark(name) and not any(s <= match.start("name") < e for s, e, _ in found):
-            found.append((match.start("name"), match.end("name"), name))
-    for match in fields._UNKNOWN_BENCHMARK.finditer(sentence):
-        if not any(s <= match.start("name") < e for s, e, _ in found):
-            found.append((match.start("name"), match.end("name"), match["name"]))
     return sorted(found)
 
 

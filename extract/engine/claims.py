@@ -9,17 +9,22 @@ The work per sentence, in order:
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterable
 
+import regex
+
 from . import units, vocab
-from .fields import (average_qualifier, baseline_of, before_subject, benchmarks_in,
+from .fields import (attached_subject, average_qualifier, named_metric, usual_metric, baseline_of, before_subject, benchmarks_in,
                      condition_of, efficiency_metric, ends_in_training_context, hardware_of,
-                     introduced_benchmarks, list_names, list_subjects, metric_of, nearest_benchmark,
+                     introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_metrics, paired_names,
                      quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
+from .benchmark_names import marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
-from .names import find_names, system_name
+from .names import defined_terms, find_names, system_name
+from .not_claims import is_interval_of_previous, not_a_claim
 from ..output.schema import COLUMNS, Paper
 from ..reading.sentences import split_sentences
 from ..reading.text import normalise
@@ -31,10 +36,15 @@ if TYPE_CHECKING:
 def extract_paper(paper: Paper) -> list[dict]:
     """Rows (dicts keyed by COLUMNS) for one paper, ordered by char_start."""
     norm = normalise(paper.abstract)
-    own = system_name(paper.title, norm.text)
+    # benchmarks the text marks (spec section 4) are found in every sentence, to carry; they and
+    # the terms the abstract defines ("automatic speech recognition (ASR)") name no system
+    terms = defined_terms(norm.text)
+    marked = tuple(dict.fromkeys(introduced_benchmarks(norm.text) + marked_benchmarks(norm.text, terms=terms)))
+    not_systems = frozenset(marked) | terms
+    own = system_name(paper.title, norm.text, not_systems)
     spans = split_sentences(norm.text)
     sentences = [norm.text[start:end] for start, end in spans]
-    context = _Context(sentences, introduced_benchmarks(norm.text))
+    context = _Context(sentences, marked, not_systems)
     number_words = may_hold_number_word(norm.text)  # most abstracts have none: looked for once
     rows: list[dict] = []
     for index, (sent_start, sent_end) in enumerate(spans):
@@ -71,16 +81,19 @@ _CARRY_REACH = 3
 
 class _Context:
     """What earlier sentences of the abstract set: a score that names no benchmark or metric
-    takes the one the nearest earlier sentence names alone (spec section 2). Looked up only
-    when needed; the names of sentences with numbers are kept from their own reading."""
+    takes the one the nearest earlier sentence names alone, or else the one benchmark all the
+    earlier sentences name (spec section 2). Looked up only when needed; the names of
+    sentences with numbers are kept from their own reading."""
 
-    def __init__(self, sentences: list[str], introduced: tuple[str, ...]) -> None:
+    def __init__(self, sentences: list[str], introduced: tuple[str, ...],
+                 not_systems: frozenset[str] = frozenset()) -> None:
         self.sentences = sentences
         self.introduced = introduced
+        self.not_systems = not_systems
         self.index = 0
         self.last_amount: dict | None = None  # the latest throughput, latency or memory row
-        # what each sentence names alone, by index: [benchmarks, metrics], each filled when asked
-        self._alone: tuple[dict[int, str], dict[int, str]] = ({}, {})
+        # what each sentence names, by index: [benchmarks (a set), metric named alone]
+        self._named: tuple[dict[int, frozenset[str]], dict[int, str]] = ({}, {})
 
     def names_of(self, sentence: str) -> tuple[list, list, list]:
         """The benchmarks, quality metrics and hardware of the current sentence; the first two
@@ -88,43 +101,53 @@ class _Context:
         known_benchmarks, known_metrics, hardware = vocab.names_scan().find_all(sentence)
         benchmarks = benchmarks_in(sentence, self.introduced, known_benchmarks)
         metrics = quality_metrics(sentence, known_metrics)
-        self._alone[0][self.index] = self._benchmark_alone(sentence, benchmarks)
-        self._alone[1][self.index] = self._metric_alone(metrics)
+        self._named[0][self.index] = self._usable_benchmarks(sentence, benchmarks)
+        self._named[1][self.index] = self._metric_alone(metrics)
         return benchmarks, metrics, hardware
 
     @staticmethod
-    def _benchmark_alone(sentence: str, benchmarks) -> str:
-        usable = {b[2] for b in benchmarks if not ends_in_training_context(sentence[:b[0]])}
-        return usable.pop() if len(usable) == 1 else ""
+    def _usable_benchmarks(sentence: str, benchmarks) -> frozenset[str]:
+        return frozenset(b[2] for b in benchmarks if not ends_in_training_context(sentence[:b[0]]))
 
     @staticmethod
     def _metric_alone(metrics) -> str:
         named = {m[2] for m in metrics}
         return named.pop() if len(named) == 1 else ""
 
-    def _sets(self, index: int, which: int) -> str:
-        """The benchmark (`which` 0) or metric (1) sentence `index` names alone; an earlier
-        sentence is read only for the one asked for."""
-        alone = self._alone[which]
-        if index not in alone:
+    def _benchmarks_of(self, index: int) -> frozenset[str]:
+        """The benchmarks sentence `index` names (not as training data); an earlier sentence
+        is read only when asked."""
+        named = self._named[0]
+        if index not in named:
             sentence = self.sentences[index]
-            alone[index] = (self._benchmark_alone(sentence, benchmarks_in(sentence, self.introduced))
-                            if which == 0 else self._metric_alone(quality_metrics(sentence)))
-        return alone[index]
+            named[index] = self._usable_benchmarks(sentence, benchmarks_in(sentence, self.introduced))
+        return named[index]
 
-    def _carried(self, which: int) -> str:
-        for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
-            if found := self._sets(index, which):
-                return found
-        return ""
+    def _metric_of(self, index: int) -> str:
+        named = self._named[1]
+        if index not in named:
+            named[index] = self._metric_alone(quality_metrics(self.sentences[index]))
+        return named[index]
 
     @property
     def benchmark(self) -> str:
-        return self._carried(0)
+        for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
+            if len(named := self._benchmarks_of(index)) == 1:
+                return next(iter(named))
+        # "evaluated on the nuScenes dataset. ... Our results show ... (four sentences on)"
+        earlier: set[str] = set()
+        for index in range(self.index - 1, -1, -1):
+            earlier |= self._benchmarks_of(index)
+            if len(earlier) > 1:
+                return ""  # several: none carries
+        return earlier.pop() if earlier else ""
 
     @property
     def metric(self) -> str:
-        return self._carried(1)
+        for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
+            if found := self._metric_of(index):
+                return found
+        return ""
 
 
 # --- one sentence ---------------------------------------------------------------------------------
@@ -132,7 +155,8 @@ class _Context:
 def _sentence_rows(sentence: str, own: str, context: _Context, number_words: bool) -> list[dict]:
     # sizes, years and other settings make no claim whatever names stand around them: a
     # sentence with no other number is not searched for names (a later one may still ask)
-    mentions = [m for m in find_mentions(sentence, number_words) if not is_setting(sentence, m)]
+    mentions = _claim_like(sentence, [m for m in find_mentions(sentence, number_words)
+                                      if not is_setting(sentence, m)])
     if not mentions:
         return []
     benchmarks, metrics, hardware = context.names_of(sentence)
@@ -145,11 +169,17 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
         inherit_kind(sentence, group, previous)
         compare_with_earlier(sentence, group, context.last_amount)
         previous = group if group.kind else previous
+    if "=" in sentence:
+        _score_named_values(sentence, groups)
+    if " by " in sentence:
+        _changes_by(sentence, groups)
     claims = [group for group in groups if group.kind]
     if not claims:
         return []
 
-    names = find_names(sentence, own)
+    names = [name for name in find_names(sentence, own)
+             if name[2] not in context.not_systems and not _NAMES_DATA.match(sentence, name[1])]
+    _score_attached_numbers(sentence, groups, names)
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
     hardware = [h for h in hardware if not any(s <= h[0] and h[1] < e for s, e, _ in names)]
     names = [n for n in names if not _within(n, occupied)]
@@ -164,6 +194,50 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
     return rows
 
 
+def _score_attached_numbers(sentence: str, groups: list[Group], names) -> None:
+    """ "Qwen3-8B reaches 61.5, ahead of Llama-3.1-8B (55.0) and Mistral-7B (48.7)", "A achieves
+    78%, followed by B (72%)": a number attached to another system right after a score is that
+    system's score on the same measure (issue 11: lists advance)."""
+    for previous, group in zip(groups, groups[1:]):
+        number = group.members[0]
+        if not group.kind and previous.kind == "score" and len(group.members) == 1 and \
+                number.unit == previous.members[-1].unit and attached_subject(sentence, number, names):
+            group.kind, group.rule = "score", "score.attached"
+
+
+# "outperforming X by large margins: 16.3% on A", "by a clear margin of 2.1%": the margin is a
+# change; "mAP falling by 47.3%": a fall. (Cue words of kinds.py's kind; kept here beside the one
+# rule that reads them, as cues.py is being rewritten into declarations, issue 12.)
+_BY_A_MARGIN = regex.compile(
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*|lead\w*|ahead)\b[^.;]{0,80}?\bby\s+"
+    r"(?:an?\s+)?(?:[\w-]+\s+){0,2}?margins?\s*(?:of|:)?\s*(?:up\s+to\s+|about\s+|over\s+)?$", regex.I)
+_FALLING_BY = regex.compile(r"\b(?:fall\w*|dropp?\w*|declin\w*|degrad\w*)\s+by\s*$", regex.I)
+
+
+def _changes_by(sentence: str, groups: list[Group]) -> None:
+    """Scores that are changes: a margin over other systems, a fall (see _BY_A_MARGIN); the
+    numbers of a list after a margin ("16.3% on A, 13.9% on B") are margins too."""
+    previous: Group | None = None
+    for group in groups:
+        left = sentence[max(0, group.members[0].outer_start - 120):group.members[0].outer_start]
+        if group.kind == "score" and not group.before_after and group.members[-1].unit in ("%", "pp", "points", ""):
+            if _BY_A_MARGIN.search(left):
+                group.kind, group.rule = "delta", "delta.margin"
+            elif _FALLING_BY.search(left[-30:]):
+                group.kind, group.sign, group.rule = "delta", -1, "delta.fall"
+        if group.kind == "score" and previous is not None and previous.rule in ("delta.margin", "delta.continued"):
+            inherit_kind(sentence, group, previous)
+        previous = group if group.kind else previous
+
+
+def _score_named_values(sentence: str, groups: list[Group]) -> None:
+    """ "BLEU-1 = 55.14", "raw agreement = 91%": a number set equal to a name that is no setting
+    or statistic is a score on that metric (issue 11 item 6)."""
+    for group in groups:
+        if not group.kind and len(group.members) == 1 and named_metric(sentence, group.members[0]):
+            group.kind, group.rule = "score", "score.named_value"
+
+
 def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,
           context: _Context, next_start: int) -> list[dict]:
     """One row per number of a classified group, its fields read from the sentence."""
@@ -171,14 +245,18 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
     n = len(members)
     kind = group.kind
     quality = kind in ("score", "delta")
+    paired_subjects = None
     if group.compared_with:  # the subject of every member, measured as the amount it is set against
         subjects = [group.compared_with]
         last = context.last_amount
         measured_as = (last["hardware"], last["hardware_count"], last["metric"])
     else:
-        subjects = list_subjects(sentence, group, names) or [subject_of(sentence, members[0], own, names)]
+        paired_subjects = list_subjects(sentence, group, names)
+        subjects = paired_subjects or [subject_of(sentence, members[0], own, names)]
         measured_as = None
-    bench_list = list_names(benchmarks, n) if n > 1 else None
+    bench_list = paired_names(benchmarks, n, sentence, members[-1].outer_end,
+                              bool(paired_subjects)) if n > 1 else None
+    metric_list = paired_metrics(sentence, group, metrics) if n > 1 and quality else None
     # what the members of a group share: the baseline, and the settings after a list
     baseline = baseline_of(sentence, group) if kind in ("delta", "speedup", "reduction") else ""
     shared_condition = None if group.before_after else condition_of(sentence, group, 0, next_start)
@@ -193,7 +271,9 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
         benchmark = bench_list[index] if bench_list else ""
         if quality:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention) or context.benchmark
-            metric = metric_of(sentence, group, mention, metrics) or context.metric
+            metric = metric_list[index] if metric_list else \
+                metric_of(sentence, group, mention, metrics) or named_metric(sentence, mention) or \
+                context.metric or usual_metric(benchmark)
             hw, count = "", None
         else:
             benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention, after_only=True)
@@ -212,6 +292,23 @@ def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, har
             "rule": rule, "_start": mention.start, "_end": mention.end,
         })
     return rows
+
+
+# "OpenStreetMap data", "DASS benchmarks": a name before these describes data, it is no system
+_NAMES_DATA = re.compile(r"\s+(?:data|datasets?|benchmarks?|corpus|corpora|suite|splits?)\b", re.IGNORECASE)
+
+
+def _claim_like(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without statistics, data splits, sampling ratios and input lengths (spec
+    section 1, not_claims.py); a confidence interval's ends become the interval of the number
+    before them ("0.82, 95% CI: 0.66-0.98")."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and is_interval_of_previous(sentence, mention, kept[-1]):
+            kept[-1].low, kept[-1].high = mention.low, mention.high
+        elif not not_a_claim(sentence, mention):
+            kept.append(mention)
+    return kept
 
 
 def _inside(mention: Mention, spans) -> bool:

@@ -13,11 +13,12 @@ from .kinds import METRIC_LINK, Group
 from .mentions import Mention
 from .names import is_system_token
 from .cue_compiler import Cue
+from .not_claims import NAMED_SETTINGS
 from .patterns import ASCII_SPACE, re_fullmatch, re_match, re_search, re_sub
 
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
-_NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,\s*(?=\S+\s*,?\s*and\b))\s*$", regex.I)
+_NAME_JOIN = regex.compile(r"^\s*(?:/|,?\s*and|&|,)\s*$", regex.I)
 
 _BASELINE_AFTER = Cue(
     r"^[^.;]{0,60}?\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against)\s+"
@@ -45,7 +46,7 @@ INTRO_PLAIN = (
 _INTRO = Cue(INTRO_PLAIN)
 
 NOT_BENCHMARK_CONTEXT = regex.compile(
-    r"(?:pre-?train\w*|trained|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
+    r"(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
 # Asked only whether the training context ends a text: searched backwards from the end it must
 # touch, it is decided in a few steps, not tried at every earlier character.
 _TRAINING_CONTEXT_BEFORE = regex.compile(NOT_BENCHMARK_CONTEXT.pattern,
@@ -57,19 +58,6 @@ def ends_in_training_context(text: str) -> bool:
     return _TRAINING_CONTEXT_BEFORE.search(text) is not None
 
 
-_UNKNOWN_BENCHMARK = Cue(
-    r"\bon\s+(?:the\s+)?(?:widely\s+used\s+|popular\s+|challenging\s+)?"
-    r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:benchmark|dataset|data\s+set|test\s+set)",
-    case_blind=False)
-
-_ON_A_NAME = regex.compile(r"(?:\bon|(?<=[\d%]\s|\dx\s)in)\s+(?:the\s+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
-# Its twin for ASCII text on the standard engine: opening with the letters it consumes ("on",
-# "in"), it is tried at those letters only, not at every character. \s is spelled out as `regex`
-# reads it in ASCII.
-_ON_A_NAME_ASCII = re.compile(
-    rf"(?:o(?<!\wo)n|i(?:(?<=[\d%][{ASCII_SPACE}]i)|(?<=\dx[{ASCII_SPACE}]i))n)[{ASCII_SPACE}]+"
-    rf"(?:the[{ASCII_SPACE}]+)?(?P<name>[A-Za-z0-9][\w.+-]*[\w+])")
-_NUMBER_SHORTLY_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
 _SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
 _INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "construct")
 _INTRODUCES_BENCHMARK = regex.compile(
@@ -159,7 +147,8 @@ def _may_end_in_digits(name: str) -> bool:
 
 def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list | None = None
                   ) -> list[tuple[int, int, str]]:
-    """Known benchmarks, their siblings ("AIME24 & 25"), and unknown ones the text marks.
+    """Known benchmarks, their siblings ("AIME24 & 25"), and the names in `introduced`: those
+    the abstract introduces or marks as benchmarks (benchmark_names.marked_benchmarks).
     `known`: the benchmarks vocabulary's find_all of the sentence, if it was already run."""
     found = list(vocab.benchmarks().find_all(sentence) if known is None else known)
     for name in introduced:
@@ -174,18 +163,6 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list |
                 len(sibling["suffix"]) == len(name) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
-    for match in (_ON_A_NAME_ASCII if sentence.isascii() else _ON_A_NAME).finditer(sentence):
-        # "5.6 points on USPTO-50K": a benchmark the vocabulary does not know (spec section 4)
-        name = match["name"]
-        if not (is_system_token(name) or "-" in name and name[0].isupper()):
-            continue  # the cheap half of _looks_like_benchmark first
-        if not _NUMBER_SHORTLY_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
-            continue
-        if _looks_like_benchmark(name) and not any(s <= match.start("name") < e for s, e, _ in found):
-            found.append((match.start("name"), match.end("name"), name))
-    for match in _UNKNOWN_BENCHMARK.finditer(sentence):
-        if not any(s <= match.start("name") < e for s, e, _ in found):
-            found.append((match.start("name"), match.end("name"), match["name"]))
     return sorted(found)
 
 # A verb that governs the number after it ("X achieves 85%").
@@ -223,6 +200,8 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
     named = _NAMED_VALUE.search(sentence[max(0, mention.outer_start - 30):mention.outer_start])
     if named and any(n == named["name"] for _, _, n in names):
         return named["name"]  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
+    if names and (attached := attached_subject(sentence, mention, names)):
+        return attached
     intro = _INTRO.match(sentence)
     if intro and intro.end() > mention.outer_end:
         # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the
@@ -236,6 +215,13 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
     # make long sentences cost quadratic time
     verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
     for verb in reversed(verbs):
+        if verb[0].lower().endswith(_NOUN_ENDINGS):
+            continue  # "improvements", "reduction": the verb patterns' stems also read nouns
+        if verb[0][-3:].lower() == "ing" and sentence[:verb.start()].rstrip().endswith(","):
+            # "UNet-MSAM outperforms UNet-SC, achieving gains of 3.61%": the participle's agent
+            # is the clause's subject, not the object before the comma
+            clause = _CLAUSE_OPENING.search(sentence, start, verb.start())
+            return _first_agent(sentence, clause.end() if clause else start, verb.start(), own, names)
         if _COORDINATED.search(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
             # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
             # shares the clause's first subject
@@ -244,6 +230,48 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
         if found:
             return found
     return own
+
+
+_NOUN_ENDINGS = ("ment", "ments", "tion", "tions")
+_CLAUSE_OPENING = regex.compile(r"\b(?:that|which|where)\s(?!.*\b(?:that|which|where)\s)", regex.I | regex.S)
+
+# Where a number is attached to the system it belongs to, a list advances: "Llama-3.1-8B
+# (55.0)", "KNN (AUC 0.677)", "85.7% (GPT-4o)", "(55.5% for MetaOpenFOAM)", "against 66.0 for
+# SegFormer", "Qwen3-32B's 80.9".
+_NAME_BEFORE_BRACKET = regex.compile(r"\s*\(\s*(?:[\w@.-]+\s*[:=]?\s*)?$")
+_BRACKETED_AFTER = regex.compile(r"\s*\(\s*")
+_BENCHMARK_POSITION = regex.compile(r"\b(?:on|in|across|over|at)\s+(?:the\s+)?$", regex.I)
+_FOR_NAME_IN_BRACKET = regex.compile(r"\s+(?:for|by|with|using|from)\s+")
+_COMPARED_BEFORE = regex.compile(r"\b(?:against|versus|vs\.?|compared\s+(?:to|with)|than)\s+$", regex.I)
+_FOR_NAME_AFTER = regex.compile(r"\s+(?:for|by|of)\s+(?:the\s+)?")
+_POSSESSIVE = regex.compile(r"(?:'s|\u2019s)\s+$")
+
+
+def attached_subject(sentence: str, mention: Mention, names) -> str:
+    """The system a number is attached to by brackets or a possessive, or "" if none."""
+    before = sentence[max(0, mention.outer_start - 40):mention.outer_start]
+    by_end = {end: name for _, end, name in names}
+    by_start = {start: name for start, _, name in names}
+    opening = before.rfind("(")
+    if opening >= 0 and _NAME_BEFORE_BRACKET.search(before):
+        end = mention.outer_start - len(before) + len(before[:opening].rstrip())
+        name = by_end.get(end)
+        if name and not _BENCHMARK_POSITION.search(sentence, max(0, end - len(name) - 12), end - len(name)):
+            return name  # "Llama-3.1-8B (55.0)", "KNN (AUC 0.677)"; not "on NVOS (92.7% mIoU)"
+    if (bracket := _BRACKETED_AFTER.match(sentence, mention.outer_end)) and \
+            (name := by_start.get(bracket.end())) and sentence[bracket.end() + len(name):].lstrip().startswith(")"):
+        return name  # "85.7% (GPT-4o)"
+    if "(" in before[-12:] and (joined := _FOR_NAME_IN_BRACKET.match(sentence, mention.outer_end)) and \
+            (name := by_start.get(joined.end())):
+        return name  # "(55.5% for MetaOpenFOAM)"
+    if _COMPARED_BEFORE.search(before) and (joined := _FOR_NAME_AFTER.match(sentence, mention.outer_end)) \
+            and (name := by_start.get(joined.end())):
+        return name  # "against 66.0 for SegFormer"
+    if _POSSESSIVE.search(before):
+        name = by_end.get(mention.outer_start - len(before) + _POSSESSIVE.search(before).start())
+        if name:
+            return name  # "Qwen3-32B's 80.9"
+    return ""
 
 
 def _first_agent(sentence: str, start: int, end: int, own: str, names) -> str:
@@ -290,25 +318,51 @@ def before_subject(sentence: str, mention: Mention, names) -> str:
 
 
 def list_subjects(sentence: str, group: Group, names) -> list[str] | None:
-    """"RT-DETR-R50 / R101 achieves 53.1% / 54.3%": one subject per number, in order."""
+    """One subject per number of a list, in order: "RT-DETR-R50 / R101 achieves 53.1% / 54.3%",
+    "Gemini 2.5 Pro, o3, and Claude 4 Sonnet achieve ... (60.30%, 63.37%, and 63.16%)", "accuracies
+    of 86.42% and 89.46% for VAE-GCN and VAE-GAT, respectively"."""
     n = len(group.members)
     if n < 2 or group.before_after:
         return None
-    head = sentence[:group.members[0].outer_start]
-    run: list[tuple[int, int, str]] = []
+    head_end = group.members[0].outer_start
     best = None
-    for name in names + [(0, 0, "")]:
-        if name[2] and name[0] < len(head) and run and _NAME_JOIN.match(head[run[-1][1]:name[0]]):
+    for run in _name_runs(sentence, [name for name in names if name[1] <= head_end]):
+        if len(run) == n:
+            best = run
+    if best is not None and not re_search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$",
+                                          sentence[:best[0][0]], regex.I):
+        return [name for _, _, name in best]  # as the abstract names them: "R101", not "RT-DETR-R101"
+    after = _SUBJECTS_AFTER.match(sentence, group.members[-1].outer_end)
+    if after:
+        runs = _name_runs(sentence, [name for name in names if name[0] >= after.end()])
+        if runs and runs[0][0][0] == after.end() and len(runs[0]) == n and \
+                "respectively" in sentence[runs[0][-1][1]:runs[0][-1][1] + 20]:
+            return [name for _, _, name in runs[0]]
+    return None
+
+
+_SUBJECTS_AFTER = regex.compile(r"\s*,?\s*(?:for|by|of|from)\s+(?:the\s+)?")
+
+
+def _name_runs(sentence: str, names) -> list[list[tuple[int, int, str]]]:
+    """The names joined as lists ("A / B", "A and B", "A, B, and C"), each run in order; commas
+    alone join only a run that "and" or "&" closes."""
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    joins: list[str] = []
+    for name in names + [(len(sentence), len(sentence), "")]:
+        between = sentence[run[-1][1]:name[0]] if run else ""
+        if run and name[2] and _NAME_JOIN.match(between):
             run.append(name)
-        else:
-            if len(run) == n:
-                best = run
-            run = [name] if name[2] and name[0] < len(head) else []
-    if best is None:
-        return None
-    if re_search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$", head[:best[0][0]], regex.I):
-        return None
-    return [name for _, _, name in best]  # as the abstract names them: "R101", not "RT-DETR-R101"
+            joins.append(between)
+            continue
+        if run and (all("," not in join or "and" in join or "&" in join for join in joins)
+                    or "and" in joins[-1] or "&" in joins[-1]):
+            runs.append(run)
+        elif run:
+            runs.extend([[single] for single in run])
+        run, joins = ([name] if name[2] else []), []
+    return runs
 
 
 def list_names(spans, n: int) -> list[str] | None:
@@ -333,48 +387,170 @@ _INTRODUCED_BY_DIRECTLY = regex.compile(
 
 def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool = False) -> str:
     """The benchmark a number is reported on: one introduced right after it ("73.5% on
-    MathVista"), else the nearest before it that is not training data."""
+    MathVista"), else the nearest before it that is not training data. A number reported over
+    several benchmarks together ("on MS MARCO and TREC-DL") has none (golden/README.md)."""
     after = [s for s in spans if s[0] >= mention.outer_end]
     introduced_by = _INTRODUCED_BY_DIRECTLY if after_only else _INTRODUCED_BY
     if after and introduced_by.match(sentence[mention.outer_end:after[0][0]]):
-        return after[0][2]
+        return "" if _in_a_list(spans, after[0], sentence) else after[0][2]
     if after_only:
-        leading = re_match(r"(?:\w+,\s*)?(?:on|in)\s+(?:the\s+)?", sentence, regex.I)
+        leading = _LEADING_ON.match(sentence)
         first_span = spans[0] if spans else None
-        if leading and first_span and first_span[0] == leading.end():
-            return first_span[2]  # "On ImageNet 256X256, ... a 28X reduction"
+        if leading and first_span and first_span[1] <= mention.start and \
+                _LEADING_NAME_WORDS.fullmatch(sentence, leading.end(), first_span[0]):
+            # "On ImageNet 256X256, ... a 28X reduction", "Experimental results on the existing
+            # SEFD demonstrate ... 35.5x fewer parameters"
+            return "" if _in_a_list(spans, first_span, sentence) else first_span[2]
         return ""
     for span in reversed(spans):  # the nearest before the number that is not training data
         if span[1] <= mention.start and not ends_in_training_context(sentence[max(0, span[0] - 40):span[0]]):
-            return span[2]
+            return "" if _in_a_list(spans, span, sentence) else span[2]
+    # "... a 10.16% improvement in R@10 ... on the HumanML3D dataset": the one benchmark the
+    # sentence names, after the number
+    # ("... and 82.7% on HumanEval": a benchmark set right after another number is that number's)
+    usable = {s[2] for s in after if not ends_in_training_context(sentence[max(0, s[0] - 40):s[0]])}
+    if len(usable) == 1 and not _in_a_list(spans, after[0], sentence) and \
+            not _DIGIT.search(sentence, max(mention.outer_end, after[0][0] - 25), after[0][0]):
+        return usable.pop()
     return ""
 
 
-def _looks_like_benchmark(name: str) -> bool:
-    """A name the vocabulary does not know, written like a benchmark's ("USPTO-50K", "PG-19")."""
-    return (is_system_token(name) or "-" in name and name[0].isupper()) and \
-        not vocab.hardware().find_all(name)
+_DIGIT = regex.compile(r"\d")
+
+
+# A sentence that opens by setting its benchmark: "On X, ...", "Experimental results on the
+# existing X demonstrate ..."
+_LEADING_ON = regex.compile(
+    r"(?:\w+,\s*)?(?:(?:[\w-]+\s+){0,2}(?:results|experiments|evaluations?)\s+)?(?:on|in)\s+(?:the\s+)?", regex.I)
+# what may stand between that opening and the benchmark: "existing", "Smart Event Face Dataset ("
+_LEADING_NAME_WORDS = regex.compile(r"(?:[\w-]+\s+){0,5}\(?")
+
+
+_BENCHMARK_LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|&|/|,?\s*or)\s*")
+
+
+def _in_a_list(spans, span, sentence: str) -> bool:
+    """Whether `span` is one of a list of benchmarks ("the COCO-POS and COCO-MIG benchmarks",
+    "AIME 2024/2025"): joined to a neighbour by a comma, "and", "&" or "/"."""
+    for other in spans:
+        if other[2] == span[2]:
+            continue
+        first, second = (other, span) if other[0] < span[0] else (span, other)
+        if 0 <= second[0] - first[1] <= 6 and _BENCHMARK_LIST_JOIN.fullmatch(sentence, first[1], second[0]):
+            return True
+    return False
+
+
+def paired_names(spans, n: int, sentence: str, after: int, subjects_paired: bool = False) -> list[str] | None:
+    """The names a list of `n` numbers pairs with in order: a run of `n` names joined as a list
+    (list_names), or, where "respectively" follows the numbers and does not pair them with
+    subjects already, the `n` distinct names of the sentence in order ("88.8% on Spider and
+    64.9% on BIRD ..., surpassing the baseline by 2.7% and 2.6%, respectively")."""
+    found = list_names(spans, n)
+    if found or subjects_paired or "respectively" not in sentence[after:after + 80]:
+        return found
+    names = list(dict.fromkeys(name for _, _, name in spans))
+    return names if len(names) == n else None
 
 
 def metric_of(sentence: str, group: Group, mention: Mention, metrics) -> str:
     """The metric of a score or delta: named right after it ("53.1% AP"), linked before it
-    ("accuracy of 98.82%", "AUC = 0.955"), shortly after it, or elsewhere in the sentence."""
+    ("accuracy of 98.82%", "AUC = 0.955"), shortly after it, or elsewhere in the sentence. A
+    metric is not taken from a neighbouring item of a list ("precision of 67.6%, recall of
+    61.5%": 67.6 is precision), and a number reported for several metrics together ("99.93%
+    in accuracy, recall, and F1") has none (golden/README.md)."""
     first, last = group.members[0], group.members[-1]
     for start, end, name in metrics:
-        if 0 <= start - last.outer_end <= 3:
-            return name
+        if 0 <= start - last.outer_end <= 3 and not sentence[last.outer_end:start].strip(" )-"):
+            return "" if _several_metrics(metrics, (start, end, name), sentence) else name
     for start, end, name in metrics:
         if end <= first.outer_start and METRIC_LINK.match(sentence[end:first.outer_start]) \
                 and first.outer_start - end <= 12:
             return name
     for start, end, name in metrics:
         if 0 <= start - last.outer_end <= 25 and not re_search(r"[,;]|\band\b", sentence[last.outer_end:start]):
-            return name
-    before = [(s, e, name) for s, e, name in metrics if e <= first.outer_start]
+            return "" if _several_metrics(metrics, (start, end, name), sentence) else name
+    # a metric another number stands with is that number's where this one has a name of its own
+    # the vocabulary does not know ("accuracy of 73%, precision of 88%"), not in an ellipsis
+    # ("a prediction error of 1.591 cm ... and 1.439 cm")
+    own_name = _LINKED_NAME_BEFORE.search(sentence, max(0, first.outer_start - 30), first.outer_start)
+    before = [m for m in metrics if m[1] <= first.outer_start
+              and not (own_name and _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1]))]
     if before:
-        return before[-1][2]
-    after = [(s, e, name) for s, e, name in metrics if s >= last.outer_end]
+        return "" if _several_metrics(metrics, before[-1], sentence) else before[-1][2]
+    after = [m for m in metrics if m[0] >= last.outer_end and not _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1])]
     return after[0][2] if after else ""
+
+
+_METRIC_OF_A_LATER_NUMBER = regex.compile(r"\s*(?:of|=|:|is|was|reaches|reaching|at)\s*[-+~]?\d", regex.I)
+_LINKED_NAME_BEFORE = regex.compile(r"[A-Za-z][\w-]*\s*(?:of|=|:)\s*$")
+_METRIC_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and|/|&)\s*")
+
+
+def _several_metrics(metrics, metric, sentence: str) -> bool:
+    """Whether `metric` is one of a list of different metrics ("in accuracy, recall, precision,
+    and F1-score", "answer accuracy and F1"): joined to one by a comma, "and", "/" or "&"."""
+    for other in metrics:
+        if other[2] == metric[2]:
+            continue
+        first, second = (other, metric) if other[0] < metric[0] else (metric, other)
+        if 0 <= second[0] - first[1] <= 7 and _METRIC_LIST_JOIN.fullmatch(sentence, first[1], second[0]):
+            return True
+    return False
+
+
+def paired_metrics(sentence: str, group: Group, metrics) -> list[str] | None:
+    """The metrics a list of numbers pairs with in order: a list of as many metrics right after
+    it ("retains 96.2% and 95.5% of the baseline's ADE and FDE performance"), or, where no metric
+    stands right after the numbers, as many metrics named before them in the sentence ("a
+    precision of 67.6%, recall of 61.5%, ..., representing improvements of 3.1%, 8.4%, ...")."""
+    n = len(group.members)
+    if group.before_after:
+        return None
+    first, last = group.members[0], group.members[-1]
+    after = [m for m in metrics if 0 <= m[0] - last.outer_end <= 40]
+    run = list_names(after, n)
+    if run and len(set(run)) == n and all(_METRIC_LIST_JOIN.fullmatch(sentence, a[1], b[0])
+                                          for a, b in zip(after, after[1:n])):
+        return run
+    if any(0 <= m[0] - last.outer_end <= 3 for m in metrics):
+        return None
+    before = list(dict.fromkeys(name for start, end, name in metrics if end <= first.outer_start))
+    return before if len(before) == n else None
+
+
+# "BLEU-1 = 55.14", "raw agreement = 91%", "Cohen's \kappa = 0.82": a name set equal to the number
+_NAMED_VALUE_BEFORE = regex.compile(
+    r"(?<![\w\\'-])(?P<name>(?:[\w-]+'s\s+|[a-z]+(?<!s)\s+)?\\?[A-Za-z\u0370-\u03ff][\w@.+-]*)\s*=\s*$")
+
+
+_NOT_NAME_WORDS = frozenset("and or with of the a an to for at by in on is was are were as than".split())
+
+
+def named_metric(sentence: str, mention: Mention) -> str:
+    """The metric a number is set equal to ("BLEU-1 = 55.14"): the vocabulary's name for it, or
+    the name as written; "" where none is, or where it names a setting or a statistic ("N =
+    100", "t = -5.56")."""
+    before = sentence[max(0, mention.outer_start - 40):mention.outer_start]
+    if "=" not in before:
+        return ""
+    found = _NAMED_VALUE_BEFORE.search(before)
+    if found is None:
+        return ""
+    name = found["name"].replace("\\", "")
+    words = name.split()
+    if len(words) > 1 and words[0] in _NOT_NAME_WORDS:
+        name = words[-1]  # "k=10 and λ = 0.5": "and" is no part of the name
+    if words[-1].casefold() in NAMED_SETTINGS or len(words[-1]) < 2:
+        return ""
+    return vocab.metrics().canonical(name) or name
+
+
+def usual_metric(benchmark: str) -> str:
+    """The metric a benchmark is usually reported in, for a score that names none (issue 11
+    item 5: "only where the vocabulary records one"). The hook for the data file of default
+    metrics (issue 13); none is recorded yet, so none is taken."""
+    return ""
 
 
 def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:

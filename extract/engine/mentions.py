@@ -46,6 +46,8 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     (25.22, 2.97, 25.22, 'x', 'range')
     """
     found = _numeric_mentions(text)
+    if len(found) > 1 and (" to " in text or "between" in text):
+        found = _worded_ranges(text, found)
     words = number_words and may_hold_number_word(text)
     times = p.WORD_TIME.may_match(text)
     if not (words or times):
@@ -102,6 +104,54 @@ def _class_digit_run() -> re.Pattern[bytes]:
 
 _CLASS_DIGIT_RUN = _class_digit_run()
 _DIGIT = re.compile(r"\d")
+
+
+# Ranges written with words (spec section 3): "-1.6 to -15.5pp", "4x to 7x", "+1.2 to +1.5",
+# "by 6% to 50%", "between 25% and 50%", "ranging from 8 FPS up to 44.8 FPS". "from 78% to 86%"
+# after anything else is a before/after pair (kinds.group_mentions), not a range.
+_WORDED_RANGE_JOIN = re.compile(r"\s+(?:up\s+)?to\s+")
+_BETWEEN_JOIN = re.compile(r"\s+and\s+")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_RANGING_FROM_BEFORE = re.compile(r"\b(?:rang(?:e|es|ing)|var(?:y|ies|ying))\s+from\s+$", re.IGNORECASE)
+_RELATIVE_UNITS = ("%", "pp", "points", "x")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _worded_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with each pair that a worded range joins read as one range mention: its value
+    the end written last, its interval the two ends (signed where they are)."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        first = joined[-1] if joined else None
+        if first is not None and first.qualifier in ("", "range") and first.low is None and \
+                mention.low is None and not first.is_size and not mention.is_size and \
+                _is_worded_range(text, first, mention):
+            low, high = sorted((first.value * first.sign, mention.value * mention.sign))
+            joined[-1] = Mention(first.start, mention.end, first.outer_start, mention.outer_end,
+                                 mention.value, low=low, high=high, unit=mention.unit or first.unit,
+                                 qualifier="range", sign=mention.sign, signed=first.signed or mention.signed,
+                                 decimal=first.decimal or mention.decimal)
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _is_worded_range(text: str, first: Mention, second: Mention) -> bool:
+    before = text[max(0, first.outer_start - 24):first.outer_start]
+    # up to the second number's digits and sign: "up to" may stand on it as its qualifier
+    between = text[first.outer_end:second.start - (1 if second.signed else 0)]
+    same_unit = first.unit == second.unit or not first.unit
+    if _BETWEEN_BEFORE.search(before):
+        return bool(_BETWEEN_JOIN.fullmatch(between)) and same_unit
+    if not _WORDED_RANGE_JOIN.fullmatch(between):
+        return False
+    if _RANGING_FROM_BEFORE.search(before):
+        return same_unit
+    if _FROM_BEFORE.search(before):
+        return False  # "improves from 78% to 86%": before and after
+    # the ends carry their sign or a relative unit: "-1.6 to -15.5pp", "4x to 7x", "6% to 50%"
+    # ("grown by 5x (16 GB to 80 GB)" reads two amounts)
+    return (first.signed and second.signed) or (first.unit in _RELATIVE_UNITS and first.unit == second.unit)
 
 
 def may_hold_number_word(text: str) -> bool:

@@ -66,8 +66,108 @@ Experimental Experiments Results Extensive Comprehensive Code Notably However Mo
 Additionally Specifically Finally Overall Further Also Compared Despite When While Using After
 Evaluated Evaluation Training Inference Empirically Impressively Importantly Thus Therefore Here
 Among Across Unlike Like Such As First Second Third Last TFLOPS FPS Transformer Transformers MRAs
-bfloat16 float16 float32 fp16 fp32 bf16 int8 int4 FP4 FP6 TLS CLS AUC_ROC SoTA SOTA
+bfloat16 float16 float32 fp16 fp32 bf16 int8 int4 FP4 FP6 TLS CLS AUC_ROC SoTA SOTA GFLOPs GFLOPS MFLOPs PFLOPs
+PFLOPS IoT
 """.split())
+
+#: The letters that open names of models: a name whose letters before its first digit, hyphen,
+#: dot or space are one of these ("Llama-3-8B", "Qwen2.5", "GPT-4o", "OpenVLA") is a model's,
+#: never a benchmark's (benchmark_names), and with a version after it ("Claude 3.7", "Gemini 2.5
+#: Pro", "o3") it is a system name even without a capital or digit inside (model_names).
+MODEL_FAMILIES = frozenset("""
+gpt chatgpt o claude gemini gemma llama llava mistral mixtral qwen deepseek phi falcon vicuna
+alpaca bert roberta deberta albert electra t flan bart clip siglip dino dinov sam vit resnet
+yolo yolov whisper wav hubert sdxl flux dall midjourney sora internvl minicpm grok kimi glm
+chatglm baichuan olmo pythia opt bloom starcoder codellama openvla octo unet transformer mamba
+efficientnet mobilenet mobilenetv convnext swin deit xgboost svm gcn gat graphsage lstm gru cnn
+rnn mlp vae gan detr segformer nerf sd wan hunyuan cogvideox smollm tinyllama granite nemotron
+""".split())
+
+#: Endings of model names built on a family's name ("SpeechGPT", "Video-LLaMA", "BioBERT").
+MODEL_ENDINGS = ("gpt", "llama", "llava", "bert", "clip")
+
+#: Words that may follow a model's version in its name: "Gemini 2.5 Pro", "Claude 4 Sonnet".
+MODEL_VARIANTS = ("Pro", "Flash", "Sonnet", "Opus", "Haiku", "Mini", "mini", "Turbo", "Ultra", "Nano",
+                  "Instruct", "Chat", "Base", "Plus", "Max", "Lite", "Thinking", "Preview", "Coder", "VL")
+
+# "Claude 3.7", "Gemini 2.5 Pro", "Llama 3 8B", "o3-mini": a family written as a word (a capital
+# first; "o" only glued to its digit), its version, then variant words or a size. Found from the
+# version's first digit (digits are few), the family read backwards from there.
+MODEL_NAME = regex.compile(
+    r"(?<![\w-])(?:(?P<family>[A-Z][A-Za-z]+)[-\s]?|o(?=\d))(?P<version>\d+(?:\.\d+)?[a-z]?)"
+    rf"(?:[-\s](?:{'|'.join(MODEL_VARIANTS)}|\d+(?:\.\d+)?[BM])(?![\w.]))*(?![\w-])")
+_VERSION_START = re.compile(r"\d(?<![\d.]\d)")
+_FAMILY_BEFORE = regex.compile(r"(?<![\w-])(?:(?P<family>[A-Z][A-Za-z]+)\s?|o)$")
+_VERSION_TAIL = regex.compile(
+    rf"\d+(?:\.\d+)?[a-z]?(?:[-\s](?:{'|'.join(MODEL_VARIANTS)}|\d+(?:\.\d+)?[BM])(?![\w.]))*(?![\w-])")
+_LONGEST_FAMILY = max(map(len, MODEL_FAMILIES)) + 1
+
+
+def model_names(text: str) -> list[tuple[int, int, str]]:
+    """Names of models written as a family word and a version ("Claude 3.7", "Gemini 2.5 Pro",
+    "o3"), which the token scan of find_names does not read as names: the matches of MODEL_NAME
+    whose family is one of MODEL_FAMILIES and whose version is not hyphened to it.
+
+    >>> [n for _, _, n in model_names("GPT-4o and Claude 3.7 beat Gemini 2.5 Pro and o3")]
+    ['Claude 3.7', 'Gemini 2.5 Pro', 'o3']
+    """
+    found: list[tuple[int, int, str]] = []
+    for digit in _VERSION_START.finditer(text):
+        at = digit.start()
+        if found and at < found[-1][1]:
+            continue
+        family = _FAMILY_BEFORE.search(text, max(0, at - _LONGEST_FAMILY), at)
+        if family is None or (family["family"] is not None and family["family"].lower() not in MODEL_FAMILIES):
+            continue
+        tail = _VERSION_TAIL.match(text, at)
+        if tail is not None:
+            found.append((family.start(), tail.end(), text[family.start():tail.end()]))
+    return found
+
+
+_DIGIT = re.compile(r"\d")
+_DEFINITION = regex.compile(r"\s\((?P<acronym>\p{L}[\p{L}\d-]*)\)")
+_WORD = re.compile(r"\S+")
+_SMALL_WORDS = frozenset("of and the for in on to a an with by from".split())
+
+
+def defined_terms(text: str) -> frozenset[str]:
+    """Acronyms an abstract defines for terms of its field ("Change detection (CD)", "automatic
+    speech recognition (ASR)", "Vision-language-action (VLA) models"): never a system's or a
+    benchmark's name. A name is written in capitals ("Hessian AWare Quantization (HAWQ)", "Aria
+    Navigation Dataset (AND)"); a term has a lower-case word among the words it stands for."""
+    if "(" not in text:
+        return frozenset()
+    terms = set()
+    for match in _DEFINITION.finditer(text):
+        acronym = match["acronym"]
+        spelled = _spelled_out(acronym, _WORD.findall(text, max(0, match.start() - 80), match.start()))
+        if spelled and any(part[0].islower() for part in spelled):
+            terms.add(acronym)
+    return frozenset(terms)
+
+
+def _spelled_out(acronym: str, words: list[str]) -> list[str]:
+    """The words (hyphen parts) before an acronym whose initials spell it, last word first; []
+    when they do not ("the Qwen3 (Q3)")."""
+    letters = [c.lower() for c in acronym if c.isupper() or c.isdigit()] or [acronym[0].lower()]
+    parts = [part for word in reversed(words) for part in reversed(word.split("-")) if part]
+    spelled = []
+    for part in parts:
+        if not letters:
+            break
+        if part.lower() in _SMALL_WORDS:
+            continue
+        capitals = [c.lower() for c in part if c.isupper()] if part[0].isupper() else [part[0]]
+        if len(capitals) > 1 and letters[-len(capitals):] == capitals:
+            del letters[-len(capitals):]  # "AWare" spells A and W
+        elif part[0].lower() == letters[-1]:
+            letters.pop()
+        else:
+            return []
+        spelled.append(part)
+    return spelled if not letters else []
+
 
 # "we propose X", "dubbed X": where an abstract names its own system.
 _WE_PROPOSE = (r"we\s+(?:\w+ly\s+|then\s+|also\s+|further\s+|here\s+)?(?:propose|introduce|present|"
@@ -107,7 +207,11 @@ _TITLE_HEAD_STOP = ("a ", "an ", "the ", "on ", "towards ", "toward ", "insights
 
 _TITLE_CASE_COMPOUND = regex.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)+$")
 _DESCRIPTIVE_SUFFIX = regex.compile(
-    r"-(?:based|like|style|free|aware|specific|level|wise|scale|sized|driven|only|centric|friendly)$")
+    r"-(?:based|like|style|free|aware|specific|level|wise|scale|sized|driven|only|centric|friendly|"
+    r"[Gg]enerated|[Gg]uided|[Ee]licited|[Cc]onditioned|[Aa]ugmented|[Aa]ssisted|[Ii]nformed|"
+    r"[Ii]nduced|[Pp]owered|[Tt]rained|[Tt]uned|[Pp]retrained)$")
+# "GNNs", "LLMs", "BiLMs": a plural names a kind of system, not one
+_PLURAL_ACRONYM = regex.compile(r"[A-Z][A-Za-z0-9]*[A-Z]s$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -121,16 +225,18 @@ def is_system_token(token: str) -> bool:
         return False
     if token[0].isdigit():
         return False  # "7B", "390GB", "2.9B": a size or an amount, not a name
-    if _DESCRIPTIVE_SUFFIX.search(token) or _TITLE_CASE_COMPOUND.match(token) or len(token) < 3:
-        return False  # "DL-based", "Zero-Shot", "Encoder-Decoder": describe, do not name
+    if _DESCRIPTIVE_SUFFIX.search(token) or _TITLE_CASE_COMPOUND.match(token) or len(token) < 3 or \
+            _PLURAL_ACRONYM.match(token):
+        return False  # "DL-based", "LLM-Generated", "Zero-Shot", "GNNs": describe, do not name
     inner_capital = any(c.isupper() for c in token[1:])
     has_digit = any(c.isdigit() for c in token)
     return inner_capital or (has_digit and any(c.isalpha() for c in token))
 
 
-def system_name(title: str, abstract: str) -> str:
+def system_name(title: str, abstract: str, not_systems: frozenset[str] = frozenset()) -> str:
     """The paper's own system: the title before the colon when it is a name, else the name the
-    abstract introduces ("we propose X"), else the title's first name-like word.
+    abstract introduces ("we propose X"), else the title's first name-like word. Names in
+    `not_systems` (the abstract's benchmarks, the terms it defines) are never taken.
 
     >>> system_name("Vision-R1: Incentivizing Reasoning Capability in MLLMs", "")
     'Vision-R1'
@@ -140,7 +246,8 @@ def system_name(title: str, abstract: str) -> str:
     """
     head, colon, _ = title.partition(": ")
     head = head.strip()
-    if colon and len(head.split()) <= 3 and not head.lower().startswith(_TITLE_HEAD_STOP):
+    if colon and len(head.split()) <= 3 and not head.lower().startswith(_TITLE_HEAD_STOP) and \
+            head not in not_systems and not _names_a_benchmark(head):
         return head
     if abstract.isascii():
         lower = abstract.lower()
@@ -153,21 +260,29 @@ def system_name(title: str, abstract: str) -> str:
     for match in proposals:
         after = abstract[match.start("after"):match.end("after")]
         bracketed = _PARENTHESISED.search(after)
-        if bracketed and is_system_token(bracketed["name"]):
+        if bracketed and is_system_token(bracketed["name"]) and bracketed["name"] not in not_systems:
             return bracketed["name"]
         apposition = _APPOSITION.match(after)
-        if apposition and apposition["name"] not in NOT_SYSTEM:
+        if apposition and apposition["name"] not in NOT_SYSTEM and apposition["name"] not in not_systems:
             return apposition["name"]
         for start, end in _candidate_tokens(after[:80]):
-            if is_system_token(after[start:end]):
+            if is_system_token(after[start:end]) and after[start:end] not in not_systems:
                 return after[start:end]
     for match in ours:
-        if is_system_token(match["name"]):
+        if is_system_token(match["name"]) and match["name"] not in not_systems:
             return match["name"]
     for start, end in _candidate_tokens(title):
-        if is_system_token(title[start:end]):
+        if is_system_token(title[start:end]) and title[start:end] not in not_systems:
             return title[start:end]
-    return head if colon else title
+    return head if colon and not _names_a_benchmark(head) else title  # the paper's own label
+
+
+_BENCHMARK_WORD = regex.compile(r"\b(?:benchmark|dataset|corpus|suite)s?$", regex.IGNORECASE)
+
+
+def _names_a_benchmark(head: str) -> bool:
+    """ "StoryReasoning Dataset: ..." names a dataset, not a system."""
+    return _BENCHMARK_WORD.search(head) is not None
 
 
 _SIZE_AFTER_NAME = regex.compile(r"\s(\d+(?:\.\d+)?[BMK])\b")
@@ -192,4 +307,16 @@ def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
             previous = names.pop()  # "OpenAI O1": two name tokens in a row are one name
             start = previous[0]
         names.append((start, end, text[start:end]))
+    return _with_model_names(names, model_names(text))
+
+
+def _with_model_names(names: list[tuple[int, int, str]], models: list[tuple[int, int, str]]
+                      ) -> list[tuple[int, int, str]]:
+    """`names` and the model names that overlap none of them, in order; a model name that holds
+    a name ("Qwen2.5-VL 7B" holds "Qwen2.5-VL") replaces it."""
+    for model in models:
+        inside = [n for n in names if model[0] <= n[0] and n[1] <= model[1]]
+        if any(n[0] < model[1] and model[0] < n[1] for n in names if n not in inside):
+            continue
+        names = sorted([n for n in names if n not in inside] + [model])
     return names

@@ -1,0 +1,406 @@
+"""Benchmarks the vocabulary does not know, found where the text marks a name as one (spec
+section 4): "on the X dataset", "the X benchmark", "X, Y and Z benchmarks", "the benchmark X",
+"X, a new benchmark", "datasets (X, Y)", "evaluated on X", "On X, ...". A name marked anywhere
+in an abstract is a benchmark in all its sentences, so that it carries to the numbers after it.
+
+A model, a metric, a method or a company is never a benchmark: names of model families
+(`MODEL_FAMILIES`), platforms and companies (`NOT_BENCHMARKS`), category words, field jargon,
+the metrics and hardware the vocabularies know, and the paper's own system are left out.
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from . import vocab
+from .patterns import ASCII_SPACE
+from .names import MODEL_ENDINGS, MODEL_FAMILIES, NOT_SYSTEM, defined_terms
+
+# --- the words, declared once --------------------------------------------------------------------
+
+#: Nouns for a collection a number is measured on: singular -> plural.
+KEYWORDS = {"benchmark": "benchmarks", "dataset": "datasets", "data set": "data sets",
+            "test set": "test sets", "testbed": "testbeds", "suite": "suites", "corpus": "corpora",
+            "database": "databases"}
+
+#: Platforms, companies and tools that stand where a benchmark would ("videos on YouTube").
+NOT_BENCHMARKS = frozenset("""
+youtube github huggingface hugging google openai meta microsoft nvidia amazon apple twitter
+reddit kaggle arxiv python pytorch tensorflow jax cuda linux android ios windows internet
+pc smartphone smartphones laptop desktop iphone raspberry jetson
+""".split())
+
+#: Words that name a kind of benchmark, not one: "LLM benchmarks", "English datasets".
+CATEGORY_WORDS = frozenset("""
+llm llms mllm mllms vlm vlms lvlm lvlms vqa qa nlp nlu cv asr tts ocr rag ood iid sota iot
+english chinese arabic german french spanish italian portuguese dutch polish czech greek
+japanese korean hindi bengali marathi tamil telugu urdu persian turkish russian ukrainian
+vietnamese indonesian malay thai swahili african indian european finnish estonian romanian
+hungarian swedish norwegian danish hebrew filipino tagalog nepali sinhala amharic yoruba
+multilingual cross-lingual 2d 3d 4d rgb rgb-d mri ct pet ecg eeg x-ray
+real synthetic public standard popular benchmark benchmarks dataset datasets new our each
+every both all any other many most such level
+""".split())
+
+#: First words of a part of a benchmark, not a benchmark: "on Level III", "on Task 2".
+PART_WORDS = frozenset("level task subtask track phase stage part section round split fold".split())
+
+#: A word before a list of names that makes it a kind of benchmark: "three DASS benchmarks".
+COUNT_WORDS = frozenset("""
+two three four five six seven eight nine ten eleven twelve several multiple various many
+numerous diverse different all both other few some these those more additional
+""".split())
+
+#: Words that end a stretch of descriptors ("the KITTI public test benchmark" has two).
+_STOP_WORDS = frozenset("""
+on in of for with by to from at across over under into onto and or but the a an this that these
+those our its their we is are was were be been which as than via using while when where
+""".split())
+#: Words that open a noun phrase: "the ... benchmark X" names X, "we benchmark X" does not.
+_DETERMINERS = frozenset("the a an on our this its their".split())
+
+# One token of a name: opens with a capital or a digit, or has one after lower-case letters
+# ("nuScenes", "miniF2F"); keeps inner dots, hyphens, "+", "&" and "'" ("T&T+DB").
+_NAME_TOKEN = regex.compile(r"(?:[\p{Lu}0-9]|\p{Ll}+(?=[\w.+&'-]*[\p{Lu}0-9]))(?:[\w.+&']|-(?!-))*")
+_ACRONYM = regex.compile(r"\((?P<name>(?=[\w.+&-]*\p{L})[\p{Lu}0-9][\w.+&-]*)\)")
+_WORD = re.compile(r"\S+")
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}-]*")
+_SIZE = regex.compile(r"(?<!\w)\d+(?:\.\d+)?[BM]\b")  # "-8B", not "USPTO-50K"
+_FAMILY_HEAD = regex.compile(r"[^\W\d_]+")
+
+_KEYWORD = re.compile(r"(?<![\w-])(?P<keyword>" + "|".join(
+    sorted((word.replace(" ", r"\s+") for pair in KEYWORDS.items() for word in pair), key=len, reverse=True))
+    + r")(?![\w-])", re.IGNORECASE)
+_PLURAL_ENDINGS = tuple(plural.split()[-1] for plural in KEYWORDS.values())
+# A name right after "on" is a benchmark where "on" follows evaluation words ("evaluated on X",
+# "experiments on X"), opens a sentence or a clause ("On X, ...", "...; on X, it ..."), or stands
+# a few words after a number ("5.6 points on USPTO-50K"). "on" is found first (a plain scan
+# skips to its letters), the words before it are looked at only there.
+_ON_NAME = regex.compile(r"(?<![\w-])[Oo]n\s+(?:the\s+)?(?=[\p{Lu}0-9]|\p{Ll}+[\p{Lu}0-9])")
+# Its twin for ASCII text on the standard engine, the letter it consumes first so that the scan
+# skips to the "n"s at C speed (\s spelled out as `regex` reads it in ASCII).
+_ON_NAME_ASCII = re.compile(rf"n(?<![\w-][Oo]n)(?<=[Oo]n)[{ASCII_SPACE}]+(?:the[{ASCII_SPACE}]+)?(?=[A-Z0-9]|[a-z]+[A-Z0-9])")
+_EVALUATION_BEFORE = regex.compile(r"\b(?:evaluat\w*|experiments?|results?|tested|validated|assessed)\s+$",
+                                   regex.I)
+_CLAUSE_BEFORE = regex.compile(r"(?:;|;\s+and|,\s+and)\s+$")
+_NUMBER_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
+_NUMBER_REACH = 40
+
+
+def _named_after_on(text: str):
+    """The places right after an "on" that names a benchmark (see _ON_NAME)."""
+    ascii_text = text.isascii()
+    for match in (_ON_NAME_ASCII if ascii_text else _ON_NAME).finditer(text):
+        at = match.start() - 1 if ascii_text else match.start()
+        before = text[max(0, at - _NUMBER_REACH):at]
+        if text[at] == "O":
+            opens = at == 0 or (before[-2:-1] in (".", ";") and before[-1:].isspace())
+            if opens or _EVALUATION_BEFORE.search(before):
+                yield match.end()
+        elif _EVALUATION_BEFORE.search(before) or _CLAUSE_BEFORE.search(before) or \
+                _NUMBER_BEFORE.search(before):
+            yield match.end()
+
+
+# "WikiDYK contains 12,290 facts and 77,180 questions": a name that holds so many items of data.
+# The verb is found first; the name before it is read backwards from there, the items after it.
+_HOLDING_VERBS = ("contains", "comprises", "consists of")
+_NAME_BEFORE_VERB = regex.compile(
+    r"(?<![\w-])(?P<name>(?:[\p{Lu}0-9]|\p{Ll}+(?=[\w.+&-]*[\p{Lu}0-9]))[\w.+&-]*[\w+])\s+$", regex.REVERSE)
+_ITEMS_AFTER_VERB = regex.compile(
+    r"\s+(?:over\s+|about\s+|more\s+than\s+|approximately\s+|nearly\s+)?"
+    r"\d[\d,.]*\s*[KkM]?\s+(?:[\w-]+\s+){0,2}?(?:questions|samples|images|examples|problems|instances|"
+    r"videos|facts|pairs|tasks|items|documents|dialogues|conversations|utterances|hours|clips|scenes|"
+    r"sequences|annotations|entries|prompts|queries|puzzles|recordings|sentences|articles|frames)\b")
+
+
+def _names_holding_items(text: str) -> list[str]:
+    names = []
+    for verb in _HOLDING_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            end = at + len(verb)
+            if _ITEMS_AFTER_VERB.match(text, end) and (name := _NAME_BEFORE_VERB.search(text, max(0, at - 60), at)):
+                names.append(name["name"])
+            at = text.find(verb, end)
+    return names
+
+
+_LIST_JOIN = regex.compile(r",\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*")
+_LIST_OPENING = regex.compile(
+    r"\s*(?:\(|:|--|\u2014|,?\s*(?:including|such\s+as|namely|e\.g\.,?|i\.e\.,?))\s*")
+_CAPITAL_OR_DIGIT = regex.compile(r"[\p{Lu}0-9]")
+_ASIDE = re.compile(r"\([^()]*\s[^()]*\)")
+_APPOSITION_END = regex.compile(r"\s*[,.;(]")
+# What may follow the names after "on": not a noun they describe ("on 3D object
+# detection", "on CheXbert metrics"), but punctuation, a keyword, a function word or a verb.
+_ENDS_EVALUATED_NAMES = regex.compile(
+    r"\s*(?:[,.;:()]|--|\u2014|$|(?i:(?:[a-z-]+\s+){0,2}(?:benchmark|dataset|data\s+set|test\s+set|suite|corpus)\w*|"
+    + "|".join(sorted(_STOP_WORDS, key=len, reverse=True)) + r")\b|(?:show|demonstrat|reveal|indicat|"
+    r"confirm|validat|verif|highlight|prov|suggest|illustrat|yield|achiev|attain|obtain|improv|"
+    r"outperform|surpass|establish|exhibit|report)\w*\b)")
+_AMOUNT = regex.compile(r"\d[\d.,]*\s?(?:FPS|fps|ms|s|GB|MB|TB|[KMGT]?FLOPs?|x|X|h|pp)\b")
+_HARDWARE_WORD = regex.compile(r"\b(?:GPU|CPU|TPU|NPU|FPGA)s?\b")
+# Task names end in a noun of action: "+7.8% on Visual Question Answering" names a task; a
+# dataset's name ends so only where a keyword marks it ("the CCKS 2019 ... Extraction dataset").
+_TASK_ENDING = regex.compile(r"\p{Lu}\p{Ll}+(?:ing|tion|sion|ment|ance|ysis)$")
+_DESCRIPTIVE_SUFFIX = regex.compile(r"-(?:based|like|style|free|aware|specific|level|wise|scale|"
+                                    r"sized|driven|only|centric|friendly|oriented|related|guided|dedicated|language)$")
+_MAX_NAME_TOKENS = 6
+_MAX_DESCRIPTORS = 3
+_REACH = 160  # characters before a keyword looked at
+
+
+def marked_benchmarks(text: str, own: str = "", terms: frozenset[str] | None = None) -> tuple[str, ...]:
+    """The names `text` marks as benchmarks that the vocabulary does not know, in order of
+    first mark, without repeats, never `own` (the paper's own system) nor one of `terms`, the
+    terms the text defines (names.defined_terms, read here when not given).
+
+    >>> marked_benchmarks("Experiments on the SceneFlow dataset. On CIRR, it gains 9.6%.")
+    ('SceneFlow', 'CIRR')
+    """
+    found: list[list[str]] = []
+    for keyword in _keywords(text):
+        if text[keyword.end():keyword.end() + 1] == " " and _KEYWORD.match(text, keyword.end() + 1):
+            continue  # "IoT benchmark dataset": the first keyword describes the second
+        if keyword["keyword"][0].isupper() and text[keyword.end():keyword.end() + 2][1:].isupper():
+            continue  # "Interactive Video Corpus Moment Retrieval": inside a longer title
+        found.append(_names_after_keyword(text, keyword) or _names_before_keyword(text, keyword))
+    found += [[name] for name in _names_holding_items(text)]
+    for after_on in _named_after_on(text):
+        names, end = _name_list(text, after_on)
+        if names and _ENDS_EVALUATED_NAMES.match(text, end):
+            found.append([name for name in names if not (" " in name and _TASK_ENDING.search(name))])
+    if terms is None:
+        terms = defined_terms(text) if found else frozenset()
+    names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
+             for name in group]  # "Italian, Spanish, and English datasets": languages
+    return tuple(name for name in dict.fromkeys(names)
+                 if not (name == own or own.startswith(name + " ")) and name not in terms and is_benchmark_name(name)
+                 and vocab.benchmarks().canonical(name) is None)
+
+
+# The first letters of every keyword: where they stand, a keyword may start.
+_KEYWORD_STEMS = tuple(dict.fromkeys(word[:4] for pair in KEYWORDS.items() for word in pair))
+
+
+def _keywords(text: str) -> list[re.Match]:
+    """The matches of _KEYWORD in `text`, in order: the pattern is tried only where one of the
+    keywords' first letters stand (found by str.find on the lower-cased text), which costs a
+    fraction of a case-blind search tried at every position."""
+    lower = text.lower()
+    starts = set()
+    for stem in _KEYWORD_STEMS:
+        at = lower.find(stem)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(stem, at + 1)
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := _KEYWORD.match(text, start)):
+            found.append(match)
+            end = match.end()
+    return found
+
+
+def is_benchmark_name(name: str) -> bool:
+    """Whether a name the text marks as a benchmark may be one: not a model, metric, hardware,
+    platform, category or jargon word, not a count ("19 LRMs"), and with a capital letter
+    ("1080p" is a resolution)."""
+    if not any(c.isupper() for c in name) or len(name) > 60 or name.endswith(("'s", "\u2019s")):
+        return False
+    folded = name.casefold()
+    head = _FAMILY_HEAD.match(folded)
+    if head and head[0] in PART_WORDS or _HARDWARE_WORD.search(name) or _AMOUNT.match(name):
+        return False  # "Level III", "Tesla P4 GPU", "64FPS"
+    if folded in CATEGORY_WORDS or name in NOT_SYSTEM or _SIZE.search(name) or \
+            (head and (head[0] in MODEL_FAMILIES or head[0] in NOT_BENCHMARKS)) or \
+            name.split(" ")[0].replace(",", "").isdigit() or _DESCRIPTIVE_SUFFIX.search(name) or \
+            folded.endswith(MODEL_ENDINGS):
+        return False
+    return vocab.metrics().canonical(name) is None and not vocab.hardware().find_all(name)
+
+
+# --- after a keyword -----------------------------------------------------------------------------
+
+def _is_plural(keyword: re.Match) -> bool:
+    return keyword["keyword"].lower().endswith(_PLURAL_ENDINGS)
+
+
+def _names_after_keyword(text: str, keyword: re.Match) -> list[str]:
+    """ "the Smart Event Face Dataset (SEFD)", "datasets -- RVL-CDIP, Tobacco3482, and
+    DocLayNet", "a multi-level dataset, BioMedMCQs, consisting", "the benchmark DRIVE"."""
+    start, end = keyword.span()
+    plural = _is_plural(keyword)
+    acronym = _ACRONYM.match(text, end + 1) if text[end:end + 1] == " " else None
+    if acronym and keyword["keyword"][0].isupper():
+        return [acronym["name"]]
+    opening = _LIST_OPENING.match(text, end)
+    if opening and opening.end() > end and (plural or opening.group().strip() == "("):
+        return _name_list(text, opening.end(), open_list=opening.group().strip() in ("(", ":"))[0]
+    if plural or not _noun_phrase_before(text, start):
+        return []
+    if text.startswith(", ", end):
+        name, name_end = _name_at(text, end + 2)
+        return [name] if name and _APPOSITION_END.match(text, name_end) else []
+    if text[end:end + 1] == " " and not keyword["keyword"][0].isupper():
+        name, name_end = _name_at(text, end + 1)
+        plural_after = (after := _KEYWORD.match(text, name_end + 1)) is not None and _is_plural(after)
+        return [name] if name and not plural_after else []  # "on benchmark sEMG datasets"
+    return []
+
+
+def _name_list(text: str, start: int, open_list: bool = False) -> tuple[list[str], int]:
+    """The names of a list starting at `start` and where the last ends: "nuScenes, Argoverse 2,
+    and a large ..." gives two. A list ends at the name after "and" ("on A and B, FooNet
+    ..."); names joined by commas alone are a list only in brackets or after a colon
+    (`open_list`): "On MobileWorld, MAI-UI obtains" names one."""
+    names: list[str] = []
+    ends = [start]
+    position = start
+    last_join = ""
+    while True:
+        name, name_end = _name_at(text, position)
+        if not name:
+            break
+        names.append(name)
+        ends.append(name_end)
+        join = _LIST_JOIN.match(text, name_end)
+        if join is None or "and" in last_join or "&" in last_join:
+            break
+        last_join, position = join.group(), join.end()
+    if len(names) > 1 and not open_list and not ("and" in last_join or "&" in last_join):
+        return names[:1], ends[1]
+    return names, ends[-1]
+
+
+def _name_at(text: str, start: int) -> tuple[str, int]:
+    """The name of at most _MAX_NAME_TOKENS tokens at `start` and where it ends ("" if none);
+    an acronym in brackets after it is the name ("Diabetic Retinopathy (DDR)" is DDR)."""
+    end = start
+    for _ in range(_MAX_NAME_TOKENS):
+        token = _NAME_TOKEN.match(text, end if end == start else end + 1)
+        if token is None:
+            break
+        word = token.group().rstrip(".'")
+        end = token.start() + len(word)
+        if len(word) < len(token.group()) or text[end:end + 1] != " ":
+            break
+    if end > start and (acronym := _ACRONYM.match(text, end + 1)) and text[end:end + 1] == " ":
+        return acronym["name"], acronym.end()
+    if not any(c.isalpha() for c in text[start:end]):
+        return "", start  # "on MyST and 8.61% on ...": a number is no name
+    return text[start:end], end
+
+
+def _noun_phrase_before(text: str, start: int) -> bool:
+    """Whether the keyword at `start` is a noun ("the retinal vessel segmentation benchmark
+    DRIVE"), not a verb ("we benchmark X"): a determiner opens the few words before it."""
+    for word in reversed(_WORD.findall(text, max(0, start - 80), start)[-5:]):
+        lowered = word.lower()
+        if lowered in _DETERMINERS:
+            return True
+        if lowered in _STOP_WORDS or word.endswith((",", ";", ":", ".")):
+            return False
+    return False
+
+
+# --- before a keyword ----------------------------------------------------------------------------
+
+def _names_before_keyword(text: str, keyword: re.Match) -> list[str]:
+    """ "the KITTI public test benchmark", "CIFAR-10 and CIFAR-100 datasets", "the E-Deflare
+    Benchmark", "the Diabetic Retinopathy (DDR) dataset", "CMExamSet, a ... dataset"."""
+    window = max(0, keyword.start() - _REACH)
+    if not _CAPITAL_OR_DIGIT.search(text, window, keyword.start()):
+        return []  # every name and apposition below holds a capital or a digit
+    # asides are read as blanks: "on NVOS (92.7% mIoU) and Spin-NeRF (95.2% mIoU) benchmarks"
+    seen = _ASIDE.sub(lambda aside: " " * len(aside[0]), text[window:keyword.start()])
+    words = [(m.start() + window, m.end() + window, m.group()) for m in _WORD.finditer(seen)]
+    index = len(words) - 1
+    descriptors = 0
+    while index >= 0 and descriptors < _MAX_DESCRIPTORS and _is_descriptor(words[index][2]):
+        index, descriptors = index - 1, descriptors + 1
+    if descriptors and keyword["keyword"][0].isupper():
+        return []  # "the Open Benchmark": a title-case name has no descriptors after it
+    apposed = [name for name in _apposed_before(text, words) if is_benchmark_name(name)]
+    if apposed:
+        return apposed  # "LCMP, the first Long-Context MLLM Personalization evaluation benchmark"
+    names, index = _phrases_before(text, words, index)
+    if not names:
+        return []
+    before = words[index][2].lower().strip(",") if index >= 0 else ""
+    if before in COUNT_WORDS or before.isdigit():
+        return []  # "three DASS benchmarks": a kind of benchmark
+    if _is_plural(keyword) and len(names) < 2:
+        return []  # "LLM benchmarks", "Chinese datasets"
+    if len(names) == 1 and (index < 0 or words[index][2].endswith(".")) and \
+            _LOWER_WORD.fullmatch(names[0][1:]):
+        return []  # "Each dataset", "Real benchmarks": a capitalised word opening a sentence
+    return names
+
+
+def _phrases_before(text: str, words, index: int) -> tuple[list[str], int]:
+    """The names of a list ending at words[index], and the index of the word before it. A name
+    ending in an acronym in brackets is the acronym ("Diabetic Retinopathy (DDR)")."""
+    names: list[str] = []
+    while index >= 0:
+        last = index
+        while index >= 0 and last - index < _MAX_NAME_TOKENS and _is_name_word(words[index][2]) and \
+                (index == last or not words[index][2].endswith((",", ";", ":", "."))):
+            index -= 1
+        if index == last:
+            break
+        first = index + 1
+        while first < last and words[first][2] in NOT_SYSTEM:
+            first += 1  # "On FSC benchmark", "The E-Deflare Benchmark"
+        phrase = text[words[first][0]:words[last][1]].rstrip(",;:")
+        acronym = _ACRONYM.search(phrase)
+        if acronym and phrase.endswith(")"):
+            names.insert(0, acronym["name"])
+            break  # "the Mixed Arthropod Sample Segmentation and Identification (MassID45) dataset"
+        names.insert(0, phrase)
+        if index >= 0 and words[index][2].lower() in ("and", "&", "or"):
+            index -= 1
+        elif not (index >= 0 and words[index][2].endswith(",") and _is_name_word(words[index][2])):
+            break
+    return names, index
+
+
+def _apposed_before(text: str, words) -> list[str]:
+    """ "CMExamSet, a comprehensive benchmarking dataset", "Reasoning-Gym, a suite of ...",
+    "RiddleBench is a benchmark": a name set off by a comma, a colon or "is" before "a", "an"
+    or "the" and at most six other words."""
+    index = len(words) - 1
+    while index >= 0 and len(words) - 1 - index < 6 and words[index][2].lower() not in _STOP_WORDS \
+            and not words[index][2].endswith((",", ";", ":", ".")):
+        index -= 1
+    if index < 1 or words[index][2].lower() not in ("a", "an", "the"):
+        return []
+    index -= 1
+    if words[index][2] == "is" and index >= 1:
+        index -= 1
+    elif not words[index][2].endswith((",", ":")):
+        return []
+    last = index
+    while index >= 0 and last - index < _MAX_NAME_TOKENS and _is_name_word(words[index][2]) and \
+            (index == last or not words[index][2].endswith((",", ";", ":", "."))):
+        index -= 1
+    if index == last:
+        return []
+    phrase = text[words[index + 1][0]:words[last][1]].rstrip(",:")
+    acronym = _ACRONYM.search(phrase)
+    return [acronym["name"] if acronym and phrase.endswith(")") else phrase]
+
+
+def _is_descriptor(word: str) -> bool:
+    """A lower-case word that may stand between a name and its keyword; not another keyword
+    ("a widely studied IoT benchmark dataset": IoT describes the dataset)."""
+    return bool(_LOWER_WORD.fullmatch(word)) and word not in _STOP_WORDS and word not in COUNT_WORDS \
+        and not _KEYWORD.fullmatch(word)
+
+
+def _is_name_word(word: str) -> bool:
+    word = word.rstrip(",;:")
+    return bool(_ACRONYM.fullmatch(word) or _NAME_TOKEN.fullmatch(word.rstrip(".'")))

@@ -1,0 +1,202 @@
+"""Benchmarks the vocabulary does not know, marked as such by the text (spec section 4;
+extract.engine.benchmark_names), and the benchmark each number then gets.
+
+One table per rule; cases are named by where they came from: `wide:ID` is a sentence of the
+wide arXiv corpus (../shared/corpus/arxiv-2025.jsonl, abridged), `spec` the spec's own wording.
+Expectations are what a reader annotates, never the extractor's output.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.engine.benchmark_names import is_benchmark_name, marked_benchmarks
+from extract.engine.claims import extract_paper
+from extract.output.schema import KINDS, Paper
+
+# --- rule: a keyword after the name ("the X dataset", "X and Y benchmarks") ---------------------
+NAME_BEFORE_KEYWORD = [
+    pytest.param("We evaluate on the SceneFlow dataset.", ["SceneFlow"], id="spec on the X dataset"),
+    pytest.param("On FSC benchmark, CoDi outperforms state-of-the-art by 15% MAE.", ["FSC"],
+                 id="wide:2512.20153 On X benchmark"),
+    pytest.param("on the FRAMES evaluation benchmark, ODS improves the best baseline by 9.7%.",
+                 ["FRAMES"], id="wide:2503.20201 a descriptor between name and keyword"),
+    pytest.param("Evaluations on the COCO-POS and COCO-MIG benchmarks demonstrate that it works.",
+                 ["COCO-POS", "COCO-MIG"], id="wide:2503.12885 X and Y benchmarks"),
+    pytest.param("experiments on the NTU RGB+D 60, NTU RGB+D 120, and PKU-MMD II datasets",
+                 ["NTU RGB+D 60", "NTU RGB+D 120", "PKU-MMD II"], id="wide:2507.18382 X, Y, and Z datasets"),
+    pytest.param("on the challenging CCKS 2019 Financial Event Entity Extraction dataset, comparing",
+                 ["CCKS 2019 Financial Event Entity Extraction"], id="wide:2504.14633 a long name"),
+    pytest.param("Extensive experiments on the Diabetic Retinopathy (DDR) dataset demonstrate",
+                 ["DDR"], id="wide:2508.15168 an acronym in brackets is the name"),
+    pytest.param("Experimental results on the existing Smart Event Face Dataset (SEFD) demonstrate",
+                 ["SEFD"], id="wide:2507.06459 a title-case dataset and its acronym"),
+    pytest.param("the Mixed Arthropod Sample Segmentation and Identification (MassID45) dataset",
+                 ["MassID45"], id="wide:2507.06972 an acronym ends the name"),
+    pytest.param("a widely studied IoT benchmark dataset--the N-BaIoT dataset for both tasks",
+                 ["N-BaIoT"], id="wide:2505.17363 a keyword describing another"),
+    pytest.param("validated on the ADNI database.", ["ADNI"], id="wide:2504.08635 database"),
+    pytest.param("WikiDYK contains 12,290 facts and 77,180 questions.", ["WikiDYK"],
+                 id="wide:2505.12306 a name that holds items of data"),
+]
+
+# --- rule: the name after a keyword ("the benchmark X", "datasets -- A, B, and C") ---------------
+NAME_AFTER_KEYWORD = [
+    pytest.param("an IoU of 82.6% on the retinal vessel segmentation benchmark DRIVE, surpassing",
+                 ["DRIVE"], id="wide:2512.16393 the benchmark X"),
+    pytest.param("while performing better on benchmark SceneFlow dataset, is 8x faster",
+                 ["SceneFlow"], id="wide:2503.18544 benchmark X dataset"),
+    pytest.param("we introduce a new benchmark MuSciClaims accompanied by diagnostics tasks.",
+                 ["MuSciClaims"], id="wide:2506.04585 a new benchmark X"),
+    pytest.param("we constructed a multi-level dataset, BioMedMCQs, consisting of 3,000 questions.",
+                 ["BioMedMCQs"], id="wide:2510.13926 a dataset, X, consisting"),
+    pytest.param("on 3 different document classification datasets -- RVL-CDIP, Tobacco3482, and "
+                 "DocLayNet -- and 3 models", ["RVL-CDIP", "Tobacco3482", "DocLayNet"],
+                 id="wide:2508.04233 datasets -- A, B, and C"),
+    pytest.param("we propose the first large-scale UAOT benchmark, SonarT165, comprising 165 sequences",
+                 ["SonarT165"], id="wide:2504.15609 the first benchmark, X, comprising"),
+]
+
+# --- rule: a name set off before "a ... benchmark" ----------------------------------------------
+NAME_APPOSED = [
+    pytest.param("this study introduces CMExamSet, a comprehensive benchmarking dataset comprising",
+                 ["CMExamSet"], id="wide:2504.08779 X, a ... dataset"),
+    pytest.param("Evaluating two variants on Reasoning-Gym, a suite of reasoning-intensive tasks",
+                 ["Reasoning-Gym"], id="wide:2509.21482 X, a suite of"),
+    pytest.param("we propose LCMP, the first Long-Context MLLM Personalization evaluation benchmark.",
+                 ["LCMP"], id="wide:2512.21616 the apposed name, not the descriptor"),
+]
+
+# --- rule: "on X" after evaluation words, a number, or opening a clause ---------------------------
+NAME_AFTER_ON = [
+    pytest.param("On the FashionIQ dataset, it improves R@10 by 7.5%; on CIRR, it boosts R@1 by "
+                 "9.6%; and on CIRCO, it increases mAP@5 by 9.5%.", ["FashionIQ", "CIRR", "CIRCO"],
+                 id="wide:2505.19952 clauses opening with on X"),
+    pytest.param("Experiments on nuScenes, Argoverse 2, and a large proprietary dataset achieve it.",
+                 ["Argoverse 2"], id="wide:2512.03510 experiments on A, B, and ..."),
+    pytest.param("Evaluated on Foo-QA and Bar-QA, FutrTrack demonstrates gains.", ["Foo-QA", "Bar-QA"],
+                 id="wide:2510.22245 a list ends at the name after and"),
+    pytest.param("On MobileWorld, MAI-UI obtains 41.7% success rate.", ["MobileWorld"],
+                 id="wide:2512.22047 On X, then the subject"),
+    pytest.param("ReEx-SQL achieves 88.8% on Spider-X and 64.9% on BIRD-X at the 7B scale.",
+                 ["Spider-X", "BIRD-X"], id="wide:2505.12768 a score on X"),
+    pytest.param("Kids-WFST attains 1.39% phoneme error on MyST and 8.61% on Multitudes--absolute gains",
+                 ["MyST", "Multitudes"], id="wide:2507.03043 a dash ends the name"),
+    pytest.param("FooNet improves top-1 accuracy by 5.6 percentage points on USPTO-50K.", ["USPTO-50K"],
+                 id="spec 5.6 points on USPTO-50K"),
+]
+
+# --- never a benchmark: models, metrics, hardware, platforms, categories, field terms -------------
+NOT_MARKED = [
+    pytest.param("We benchmark GPT-4o and Claude on the tasks.", id="spec benchmark as a verb"),
+    pytest.param("Experiments on Qwen2.5-7B and Llama-3.1-8B show gains.", id="wide:2510.16670 models"),
+    pytest.param("On 1080p benchmarks, our model is fast.", id="wide:2512.21338 a resolution"),
+    pytest.param("LangDA sets the state of the art across three DASS benchmarks.",
+                 id="wide:2503.12780 a count makes a kind of benchmark"),
+    pytest.param("Across multiple VQA benchmarks and LLM benchmarks it wins.", id="spec categories"),
+    pytest.param("Using Italian, Spanish, and English datasets, we trained a model.",
+                 id="wide:2510.03758 languages"),
+    pytest.param("Change detection (CD) matters. Our approach advances cross-dataset CD applications.",
+                 id="wide:2504.13748 a term the abstract defines"),
+    pytest.param("It reaches 23ms on PC CPU and 64FPS on Tesla P4 GPU.", id="wide:2504.16128 hardware"),
+    pytest.param("Experiments on 3D object detection demonstrate gains.",
+                 id="wide:2509.21994 a name describing a task"),
+    pytest.param("it improves by 5% in APLS and 3.8% in mF1.", id="wide:2509.11731 metrics after in"),
+    pytest.param("Specifically, Gemini 3.0 Pro achieves 97.6% on Level I.", id="wide:2512.08270 a part"),
+    pytest.param("evaluated on YouTube videos and on OpenVLA.", id="spec platform and model"),
+    pytest.param("Each dataset is hard. Real benchmarks are rare.", id="spec capitalised sentence opening"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_BEFORE_KEYWORD)
+def test_name_before_a_keyword_is_a_benchmark(text: str, expected: list[str]) -> None:
+    assert list(marked_benchmarks(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_AFTER_KEYWORD)
+def test_name_after_a_keyword_is_a_benchmark(text: str, expected: list[str]) -> None:
+    assert list(marked_benchmarks(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_APPOSED)
+def test_name_apposed_to_a_keyword_is_a_benchmark(text: str, expected: list[str]) -> None:
+    assert list(marked_benchmarks(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_AFTER_ON)
+def test_name_after_on_is_a_benchmark(text: str, expected: list[str]) -> None:
+    assert list(marked_benchmarks(text)) == expected
+
+
+@pytest.mark.parametrize("text", NOT_MARKED)
+def test_models_metrics_hardware_and_categories_are_never_marked(text: str) -> None:
+    assert marked_benchmarks(text) == ()
+
+
+def test_the_papers_own_system_is_never_marked() -> None:
+    assert marked_benchmarks("Experiments on FooNet show gains.", own="FooNet") == ()
+
+
+@pytest.mark.parametrize("name", ["OpenVLA", "IoU", "RMSE", "YouTube", "Qwen2.5-7B", "H100", "English",
+                                  "SpeechGPT", "Arabic-centric", "19 LRMs"])
+def test_is_benchmark_name_refuses_models_metrics_platforms(name: str) -> None:
+    """Spec section 4: a model, metric, method or company is never a benchmark."""
+    assert not is_benchmark_name(name)
+
+
+# --- the benchmark each number gets ---------------------------------------------------------------
+
+def _benchmarks(abstract: str) -> list[tuple[float, str]]:
+    rows = extract_paper(Paper("p", "FooNet: A Test", abstract))
+    return [(abs(r["value"]), r["benchmark"]) for r in rows if r["kind"] in KINDS]
+
+
+# (abstract, expected (abs value, benchmark) per claim row)
+BENCHMARK_OF_A_NUMBER = [
+    pytest.param("On the FashionIQ dataset, our method improves R@10 by 7.5%; on CIRR, it boosts R@1 "
+                 "by 9.6%; and on CIRCO, it increases mAP@5 by 9.5%.",
+                 [(7.5, "FashionIQ"), (9.6, "CIRR"), (9.5, "CIRCO")], id="wide:2505.19952 clause by clause"),
+    pytest.param("Evaluations on the COCO-POS and COCO-MIG benchmarks demonstrate that FooNet improves "
+                 "the success ratio by 17.7%.", [(17.7, "")],
+                 id="wide:2503.12885 one number over two benchmarks has none"),
+    pytest.param("FooNet achieves 88.8% on Spider and 64.9% on BIRD-X, surpassing the baseline by 2.7% "
+                 "and 2.6%, respectively.",
+                 [(88.8, "Spider"), (64.9, "BIRD-X"), (2.7, "Spider"), (2.6, "BIRD-X")],
+                 id="wide:2505.12768 respectively pairs with the sentence's benchmarks"),
+    pytest.param("We evaluate FooNet on the Foo-Scenes dataset. It is a hard task. We study its parts. "
+                 "We look at errors. Our results show a 4.1% drop in mAP.", [(4.1, "Foo-Scenes")],
+                 id="wide:2511.04347 the abstract's one benchmark carries beyond three sentences"),
+    pytest.param("We build CMExamSet, a comprehensive benchmarking dataset. GPT-4o reaches 82% accuracy.",
+                 [(82.0, "CMExamSet")], id="wide:2504.08779 an introduced benchmark carries"),
+    pytest.param("We train on the Foo-Train dataset. FooNet reaches 82% accuracy.", [(82.0, "")],
+                 id="spec training data is not the benchmark"),
+    pytest.param("FooNet shows an 82% reduction in error rate compared to Whisper, and 35% improvement over "
+                 "baseline methods on the VBDemand test set.", [(82.0, "VBDemand"), (35.0, "VBDemand")],
+                 id="wide:2510.25150 the sentence's one benchmark, after the number"),
+    pytest.param("FooNet shows an 82% reduction in error rate against Whisper, and 31% gain on VBDemand.",
+                 [(82.0, ""), (31.0, "VBDemand")],
+                 id="wide:2510.25150 a benchmark set right after another number is that number's"),
+    pytest.param("We demonstrate an accuracy of 47% EM on the first task and 82.7% on HumanEval.",
+                 [(47.0, ""), (82.7, "HumanEval")], id="wide:2512.20845 across another number",
+                 marks=pytest.mark.xfail(strict=True, reason="'73.5% ... on X' is read across a later number")),
+    pytest.param("Experimental results on the existing Smart Event Face Dataset (SEFD) demonstrate that "
+                 "FooNet matches YOLO-v4 while utilizing up to 35.5x fewer parameters.", [(35.5, "SEFD")],
+                 id="wide:2507.06459 a sentence opening with its benchmark ties an efficiency number"),
+]
+
+
+@pytest.mark.parametrize(("abstract", "expected"), BENCHMARK_OF_A_NUMBER)
+def test_benchmark_of_a_number(abstract: str, expected: list[tuple[float, str]]) -> None:
+    assert _benchmarks(abstract) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(
+    st.sampled_from(["on", "On", "the", "dataset", "datasets", "benchmark", "Benchmarks", "FooBench", ",",
+                     "and", "(", ")", "(FB)", "--", "evaluated", "5.2%", "a", "suite", "Foo-QA", ";", ".",
+                     "GPT-4o", "3D", "is", "including", ":", "\n"]),
+    st.text(max_size=4)), max_size=30).map(" ".join))
+def test_marking_never_crashes_and_names_stand_in_the_text(text: str) -> None:
+    for name in marked_benchmarks(text):
+        assert name and name in text

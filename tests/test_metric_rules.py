@@ -1,0 +1,71 @@
+"""The metric of a score or delta (issue 11 item 5; golden/README.md "metric").
+
+One table per rule, cases named by where they came from (`wide:ID`: a sentence of the wide arXiv
+corpus, abridged; `sample`: the built-in sample; `spec`: the spec's wording). Expectations are
+what a reader annotates, never the extractor's output.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.engine.claims import extract_paper
+from extract.output.schema import KINDS, Paper
+
+
+def _metrics(abstract: str) -> list[tuple[float, str]]:
+    rows = extract_paper(Paper("p", "FooNet: A Test", abstract))
+    return [(abs(r["value"]), r["metric"]) for r in rows if r["kind"] in ("score", "delta")]
+
+
+# --- a metric is not carried across a list from a neighbouring item ------------------------------
+NOT_FROM_A_NEIGHBOUR = [
+    pytest.param("FooNet shows strong results (ROC-AUC: 90%, ACC: 84%).", [(90.0, "AUROC"), (84.0, "accuracy")],
+                 id="wide:2504.08635 label before each number"),
+    pytest.param("FooNet keeps robust performance (SSIM > 0.93, MSE < 0.004).", [(0.93, "SSIM"), (0.004, "MSE")],
+                 id="wide:2504.08635 the metric after a comma is the next item's"),
+    pytest.param("FooNet reaches a recall of 91% and an AUC of 96%.", [(91.0, "recall"), (96.0, "AUC")],
+                 id="spec AUC of 96% is AUC"),
+    pytest.param("FooNet reaches a DSC of 0.56, 5 mm DSC of 0.73, HD95 of 41.1 mm.",
+                 [(0.56, "Dice"), (0.73, "Dice")], id="wide:2508.21227 a unit between name and value"),
+    pytest.param("FooNet reaches a loss of 54%, accuracy of 73%, precision of 88%.",
+                 [(73.0, "accuracy"), (88.0, "")],
+                 id="wide:2512.02364 an unknown name keeps its number from the neighbour's metric"),
+    pytest.param("We achieve a prediction error of 1.591 cm on the test set and 1.439 cm with calibration.",
+                 [(1.591, "error"), (1.439, "error")], id="sample one-eye an ellipsis shares the metric"),
+]
+
+# --- one number for several metrics together has none ----------------------------------------------
+SEVERAL_METRICS = [
+    pytest.param("For the binary task, all models achieved over 99.93% in accuracy, recall, and F1-score.",
+                 [(99.93, "")], id="wide:2505.17363 one number, four metrics"),
+]
+
+# --- paired lists of numbers and metrics pair in order ---------------------------------------------
+PAIRED_METRICS = [
+    pytest.param("We achieve improvements of 7.5% and 4.3% in AbsRel and RMSE on average.",
+                 [(7.5, "AbsRel"), (4.3, "RMSE")], id="wide:2503.20211 numbers then metrics"),
+    pytest.param("Flan-T5 yields ROUGE-1, ROUGE-2, and ROUGE-L scores of 0.4543, 0.2877, and 0.4427, "
+                 "respectively.", [(0.4543, "ROUGE-1"), (0.2877, "ROUGE-2"), (0.4427, "ROUGE-L")],
+                 id="wide:2509.12955 metrics then numbers"),
+    pytest.param("FooNet lowers the Mean Absolute Error (MAE) and Mean Absolute Percentage Error (MAPE) "
+                 "to approximately 0.5 and 0.03, respectively.", [(0.5, "MAE"), (0.03, "MAPE")],
+                 id="wide:2506.22096 metrics with acronyms, then numbers"),
+    pytest.param("FooNet improves the AUC from 0.821 to 0.849 and the recall from 0.37 to 0.49.",
+                 [(0.821, "AUC"), (0.849, "AUC"), (0.37, "recall"), (0.49, "recall")],
+                 id="wide:2509.02351 a before/after pair keeps its own metric"),
+]
+
+
+@pytest.mark.parametrize(("abstract", "expected"), NOT_FROM_A_NEIGHBOUR)
+def test_metric_is_not_taken_from_a_neighbouring_item(abstract, expected) -> None:
+    assert [m for m in _metrics(abstract) if m[0] in {v for v, _ in expected}] == expected
+
+
+@pytest.mark.parametrize(("abstract", "expected"), SEVERAL_METRICS)
+def test_one_number_for_several_metrics_has_none(abstract, expected) -> None:
+    assert _metrics(abstract) == expected
+
+
+@pytest.mark.parametrize(("abstract", "expected"), PAIRED_METRICS)
+def test_paired_lists_pair_metrics_in_order(abstract, expected) -> None:
+    assert _metrics(abstract) == expected
