@@ -160,6 +160,8 @@ class NumberedLines:
                 data = self._stream.peek(1 << 16)
             except STREAM_ERRORS as err:
                 raise BrokenStream(self.number + 1, f"unreadable data ({err})") from None
+            if not data:  # the end of the stream (or of a partition's window)
+                return skipped
             lines = data.count(b"\n")
             if lines == len(data):  # nothing but line ends: the common run, at memchr speed
                 end = len(data)
