@@ -67,6 +67,8 @@ _ACRONYM = regex.compile(r"\((?P<name>(?=[\w.+&-]*\p{L})[\p{Lu}0-9][\w.+&-]*)\)"
 _WORD = re.compile(r"\S+")
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}-]*")
 _SIZE = regex.compile(r"(?<!\w)\d+(?:\.\d+)?[BM]\b")  # "-8B", not "USPTO-50K"
+# A bare amount is a count, not a name: "on a 10K multimodal math dataset", "a 1.5M corpus".
+_BARE_AMOUNT = regex.compile(r"\d+(?:[.,]\d+)?\s?[KMB]")
 _FAMILY_HEAD = regex.compile(r"[^\W\d_]+")
 
 _KEYWORD = re.compile(r"(?<![\w-])(?P<keyword>" + "|".join(
@@ -216,6 +218,7 @@ def is_benchmark_name(name: str) -> bool:
     if head and head[0] in PART_WORDS or _HARDWARE_WORD.search(name) or _AMOUNT.match(name):
         return False  # "Level III", "Tesla P4 GPU", "64FPS"
     if folded in CATEGORY_WORDS or name in NOT_SYSTEM or _SIZE.search(name) or \
+            _BARE_AMOUNT.fullmatch(name) or \
             (head and (head[0] in MODEL_FAMILIES or head[0] in NOT_BENCHMARKS)) or \
             name.split(" ")[0].replace(",", "").isdigit() or _DESCRIPTIVE_SUFFIX.search(name) or \
             folded.endswith(MODEL_ENDINGS):

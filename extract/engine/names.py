@@ -81,6 +81,7 @@ yolo yolov whisper wav hubert sdxl flux dall midjourney sora internvl minicpm gr
 chatglm baichuan olmo pythia opt bloom starcoder codellama openvla octo unet transformer mamba
 efficientnet mobilenet mobilenetv convnext swin deit xgboost svm gcn gat graphsage lstm gru cnn
 rnn mlp vae gan detr segformer nerf sd wan hunyuan cogvideox smollm tinyllama granite nemotron
+inception squeezenet squeezenext densenet vgg alexnet shufflenet regnet
 """.split())
 
 #: Endings of model names built on a family's name ("SpeechGPT", "Video-LLaMA", "BioBERT").
