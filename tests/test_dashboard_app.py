@@ -475,10 +475,10 @@ def test_papers_view_shows_the_chosen_papers_claims(app, claims_table):
 LINK = "see [here](javascript:alert(1))"
 #: Abstracts with names no vocabulary knows next to numbers; one carries Markdown and HTML.
 NAMES_CORPUS = [
-    {"id": "2501.00051", "title": "Alpha", "abstract": "Alpha reaches 71.2 HOTA on the Lyft L5 "
+    {"id": "2501.00051", "title": "Alpha", "abstract": "Alpha reaches 71.2 ZetaTrackScore on the Lyft L5 "
                                                        "dataset with 8 Kunlun P800 chips."},
-    {"id": "2501.00052", "title": "Beta", "abstract": "Beta gets 70.1 HOTA and 12.5 HitRate@10."},
-    {"id": "2501.00053", "title": "Gamma", "abstract": f"Gamma {SCRIPT} reaches 69.0 HOTA and "
+    {"id": "2501.00052", "title": "Beta", "abstract": "Beta gets 70.1 ZetaTrackScore and 12.5 HitRate@10."},
+    {"id": "2501.00053", "title": "Gamma", "abstract": f"Gamma {SCRIPT} reaches 69.0 ZetaTrackScore and "
                                                        f"0.91 on the Zeta-QA benchmark, {LINK}."},
 ]
 
@@ -506,7 +506,7 @@ def test_unknown_names_shows_and_downloads_what_the_cli_writes(app, names_corpus
     assert downloads.latest("unknown-names-") == written.encode("utf-8")
     shown = shown_table(at)
     assert list(shown["name"]) == list(pd.read_csv(io.StringIO(written))["name"])
-    assert "HOTA" in list(shown["name"])
+    assert "ZetaTrackScore" in list(shown["name"])
 
 
 def test_unknown_names_shows_input_strings_as_text(app, names_corpus):
@@ -522,11 +522,11 @@ def test_unknown_names_shows_input_strings_as_text(app, names_corpus):
 def test_unknown_names_of_a_claims_table_reads_its_sentences(app, tmp_path):
     table = tmp_path / "claims.csv"
     row = claim("2501.00054", "score", "Delta", 71.2)
-    row["sentence"] = "Delta reaches 71.2 HOTA on the Lyft L5 dataset."
+    row["sentence"] = "Delta reaches 71.2 ZetaTrackScore on the Lyft L5 dataset."
     write_table([row], table)
     at = app(table, view="Unknown names")
     no_exception(at)
-    assert list(shown_table(at)["name"]) == ["Lyft L5", "HOTA"]  # one paper each: kind order
+    assert list(shown_table(at)["name"]) == ["Lyft L5", "ZetaTrackScore"]  # one paper each: kind order
 
 
 # --- golden check -----------------------------------------------------------------------------

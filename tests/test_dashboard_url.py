@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from dashboard.safe_text import markdown_text
 from streamlit.testing.v1 import AppTest
 
 from api_server import ApiServer, closed_port_url, fixture_reply
@@ -40,4 +42,5 @@ def test_an_unreachable_url_is_an_error_for_that_input(run_app, tmp_path):
     at = run_app(url)
     assert not at.exception, [e.message for e in at.exception]
     [error] = [e.value for e in at.error]
-    assert url in error and "cannot reach 127.0.0.1" in error
+    # the reason is shown as text: Markdown-escaped (dashboard.safe_text), the URL in a code span
+    assert url in error and markdown_text("cannot reach 127.0.0.1") in error

@@ -99,6 +99,7 @@ NAMED_VALUES = [
     pytest.param("The workflow showed raw agreement = 91% with annotators.", [(91.0, "raw agreement")],
                  id="wide:2507.20786 two words"),
     pytest.param("We train with N = 100, beta = 0.1 and k = 5.", [], id="spec settings are no scores"),
+    pytest.param("We print window.pwned = 1 as text.", [], id="dashboard test: code is no metric"),
 ]
 
 

@@ -524,6 +524,9 @@ _NAMED_VALUE_BEFORE = regex.compile(
     r"(?<![\w\\'-])(?P<name>(?:[\w-]+'s\s+|[a-z]+(?<!s)\s+)?\\?[A-Za-z\u0370-\u03ff][\w@.+-]*)\s*=\s*$")
 
 
+# A dot between letters makes a name code, not a metric: "window.pwned = 1", "cfg.lr = 3".
+_IDENTIFIER_DOT = regex.compile(r"[a-z]\.[a-z]")
+
 _NOT_NAME_WORDS = frozenset("and or with of the a an to for at by in on is was are were as than".split())
 
 
@@ -541,8 +544,8 @@ def named_metric(sentence: str, mention: Mention) -> str:
     words = name.split()
     if len(words) > 1 and words[0] in _NOT_NAME_WORDS:
         name = words[-1]  # "k=10 and λ = 0.5": "and" is no part of the name
-    if words[-1].casefold() in NAMED_SETTINGS or len(words[-1]) < 2:
-        return ""
+    if words[-1].casefold() in NAMED_SETTINGS or len(words[-1]) < 2 or _IDENTIFIER_DOT.search(name):
+        return ""  # a setting, a statistic, one letter, or code ("window.pwned = 1")
     return vocab.metrics().canonical(name) or name
 
 
@@ -678,4 +681,4 @@ def _joined_by_and(between: str) -> bool:
 def _leading_setting(sentence: str, before: int) -> str:
     """The setting that opens the sentence and ends before position `before`, or ""."""
     found = _LEADING_SETTING.match(sentence, 0, before)
-    return found.group().strip() if found else ""
+    return sentence[found.start():found.end()].strip() if found else ""  # the span: the match may be on lower-cased text
