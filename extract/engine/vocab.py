@@ -410,23 +410,24 @@ def _indexable(entry: Entry) -> bool:
 #: What ends a run: any character but a letter or a digit (of the ASCII ones, which names here
 #: are written with).
 _NOT_IN_RUN = "".join(c for c in map(chr, range(128)) if not c.isalnum())
-#: ASCII characters other than letters and digits, as spaces: runs by `str.split`, which is
-#: several times faster than `_WORD_RUN.findall` on ASCII text.
-_ASCII_RUN_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
-#: The last texts read and their runs, as pairs (each read and replaced whole, so threads
-#: that share them never see one text's runs for another): a sentence and its lowered form.
-_last_runs: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())] * 2
+#: ASCII characters other than letters and digits, as spaces: runs by `str.split`.
+_ASCII_RUN_BREAKS = str.maketrans({c: " " for c in _NOT_IN_RUN})
+#: The same for bytes, where `translate` and `split` are several times faster still: the runs
+#: of a sentence are read as bytes (UTF-8), and the openings kept as bytes.
+_BYTE_RUN_BREAKS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
+#: The last lowered text read and its runs: one pair, read and replaced whole, so that
+#: threads sharing it never see one text's runs for another.
+_last_runs: list[tuple[str | None, frozenset[bytes]]] = [(None, frozenset())]
 
 
-def _runs_of(text: str, slot: int = 1) -> frozenset[str]:
-    """The runs of letters and digits of a text. The last answer of each `slot` is kept: the
-    word indexes of the vocabularies of one sentence read the same text, lowered (slot 1)
-    and as written (slot 0)."""
-    seen, runs = _last_runs[slot]
-    if seen is not text:
-        runs = frozenset(text.translate(_ASCII_RUN_BREAKS).split() if text.isascii()
-                         else _WORD_RUN.findall(text))
-        _last_runs[slot] = (text, runs)
+def _runs_of(lowered: str) -> frozenset[bytes]:
+    """The runs of letters and digits of a lowered text, as UTF-8 bytes. The last answer is
+    kept: the word indexes of the vocabularies of one sentence read the same text."""
+    seen, runs = _last_runs[0]
+    if seen is not lowered:
+        runs = frozenset(lowered.encode("ascii").translate(_BYTE_RUN_BREAKS).split()
+                         if lowered.isascii() else map(str.encode, _WORD_RUN.findall(lowered)))
+        _last_runs[0] = (lowered, runs)
     return runs
 
 
@@ -437,14 +438,16 @@ class _Openings:
     ("deep", "accuracy"); the names they open are rarely there whole. A name that goes on
     after its opening needs the text's next run to be one its rest may open with (the rest
     less the punctuation the opening stopped at: "@0.9" of "precision@0.9"): a set test at C
-    speed rules most openings out before any position is looked for.
+    speed rules most openings out before any position is looked for. Openings are kept as
+    lower-case bytes; those of quoted names also as written, and found in that case.
     """
 
-    __slots__ = ("openings", "_next_runs", "_slot")
+    __slots__ = ("openings", "_next_runs", "_as_written")
 
-    def __init__(self, as_written: bool) -> None:
-        self._next_runs: dict[str, set[str] | None] = {}
-        self._slot = 0 if as_written else 1       # which text `_runs_of` keeps it for
+    def __init__(self) -> None:
+        self._next_runs: dict[bytes, set[bytes] | None] = {}
+        #: openings found in their case: every name they open is quoted and of one run
+        self._as_written: dict[bytes, set[str] | None] = {}
 
     @staticmethod
     def runs(words: Sequence[str]) -> list[str]:
@@ -462,43 +465,56 @@ class _Openings:
         return openings
 
     @classmethod
-    def of(cls, words: tuple[str, ...]) -> list[tuple[str, frozenset[str] | None]]:
+    def of(cls, words: tuple[str, ...]) -> list[tuple[str, frozenset[bytes] | None]]:
         """Each opening of `words` with the runs one of which must follow it (None: none)."""
         found = []
         for joined, opening in enumerate(cls.runs(words), start=1):
             tail = "".join(words[:joined])[len(opening):].lstrip(_NOT_IN_RUN)
             rest = (tail, *words[joined:]) if tail else words[joined:]
-            found.append((opening, frozenset(cls.runs(rest)) if rest else None))
+            needed = frozenset(run.lower().encode() for run in cls.runs(rest)) if rest else None
+            found.append((opening, needed))
         return found
 
-    def add(self, opening: str, needed: frozenset[str] | None) -> None:
-        if needed is not None and self._next_runs.get(opening, set()) is not None:
-            self._next_runs.setdefault(opening, set()).update(needed)
+    def add(self, opening: str, needed: frozenset[bytes] | None, as_written: bool = False) -> None:
+        key = opening.lower().encode()
+        if not as_written:
+            self._as_written[key] = None
+        elif self._as_written.get(key, set()) is not None:
+            self._as_written.setdefault(key, set()).add(opening)
+        if needed is not None and self._next_runs.get(key, set()) is not None:
+            self._next_runs.setdefault(key, set()).update(needed)
         else:
-            self._next_runs[opening] = None
+            self._next_runs[key] = None
 
     def done(self) -> "_Openings":
-        self._next_runs = {opening: None if runs is None else frozenset(runs)
-                           for opening, runs in self._next_runs.items()}
+        self._next_runs = {key: None if runs is None else frozenset(runs)
+                           for key, runs in self._next_runs.items()}
+        self._as_written = {key: tuple(spellings) for key, spellings in self._as_written.items()
+                            if spellings is not None}
         self.openings = frozenset(self._next_runs)
         return self
 
-    def starts(self, text: str) -> list[int]:
-        """Where one of the openings starts a run of `text`, and what must follow it does
-        stand in the text."""
-        runs = _runs_of(text, self._slot)
+    def starts(self, text: str, lowered: str) -> list[int]:
+        """Where one of the openings starts a run of `text` (lowered: `lowered`), and what
+        must follow it does stand in the text."""
+        runs = _runs_of(lowered)
         shared = self.openings.intersection(runs)
         if not shared:
             return []
         starts = []
-        for run in shared:
-            if (needed := self._next_runs[run]) is not None and needed.isdisjoint(runs):
+        for key in shared:
+            if (needed := self._next_runs[key]) is not None and needed.isdisjoint(runs):
                 continue
-            width, at = len(run), text.find(run)
-            while at >= 0:
-                if not (at and text[at - 1].isalnum()) and not text[at + width:at + width + 1].isalnum():
-                    starts.append(at)
-                at = text.find(run, at + 1)
+            if (written := self._as_written.get(key)) is None:
+                found = [(lowered, key.decode())]
+            else:                               # quoted: in the text as written
+                found = [(text, spelling) for spelling in written]
+            for where, run in found:
+                width, at = len(run), where.find(run)
+                while at >= 0:
+                    if not (at and where[at - 1].isalnum()) and not where[at + width:at + width + 1].isalnum():
+                        starts.append(at)
+                    at = where.find(run, at + 1)
         return starts
 
 
@@ -516,11 +532,11 @@ class _WordIndex:
     one separator or none between words, case ignored (the lookup checks quoted names' case).
     """
 
-    __slots__ = ("_by_opening", "_any_case", "_as_written", "_start", "_end")
+    __slots__ = ("_by_opening", "_openings", "_start", "_end")
 
     def __init__(self, entries: Iterable[Entry], start: str, end: str) -> None:
         by_opening: dict[str, list[tuple[tuple[str, ...], frozenset[str] | None]]] = {}
-        any_case, as_written = _Openings(as_written=False), _Openings(as_written=True)
+        openings = _Openings()
         for entry in entries:
             for alias in entry.aliases:
                 words = tuple(w for w in _SEPARATORS.split(alias.text) if w)
@@ -534,12 +550,12 @@ class _WordIndex:
                 exact = _Openings.of(words)
                 if alias.case_sensitive and all(needed is None for _, needed in exact):
                     for opening, needed in exact:
-                        as_written.add(opening, needed)
+                        openings.add(opening, needed, as_written=True)
                 else:
                     for opening, needed in _Openings.of(lower):
-                        any_case.add(opening, needed)
+                        openings.add(opening, needed)
         self._by_opening = by_opening
-        self._any_case, self._as_written = any_case.done(), as_written.done()
+        self._openings = openings.done()
         self._start = re.compile(start)
         self._end = re.compile(end)
 
@@ -550,10 +566,7 @@ class _WordIndex:
 
     def starts(self, text: str, lowered: str) -> list[int]:
         """Where a name of the index may start in `text` (lowered: `lowered`), in order."""
-        starts = self._any_case.starts(lowered)
-        if self._as_written.openings:
-            starts += self._as_written.starts(text)
-        return sorted(starts)
+        return sorted(self._openings.starts(text, lowered))
 
     def longest(self, text: str, lowered: str, start: int) -> int | None:
         """The end of the longest name at `start` of `text`, or None."""
