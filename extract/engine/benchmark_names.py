@@ -73,8 +73,6 @@ _FAMILY_HEAD = regex.compile(r"[^\W\d_]+")
 _KEYWORD = re.compile(r"(?<![\w-])(?P<keyword>" + "|".join(
     sorted((word.replace(" ", r"\s+") for pair in KEYWORDS.items() for word in pair), key=len, reverse=True))
     + r")(?![\w-])", re.IGNORECASE)
-# _KEYWORD's case-sensitive twin, for lower-cased ASCII text (the same engine, the same \s and \w)
-_KEYWORD_IN_LOWER_ASCII = re.compile(_KEYWORD.pattern)
 _PLURAL_ENDINGS = tuple(plural.split()[-1] for plural in KEYWORDS.values())
 # A name right after "on" is a benchmark where "on" follows evaluation words ("evaluated on X",
 # "experiments on X"), opens a sentence or a clause ("On X, ...", "...; on X, it ..."), or stands
@@ -185,22 +183,26 @@ def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
 
 
 # The first letters of every keyword: where they stand, a keyword may start.
-_KEYWORD_STEMS = tuple(dict.fromkeys(word[:4] for pair in KEYWORDS.items() for word in pair))
+# (each with the letters that may follow it in a keyword: a place followed by another letter
+# cannot start one)
+_KEYWORD_STEMS: dict[str, set[str]] = {}
+for _word in (word for pair in KEYWORDS.items() for word in pair):
+    _KEYWORD_STEMS.setdefault(_word[:4], set()).add(_word[4:5])
 
 
 def _keywords(text: str) -> list[re.Match]:
     """The matches of _KEYWORD in `text`, in order: the pattern is tried only where one of the
     keywords' first letters stand (found by str.find on the lower-cased text), which costs a
-    fraction of a case-blind search tried at every position. ASCII text, lower-cased, keeps its
-    offsets: there the case-sensitive twin over it finds the places at C speed."""
-    if text.isascii():
-        return [_KEYWORD.match(text, found.start()) for found in _KEYWORD_IN_LOWER_ASCII.finditer(text.lower())]
+    fraction of a search tried at every position (an alternation of words is: the engine has no
+    quick way to the places its words may start)."""
     lower = text.lower()
     starts = set()
-    for stem in _KEYWORD_STEMS:
+    for stem, next_letters in _KEYWORD_STEMS.items():
         at = lower.find(stem)
         while at >= 0:
-            starts.add(at)
+            following = lower[at + len(stem):at + len(stem) + 1]
+            if not following or following in next_letters or following.isspace():
+                starts.add(at)  # "data " may be "data set"; "datum", "database"s no keyword
             at = lower.find(stem, at + 1)
     found = []
     end = 0
