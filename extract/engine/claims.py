@@ -246,7 +246,10 @@ def _score_named_values(sentence: str, groups: list[Group]) -> None:
     """ "BLEU-1 = 55.14", "raw agreement = 91%": a number set equal to a name that is no setting
     or statistic is a score on that metric (issue 11 item 6)."""
     for group in groups:
-        if not group.kind and len(group.members) == 1 and named_metric(sentence, group.members[0]):
+        number = group.members[0]
+        # a whole number without a unit is a count or a setting ("n = 12", "x.y = 1")
+        if not group.kind and len(group.members) == 1 and (number.decimal or number.unit) and \
+                named_metric(sentence, number):
             group.kind, group.rule = "score", "score.named_value"
 
 

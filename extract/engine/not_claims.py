@@ -33,7 +33,7 @@ _SIGN = r"[-+\u2212]?"
 
 NOT_CLAIM_CUES: tuple[NotClaimCue, ...] = (
     # "p < 0.001", "p-value of 0.03"
-    NotClaimCue("p_value", before=rf"(?<![\w\\])[pP](?:[-\s]?values?)?\s*(?:{_COMPARISON}|of)\s*{_SIGN}\s*$"),
+    NotClaimCue("p_value", before=rf"(?<![\w\\])[pP](?:[-\s]?values?)?\s*(?:{_COMPARISON}|\bof)\s*{_SIGN}\s*$"),
     # "t = -5.56", "F(1, 20) = 4.5", "chi-squared = 12.1", "U = 340"
     NotClaimCue("test_statistic", before=(
         r"(?<![\w\\])(?:t|F|z|U|H|W|\u03c7\^?2|\u03c7\u00b2|chi\^?2|chi-squared|\\chi\^?\{?2\}?)"
