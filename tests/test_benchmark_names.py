@@ -219,3 +219,13 @@ def test_benchmark_of_a_number(abstract: str, expected: list[tuple[float, str]])
 def test_marking_never_crashes_and_names_stand_in_the_text(text: str) -> None:
     for name in marked_benchmarks(text):
         assert name and name in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["benchmark", "Benchmarks", "DATASET", "data set", "data\tsets", "test set",
+                                      "corpus", "Corpora", "suite", "testbed", "database", "-", "x", "the", "a",
+                                      "datasets-", "Data", "é", " ", "\n"]), max_size=16).map(" ".join))
+def test_keywords_found_on_lower_ascii_are_the_case_blind_matches(text):
+    from extract.engine import benchmark_names
+    expected = [m.span() for m in benchmark_names._KEYWORD.finditer(text)]
+    assert [m.span() for m in benchmark_names._keywords(text)] == expected

@@ -122,3 +122,32 @@ def test_reading_never_crashes(text: str) -> None:
     for mention in find_mentions(text):
         assert not_a_claim(text, mention) in {"", *(cue.name for cue in NOT_CLAIM_CUES)}
     _rows(text)
+
+
+def _plain_not_a_claim(sentence: str, mention) -> str:
+    """not_a_claim as each cue's own pattern reads it, without the combined pattern or gates."""
+    import regex
+    before = sentence[max(0, mention.start - 60):mention.start]
+    for cue in NOT_CLAIM_CUES:
+        if cue.before and regex.search(f"(?:{cue.before})", before) and \
+                regex.search(f"(?:{cue.before})", before).end() == len(before):
+            return cue.name
+    for cue in NOT_CLAIM_CUES:
+        if cue.after and regex.match(f"(?:{cue.after})", sentence[mention.end:mention.end + 60]):
+            return cue.name
+    return ""
+
+
+_CUE_WORDS = ["p", "P", "p-value", "<", "=", "\\leq", "t", "F(1,", "20)", "chi-squared", "Cohen's", "d", "95%", "CI",
+              "confidence", "interval", "for", "training", "test", "80%", "of", "the", "data", "noise", "label",
+              "masking", "ratio", "rate", "videos", "minutes", "seconds", "of", "video", "to", "-", "30-second",
+              "clips", "split", "train/test", "0.5", "12", "-5.56", "+1.2", "is", "about", "lasting", "durations"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(_CUE_WORDS), max_size=12),
+       separators=st.lists(st.sampled_from([" ", "  ", "", "\n", ", "]), min_size=12, max_size=12))
+def test_gated_cues_read_what_each_cue_reads(words, separators):
+    text = "".join(w + s for w, s in zip(words, separators))
+    for mention in find_mentions(text):
+        assert not_a_claim(text, mention) == _plain_not_a_claim(text, mention)

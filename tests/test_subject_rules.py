@@ -9,7 +9,10 @@ from __future__ import annotations
 import pytest
 
 from extract.engine.claims import extract_paper
-from extract.engine.names import defined_terms, model_names, system_name
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.engine.names import NotSystems, defined_terms, model_names, system_name
 from extract.output.schema import KINDS, Paper
 
 
@@ -95,3 +98,14 @@ def test_model_names_with_a_version(text: str, expected: list[str]) -> None:
 ])
 def test_defined_terms(text: str, expected: set[str]) -> None:
     assert defined_terms(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(["Change", "detection", "(CD)", "(AND)", "Aria", "Navigation", "Dataset",
+                                       "automatic", "speech", "recognition", "(ASR)", "of", "the", "(X)", "x",
+                                       "CD", "ASR", "\n", "(", ")", "Vision-language-action", "(VLA)"]),
+                     max_size=14),
+       name=st.sampled_from(["CD", "AND", "ASR", "VLA", "X", "Foo"]))
+def test_a_name_asked_about_is_a_term_as_defined_terms_reads_it(words, name):
+    text = " ".join(words)
+    assert (name in NotSystems(text)) == (name in defined_terms(text))

@@ -9,13 +9,14 @@ the metrics and hardware the vocabularies know, and the paper's own system are l
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
 
 from . import vocab
 from .patterns import ASCII_SPACE
-from .names import MODEL_ENDINGS, MODEL_FAMILIES, NOT_SYSTEM, defined_terms
+from .names import MODEL_ENDINGS, MODEL_FAMILIES, NOT_SYSTEM, is_defined_term
 
 # --- the words, declared once --------------------------------------------------------------------
 
@@ -83,10 +84,11 @@ _ON_NAME = regex.compile(r"(?<![\w-])[Oo]n\s+(?:the\s+)?(?=[\p{Lu}0-9]|\p{Ll}+[\
 # Its twin for ASCII text on the standard engine, the letter it consumes first so that the scan
 # skips to the "n"s at C speed (\s spelled out as `regex` reads it in ASCII).
 _ON_NAME_ASCII = re.compile(rf"n(?<![\w-][Oo]n)(?<=[Oo]n)[{ASCII_SPACE}]+(?:the[{ASCII_SPACE}]+)?(?=[A-Z0-9]|[a-z]+[A-Z0-9])")
+# (read backwards from the "on": each is decided in a few steps)
 _EVALUATION_BEFORE = regex.compile(r"\b(?:evaluat\w*|experiments?|results?|tested|validated|assessed)\s+$",
-                                   regex.I)
-_CLAUSE_BEFORE = regex.compile(r"(?:;|;\s+and|,\s+and)\s+$")
-_NUMBER_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$")
+                                   regex.I | regex.REVERSE)
+_CLAUSE_BEFORE = regex.compile(r"(?:;|;\s+and|,\s+and)\s+$", regex.REVERSE)
+_NUMBER_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$", regex.REVERSE)
 _NUMBER_REACH = 40
 
 
@@ -132,7 +134,7 @@ def _names_holding_items(text: str) -> list[str]:
 _LIST_JOIN = regex.compile(r",\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*")
 _LIST_OPENING = regex.compile(
     r"\s*(?:\(|:|--|\u2014|,?\s*(?:including|such\s+as|namely|e\.g\.,?|i\.e\.,?))\s*")
-_CAPITAL_OR_DIGIT = regex.compile(r"[\p{Lu}0-9]")
+_HAS_CAPITAL_OR_DIGIT = regex.compile(r"[\p{Lu}0-9]")
 _ASIDE = re.compile(r"\([^()]*\s[^()]*\)")
 _APPOSITION_END = regex.compile(r"\s*[,.;(]")
 # What may follow the names after "on": not a noun they describe ("on 3D object
@@ -151,13 +153,13 @@ _DESCRIPTIVE_SUFFIX = regex.compile(r"-(?:based|like|style|free|aware|specific|l
                                     r"sized|driven|only|centric|friendly|oriented|related|guided|dedicated|language)$")
 _MAX_NAME_TOKENS = 6
 _MAX_DESCRIPTORS = 3
-_REACH = 160  # characters before a keyword looked at
+_REACH = 110  # characters before a keyword looked at: six names and three descriptors fit
 
 
-def marked_benchmarks(text: str, own: str = "", terms: frozenset[str] | None = None) -> tuple[str, ...]:
+def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
     """The names `text` marks as benchmarks that the vocabulary does not know, in order of
-    first mark, without repeats, never `own` (the paper's own system) nor one of `terms`, the
-    terms the text defines (names.defined_terms, read here when not given).
+    first mark, without repeats, never `own` (the paper's own system) nor a term the text
+    defines (names.is_defined_term).
 
     >>> marked_benchmarks("Experiments on the SceneFlow dataset. On CIRR, it gains 9.6%.")
     ('SceneFlow', 'CIRR')
@@ -174,29 +176,35 @@ def marked_benchmarks(text: str, own: str = "", terms: frozenset[str] | None = N
         names, end = _name_list(text, after_on)
         if names and _ENDS_EVALUATED_NAMES.match(text, end):
             found.append([name for name in names if not (" " in name and _TASK_ENDING.search(name))])
-    if terms is None:
-        terms = defined_terms(text) if found else frozenset()
     names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
              for name in group]  # "Italian, Spanish, and English datasets": languages
     return tuple(name for name in dict.fromkeys(names)
-                 if not (name == own or own.startswith(name + " ")) and name not in terms and is_benchmark_name(name)
+                 if not (name == own or own.startswith(name + " ")) and is_benchmark_name(name)
+                 and not ("(" in text and is_defined_term(text, name))
                  and vocab.benchmarks().canonical(name) is None)
 
 
 # The first letters of every keyword: where they stand, a keyword may start.
-_KEYWORD_STEMS = tuple(dict.fromkeys(word[:4] for pair in KEYWORDS.items() for word in pair))
+# (each with the letters that may follow it in a keyword: a place followed by another letter
+# cannot start one)
+_KEYWORD_STEMS: dict[str, set[str]] = {}
+for _word in (word for pair in KEYWORDS.items() for word in pair):
+    _KEYWORD_STEMS.setdefault(_word[:4], set()).add(_word[4:5])
 
 
 def _keywords(text: str) -> list[re.Match]:
     """The matches of _KEYWORD in `text`, in order: the pattern is tried only where one of the
     keywords' first letters stand (found by str.find on the lower-cased text), which costs a
-    fraction of a case-blind search tried at every position."""
+    fraction of a search tried at every position (an alternation of words is: the engine has no
+    quick way to the places its words may start)."""
     lower = text.lower()
     starts = set()
-    for stem in _KEYWORD_STEMS:
+    for stem, next_letters in _KEYWORD_STEMS.items():
         at = lower.find(stem)
         while at >= 0:
-            starts.add(at)
+            following = lower[at + len(stem):at + len(stem) + 1]
+            if not following or following in next_letters or following.isspace():
+                starts.add(at)  # "data " may be "data set"; "datum", "database"s no keyword
             at = lower.find(stem, at + 1)
     found = []
     end = 0
@@ -207,6 +215,7 @@ def _keywords(text: str) -> list[re.Match]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def is_benchmark_name(name: str) -> bool:
     """Whether a name the text marks as a benchmark may be one: not a model, metric, hardware,
     platform, category or jargon word, not a count ("19 LRMs"), and with a capital letter
@@ -316,10 +325,12 @@ def _names_before_keyword(text: str, keyword: re.Match) -> list[str]:
     """ "the KITTI public test benchmark", "CIFAR-10 and CIFAR-100 datasets", "the E-Deflare
     Benchmark", "the Diabetic Retinopathy (DDR) dataset", "CMExamSet, a ... dataset"."""
     window = max(0, keyword.start() - _REACH)
-    if not _CAPITAL_OR_DIGIT.search(text, window, keyword.start()):
-        return []  # every name and apposition below holds a capital or a digit
+    if not _may_name_before(text[window:keyword.start()]):
+        return []
     # asides are read as blanks: "on NVOS (92.7% mIoU) and Spin-NeRF (95.2% mIoU) benchmarks"
-    seen = _ASIDE.sub(lambda aside: " " * len(aside[0]), text[window:keyword.start()])
+    seen = text[window:keyword.start()]
+    if "(" in seen:
+        seen = _ASIDE.sub(lambda aside: " " * len(aside[0]), seen)
     words = [(m.start() + window, m.end() + window, m.group()) for m in _WORD.finditer(seen)]
     index = len(words) - 1
     descriptors = 0
@@ -342,6 +353,22 @@ def _names_before_keyword(text: str, keyword: re.Match) -> list[str]:
             _LOWER_WORD.fullmatch(names[0][1:]):
         return []  # "Each dataset", "Real benchmarks": a capitalised word opening a sentence
     return names
+
+
+_LOOK_BACK = 7  # the words an apposition may skip, and the "a"/"an"/"the" before them
+
+
+def _may_name_before(window: str) -> bool:
+    """A cheap first look: among the lower-case words before the keyword (descriptors, or
+    keywords: "a benchmark dataset") comes a word with a capital or digit (a name may end
+    there), a bracket, or "a"/"an"/"the" (an apposition may end there) before any other word;
+    "on several benchmarks", "our dataset" name none."""
+    for word in reversed(window.rsplit(None, _LOOK_BACK)[-_LOOK_BACK:]):
+        if _HAS_CAPITAL_OR_DIGIT.search(word) or word in ("a", "an", "the") or ")" in word:
+            return True
+        if not (_is_descriptor(word) or _KEYWORD.fullmatch(word)):
+            return False
+    return False
 
 
 def _phrases_before(text: str, words, index: int) -> tuple[list[str], int]:

@@ -9,6 +9,7 @@ The work per sentence, in order:
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Iterable
 
@@ -23,7 +24,7 @@ from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group
                     inherit_kind, is_setting)
 from .benchmark_names import marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
-from .names import defined_terms, find_names, system_name
+from .names import NotSystems, find_names, system_name
 from .not_claims import is_interval_of_previous, not_a_claim
 from ..output.schema import COLUMNS, Paper
 from ..reading.sentences import split_sentences
@@ -36,22 +37,16 @@ if TYPE_CHECKING:
 def extract_paper(paper: Paper) -> list[dict]:
     """Rows (dicts keyed by COLUMNS) for one paper, ordered by char_start."""
     norm = normalise(paper.abstract)
-    # benchmarks the text marks (spec section 4) are found in every sentence, to carry; they and
-    # the terms the abstract defines ("automatic speech recognition (ASR)") name no system
-    terms = defined_terms(norm.text)
-    marked = tuple(dict.fromkeys(introduced_benchmarks(norm.text) + marked_benchmarks(norm.text, terms=terms)))
-    not_systems = frozenset(marked) | terms
-    own = system_name(paper.title, norm.text, not_systems)
     spans = split_sentences(norm.text)
     sentences = [norm.text[start:end] for start, end in spans]
-    context = _Context(sentences, marked, not_systems)
+    context = _Context(paper.title, norm.text, sentences)
     number_words = may_hold_number_word(norm.text)  # most abstracts have none: looked for once
     rows: list[dict] = []
     for index, (sent_start, sent_end) in enumerate(spans):
         if not may_hold_number(sentences[index], number_words):
             continue
         context.index = index
-        sentence_rows = _sentence_rows(sentences[index], own, context, number_words)
+        sentence_rows = _sentence_rows(sentences[index], context, number_words)
         source_sentence = paper.abstract[slice(*norm.source_span(sent_start, sent_end))] if sentence_rows else ""
         for row in sentence_rows:
             start, end = norm.source_span(sent_start + row.pop("_start"), sent_start + row.pop("_end"))
@@ -80,20 +75,37 @@ _CARRY_REACH = 3
 
 
 class _Context:
-    """What earlier sentences of the abstract set: a score that names no benchmark or metric
-    takes the one the nearest earlier sentence names alone, or else the one benchmark all the
-    earlier sentences name (spec section 2). Looked up only when needed; the names of
-    sentences with numbers are kept from their own reading."""
+    """What the abstract as a whole and its earlier sentences set. The abstract's own reading
+    (the benchmarks it marks, the terms it defines, its own system) is done when a sentence
+    first has numbers that may be claims: most sentences, and many abstracts, have none.
+    A score that names no benchmark or metric takes the one the nearest earlier sentence
+    names alone, or else the one benchmark all the earlier sentences name (spec section 2);
+    the names of sentences with numbers are kept from their own reading."""
 
-    def __init__(self, sentences: list[str], introduced: tuple[str, ...],
-                 not_systems: frozenset[str] = frozenset()) -> None:
+    def __init__(self, title: str, text: str, sentences: list[str]) -> None:
+        self.title = title
+        self.text = text
         self.sentences = sentences
-        self.introduced = introduced
-        self.not_systems = not_systems
         self.index = 0
         self.last_amount: dict | None = None  # the latest throughput, latency or memory row
         # what each sentence names, by index: [benchmarks (a set), metric named alone]
         self._named: tuple[dict[int, frozenset[str]], dict[int, str]] = ({}, {})
+
+    @functools.cached_property
+    def introduced(self) -> tuple[str, ...]:
+        """The benchmarks the abstract introduces or marks (spec section 4): found in every
+        sentence, to carry."""
+        return tuple(dict.fromkeys(introduced_benchmarks(self.text) + marked_benchmarks(self.text)))
+
+    @functools.cached_property
+    def not_systems(self) -> NotSystems:
+        """Names that are no system: the abstract's benchmarks and the terms it defines."""
+        return NotSystems(self.text, self.introduced)
+
+    @functools.cached_property
+    def own(self) -> str:
+        """The paper's own system (names.system_name)."""
+        return system_name(self.title, self.text, self.not_systems)
 
     def names_of(self, sentence: str) -> tuple[list, list, list]:
         """The benchmarks, quality metrics and hardware of the current sentence; the first two
@@ -152,7 +164,7 @@ class _Context:
 
 # --- one sentence ---------------------------------------------------------------------------------
 
-def _sentence_rows(sentence: str, own: str, context: _Context, number_words: bool) -> list[dict]:
+def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list[dict]:
     # sizes, years and other settings make no claim whatever names stand around them: a
     # sentence with no other number is not searched for names (a later one may still ask)
     mentions = _claim_like(sentence, [m for m in find_mentions(sentence, number_words)
@@ -177,6 +189,7 @@ def _sentence_rows(sentence: str, own: str, context: _Context, number_words: boo
     if not claims:
         return []
 
+    own = context.own
     names = [name for name in find_names(sentence, own)
              if name[2] not in context.not_systems and not _NAMES_DATA.match(sentence, name[1])]
     _score_attached_numbers(sentence, groups, names)
@@ -234,7 +247,10 @@ def _score_named_values(sentence: str, groups: list[Group]) -> None:
     """ "BLEU-1 = 55.14", "raw agreement = 91%": a number set equal to a name that is no setting
     or statistic is a score on that metric (issue 11 item 6)."""
     for group in groups:
-        if not group.kind and len(group.members) == 1 and named_metric(sentence, group.members[0]):
+        number = group.members[0]
+        # a whole number without a unit is a count or a setting ("n = 12", "x.y = 1")
+        if not group.kind and len(group.members) == 1 and (number.decimal or number.unit) and \
+                named_metric(sentence, number):
             group.kind, group.rule = "score", "score.named_value"
 
 

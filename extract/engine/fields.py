@@ -250,6 +250,10 @@ _POSSESSIVE = regex.compile(r"(?:'s|\u2019s)\s+$")
 def attached_subject(sentence: str, mention: Mention, names) -> str:
     """The system a number is attached to by brackets or a possessive, or "" if none."""
     before = sentence[max(0, mention.outer_start - 40):mention.outer_start]
+    after = sentence[mention.outer_end:mention.outer_end + 6]
+    if "(" not in before and "(" not in after and "'" not in before[-4:] and "\u2019" not in before[-4:] \
+            and not sentence.startswith((" for ", " by ", " of "), mention.outer_end):
+        return ""  # every form below has a bracket, a possessive or "for" right there
     by_end = {end: name for _, end, name in names}
     by_start = {start: name for start, _, name in names}
     opening = before.rfind("(")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container, Iterable
 
 import regex
 
@@ -98,7 +99,7 @@ MODEL_NAME = regex.compile(
     r"(?<![\w-])(?:(?P<family>[A-Z][A-Za-z]+)[-\s]?|o(?=\d))(?P<version>\d+(?:\.\d+)?[a-z]?)"
     rf"(?:[-\s](?:{'|'.join(MODEL_VARIANTS)}|\d+(?:\.\d+)?[BM])(?![\w.]))*(?![\w-])")
 _VERSION_START = re.compile(r"\d(?<![\d.]\d)")
-_FAMILY_BEFORE = regex.compile(r"(?<![\w-])(?:(?P<family>[A-Z][A-Za-z]+)\s?|o)$")
+_FAMILY_BEFORE = regex.compile(r"(?<![\w-])(?:(?P<family>[A-Z][A-Za-z]+)\s?|o)$", regex.REVERSE)
 _VERSION_TAIL = regex.compile(
     rf"\d+(?:\.\d+)?[a-z]?(?:[-\s](?:{'|'.join(MODEL_VARIANTS)}|\d+(?:\.\d+)?[BM])(?![\w.]))*(?![\w-])")
 _LONGEST_FAMILY = max(map(len, MODEL_FAMILIES)) + 1
@@ -140,12 +141,47 @@ def defined_terms(text: str) -> frozenset[str]:
     if "(" not in text:
         return frozenset()
     terms = set()
-    for match in _DEFINITION.finditer(text):
-        acronym = match["acronym"]
-        spelled = _spelled_out(acronym, _WORD.findall(text, max(0, match.start() - 80), match.start()))
-        if spelled and any(part[0].islower() for part in spelled):
-            terms.add(acronym)
+    at = text.find("(")
+    while at >= 0:
+        match = _DEFINITION.match(text, at - 1) if at > 0 else None
+        at = text.find("(", at + 1)
+        if match is not None and is_defined_term(text, match["acronym"], match.start()):
+            terms.add(match["acronym"])
     return frozenset(terms)
+
+
+def is_defined_term(text: str, name: str, at: int | None = None) -> bool:
+    """Whether `text` defines `name` as a term (see defined_terms): where "(name)" stands, at
+    `at` if given, else anywhere."""
+    if at is None:
+        bracketed = f"({name})"
+        found = text.find(bracketed)
+        while found >= 0:
+            if found > 0 and text[found - 1].isspace() and is_defined_term(text, name, found - 1):
+                return True
+            found = text.find(bracketed, found + 1)
+        return False
+    spelled = _spelled_out(name, _WORD.findall(text, max(0, at - 80), at))
+    return bool(spelled) and any(part[0].islower() for part in spelled)
+
+
+class NotSystems:
+    """The names that are no system in an abstract: its benchmarks, and the terms it defines,
+    looked up when asked for (most names asked about are neither)."""
+
+    def __init__(self, text: str, benchmarks: Iterable[str] = ()) -> None:
+        self.text = text
+        self.benchmarks = frozenset(benchmarks)
+        self._terms: dict[str, bool] = {}
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        if name in self.benchmarks:
+            return True
+        if name not in self._terms:
+            self._terms[name] = "(" in self.text and is_defined_term(self.text, name)
+        return self._terms[name]
 
 
 def _spelled_out(acronym: str, words: list[str]) -> list[str]:
@@ -234,7 +270,7 @@ def is_system_token(token: str) -> bool:
     return inner_capital or (has_digit and any(c.isalpha() for c in token))
 
 
-def system_name(title: str, abstract: str, not_systems: frozenset[str] = frozenset()) -> str:
+def system_name(title: str, abstract: str, not_systems: Container[str] = frozenset()) -> str:
     """The paper's own system: the title before the colon when it is a name, else the name the
     abstract introduces ("we propose X"), else the title's first name-like word. Names in
     `not_systems` (the abstract's benchmarks, the terms it defines) are never taken.

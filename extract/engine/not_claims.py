@@ -11,6 +11,7 @@ per side, whose named group says which family matched.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -32,7 +33,7 @@ _SIGN = r"[-+\u2212]?"
 
 NOT_CLAIM_CUES: tuple[NotClaimCue, ...] = (
     # "p < 0.001", "p-value of 0.03"
-    NotClaimCue("p_value", before=rf"(?<![\w\\])[pP](?:[-\s]?values?)?\s*(?:{_COMPARISON}|of)\s*{_SIGN}\s*$"),
+    NotClaimCue("p_value", before=rf"(?<![\w\\])[pP](?:[-\s]?values?)?\s*(?:{_COMPARISON}|\bof)\s*{_SIGN}\s*$"),
     # "t = -5.56", "F(1, 20) = 4.5", "chi-squared = 12.1", "U = 340"
     NotClaimCue("test_statistic", before=(
         r"(?<![\w\\])(?:t|F|z|U|H|W|\u03c7\^?2|\u03c7\u00b2|chi\^?2|chi-squared|\\chi\^?\{?2\}?)"
@@ -114,11 +115,51 @@ def not_a_claim(sentence: str, mention: Mention) -> str:
     >>> [not_a_claim(sentence, m) for m in find_mentions(sentence)]
     ['', 'test_statistic', 'p_value']
     """
-    found = _BEFORE.search(sentence, max(0, mention.start - _REACH), mention.start)
-    if found is not None:
-        return found.lastgroup.rsplit("_", 1)[0]
-    found = _AFTER.match(sentence, mention.end, mention.end + _REACH)
-    return found.lastgroup.rsplit("_", 1)[0] if found is not None else ""
+    start, end = mention.start, mention.end
+    if _may_end_a_cue(sentence[max(0, start - 16):start]):
+        found = _BEFORE.search(sentence, max(0, start - _REACH), start)
+        if found is not None:
+            return found.lastgroup.rsplit("_", 1)[0]
+    if _may_open_a_cue(sentence[end:end + _REACH]):  # (the stems stand within the reach)
+        found = _AFTER.match(sentence, end, end + _REACH)
+        if found is not None:
+            return found.lastgroup.rsplit("_", 1)[0]
+    return ""
+
+
+# Cheap first looks (most numbers are neither): every cue before a number ends in one of these
+# characters or words (a sign after them aside), every cue after one opens with one of these
+# characters and holds one of these stems.
+_CUE_END_CHARACTERS = ("=", "<", ">", "\u2264", "\u2265", "-", "\\leq", "\\lt", "\\geq", "\\gt",
+                       "\\le", "\\ge")
+_CUE_END_WORDS = frozenset("""
+of is was at to about around over between from lasting spanning and split splits ratio ratios rate
+rates probability probabilities level levels factor factors proportion proportions partition
+partitions
+""".split())
+_CUE_OPENINGS = frozenset("%\\p-/:smhf")
+_CUE_AFTER_STEMS = ("ci", "c.i.", "confiden", "credib", "interval", "predict", "train", "test", "valid", "eval",
+                    "held", "noise", "noisy", "mask", "corrupt", "dropout", "sampled", "dropped", "perturb",
+                    "sec", "min", "hour", "hr", "frame", "page", "video", "audio", "speech", "record",
+                    "footage", "clip", "movie", "film", "input", "context", "podcast", "lecture")
+
+
+_CUE_AFTER_STEM = re.compile("|".join(re.escape(stem) for stem in _CUE_AFTER_STEMS))
+
+
+def _may_end_a_cue(before: str) -> bool:
+    tail = before.rstrip(" \t\n+-\u2212")
+    if tail.endswith(_CUE_END_CHARACTERS) or before.rstrip().endswith("-"):
+        return True
+    words = tail.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _CUE_END_WORDS
+
+
+def _may_open_a_cue(after: str) -> bool:
+    opening = after.lstrip()[:1]
+    if not opening or (opening not in _CUE_OPENINGS and not opening.isspace()):
+        return False
+    return _CUE_AFTER_STEM.search(after.lower()) is not None
 
 
 def is_interval_of_previous(sentence: str, mention: Mention, previous: Mention | None) -> bool:
