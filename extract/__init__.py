@@ -2,7 +2,7 @@
 from .output.schema import COLUMNS, KINDS, Paper
 
 __all__ = ["COLUMNS", "KINDS", "Paper", "extract_claims", "extract_paper", "read_papers"]
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def __getattr__(name):

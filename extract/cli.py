@@ -18,7 +18,7 @@ from pathlib import Path
 
 import regex
 
-from . import __version__
+from .version import __version__
 from .reading import FORMATS as INPUT_FORMATS
 
 #: A Streamlit config option, ``--section.option`` with an optional ``=value``.

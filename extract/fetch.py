@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from . import __version__
+from .version import __version__
 from .reading.errors import InputError
 
 #: Set this to keep fetched responses somewhere else than the user's cache directory.

@@ -28,8 +28,11 @@ NOT_FROM_A_NEIGHBOUR = [
     pytest.param("FooNet reaches a DSC of 0.56, 5 mm DSC of 0.73, HD95 of 41.1 mm.",
                  [(0.56, "Dice"), (0.73, "Dice")], id="wide:2508.21227 a unit between name and value"),
     pytest.param("FooNet reaches a loss of 54%, accuracy of 73%, precision of 88%.",
+                 [(73.0, "accuracy"), (88.0, "precision")],
+                 id="wide:2512.02364 each item of a list keeps its own metric"),
+    pytest.param("FooNet reaches a loss of 54%, accuracy of 73%, zetaness of 88%.",
                  [(73.0, "accuracy"), (88.0, "")],
-                 id="wide:2512.02364 an unknown name keeps its number from the neighbour's metric"),
+                 id="spec an unknown name keeps its number from the neighbour's metric"),
     pytest.param("We achieve a prediction error of 1.591 cm on the test set and 1.439 cm with calibration.",
                  [(1.591, "error"), (1.439, "error")], id="sample one-eye an ellipsis shares the metric"),
 ]

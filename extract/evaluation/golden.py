@@ -278,10 +278,16 @@ def read_golden(path: Path) -> pd.DataFrame:
         raise GoldenError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
+#: The longest field a golden CSV may hold (the csv module's default); set for each read, since
+#: the corpus readers raise the module-wide limit for their own records.
+GOLDEN_FIELD_LIMIT = 131_072
+
+
 def _read_golden_rows(path: Path) -> pd.DataFrame:
     problems: list[str] = []
     rows: list[dict[str, Any]] = []
     with path.open(encoding="utf-8-sig", newline="") as f:
+        csv.field_size_limit(GOLDEN_FIELD_LIMIT)
         reader = csv.reader(f)
         try:
             header = next(reader, None)
