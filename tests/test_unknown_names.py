@@ -179,7 +179,14 @@ CASE_TABLES = {
 
 @pytest.mark.parametrize("text, expected", [case for cases in CASE_TABLES.values() for case in cases])
 def test_a_shape_marks_the_names_a_reader_marks(text, expected):
-    assert found(text) == expected
+    # a name a vocabulary has learnt since the case was written (the curated Papers with Code
+    # lists know FashionIQ, RLBench, HitRate@k ...) is rightly no longer reported
+    assert found(text) == [name for name in expected if not _known(name[1])]
+
+
+def _known(name: str) -> bool:
+    return any(vocabulary.canonical(name) is not None
+               for vocabulary in (vocab.benchmarks(), vocab.metrics(), vocab.hardware()))
 
 
 def test_every_shape_has_its_case_table():
@@ -228,7 +235,7 @@ def test_names_that_are_never_reported(text):
 
 
 def test_a_reported_name_is_unknown_to_every_vocabulary():
-    for name in found("FooNet reaches 71.2 HOTA on the Lyft L5 dataset with 0.9 SSIM."):
+    for name in found("FooNet reaches 71.2 ZetaTrackScore on the Lyft L5 dataset with 0.9 SSIM."):
         assert not any(name[1] in vocabulary for vocabulary in vocab.names_scan().vocabularies)
 
 
@@ -273,9 +280,9 @@ def test_names_added_from_the_report_are_found_where_it_met_them(vocabulary, sen
 # --- the report ----------------------------------------------------------------------------------
 
 PAPERS = [
-    Paper("2501.00001", "A", "Alpha reaches 71.2 HOTA and 0.8 HOTA on the Lyft L5 dataset."),
-    Paper("2501.00002", "B", "Beta gets 70.1 HOTA and 12.5 HitRate@10."),
-    Paper("2501.00003", "C", "Gamma reaches 69.0 HOTA and 3.1 HitRate@5 on 8 Kunlun P800 chips."),
+    Paper("2501.00001", "A", "Alpha reaches 71.2 ZetaTrackScore and 0.8 ZetaTrackScore on the Lyft L5 dataset."),
+    Paper("2501.00002", "B", "Beta gets 70.1 ZetaTrackScore and 12.5 ZetaHit@10."),
+    Paper("2501.00003", "C", "Gamma reaches 69.0 ZetaTrackScore and 3.1 ZetaHit@5 on 8 Kunlun P800 chips."),
 ]
 
 
@@ -283,8 +290,8 @@ def test_the_report_counts_papers_and_mentions_most_papers_first():
     report = unknown_names(PAPERS)
     assert report.papers == 3 and report.truncated == 0
     assert [(n.kind, n.name, n.papers, n.mentions, n.example_paper_id) for n in report.names] == [
-        ("metric", "HOTA", 3, 4, "2501.00001"),
-        ("metric", "HitRate@{k}", 2, 2, "2501.00002"),
+        ("metric", "ZetaTrackScore", 3, 4, "2501.00001"),
+        ("metric", "ZetaHit@{k}", 2, 2, "2501.00002"),
         ("benchmark", "Lyft L5", 1, 1, "2501.00001"),
         ("hardware", "Kunlun P800", 1, 1, "2501.00003"),
     ]
@@ -293,15 +300,15 @@ def test_the_report_counts_papers_and_mentions_most_papers_first():
 
 def test_the_report_selects_by_kind_and_papers():
     report = unknown_names(PAPERS)
-    assert [row["name"] for row in report.rows(min_papers=2)] == ["HOTA", "HitRate@{k}"]
+    assert [row["name"] for row in report.rows(min_papers=2)] == ["ZetaTrackScore", "ZetaHit@{k}"]
     assert [row["name"] for row in report.rows(kind="hardware")] == ["Kunlun P800"]
     assert list(report.rows()[0]) == list(NAMES_COLUMNS)
 
 
 def test_names_past_the_limit_are_counted_as_truncated():
     report = unknown_names(PAPERS, max_names=1)
-    assert [n.name for n in report.names] == ["HOTA"]
-    assert report.truncated == 4  # Lyft L5, HitRate@10, HitRate@5, Kunlun P800
+    assert [n.name for n in report.names] == ["ZetaTrackScore"]
+    assert report.truncated == 4  # Lyft L5, ZetaHit@10, ZetaHit@5, Kunlun P800
 
 
 def test_the_sample_report_is_made_of_unknown_names():
@@ -327,7 +334,7 @@ def test_names_command_writes_the_report_to_a_file(corpus, tmp_path, capsys):
     assert main(["names", str(corpus), "-o", str(output)]) == 0
     table = read_table(output, columns=NAMES_COLUMNS)
     assert list(table.columns) == list(NAMES_COLUMNS)
-    assert list(table["name"]) == ["HOTA", "HitRate@{k}", "Lyft L5", "Kunlun P800"]
+    assert list(table["name"]) == ["ZetaTrackScore", "ZetaHit@{k}", "Lyft L5", "Kunlun P800"]
     assert list(table["papers"]) == [3, 2, 1, 1]
     assert not list(tmp_path.glob("*.partial"))
     assert "claimboard: 3 papers, 4 unknown names, 4 written" in capsys.readouterr().err
@@ -338,7 +345,7 @@ def test_names_command_writes_csv_to_stdout_by_kind_and_count(corpus, capsys):
     out, err = capsys.readouterr()
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(row["kind"], row["name"], row["papers"]) for row in rows] == [
-        ("metric", "HOTA", "3"), ("metric", "HitRate@{k}", "2")]
+        ("metric", "ZetaTrackScore", "3"), ("metric", "ZetaHit@{k}", "2")]
     assert err == ""
 
 
@@ -364,7 +371,7 @@ def test_names_command_reports_an_unreadable_input(tmp_path, capsys):
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None,
                              suppress_health_check=[HealthCheck.too_slow])
-PIECES = ["71.2", "0.8", "85%", "8", "7B", "4070", " HOTA", " HitRate@10", " PCKh@0.5", " on ",
+PIECES = ["71.2", "0.8", "85%", "8", "7B", "4070", " ZetaTrackScore", " ZetaHit@10", " PCKh@0.5", " on ",
           " the ", " dataset", " benchmarks", " GPUs", " NPU", " of ", " = ", ": ", " (", ")",
           ", ", " and ", ". ", "; and on ", "On ", "Evaluated on ", "Foo-Bench", "RTX", "Kunlun",
           "Cohen's kappa", " x", "×", "\\%", "$", "\n", " ", "É", "İ", "ﬁ", "٣", "\u00a0"]

@@ -161,8 +161,8 @@ def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
     first mark, without repeats, never `own` (the paper's own system) nor a term the text
     defines (names.is_defined_term).
 
-    >>> marked_benchmarks("Experiments on the SceneFlow dataset. On CIRR, it gains 9.6%.")
-    ('SceneFlow', 'CIRR')
+    >>> marked_benchmarks("Experiments on the FooFlow dataset. On BarIR, it gains 9.6%.")
+    ('FooFlow', 'BarIR')
     """
     found: list[list[str]] = []
     for keyword in _keywords(text):

@@ -235,12 +235,12 @@ class FoundName:
 def find_unknown_names(paper: Paper) -> Iterator[FoundName]:
     """The names near numbers that no vocabulary knows in one paper's abstract, in order.
 
-    >>> paper = Paper("p", "FooNet", "FooNet reaches 71.2 HOTA on the Lyft L5 dataset "
-    ...               "and a sensitivity of 0.91 on 8 Kunlun P800 chips.")
+    >>> paper = Paper("p", "FooNet", "FooNet reaches 71.2 ZetaScore on the Lyft L5 dataset "
+    ...               "and a zetaness of 0.91 on 8 Kunlun P800 chips.")
     >>> [(f.kind, f.name, f.cue) for f in find_unknown_names(paper)]
     ... # doctest: +NORMALIZE_WHITESPACE
-    [('metric', 'HOTA', '71.2 X'), ('benchmark', 'Lyft L5', 'X benchmark'),
-     ('metric', 'sensitivity', 'X of 71.2'), ('hardware', 'Kunlun P800', '8 X GPUs')]
+    [('metric', 'ZetaScore', '71.2 X'), ('benchmark', 'Lyft L5', 'X benchmark'),
+     ('metric', 'zetaness', 'X of 71.2'), ('hardware', 'Kunlun P800', '8 X GPUs')]
     """
     text = normalise(paper.abstract).text
     own = system_name(paper.title, text)

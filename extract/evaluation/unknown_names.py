@@ -80,10 +80,10 @@ class NamesReport:
 def unknown_names(papers: Iterable[Paper], max_names: int = MAX_NAMES) -> NamesReport:
     """Count the names near numbers that no vocabulary knows over a stream of papers.
 
-    >>> report = unknown_names([Paper("1", "A", "We reach 71.2 HOTA."),
-    ...                         Paper("2", "B", "It gets 70.1 HOTA and 3.2 HOTA.")])
+    >>> report = unknown_names([Paper("1", "A", "We reach 71.2 ZetaScore."),
+    ...                         Paper("2", "B", "It gets 70.1 ZetaScore and 3.2 ZetaScore.")])
     >>> [(n.name, n.papers, n.mentions, n.example_paper_id) for n in report.names]
-    [('HOTA', 2, 3, '1')]
+    [('ZetaScore', 2, 3, '1')]
     """
     counts: dict[tuple[str, str], NameCount] = {}
     report = NamesReport([])
