@@ -879,6 +879,11 @@ class Vocabulary:
         non-overlapping, whole words only. The span covers the whole mention, prefix and
         suffix included ("NVIDIA H800 GPUs"), so numbers inside it belong to the name.
         """
+        # A combining mark after a name's last character makes it part of a longer word to the
+        # reference search; the word index does not see marks, so such rare texts take the
+        # reference search (found by the quick-scan property: "AP50 base B6/N6" + U+0301).
+        if not text.isascii() and any(unicodedata.combining(char) for char in text):
+            return self.find_all_by_search(text)
         # A space in front stands before a name at the start; and with it, the index of the
         # character before a word in the padded text is the index of the word in `text`.
         lowered = None
