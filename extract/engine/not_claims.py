@@ -107,6 +107,17 @@ _BEFORE = _joined("before", regex.REVERSE)
 _AFTER = _joined("after")
 
 
+def may_hold_not_claims(sentence: str) -> bool:
+    """A cheap first look for a whole sentence: whether any cue of NOT_CLAIM_CUES may stand in
+    it (a comparison sign, or one of the words or stems the cues hold). Most sentences hold
+    none, and their numbers need no look of their own."""
+    if any(character in sentence for character in _COMPARISON_CHARACTERS):
+        return True
+    lowered = sentence.lower()
+    return not _CUE_BEFORE_WORDS.isdisjoint(_WORD_CHARACTERS.findall(lowered)) or \
+        any(stem in lowered for stem in _SHARE_STEMS) or any(stem in lowered for stem in _LENGTH_STEMS)
+
+
 def not_a_claim(sentence: str, mention: Mention) -> str:
     """The family of NOT_CLAIM_CUES that makes `mention` no claim, or "" when none does.
 
@@ -116,7 +127,7 @@ def not_a_claim(sentence: str, mention: Mention) -> str:
     ['', 'test_statistic', 'p_value']
     """
     start, end = mention.start, mention.end
-    if _may_end_a_cue(sentence[max(0, start - 16):start]):
+    if _may_end_a_cue(sentence[max(0, start - _REACH):start]):
         found = _BEFORE.search(sentence, max(0, start - _REACH), start)
         if found is not None:
             return found.lastgroup.rsplit("_", 1)[0]
@@ -128,38 +139,49 @@ def not_a_claim(sentence: str, mention: Mention) -> str:
 
 
 # Cheap first looks (most numbers are neither): every cue before a number ends in one of these
-# characters or words (a sign after them aside), every cue after one opens with one of these
-# characters and holds one of these stems.
+# characters (a sign after them aside) ...
 _CUE_END_CHARACTERS = ("=", "<", ">", "\u2264", "\u2265", "-", "\\leq", "\\lt", "\\geq", "\\gt",
                        "\\le", "\\ge")
-_CUE_END_WORDS = frozenset("""
-of is was at to about around over between from lasting spanning and split splits ratio ratios rate
-rates probability probabilities level levels factor factors proportion proportions partition
-partitions
+# ... and every cue before a number that ends in a word holds one of these words among the last
+# few (lower-cased, punctuation stripped)
+_CUE_BEFORE_WORDS = frozenset("""
+p p-value p-values value values size sizes squared eta split splits ratio ratios rate rates
+probability probabilities level levels factor factors proportion proportions partition partitions
+video videos clip clips recording recordings audio audios speech sequence sequences trajectory
+trajectories episode episodes utterance utterances segment segments document documents input
+inputs context contexts movies films podcasts lectures duration durations length lengths lasting
+spanning
 """.split())
-_CUE_OPENINGS = frozenset("%\\p-/:smhf")
-_CUE_AFTER_STEMS = ("ci", "c.i.", "confiden", "credib", "interval", "predict", "train", "test", "valid", "eval",
-                    "held", "noise", "noisy", "mask", "corrupt", "dropout", "sampled", "dropped", "perturb",
-                    "sec", "min", "hour", "hr", "frame", "page", "video", "audio", "speech", "record",
-                    "footage", "clip", "movie", "film", "input", "context", "podcast", "lecture")
-
-
-_CUE_AFTER_STEM = re.compile("|".join(re.escape(stem) for stem in _CUE_AFTER_STEMS))
+_COMPARISON_CHARACTERS = ("=", "<", ">", "\u2264", "\u2265", "\\")
+_WORD_CHARACTERS = re.compile(r"[\w-]+")
+_CUE_BEFORE_REACH = 6  # words: "videos with durations ranging from 10 to"
+# what the cues after a number open with, and the stems one of which they then hold: a share
+# ("%", "percent", "-", "/", ":") is of a statistic, a split or a sampling; a unit of time or a
+# count of pages is of an input
+_SHARE_OPENINGS = frozenset("%\\p-/:")
+_SHARE_STEMS = ("ci", "c.i.", "confiden", "credib", "interval", "predict", "train", "test", "valid", "eval",
+                "held", "noise", "noisy", "mask", "corrupt", "dropout", "sampled", "dropped", "perturb")
+_LENGTH_OPENINGS = frozenset("-smhfp")
+_LENGTH_STEMS = ("video", "audio", "speech", "record", "footage", "clip", "movie", "film", "input", "context",
+                 "podcast", "lecture")
 
 
 def _may_end_a_cue(before: str) -> bool:
     tail = before.rstrip(" \t\n+-\u2212")
-    if tail.endswith(_CUE_END_CHARACTERS) or before.rstrip().endswith("-"):
+    if tail.endswith(_CUE_END_CHARACTERS):
         return True
-    words = tail.rsplit(None, 1)
-    return bool(words) and words[-1].lower() in _CUE_END_WORDS
+    return any(word.strip(",;:()").lower() in _CUE_BEFORE_WORDS
+               for word in tail.rsplit(None, _CUE_BEFORE_REACH)[-_CUE_BEFORE_REACH:])
 
 
 def _may_open_a_cue(after: str) -> bool:
     opening = after.lstrip()[:1]
-    if not opening or (opening not in _CUE_OPENINGS and not opening.isspace()):
+    share, length = opening in _SHARE_OPENINGS, opening in _LENGTH_OPENINGS
+    if not (share or length):
         return False
-    return _CUE_AFTER_STEM.search(after.lower()) is not None
+    lowered = after.lower()
+    return (share and any(stem in lowered for stem in _SHARE_STEMS)) or \
+        (length and any(stem in lowered for stem in _LENGTH_STEMS))
 
 
 def is_interval_of_previous(sentence: str, mention: Mention, previous: Mention | None) -> bool:
