@@ -179,9 +179,15 @@ def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
     names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
              for name in group]  # "Italian, Spanish, and English datasets": languages
     return tuple(name for name in dict.fromkeys(names)
-                 if not (name == own or own.startswith(name + " ")) and is_benchmark_name(name)
-                 and not ("(" in text and is_defined_term(text, name))
-                 and vocab.benchmarks().canonical(name) is None)
+                 if not (name == own or own.startswith(name + " ")) and _unknown_benchmark_name(name)
+                 and not ("(" in text and is_defined_term(text, name)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _unknown_benchmark_name(name: str) -> bool:
+    """A name that may be a benchmark's and that the vocabulary does not know (a known one is
+    found by the vocabulary itself, in its canonical spelling)."""
+    return is_benchmark_name(name) and vocab.benchmarks().canonical(name) is None
 
 
 # The first letters of every keyword: where they stand, a keyword may start.

@@ -25,7 +25,7 @@ from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group
 from .benchmark_names import marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from .names import NotSystems, find_names, system_name
-from .not_claims import is_interval_of_previous, may_hold_not_claims, not_a_claim
+from .not_claims import is_interval_of_previous, not_a_claim
 from ..output.schema import COLUMNS, Paper
 from ..reading.sentences import split_sentences
 from ..reading.text import normalise
@@ -318,7 +318,7 @@ def _claim_like(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` without statistics, data splits, sampling ratios and input lengths (spec
     section 1, not_claims.py); a confidence interval's ends become the interval of the number
     before them ("0.82, 95% CI: 0.66-0.98")."""
-    if not mentions or not may_hold_not_claims(sentence):
+    if not mentions:
         return mentions
     kept: list[Mention] = []
     for mention in mentions:

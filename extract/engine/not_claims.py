@@ -107,17 +107,6 @@ _BEFORE = _joined("before", regex.REVERSE)
 _AFTER = _joined("after")
 
 
-def may_hold_not_claims(sentence: str) -> bool:
-    """A cheap first look for a whole sentence: whether any cue of NOT_CLAIM_CUES may stand in
-    it (a comparison sign, or one of the words or stems the cues hold). Most sentences hold
-    none, and their numbers need no look of their own."""
-    if any(character in sentence for character in _COMPARISON_CHARACTERS):
-        return True
-    lowered = sentence.lower()
-    return not _CUE_BEFORE_WORDS.isdisjoint(_WORD_CHARACTERS.findall(lowered)) or \
-        any(stem in lowered for stem in _SHARE_STEMS) or any(stem in lowered for stem in _LENGTH_STEMS)
-
-
 def not_a_claim(sentence: str, mention: Mention) -> str:
     """The family of NOT_CLAIM_CUES that makes `mention` no claim, or "" when none does.
 
@@ -152,7 +141,6 @@ trajectories episode episodes utterance utterances segment segments document doc
 inputs context contexts movies films podcasts lectures duration durations length lengths lasting
 spanning
 """.split())
-_COMPARISON_CHARACTERS = ("=", "<", ">", "\u2264", "\u2265", "\\")
 _WORD_CHARACTERS = re.compile(r"[\w-]+")
 _CUE_BEFORE_REACH = 6  # words: "videos with durations ranging from 10 to"
 # what the cues after a number open with, and the stems one of which they then hold: a share
@@ -170,8 +158,8 @@ def _may_end_a_cue(before: str) -> bool:
     tail = before.rstrip(" \t\n+-\u2212")
     if tail.endswith(_CUE_END_CHARACTERS):
         return True
-    return any(word.strip(",;:()").lower() in _CUE_BEFORE_WORDS
-               for word in tail.rsplit(None, _CUE_BEFORE_REACH)[-_CUE_BEFORE_REACH:])
+    words = _WORD_CHARACTERS.findall(tail.lower())
+    return not _CUE_BEFORE_WORDS.isdisjoint(words[-_CUE_BEFORE_REACH:])
 
 
 def _may_open_a_cue(after: str) -> bool:
