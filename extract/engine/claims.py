@@ -233,8 +233,9 @@ def _changes_by(sentence: str, groups: list[Group]) -> None:
     previous: Group | None = None
     for group in groups:
         left = sentence[max(0, group.members[0].outer_start - 120):group.members[0].outer_start]
-        if group.kind == "score" and not group.before_after and group.members[-1].unit in ("%", "pp", "points", ""):
-            if _BY_A_MARGIN.search(left):
+        if group.kind == "score" and not group.before_after and group.members[-1].unit in ("%", "pp", "points", "") \
+                and " by " in left:  # a cheap first look: both cues hold "by"
+            if "margin" in left and _BY_A_MARGIN.search(left):
                 group.kind, group.rule = "delta", "delta.margin"
             elif _FALLING_BY.search(left[-30:]):
                 group.kind, group.sign, group.rule = "delta", -1, "delta.fall"

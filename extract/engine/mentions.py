@@ -137,9 +137,11 @@ def _worded_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _is_worded_range(text: str, first: Mention, second: Mention) -> bool:
-    before = text[max(0, first.outer_start - 24):first.outer_start]
     # up to the second number's digits and sign: "up to" may stand on it as its qualifier
     between = text[first.outer_end:second.start - (1 if second.signed else 0)]
+    if len(between) > 12 or not ("to" in between or "and" in between):
+        return False  # a cheap first look: each join below is " to ", " up to " or " and "
+    before = text[max(0, first.outer_start - 24):first.outer_start]
     same_unit = first.unit == second.unit or not first.unit
     if _BETWEEN_BEFORE.search(before):
         return bool(_BETWEEN_JOIN.fullmatch(between)) and same_unit
