@@ -15,6 +15,7 @@ scripts/write_rules_doc.py), each rule with an example that tests/test_rules.py 
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 import regex
 
@@ -67,33 +68,19 @@ class Reading:
     """What the rules read around one group of numbers; each condition is looked at once, when
     a row first asks for it."""
 
-    __slots__ = ("group", "first", "last", "unit", "left", "right", "metrics", "_near_left", "_ending", "_seen")
+    __slots__ = ("group", "first", "last", "unit", "left", "near_left", "ending", "right", "metrics", "_seen")
 
     def __init__(self, sentence: str, group, metrics) -> None:
         self.group, self.first, self.last = group, group.members[0], group.members[-1]
         self.unit = self.last.unit
         self.left = sentence[:self.first.outer_start]
+        self.near_left = self.left[-90:]  # the last words before the number: the verbs that govern it
+        self.ending = text_ending(self.left)  # one look at how it ends, for every cue that must end it
         right = clause_after(sentence, self.last.outer_end)
         # after a percent or bare number, the ")" of an aside it stands in is no cue
         self.right = after_aside(right) if self.unit in QUALITY_UNITS and not group.before_after else right
         self.metrics = metrics
-        self._near_left: str | None = None
-        self._ending: str | None = None
         self._seen: dict = {}
-
-    @property
-    def near_left(self) -> str:
-        """The last words before the number, where the verbs that govern it stand."""
-        if self._near_left is None:
-            self._near_left = self.left[-90:]
-        return self._near_left
-
-    @property
-    def ending(self) -> str:
-        """One look at how the text before the number ends, shared by every cue that must end it."""
-        if self._ending is None:
-            self._ending = text_ending(self.left)
-        return self._ending
 
     def found(self, condition: Condition):
         """What `condition` found (a match, or a truth value), looked for once."""
@@ -255,9 +242,9 @@ def _share_of_baseline(reading: Reading) -> bool:
 ONLY_BEFORE = Before("LEFT_ONLY")
 AT_BEFORE = Before("LEFT_AT", 6)
 FRACTION_OF_AFTER = After("RIGHT_FRACTION_OF")
-NUMBER_WORD = Test("the number is a word (\"twice\", \"half of\")", lambda r: r.first.is_word)
-SIGNED = Test("the number is signed (\"+2.1%\")", lambda r: r.first.signed)
-DECIMAL = Test("the number has a decimal point", lambda r: r.first.decimal)
+NUMBER_WORD = Test("the number is a word (\"twice\", \"half of\")", attrgetter("first.is_word"))
+SIGNED = Test("the number is signed (\"+2.1%\")", attrgetter("first.signed"))
+DECIMAL = Test("the number has a decimal point", attrgetter("first.decimal"))
 SHARE_OF_BASELINE = Test("\"only\" before it (`LEFT_ONLY`), or \"at\" before it and \"of\" a resource after it",
                          _share_of_baseline)
 SCORE_CONTEXT = Test("a metric is named in the sentence, a scoring verb stands before it (`SCORE_VERB`) "
