@@ -1,6 +1,6 @@
 """Input files in, claim rows out: streaming, optionally over several processes.
 
-Papers are read lazily (`readers.read_papers`), cut into chunks of `CHUNK_SIZE` papers and
+Papers are read lazily (`inputs.read_papers`: a file or a URL), cut into chunks of `CHUNK_SIZE` papers and
 extracted (`claims.extract_paper`) either here or in a process pool. Only a bounded window of
 chunks is in flight at any time, and results are taken back in submission order, so the rows come
 out in the same order, with the same content, whatever the number of jobs, and memory stays flat
@@ -313,7 +313,7 @@ def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | No
                       ) -> Callable[[RowEncoder | None], Iterator[tuple[Any, int]]]:
     """The run, given an encoder: (rows, how many) per paper extracted. The input files are
     checked before it returns."""
-    from .reading import read_papers
+    from .inputs import read_papers
 
     stats = stats if stats is not None else RunStats()
 
