@@ -122,18 +122,14 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds,
     return Paper(paper_id, title, abstract, source, line, paper_date(paper_id, _written_dates(dated)))
 
 
-def _is_mapping(value: object) -> bool:
-    # `type(...) is dict` first: what JSON gives, known without asking the Mapping ABC
-    return type(value) is dict or isinstance(value, Mapping)
-
-
 def _unwrapped(record: object) -> tuple[Mapping, list[Mapping]]:
     """The record that holds the paper's fields (a Hugging Face API item's "paper"), and the
     records that may carry its date (the API item and its paper may each carry one)."""
-    if not _is_mapping(record):
+    # `type(...) is dict` first: what JSON gives, known without asking the Mapping ABC
+    if type(record) is not dict and not isinstance(record, Mapping):
         raise BadRecord(f"record is {json_type(record)}, not an object")
     wrapped = record.get("paper")
-    if wrapped is not None and _is_mapping(wrapped):
+    if wrapped is not None and (type(wrapped) is dict or isinstance(wrapped, Mapping)):
         return wrapped, [record, wrapped]
     return record, [record]
 
