@@ -11,6 +11,6 @@ def __getattr__(name):
         from .engine import claims
         return getattr(claims, name)
     if name == "read_papers":
-        from .reading import read_papers
+        from .inputs import read_papers  # a file or a URL
         return read_papers
     raise AttributeError(name)

@@ -241,15 +241,39 @@ def extract_to_dataset(paths: Iterable[str | os.PathLike], dest: str | os.PathLi
     `distributed.Client`. Skipped records are passed to `on_skip` in input order, as partitions
     finish, and kept in the returned stats with the counts, as `pipeline.extract_files` does.
     """
-    from .output.tables import TableError
-    from .reading import SkippedRecord
-
     stats = stats if stats is not None else DatasetStats()
     partitions = plan_partitions(paths, fmt, partition_bytes)
     dest = Path(dest)
-    plan = {"partition_bytes": partition_bytes,
-            "partitions": [[p.path, p.format, p.start, p.stop] for p in partitions],
-            "inputs": _input_stamps(partitions)}
+    _claim_destination(dest, {"partition_bytes": partition_bytes,
+                              "partitions": [[p.path, p.format, p.start, p.stop] for p in partitions],
+                              "inputs": _input_stamps(partitions)})
+
+    done = {p.index: _progress(dest, p) for p in partitions}
+    todo = [p for p in partitions if done[p.index] is None]
+    reports = _ReportsInOrder(stats, on_skip)
+    for result in done.values():
+        if result is not None:
+            reports.add(result)
+    if todo:
+        with _ClientFor(scheduler, workers) as client, _progress_bar(progress, len(todo)) as bar:
+            from distributed import as_completed
+
+            futures = client.map(extract_partition, todo, dest=str(dest), pure=False)
+            try:
+                for future in as_completed(futures):
+                    reports.add(future.result())
+                    bar.update(1)
+            except BaseException:
+                client.cancel(futures)
+                raise
+    return stats
+
+
+def _claim_destination(dest: Path, plan: dict) -> None:
+    """Make `dest` the directory of the run `plan` describes: a new or empty directory gets the
+    plan written; one holding the same plan is resumed; any other is refused."""
+    from .output.tables import TableError
+
     plan_file = dest / _PLAN
     if plan_file.exists():
         if json.loads(plan_file.read_text(encoding="utf-8")) != plan:
@@ -260,43 +284,36 @@ def extract_to_dataset(paths: Iterable[str | os.PathLike], dest: str | os.PathLi
     else:
         _write_json(plan_file, plan)
 
-    done = {p.index: _progress(dest, p) for p in partitions}
-    todo = [p for p in partitions if done[p.index] is None]
-    results: dict[int, PartitionResult] = {i: r for i, r in done.items() if r is not None}
-    next_to_report = 0
 
-    def report_ready() -> None:
-        nonlocal next_to_report
-        while next_to_report in results:
-            result = results.pop(next_to_report)
-            for source, line, reason in result.skipped:
-                record = SkippedRecord(source, line, reason)
-                if stats.add_skipped(record) and on_skip is not None:
-                    on_skip(record)
-            stats.skipped_count += max(0, result.skipped_count - len(result.skipped))
-            stats.papers += result.papers
-            stats.rows += result.rows
-            stats.partitions += 1
-            stats.resumed += result.resumed
-            next_to_report += 1
+@dataclass
+class _ReportsInOrder:
+    """Partition results, counted into `stats` (and their skipped records passed to `on_skip`)
+    in partition order, whatever order they finish in."""
 
-    report_ready()
-    if todo:
-        with _ClientFor(scheduler, workers) as client, _progress_bar(progress, len(todo)) as bar:
-            from distributed import as_completed
+    stats: DatasetStats
+    on_skip: Callable | None
+    waiting: dict[int, PartitionResult] = field(default_factory=dict)
+    next_index: int = 0
 
-            futures = client.map(extract_partition, todo, dest=str(dest), pure=False)
-            try:
-                for future in as_completed(futures):
-                    result = future.result()
-                    results[result.index] = result
-                    report_ready()
-                    bar.update(1)
-            except BaseException:
-                client.cancel(futures)
-                raise
-    report_ready()
-    return stats
+    def add(self, result: PartitionResult) -> None:
+        self.waiting[result.index] = result
+        while self.next_index in self.waiting:
+            self._count(self.waiting.pop(self.next_index))
+            self.next_index += 1
+
+    def _count(self, result: PartitionResult) -> None:
+        from .reading import SkippedRecord
+
+        stats = self.stats
+        for source, line, reason in result.skipped:
+            record = SkippedRecord(source, line, reason)
+            if stats.add_skipped(record) and self.on_skip is not None:
+                self.on_skip(record)
+        stats.skipped_count += max(0, result.skipped_count - len(result.skipped))
+        stats.papers += result.papers
+        stats.rows += result.rows
+        stats.partitions += 1
+        stats.resumed += result.resumed
 
 
 def _progress(dest: Path, partition: Partition) -> PartitionResult | None:

@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from .version import __version__
+from .reading import read_local_papers
 from .reading.errors import InputError
 
 #: Set this to keep fetched responses somewhere else than the user's cache directory.
@@ -132,11 +133,9 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy()) -> Path:
 
 def read_url(url: str, format: str | None = None, on_skip=None,
              policy: FetchPolicy = FetchPolicy()):
-    """`reading.read_papers` of a URL: its papers, fetched or taken from the cache, named by the
+    """`extract.read_papers` of a URL: its papers, fetched or taken from the cache, named by the
     URL. A response that cannot be read at all (an HTML page, not text) is dropped from the
     cache, so that the next try asks the server again."""
-    from .reading import read_local_papers
-
     local = fetch(url, policy)
     try:
         return read_local_papers(local, url.strip(), format, on_skip)

@@ -1,6 +1,6 @@
 """Input files in, claim rows out: streaming, optionally over several processes.
 
-Papers are read lazily (`readers.read_papers`), cut into chunks of `CHUNK_SIZE` papers and
+Papers are read lazily (`inputs.read_papers`: a file or a URL), cut into chunks of `CHUNK_SIZE` papers and
 extracted (`claims.extract_paper`) either here or in a process pool. Only a bounded window of
 chunks is in flight at any time, and results are taken back in submission order, so the rows come
 out in the same order, with the same content, whatever the number of jobs, and memory stays flat
@@ -268,6 +268,25 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = 1, fmt: str | No
     return (row for rows, _ in extracted for row in rows)
 
 
+def extract_papers(papers: Iterable[Paper], jobs: int | None = 1, on_skip: Callable | None = None,
+                   progress: bool = False, stats: RunStats | None = None) -> Iterator[dict]:
+    """`extract_files` of papers read elsewhere (`extract.read_papers`, a list made in memory):
+    the same rows, `jobs`, `on_skip`, `progress` and `stats`. Papers are taken from `papers`
+    only a bounded window ahead of the rows given out, so memory stays flat for any input."""
+    stats = stats if stats is not None else RunStats()
+    extracted = _extract(iter(papers), capped_jobs(jobs) if jobs else None,
+                         _skipper(stats, on_skip), progress, stats, None)
+    return (row for rows, _ in extracted for row in rows)
+
+
+def _skipper(stats: RunStats, on_skip: Callable | None) -> Callable:
+    """What is done with a skipped record: counted in `stats`, and the first ones passed on."""
+    def skip(record) -> None:
+        if stats.add_skipped(record) and on_skip is not None:
+            on_skip(record)
+    return skip
+
+
 def write_extracted(paths: Iterable[PathLike], dest, jobs: int | None = 1,
                     fmt: str | None = None, on_skip: Callable | None = None,
                     progress: bool = False, stats: RunStats | None = None,
@@ -289,12 +308,8 @@ def write_papers(papers: Iterable[Paper], writer, on_skip: Callable | None = Non
     `tables.TableWriter`): what `write_extracted` does for files, for papers read elsewhere (a
     partition of a file on a Dask worker)."""
     stats = stats if stats is not None else RunStats()
-
-    def skip(record) -> None:
-        if stats.add_skipped(record) and on_skip is not None:
-            on_skip(record)
-
-    _write_extraction(writer, _extract(iter(papers), 1, skip, False, stats, writer.encoder))
+    _write_extraction(writer, _extract(iter(papers), 1, _skipper(stats, on_skip), False, stats,
+                                       writer.encoder))
 
 
 def _write_extraction(writer, extraction: Iterator[tuple[Any, int]]) -> None:
@@ -313,14 +328,10 @@ def _extracted_papers(paths: Iterable[PathLike], jobs: int | None, fmt: str | No
                       ) -> Callable[[RowEncoder | None], Iterator[tuple[Any, int]]]:
     """The run, given an encoder: (rows, how many) per paper extracted. The input files are
     checked before it returns."""
-    from .reading import read_papers
+    from .inputs import read_papers
 
     stats = stats if stats is not None else RunStats()
-
-    def skip(record) -> None:
-        if stats.add_skipped(record) and on_skip is not None:
-            on_skip(record)
-
+    skip = _skipper(stats, on_skip)
     sources = [read_papers(path, format=fmt, on_skip=skip) for path in paths]
     return lambda encoder: _extract(chain.from_iterable(sources), capped_jobs(jobs) if jobs else None,
                                     skip, progress, stats, encoder)

@@ -56,12 +56,13 @@ class ApiServer:
         return reply
 
     def _handler(self):
-        server = self
+        # the handler class is made here, and given what it needs as closure variables
+        reply_to, released = self._reply, self._released
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-                reply = server._reply(self.path)
-                if reply.delay and server._released.wait(reply.delay):
+                reply = reply_to(self.path)
+                if reply.delay and released.wait(reply.delay):
                     return  # the test is over: answer nothing
                 try:
                     self.send_response(reply.status)

@@ -16,8 +16,9 @@ from api_server import ApiServer, Reply, closed_port_url, fixture_reply
 from extract.cli import main
 from extract.fetch import (CACHE_DIR_VARIABLE, FetchError, FetchPolicy, StaleCopyWarning,
                            cache_dir, daily_url, fetch, read_url, save)
+from extract.inputs import read_papers
 from extract.pipeline import RunStats, extract_files
-from extract.reading import InputError, read_papers
+from extract.reading import InputError
 
 DAY = "/api/daily_papers?date=2025-03-10"
 QUERY = "/api/query?id_list=2503.06749,hep-th/9711200"
@@ -162,6 +163,16 @@ def test_read_papers_and_extract_files_take_a_url():
         rows = list(extract_files([server.url(QUERY)], stats=stats))
     assert stats.papers == 2
     assert {row["paper_id"] for row in rows} == {"2503.06749"}
+
+
+def test_the_readers_alone_refuse_a_url_and_say_what_reads_it():
+    # the readers do not fetch (the fetcher reads its copies with them): a URL given to them
+    # is an InputError naming it, never a search for a file called "https:"
+    import extract.reading
+
+    with pytest.raises(InputError, match=r"^https://example\.org/x\.json: a URL, not a file: "
+                                         r"read it with extract\.read_papers"):
+        extract.reading.read_papers("https://example.org/x.json")
 
 
 @pytest.mark.parametrize("date, url", [

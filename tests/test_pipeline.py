@@ -125,17 +125,22 @@ def test_progress_bar_goes_to_stderr(capsys):
 def test_work_in_flight_is_bounded():
     pulled = 0
 
-    def chunks():
+    def papers():
         nonlocal pulled
-        for number in range(1000):
+        for number in range(1000 * pipeline.CHUNK_SIZE):
             pulled += 1
-            yield [Paper(f"p{number}", "T", "It reaches 50% accuracy.")]
+            yield Paper(f"p{number}", "T", "It reaches 50% accuracy.")
 
-    results = pipeline._extracted_chunks(chunks(), jobs=2)
-    next(results)
+    rows = pipeline.extract_papers(papers(), jobs=2)
+    assert next(rows)["paper_id"] == "p0"
     # Taken so far: the look-ahead and one window of work in flight, not the whole input.
-    assert pulled == max(pipeline.POOL_MIN_CHUNKS, 2 * pipeline.CHUNKS_AHEAD_PER_JOB)
-    results.close()
+    chunks = max(pipeline.POOL_MIN_CHUNKS, 2 * pipeline.CHUNKS_AHEAD_PER_JOB)
+    assert pulled == chunks * pipeline.CHUNK_SIZE
+    rows.close()
+
+
+def test_extract_papers_gives_the_rows_extract_files_gives():
+    assert list(pipeline.extract_papers(read_papers(SAMPLE))) == list(extract_files([SAMPLE]))
 
 
 def test_load_claims_reads_tables_and_extracts_corpora(digit_extractor, tmp_path,

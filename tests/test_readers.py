@@ -392,7 +392,11 @@ def test_formats_are_the_documented_ones():
 
 
 def test_package_exports_read_papers():
-    assert extract.read_papers is read_papers
+    # extract.read_papers takes a file or a URL; a file it reads with the readers
+    from extract.inputs import read_papers as read_file_or_url
+
+    assert extract.read_papers is read_file_or_url
+    assert [p.paper_id for p in extract.read_papers(SAMPLE)] == [p.paper_id for p in read_papers(SAMPLE)]
 
 
 def test_jsonl_byte_order_marks(tmp_path):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import extract.engine.claims
 from extract.pipeline import RunStats, extract_files, write_extracted
 from extract.output.tables import TableError, TableWriter, write_table
-from tests.test_tables import _ANY_VALUE
+from tests.test_tables import ANY_VALUE
 
 SAMPLE = Path(extract.__file__).parent / "data" / "sample" / "hf-daily-papers.txt"
 COLUMNS = {"a": "str", "b": "float", "c": "int"}
@@ -26,7 +26,7 @@ def _plain(rows, format, tmp_path=None):
     return buffer.getvalue()
 
 
-@given(rows=st.lists(st.lists(_ANY_VALUE, min_size=3, max_size=3), max_size=4),
+@given(rows=st.lists(st.lists(ANY_VALUE, min_size=3, max_size=3), max_size=4),
        format=st.sampled_from(["csv", "jsonl"]))
 def test_encoded_rows_are_the_rows_written_one_by_one(rows, format):
     rows = [dict(zip(COLUMNS, row)) for row in rows]

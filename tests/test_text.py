@@ -5,8 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.reading.text import (NormalisedText, _normalise_markup_in_one_pass,
-                          normalise)
+from extract.reading.text import NormalisedText, normalise, normalise_in_one_pass
 
 # Source as written -> normalised text (spec section 3, "LaTeX and markup leftovers").
 NORMALISE_SPEC = [
@@ -98,7 +97,7 @@ def test_line_breaks_read_as_the_combined_pattern_reads_them(pieces: list[str]) 
     """Text whose only markup is line breaks: `normalise`'s shortcuts give the text and offsets
     of the one combined pattern tried left to right."""
     source = "".join(pieces)
-    _same_reading(normalise(source), _normalise_markup_in_one_pass(source))
+    _same_reading(normalise(source), normalise_in_one_pass(source))
 
 
 @given(pieces=st.lists(st.sampled_from(_PIECES), max_size=14))
@@ -106,4 +105,4 @@ def test_markup_reads_as_the_combined_pattern_reads_it(pieces: list[str]) -> Non
     """Text with other markup: `normalise`, whichever way it sends the text, reads it as the
     one combined pattern does (it once missed "12--3.5" when nothing else was markup)."""
     source = "".join(pieces)
-    _same_reading(normalise(source), _normalise_markup_in_one_pass(source))
+    _same_reading(normalise(source), normalise_in_one_pass(source))

@@ -136,40 +136,87 @@ def _parse(text: str, source: str, attributes: frozenset[str] | None,
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-
-        def fail(reason: str) -> VocabError:
-            return VocabError(f"{source}:{number}: {reason}")
-
+        fail = _failure_at(source, number)
         fields = [field.strip() for field in line.split("=")]
         if fields[0].startswith("@"):
-            name = fields[0][1:]
-            if name not in directives:
-                allowed = ", ".join(f"@{d}" for d in sorted(directives)) or "none"
-                raise fail(f"unknown directive {fields[0]!r} (allowed here: {allowed})")
-            if name in found_directives:
-                raise fail(f"directive {fields[0]!r} given twice")
-            found_directives[name] = tuple(_alias(field, number, fail) for field in fields[1:])
-            if not found_directives[name]:
-                raise fail(f"directive {fields[0]!r} lists no words")
-            continue
-        if not fields[0]:
-            raise fail("the line starts with '=': the canonical name must come first")
-        head = _HEAD.fullmatch(fields[0])
-        if head is None:
-            raise fail(f"cannot read the name {fields[0]!r}: expected NAME or NAME [ATTRIBUTE]")
-        attribute = head["attribute"].strip() if head["attribute"] is not None else None
-        if attributes is None and attribute is not None:
-            raise fail(f"this file takes no [attribute], found [{attribute}]")
-        if attributes is not None and attribute not in attributes:
-            expected = " or ".join(f"[{a}]" for a in sorted(attributes))
-            found = "none" if attribute is None else f"[{attribute}]"
-            raise fail(f"expected {expected} after the name, found {found}")
-        canonical = _alias(head["name"], number, fail)
-        aliases = (canonical, *(_alias(field, number, fail) for field in fields[1:]))
-        if any(alias.is_template != canonical.is_template for alias in aliases):
-            raise fail(f"{PLACEHOLDER} must appear in the name and in every alias, or in none")
-        entries.append(Entry(canonical.text, attribute, aliases, number, source))
+            name, words = _directive(fields, number, fail, directives, found_directives)
+            found_directives[name] = words
+        else:
+            entries.append(_entry(fields, number, fail, attributes, source))
     return _ParsedFile(tuple(entries), found_directives, source)
+
+
+def _failure_at(source: str, number: int) -> Callable[[str], VocabError]:
+    """The error of line `number` of `source`: "FILE:LINE: reason"."""
+    return lambda reason: VocabError(f"{source}:{number}: {reason}")
+
+
+def _directive(fields: list[str], number: int, fail: Callable[[str], VocabError],
+               allowed: frozenset[str], found: dict[str, tuple[Alias, ...]]
+               ) -> tuple[str, tuple[Alias, ...]]:
+    """A directive line, ``@prefix = WORD = WORD ...``: its name and its words."""
+    name = fields[0][1:]
+    if name not in allowed:
+        listed = ", ".join(f"@{d}" for d in sorted(allowed)) or "none"
+        raise fail(f"unknown directive {fields[0]!r} (allowed here: {listed})")
+    if name in found:
+        raise fail(f"directive {fields[0]!r} given twice")
+    words = _with_compatibility_spellings(
+        tuple(_alias(field, number, fail) for field in fields[1:]), number, fail)
+    if not words:
+        raise fail(f"directive {fields[0]!r} lists no words")
+    return name, words
+
+
+def _entry(fields: list[str], number: int, fail: Callable[[str], VocabError],
+           attributes: frozenset[str] | None, source: str) -> Entry:
+    """A name line, ``CANONICAL [ATTRIBUTE] = ALIAS = ALIAS ...``."""
+    if not fields[0]:
+        raise fail("the line starts with '=': the canonical name must come first")
+    head = _HEAD.fullmatch(fields[0])
+    if head is None:
+        raise fail(f"cannot read the name {fields[0]!r}: expected NAME or NAME [ATTRIBUTE]")
+    attribute = _attribute(head["attribute"], attributes, fail)
+    canonical = _alias(head["name"], number, fail)
+    aliases = (canonical, *(_alias(field, number, fail) for field in fields[1:]))
+    if any(alias.is_template != canonical.is_template for alias in aliases):
+        raise fail(f"{PLACEHOLDER} must appear in the name and in every alias, or in none")
+    return Entry(canonical.text, attribute, _with_compatibility_spellings(aliases, number, fail),
+                 number, source)
+
+
+def _attribute(written: str | None, attributes: frozenset[str] | None,
+               fail: Callable[[str], VocabError]) -> str | None:
+    """The ``[attribute]`` of a name line, checked against the ones the file takes."""
+    attribute = written.strip() if written is not None else None
+    if attributes is None and attribute is not None:
+        raise fail(f"this file takes no [attribute], found [{attribute}]")
+    if attributes is not None and attribute not in attributes:
+        expected = " or ".join(f"[{a}]" for a in sorted(attributes))
+        found = "none" if attribute is None else f"[{attribute}]"
+        raise fail(f"expected {expected} after the name, found {found}")
+    return attribute
+
+
+def _with_compatibility_spellings(aliases: tuple[Alias, ...], number: int,
+                                  fail: Callable[[str], VocabError]) -> tuple[Alias, ...]:
+    """`aliases` and, after them, the NFKC spelling of each one written with compatibility
+    characters ("H²O" is also "H2O", "ﬁ" also "fi") that the line does not list. `fold` reads
+    both spellings as one name, so find_all must find both: its regex matches the characters
+    as written, and the NFKC spelling is often plain ASCII, the text the quick paths read."""
+    written = {alias.text for alias in aliases}
+    extra: list[Alias] = []
+    for alias in aliases:
+        if alias.text.isascii():
+            continue
+        spelling = unicodedata.normalize("NFKC", alias.text)
+        if spelling not in written:
+            written.add(spelling)
+            quoted = f'"{spelling}"' if alias.case_sensitive else spelling
+            extra.append(_alias(quoted, number, lambda reason: fail(
+                f"{alias.text!r} reads as {spelling!r} once normalised (NFKC), which cannot be "
+                f"a name: {reason}")))
+    return (*aliases, *extra)
 
 
 def _read_text(path: str | PathLike[str] | Traversable) -> tuple[str, str]:

@@ -27,7 +27,7 @@ import json
 import math
 import sys
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
@@ -225,39 +225,66 @@ def _parse_int(text: str) -> int:
     return number
 
 
+#: How a number column's text is read, and what it must be when it cannot be.
+_NUMBER_READERS: dict[str, tuple[Callable[[str], Any], str]] = {
+    **{column: (_parse_int, "a whole number >= 0") for column in INT_COLUMNS},
+    **{column: (_parse_float, "a number") for column in FLOAT_COLUMNS},
+}
+
+
+def _typed_cell(column: str, text: str) -> tuple[Any, str | None]:
+    """A cell's value (numbers read, an empty number None) and what is wrong with its text."""
+    if column not in _NUMBER_READERS:
+        return text, None
+    if not text:
+        return None, None
+    read, expected = _NUMBER_READERS[column]
+    try:
+        return read(text), None
+    except ValueError:
+        return text, f"{column} {text!r} is not {expected}"
+
+
+def _kind_problems(row: dict[str, Any]) -> Iterator[str]:
+    kind = row["kind"]
+    if kind not in GOLDEN_KINDS:
+        yield f"unknown kind {kind!r} (expected one of {', '.join(GOLDEN_KINDS)})"
+    elif kind != "none" and row["value"] in (None, ""):
+        yield f"a {kind} row needs a value"
+
+
+def _paper_problems(row: dict[str, Any]) -> Iterator[str]:
+    for column in ("paper_id", "title"):
+        if not row[column]:
+            yield f"{column} is empty"
+
+
+def _qualifier_problems(row: dict[str, Any]) -> Iterator[str]:
+    if row["qualifier"] and row["qualifier"] not in QUALIFIERS:
+        yield (f"unknown qualifier {row['qualifier']!r} "
+               f"(expected one of {', '.join(QUALIFIERS)})")
+
+
+def _span_problems(row: dict[str, Any]) -> Iterator[str]:
+    start, end = row["char_start"], row["char_end"]
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        yield f"char_end {end} is before char_start {start}"
+
+
+#: What a golden row is checked for once its cells are read, in the order problems are listed.
+_ROW_CHECKS = (_kind_problems, _paper_problems, _qualifier_problems, _span_problems)
+
+
 def _check_golden_row(record: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     """The row with typed numbers, and what is wrong with it."""
     problems: list[str] = []
     row: dict[str, Any] = {}
     for column, text in record.items():
-        text = text.strip()
-        row[column] = text
-        if not text:
-            row[column] = None if column in FLOAT_COLUMNS or column in INT_COLUMNS else ""
-        elif column in FLOAT_COLUMNS:
-            try:
-                row[column] = _parse_float(text)
-            except ValueError:
-                problems.append(f"{column} {text!r} is not a number")
-        elif column in INT_COLUMNS:
-            try:
-                row[column] = _parse_int(text)
-            except ValueError:
-                problems.append(f"{column} {text!r} is not a whole number >= 0")
-    kind = row["kind"]
-    if kind not in GOLDEN_KINDS:
-        problems.append(f"unknown kind {kind!r} (expected one of {', '.join(GOLDEN_KINDS)})")
-    elif kind != "none" and not record["value"].strip():
-        problems.append(f"a {kind} row needs a value")
-    for column in ("paper_id", "title"):
-        if not row[column]:
-            problems.append(f"{column} is empty")
-    if row["qualifier"] and row["qualifier"] not in QUALIFIERS:
-        problems.append(f"unknown qualifier {row['qualifier']!r} "
-                        f"(expected one of {', '.join(QUALIFIERS)})")
-    start, end = row["char_start"], row["char_end"]
-    if isinstance(start, int) and isinstance(end, int) and end < start:
-        problems.append(f"char_end {end} is before char_start {start}")
+        row[column], problem = _typed_cell(column, text.strip())
+        if problem:
+            problems.append(problem)
+    for row_check in _ROW_CHECKS:
+        problems += row_check(row)
     return row, problems
 
 
@@ -284,50 +311,65 @@ GOLDEN_FIELD_LIMIT = 131_072
 
 
 def _read_golden_rows(path: Path) -> pd.DataFrame:
-    problems: list[str] = []
-    rows: list[dict[str, Any]] = []
     with path.open(encoding="utf-8-sig", newline="") as f:
         csv.field_size_limit(GOLDEN_FIELD_LIMIT)
         reader = csv.reader(f)
-        try:
-            header = next(reader, None)
-        except csv.Error as error:
-            raise GoldenError(f"{path}:1: {error}") from None
-        if header is None:
-            raise GoldenError(f"{path}: empty file (expected the header "
-                              f"{','.join(GOLDEN_COLUMNS)})")
-        header = [name.strip() for name in header]
-        missing = [name for name in GOLDEN_COLUMNS
-                   if name not in header and name not in OPTIONAL_COLUMNS]
-        unknown = [name for name in header if name not in GOLDEN_COLUMNS]
-        duplicated = sorted({name for name in header if header.count(name) > 1})
-        for label, names in (("missing", missing), ("unknown", unknown),
-                             ("duplicated", duplicated)):
-            if names:
-                problems.append(f"{path}:1: {label} column(s): {', '.join(names)}")
-        if problems:
-            raise GoldenError("\n".join(problems))
-        line = reader.line_num + 1
-        try:
-            for fields in reader:
-                if fields:  # a blank line reads as []
-                    if len(fields) != len(header):
-                        problems.append(f"{path}:{line}: {len(fields)} fields, the header has "
-                                        f"{len(header)}")
-                    else:
-                        row, row_problems = _check_golden_row(
-                            {**dict.fromkeys(OPTIONAL_COLUMNS, ""), **dict(zip(header, fields))})
-                        problems += [f"{path}:{line}: {problem}" for problem in row_problems]
-                        rows.append({**row, "line": line})
-                line = reader.line_num + 1
-        except csv.Error as error:  # a field over the csv module's limit, a NUL ...
-            problems.append(f"{path}:{line}: {error}")
+        header = _golden_header(reader, path)
+        rows, problems = _golden_body(reader, header, path)
     if problems:
         shown = problems[:MAX_ROW_ERRORS]
         if len(problems) > len(shown):
             shown.append(f"{path}: ... and {len(problems) - len(shown)} more")
         raise GoldenError("\n".join(shown))
     return pd.DataFrame(rows, columns=[*GOLDEN_COLUMNS, "line"])
+
+
+def _golden_header(reader: Iterator[list[str]], path: Path) -> list[str]:
+    """The golden file's column names; missing, unknown and duplicated ones are a GoldenError."""
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise GoldenError(f"{path}:1: {error}") from None
+    if header is None:
+        raise GoldenError(f"{path}: empty file (expected the header "
+                          f"{','.join(GOLDEN_COLUMNS)})")
+    header = [name.strip() for name in header]
+    missing = [name for name in GOLDEN_COLUMNS
+               if name not in header and name not in OPTIONAL_COLUMNS]
+    unknown = [name for name in header if name not in GOLDEN_COLUMNS]
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    problems = [f"{path}:1: {label} column(s): {', '.join(names)}"
+                for label, names in (("missing", missing), ("unknown", unknown),
+                                     ("duplicated", duplicated)) if names]
+    if problems:
+        raise GoldenError("\n".join(problems))
+    return header
+
+
+def _golden_body(reader, header: list[str], path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows after the header, each with the `line` it starts on, and the problems found,
+    each "PATH:LINE: problem"."""
+    problems: list[str] = []
+    rows: list[dict[str, Any]] = []
+    line = reader.line_num + 1
+    try:
+        for fields in reader:
+            if fields:  # a blank line reads as []
+                row, row_problems = _golden_row(fields, header)
+                problems += [f"{path}:{line}: {problem}" for problem in row_problems]
+                if row is not None:
+                    rows.append({**row, "line": line})
+            line = reader.line_num + 1
+    except csv.Error as error:  # a field over the csv module's limit, a NUL ...
+        problems.append(f"{path}:{line}: {error}")
+    return rows, problems
+
+
+def _golden_row(fields: list[str], header: list[str]) -> tuple[dict[str, Any] | None, list[str]]:
+    """One CSV record as a checked row (None when its field count is wrong) and its problems."""
+    if len(fields) != len(header):
+        return None, [f"{len(fields)} fields, the header has {len(header)}"]
+    return _check_golden_row({**dict.fromkeys(OPTIONAL_COLUMNS, ""), **dict(zip(header, fields))})
 
 
 # --- running one golden file ------------------------------------------------------------------
@@ -445,7 +487,7 @@ def check(targets: Iterable[str | Path] | None = None, output_format: str = "tex
     sys.stderr) and, in JSON, into the document too. `ratchet` raises the floors in
     thresholds.toml to today's figures. `extractor` defaults to extract.engine.claims.extract_claims.
     """
-    if output_format not in ("text", "json"):
+    if output_format not in _REPORT_WRITERS:
         raise ValueError(f"output_format must be 'text' or 'json', not {output_format!r}")
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
@@ -454,9 +496,27 @@ def check(targets: Iterable[str | Path] | None = None, output_format: str = "tex
         extractor = extract_claims
 
     errors: list[str] = []
+    results, thresholds = _run_entries(resolve_targets(targets, errors), ratchet, extractor,
+                                       errors)
+    if ratchet:
+        _ratchet(results, thresholds)
+    errors = list(dict.fromkeys(errors))  # a broken thresholds file is met once per entry
+    code = 2 if errors else 1 if any(r.below for r in results) else 0
+    _REPORT_WRITERS[output_format](results, errors, code, out)
+    for message in errors:
+        err.write(f"claimboard check: error: {message}\n")
+    return code
+
+
+def _run_entries(entries: list[GoldenEntry], ratchet: bool, extractor: Extractor,
+                 errors: list[str]
+                 ) -> tuple[list[CheckResult], dict[Path, dict[str, dict[str, float]]]]:
+    """Each entry run against its floors, and the thresholds files read (by path); what cannot
+    be used goes to `errors`. An entry whose required floors are missing is still run, so its
+    figures are shown (and ratcheted to)."""
     results: list[CheckResult] = []
     thresholds: dict[Path, dict[str, dict[str, float]]] = {}
-    for entry in resolve_targets(targets, errors):
+    for entry in entries:
         try:
             path = entry.directory / THRESHOLDS
             if path not in thresholds:
@@ -469,19 +529,20 @@ def check(targets: Iterable[str | Path] | None = None, output_format: str = "tex
                                   f"(`claimboard check --ratchet` sets them to today's figures)")
         except GoldenError as error:
             errors.append(str(error))
+    return results, thresholds
 
-    if ratchet:
-        _ratchet(results, thresholds)
-    errors = list(dict.fromkeys(errors))  # a broken thresholds file is met once per entry
-    code = 2 if errors else 1 if any(r.below for r in results) else 0
-    if output_format == "json":
-        write_json_report(results, errors, code, out)
-    else:
-        for result in results:
-            write_text_report(result, out)
-    for message in errors:
-        err.write(f"claimboard check: error: {message}\n")
-    return code
+
+def _write_text_reports(results: list[CheckResult], errors: list[str], code: int,
+                        out: TextIO) -> None:
+    for result in results:  # errors go to err only
+        write_text_report(result, out)
+
+
+#: The report of each output format: (results, errors, exit code, out).
+_REPORT_WRITERS: dict[str, Callable[[list[CheckResult], list[str], int, TextIO], None]] = {
+    "text": _write_text_reports,
+    "json": write_json_report,
+}
 
 
 def _ratchet(results: list[CheckResult], thresholds: dict[Path, dict[str, dict[str, float]]]):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -265,22 +265,46 @@ def _names_in_sentence(sentence: str, own: str, numbers: dict[str, list[Mention]
     """The names the shapes mark in one sentence; `carried` says which classes of number stand
     in it or in the sentences a benchmark named in it carries to."""
     lowered = sentence.lower()
-    known: list | None = None
-    taken: dict[tuple[int, int], FoundName] = {}
+    marked = _MarkedNames(sentence, own)
     for shape, pattern in _compiled():
         near = numbers[shape.numbers]
-        if not (carried[shape.numbers] if shape.where == "carried" else near) or \
-                (shape.gate and not any(word in lowered for word in shape.gate)):
-            continue
-        for span in WHERE[shape.where](sentence, pattern, near):
-            start, end = _trimmed(sentence, *span)
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if known is None:  # the vocabularies read a sentence once, when a shape marks a name
-                known = [found for names in vocab.names_scan().find_all(sentence) for found in names]
-            if _may_report(sentence[start:end], shape.kind, start, end, known, own):
-                taken[start, end] = FoundName(shape.kind, sentence[start:end], shape.cue, sentence)
-    return [taken[span] for span in sorted(taken)]
+        if _may_mark(shape, near, carried, lowered):
+            for span in WHERE[shape.where](sentence, pattern, near):
+                marked.add(shape, *_trimmed(sentence, *span))
+    return marked.in_order()
+
+
+def _may_mark(shape: Shape, near: list[Mention], carried: dict[str, bool], lowered: str) -> bool:
+    """Whether a shape can mark a name in a sentence: its class of number stands there (or, for
+    a carried shape, is carried there), and the sentence holds a word of its gate."""
+    if not (carried[shape.numbers] if shape.where == "carried" else near):
+        return False
+    return not shape.gate or any(word in lowered for word in shape.gate)
+
+
+@dataclass
+class _MarkedNames:
+    """The names marked in one sentence so far, by span; a span that overlaps one taken is
+    not looked at."""
+
+    sentence: str
+    own: str  # the paper's own system name, never reported
+    taken: dict[tuple[int, int], FoundName] = field(default_factory=dict)
+
+    @functools.cached_property
+    def known(self) -> list:
+        # the vocabularies read a sentence once, when a shape first marks a name in it
+        return [found for names in vocab.names_scan().find_all(self.sentence) for found in names]
+
+    def add(self, shape: Shape, start: int, end: int) -> None:
+        if any(s < end and start < e for s, e in self.taken):
+            return
+        name = self.sentence[start:end]
+        if _may_report(name, shape.kind, start, end, self.known, self.own):
+            self.taken[start, end] = FoundName(shape.kind, name, shape.cue, self.sentence)
+
+    def in_order(self) -> list[FoundName]:
+        return [self.taken[span] for span in sorted(self.taken)]
 
 
 def _before(sentence: str, pattern: regex.Pattern, numbers: list[Mention]) -> Iterator[tuple[int, int]]:

@@ -21,6 +21,7 @@ precision and recall are both 0.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -378,35 +379,47 @@ def score(extracted: pd.DataFrame, golden: pd.DataFrame) -> Score:
     for claim in extracted_claims:
         by_paper[claim.paper][1].append(claim)
 
-    matched = leaderboard = subject = hardware = sign = benchmark = metric = 0
+    agreements = dict.fromkeys(_PAIR_AGREEMENTS, 0)
     diffs = []
     for key, (paper_golden, paper_extracted) in by_paper.items():
         pairs = _match_paper(paper_golden, paper_extracted)
-        differing = []
-        for g, e in pairs:
-            matched += 1
-            leaderboard += _leaderboard_match(g.row, e.row)
-            subject += same_subject(g.row.get("subject", ""), e.row.get("subject", ""))
-            hardware += fold(g.row.get("hardware", "")) == fold(e.row.get("hardware", ""))
-            sign += _sign(g.value) == _sign(e.value)
-            benchmark += fold(g.row.get("benchmark", "")) == fold(e.row.get("benchmark", ""))
-            metric += fold(g.row.get("metric", "")) == fold(e.row.get("metric", ""))
-            fields = _differing_fields(g.row, e.row)
-            if fields:
-                differing.append(RowDiff(g.row, e.row, fields))
-        taken_golden = {id(g) for g, _ in pairs}
-        taken_extracted = {id(e) for _, e in pairs}
-        missed = [g.row for g in sorted(paper_golden, key=_offset_order)
-                  if id(g) not in taken_golden]
-        extra = [e.row for e in sorted(paper_extracted, key=_offset_order)
-                 if id(e) not in taken_extracted]
-        if missed or extra or differing:
-            paper_id, title = papers.names[key]
-            diffs.append(PaperDiff(paper_id, title, tuple(missed), tuple(extra), tuple(differing)))
+        for figure, agree in _PAIR_AGREEMENTS.items():
+            agreements[figure] += sum(agree(g, e) for g, e in pairs)
+        diff = _paper_diff(papers.names[key], paper_golden, paper_extracted, pairs)
+        if diff is not None:
+            diffs.append(diff)
 
-    return Score(
-        golden_rows=len(golden_claims), extracted_rows=len(extracted_claims),
-        matched=matched, leaderboard_matched=leaderboard, subject_right=subject,
-        hardware_right=hardware, sign_right=sign, benchmark_right=benchmark,
-        metric_right=metric, papers=tuple(diffs),
-    )
+    return Score(golden_rows=len(golden_claims), extracted_rows=len(extracted_claims),
+                 **agreements, papers=tuple(diffs))
+
+
+def _same_folded(column: str) -> Callable[[_Claim, _Claim], bool]:
+    return lambda g, e: fold(g.row.get(column, "")) == fold(e.row.get(column, ""))
+
+
+#: The counts of `Score` over matched pairs: whether a (golden, extracted) pair counts for each.
+_PAIR_AGREEMENTS: dict[str, Callable[[_Claim, _Claim], bool]] = {
+    "matched": lambda g, e: True,
+    "leaderboard_matched": lambda g, e: _leaderboard_match(g.row, e.row),
+    "subject_right": lambda g, e: same_subject(g.row.get("subject", ""), e.row.get("subject", "")),
+    "hardware_right": _same_folded("hardware"),
+    "sign_right": lambda g, e: _sign(g.value) == _sign(e.value),
+    "benchmark_right": _same_folded("benchmark"),
+    "metric_right": _same_folded("metric"),
+}
+
+
+def _paper_diff(names: tuple[str, str], golden: list[_Claim], extracted: list[_Claim],
+                pairs: list[tuple[_Claim, _Claim]]) -> PaperDiff | None:
+    """What went wrong in one paper (None when nothing did): golden rows no extracted row
+    matched, extracted rows that matched none, matched pairs whose fields differ."""
+    differing = [RowDiff(g.row, e.row, fields) for g, e in pairs
+                 if (fields := _differing_fields(g.row, e.row))]
+    taken_golden = {id(g) for g, _ in pairs}
+    taken_extracted = {id(e) for _, e in pairs}
+    missed = [g.row for g in sorted(golden, key=_offset_order) if id(g) not in taken_golden]
+    extra = [e.row for e in sorted(extracted, key=_offset_order) if id(e) not in taken_extracted]
+    if not (missed or extra or differing):
+        return None
+    paper_id, title = names
+    return PaperDiff(paper_id, title, tuple(missed), tuple(extra), tuple(differing))

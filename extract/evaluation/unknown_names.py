@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 import regex
 
 from ..engine import vocab
+from ..inputs import read_papers
 from ..output.schema import Paper
-from ..reading import OnSkip, read_papers
+from ..reading import OnSkip
 from .name_cues import KINDS, find_unknown_names
 
 __all__ = ["EXAMPLE_CHARS", "KINDS", "MAX_NAMES", "NAMES_COLUMNS", "NameCount", "NamesReport",

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import regex
 
-from .board_vocab import name_key, systems
+from .board_vocab import Systems, name_key, systems
 
 #: A model size at the end of a name: "671B", "-7B", " 1.5B", "_340M", "1T".
 SIZE_SUFFIX = regex.compile(r"[\s\-_]*\d+(?:\.\d+)?\s?[BMT]$", regex.IGNORECASE)
@@ -41,6 +41,17 @@ def resolve_systems(subjects: Iterable[str]) -> dict[str, tuple[str, str]]:
     """
     listed = systems()
     spellings: Counter[str] = Counter(subjects)
+    key_of, sized = _subject_keys(spellings, listed)
+    joins = _size_joins(key_of, sized)
+    key_of = {subject: joins.get(key, key) for subject, key in key_of.items()}
+    names = _shown_names(key_of, sized, set(joins.values()), spellings, listed)
+    return {subject: (key, names[key]) if key else ("", "") for subject, key in key_of.items()}
+
+
+def _subject_keys(spellings: Counter[str], listed: Systems
+                  ) -> tuple[dict[str, str], dict[str, str]]:
+    """Steps 1-3: each subject's key ("" for no system), and for each subject with a size
+    suffix and no canonical name, the key of its name without the size."""
     key_of: dict[str, str] = {}
     sized: dict[str, str] = {}  # subject -> the key of its name without the size
     for subject in spellings:
@@ -53,28 +64,29 @@ def resolve_systems(subjects: Iterable[str]) -> dict[str, tuple[str, str]]:
         size = SIZE_SUFFIX.search(subject) if canonical is None else None
         if size:
             sized[subject] = name_key(subject[:size.start()])
+    return key_of, sized
 
-    # Sizes: a sized key whose base (the name without its size) is also named unsized, and which
-    # is the only size of that base, joins the base.
+
+def _size_joins(key_of: dict[str, str], sized: dict[str, str]) -> dict[str, str]:
+    """Step 4: sized key -> the key it joins. A sized key whose base (the name without its
+    size) is also named unsized, and which is the only size of that base, joins the base."""
     unsized = {key for subject, key in key_of.items() if key and subject not in sized}
     sizes_of_base: dict[str, set[str]] = {}
     for subject, base in sized.items():
         if base:
             sizes_of_base.setdefault(base, set()).add(key_of[subject])
-    joins = {next(iter(keys)): base for base, keys in sizes_of_base.items()
-             if len(keys) == 1 and base in unsized and next(iter(keys)) != base}
-    key_of = {subject: joins.get(key, key) for subject, key in key_of.items()}
+    return {next(iter(keys)): base for base, keys in sizes_of_base.items()
+            if len(keys) == 1 and base in unsized and next(iter(keys)) != base}
 
-    # Names: the listed canonical name, else the most used spelling (a joined size's spellings
-    # do not count: the unsized name is shown).
+
+def _shown_names(key_of: dict[str, str], sized: dict[str, str], joined: set[str],
+                 spellings: Counter[str], listed: Systems) -> dict[str, str]:
+    """Step 5: key -> the name shown: the listed canonical name, else the most used spelling
+    (a joined size's spellings do not count: the unsized name is shown)."""
     candidates: dict[str, Counter[str]] = {}
-    joined = set(joins.values())
     for subject, key in key_of.items():
         if key:
             weight = 0 if subject in sized and key in joined else spellings[subject]
             candidates.setdefault(key, Counter())[subject] += weight
-    names = {}
-    for key, counted in candidates.items():
-        canonical = listed.canonical_of_key(key)
-        names[key] = canonical or max(counted, key=counted.__getitem__)  # ties: first written
-    return {subject: (key, names[key]) if key else ("", "") for subject, key in key_of.items()}
+    return {key: listed.canonical_of_key(key) or max(counted, key=counted.__getitem__)
+            for key, counted in candidates.items()}  # ties: first written

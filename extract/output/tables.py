@@ -699,8 +699,6 @@ def read_table(path: str | Path, *, columns: ColumnTypes = CLAIMS_COLUMNS,
     A column of `schema.OPTIONAL_COLUMNS` the file lacks is read as empty. Raises `TableError` naming the file (and line) when a column is missing or a value is not
     of its column's type.
     """
-    import pandas as pd
-
     path = Path(path)
     fmt = table_format(path)
     if fmt is None:
@@ -714,11 +712,22 @@ def read_table(path: str | Path, *, columns: ColumnTypes = CLAIMS_COLUMNS,
     missing = [name for name in columns if name not in names and name not in OPTIONAL_COLUMNS]
     if missing:
         raise TableError(f"{path}: not a claims table: missing columns {', '.join(missing)}")
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
+    return _TABLE_READERS[fmt](path, names, columns, keep_extra)
 
-        return typed_frame(pq.read_table(path).to_pandas(), columns, keep_extra)
-    numbered = _csv_rows(path) if fmt == "csv" else _jsonl_rows(path)
+
+def _read_parquet(path: Path, names: list[str], columns: ColumnTypes,
+                  keep_extra: bool) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    return typed_frame(pq.read_table(path).to_pandas(), columns, keep_extra)
+
+
+def _read_records(numbered: Iterator[tuple[int, dict]], path: Path, names: list[str],
+                  columns: ColumnTypes, keep_extra: bool) -> pd.DataFrame:
+    """A table from its (line, record) pairs, each record typed; a value not of its column's
+    type is a TableError naming the line."""
+    import pandas as pd
+
     records = []
     for line, record in numbered:
         try:
@@ -731,3 +740,12 @@ def read_table(path: str | Path, *, columns: ColumnTypes = CLAIMS_COLUMNS,
     frame = pd.DataFrame(records, columns=list(columns) + (
         [n for n in names if n not in columns] if keep_extra else []))
     return typed_frame(frame, columns, keep_extra)
+
+
+#: How a table of each format is read, once its header is checked: (path, its column names,
+#: the columns wanted, keep_extra) -> typed frame.
+_TABLE_READERS: dict[str, Callable[[Path, list[str], ColumnTypes, bool], pd.DataFrame]] = {
+    "parquet": _read_parquet,
+    "csv": lambda path, *rest: _read_records(_csv_rows(path), path, *rest),
+    "jsonl": lambda path, *rest: _read_records(_jsonl_rows(path), path, *rest),
+}

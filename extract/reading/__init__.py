@@ -77,14 +77,12 @@ def read_papers(path: str | os.PathLike, format: str | None = None,
     when this is called; what is found only further in (an XML root that is not a feed, a
     DOCTYPE or a CSV header past the first SNIFF_BYTES) raises `InputError` from the iteration.
 
-    `path` may be an ``http(s)://`` URL (the Hugging Face Daily Papers API, the arXiv API): it
-    is fetched, or taken from the cache, when this is called (`extract.fetch`), and read as a
-    file would be; messages name the URL.
+    `path` is a local file; an ``http(s)://`` URL raises `InputError`. `extract.read_papers`
+    (`extract.inputs`) takes both: it fetches a URL, then reads the copy with these readers.
     """
     if isinstance(path, str) and path.lower().startswith(("http://", "https://")):
-        from ..fetch import read_url
-
-        return read_url(path, format, on_skip)
+        raise InputError(path, "a URL, not a file: read it with extract.read_papers, "
+                               "which fetches it")
     return read_local_papers(path, str(path), format, on_skip)
 
 

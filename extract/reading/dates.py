@@ -56,15 +56,31 @@ def parse_date(text: object) -> str:
     if not isinstance(text, str) or not text.strip():
         return ""
     text = text.strip()
-    # the common form first, read in C: "2025-03-18", with or without a time after it
+    found = _iso_date_in_c(text)  # the common form, alone: most dates are read here
+    if found is not None:
+        return found
+    for read in _OTHER_DATE_READERS:
+        found = read(text)
+        if found is not None:
+            return found
+    return ""
+
+
+def _iso_date_in_c(text: str) -> str | None:
+    """The common form, read in C: "2025-03-18", with or without a time after it (None for
+    another form)."""
     if len(text) >= 10 and text[4] == "-" and text[7] == "-" and (
             len(text) == 10 or text[10] in "T "):
         try:
             found = date.fromisoformat(text[:10])
         except ValueError:
-            pass
-        else:
-            return found.isoformat() if FIRST_YEAR <= found.year <= LAST_YEAR else ""
+            return None
+        return found.isoformat() if FIRST_YEAR <= found.year <= LAST_YEAR else ""
+    return None
+
+
+def _written_form(text: str) -> str | None:
+    """A date in one of `_FORMS` (None for another form)."""
     for form in _FORMS:
         match = form.fullmatch(text)
         if match:
@@ -72,10 +88,20 @@ def parse_date(text: object) -> str:
             month = (_MONTHS[parts["month_name"].lower()] if parts.get("month_name")
                      else int(parts["month"]))
             return _iso(int(parts["year"]), month, int(parts["day"]) if parts.get("day") else None)
-    email = parsedate(text)  # RFC 2822, as in the arXiv snapshot's `versions`
+    return None
+
+
+def _email_date(text: str) -> str | None:
+    """An RFC 2822 date, as in the arXiv snapshot's `versions` (None for another form)."""
+    email = parsedate(text)
     if email is not None and email[0] and email[1] and email[2]:
         return _iso(email[0], email[1], email[2])
-    return ""
+    return None
+
+
+#: The readers `parse_date` tries in turn after `_iso_date_in_c`; the first that knows the
+#: form decides.
+_OTHER_DATE_READERS = (_written_form, _email_date)
 
 
 def _iso(year: int, month: int, day: int | None) -> str:

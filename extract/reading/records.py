@@ -110,15 +110,34 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds,
     or abstract over its limit (`source.text_limits`) is a BadRecord. With `surrogates` (JSON
     that `may_hold_surrogates`), lone surrogates become U+FFFD.
     """
+    record, dated = _unwrapped(record)
+    abstract_limit, title_limit = text_limits()
+    title, abstract = _title_and_abstract(record, title_limit, abstract_limit)
+    given_id = _given_id(record, title_limit)
+    if surrogates:
+        title, abstract = without_surrogates(title), without_surrogates(abstract)
+        if type(given_id) is str:
+            given_id = without_surrogates(given_id)
+    paper_id = ids(given_id, title)
+    return Paper(paper_id, title, abstract, source, line, paper_date(paper_id, _written_dates(dated)))
+
+
+def _unwrapped(record: object) -> tuple[Mapping, list[Mapping]]:
+    """The record that holds the paper's fields (a Hugging Face API item's "paper"), and the
+    records that may carry its date (the API item and its paper may each carry one)."""
     # `type(...) is dict` first: what JSON gives, known without asking the Mapping ABC
     if type(record) is not dict and not isinstance(record, Mapping):
         raise BadRecord(f"record is {json_type(record)}, not an object")
-    dated = [record]
     wrapped = record.get("paper")
     if wrapped is not None and (type(wrapped) is dict or isinstance(wrapped, Mapping)):
-        record = wrapped
-        dated.append(record)  # the API item and its paper may each carry a date
-    abstract_limit, title_limit = text_limits()
+        return wrapped, [record, wrapped]
+    return record, [record]
+
+
+def _title_and_abstract(record: Mapping, title_limit: int, abstract_limit: int
+                        ) -> tuple[str, str]:
+    """The title, its whitespace runs collapsed, and the abstract, stripped; either over its
+    limit is a BadRecord."""
     title = text_field(record, TITLE_FIELDS, "title")
     if len(title) > 4 * title_limit:  # before it is split: a 60 MB title costs only its reading
         raise _too_long("title", title, title_limit)
@@ -128,20 +147,25 @@ def paper_from_record(record: object, source: str, line: int, ids: PaperIds,
                                                                 abstract_limit)):
         if len(text) > limit:
             raise _too_long(label, text, limit)
-    given_id = None
+    return title, abstract
+
+
+def _given_id(record: Mapping, limit: int) -> object:
+    """The record's first id field that is not null (None without one); a string id over
+    `limit` is a BadRecord."""
     for name in ID_FIELDS:
-        if record.get(name) is not None:
-            given_id = record[name]
-            if type(given_id) is str and len(given_id) > title_limit:
-                raise _too_long("id", given_id, title_limit)
-            break
-    if surrogates:
-        title, abstract = without_surrogates(title), without_surrogates(abstract)
-        if type(given_id) is str:
-            given_id = without_surrogates(given_id)
-    paper_id = ids(given_id, title)
+        given_id = record.get(name)
+        if given_id is not None:
+            if type(given_id) is str and len(given_id) > limit:
+                raise _too_long("id", given_id, limit)
+            return given_id
+    return None
+
+
+def _written_dates(dated: list[Mapping]) -> list:
+    """The dates written in the records that may carry one, and the paper's versions'."""
     written = [value for fields in dated for name in DATE_FIELDS
                if (value := fields.get(name)) is not None]
-    if "versions" in record:
-        written += version_dates(record["versions"])
-    return Paper(paper_id, title, abstract, source, line, paper_date(paper_id, written))
+    if "versions" in dated[-1]:
+        written += version_dates(dated[-1]["versions"])
+    return written

@@ -230,7 +230,7 @@ def _normalise_markup(source: str) -> NormalisedText:
             position = start.start() + 1
             continue
         if _touches_line_break(source, match):
-            return _normalise_markup_in_one_pass(source)
+            return normalise_in_one_pass(source)
         markup.append((match.start(), match.end(), _REPLACEMENT[match.lastgroup]))
         position = match.end()
     if "\n" in source:
@@ -240,7 +240,7 @@ def _normalise_markup(source: str) -> NormalisedText:
             normalised = _replace(source, markup)
             return NormalisedText(source, normalised.text.replace("\n", " "), normalised.origin)
         if "\r" in source:  # a lone carriage return stays; the split into lines cannot tell
-            return _normalise_markup_in_one_pass(source)
+            return normalise_in_one_pass(source)
         markup = sorted(markup + _line_break_spans(source))
     return _replace(source, markup)
 
@@ -284,8 +284,10 @@ def _replace(source: str, markup: list[tuple[int, int, str]]) -> NormalisedText:
     return NormalisedText(source, text, OffsetMap(list(map(len, text_pieces)), source_lengths, len(text)))
 
 
-def _normalise_markup_in_one_pass(source: str) -> NormalisedText:
-    """Every markup form, tried left to right by one combined pattern."""
+def normalise_in_one_pass(source: str) -> NormalisedText:
+    """`normalise` by its definition: every markup form tried left to right by one combined
+    pattern, without the shortcuts. The reference that `normalise` must equal (tests compare
+    the two), and what it falls back to where a shortcut cannot tell."""
     markup = [(match.start(), match.end(), _REPLACEMENT[match.lastgroup])
               for match in _MARKUP_RE.finditer(source)]
     return _replace(source, markup)
