@@ -227,26 +227,42 @@ class Cue:
             return any(map(case_blind(text).__contains__, self.contains))
         return True
 
+    def _passes_gate(self, lowered: str, anchored: bool = False) -> bool:
+        """may_match of a `contains` gate for `lowered`, the part asked about already lower-cased
+        ASCII text."""
+        if anchored and self._contains_reach is not None:
+            lowered = lowered[:self._contains_reach]
+        return any(map(lowered.__contains__, self.contains))
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         """The first match in ``text[pos:endpos]``."""
         end = len(text) if endpos is None else endpos
-        if self.ends_with or self.contains:
-            if not self.may_match(text[pos:end]):
+        if self.ends_with and not self.may_match(text[pos:end]):
+            return None  # how the text ends: a look at its last characters only
+        if self._twin is not None and text.isascii():  # the usual case: lower-cased once
+            lower = text.lower()
+            if self.contains and not self._passes_gate(lower[pos:end] if pos or end != len(text) else lower):
                 return None
-        if self._twin is not None and text.isascii():
-            return self._twin.search(text.lower() if self._lower else text, pos, end)
+            return self._twin.search(lower if self._lower else text, pos, end)
+        if self.contains and not self.may_match(text[pos:end]):
+            return None
         return self.pattern.search(text, pos, end)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
         """The match starting at `pos`, in ``text[pos:endpos]``."""
         end = len(text) if endpos is None else endpos
         if self._twin is not None and text.isascii():
-            lower = text.lower() if self._lower else text
+            lower = text.lower()
             if self._opening is not None:
-                return self._twin.match(lower, pos, end) if self._opening.match(lower, pos, end) else None
-            if (self.ends_with or self.contains) and not self.may_match(text[pos:end], anchored=True):
+                if self._opening.match(lower, pos, end) is None:
+                    return None
+            elif self.ends_with:
+                if not self.may_match(text[pos:end], anchored=True):
+                    return None
+            elif self.contains and not self._passes_gate(lower[pos:end] if pos or end != len(text) else lower,
+                                                        anchored=True):
                 return None
-            return self._twin.match(lower, pos, end)
+            return self._twin.match(lower if self._lower else text, pos, end)
         if (self.ends_with or self.contains) and not self.may_match(text[pos:end], anchored=True):
             return None
         return self.pattern.match(text, pos, end)
@@ -267,10 +283,13 @@ class Cue:
         speaks of the end of the text, not of where a match ends)."""
         assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
         end = len(text) if endpos is None else endpos
+        if self._twin is not None and text.isascii():
+            lower = text.lower()
+            if self.contains and not self._passes_gate(lower[pos:end] if pos or end != len(text) else lower):
+                return iter(())
+            return self._twin.finditer(lower if self._lower else text, pos, end)
         if self.contains and not self.may_match(text[pos:end]):
             return iter(())
-        if self._twin is not None and text.isascii():
-            return self._twin.finditer(text.lower() if self._lower else text, pos, end)
         return self.pattern.finditer(text, pos, end)
 
     def search_ending(self, text: str, ending: str):
