@@ -253,19 +253,21 @@ class Cue:
         end = len(text) if endpos is None else endpos
         if self._twin is not None and text.isascii():
             lower = text.lower()
-            if self._opening is not None:
-                if self._opening.match(lower, pos, end) is None:
-                    return None
-            elif self.ends_with:
-                if not self.may_match(text[pos:end], anchored=True):
-                    return None
-            elif self.contains and not self._passes_gate(lower[pos:end] if pos or end != len(text) else lower,
-                                                        anchored=True):
+            if not self._opens_here(text, lower, pos, end):
                 return None
             return self._twin.match(lower if self._lower else text, pos, end)
         if (self.ends_with or self.contains) and not self.may_match(text[pos:end], anchored=True):
             return None
         return self.pattern.match(text, pos, end)
+
+    def _opens_here(self, text: str, lower: str, pos: int, end: int) -> bool:
+        """The gate of `match` on ASCII text (`lower`: the text lower-cased)."""
+        if self._opening is not None:
+            return self._opening.match(lower, pos, end) is not None
+        if self.ends_with:
+            return self.may_match(text[pos:end], anchored=True)
+        return not self.contains or self._passes_gate(lower[pos:end] if pos or end != len(text) else lower,
+                                                       anchored=True)
 
     @property
     def gate(self) -> str:
