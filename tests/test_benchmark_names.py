@@ -188,6 +188,9 @@ BENCHMARK_OF_A_NUMBER = [
                  [(82.0, "CMExamSet")], id="wide:2504.08779 an introduced benchmark carries"),
     pytest.param("We train on the Foo-Train dataset. FooNet reaches 82% accuracy.", [(82.0, "")],
                  id="spec training data is not the benchmark"),
+    pytest.param("FooNet achieves 29.9 nDCG@10 with reranker on BRIGHT. It also improves it by 3.5%.",
+                 [(29.9, "BRIGHT"), (3.5, "BRIGHT")],
+                 id="wide:2504.20595 'with X on B' measures on B: it carries"),
     pytest.param("FooNet shows an 82% reduction in error rate compared to Whisper, and 35% improvement over "
                  "baseline methods on the VBDemand test set.", [(82.0, "VBDemand"), (35.0, "VBDemand")],
                  id="wide:2510.25150 the sentence's one benchmark, after the number"),

@@ -45,8 +45,11 @@ INTRO_PLAIN = (
 # opens with one of the words, by the standard engine (cue_compiler.Cue).
 _INTRO = Cue(INTRO_PLAIN)
 
+# "with reranker on BRIGHT", "using 8 samples on AIME": a name "on" introduces after "with" or
+# "using" is where the number was measured, not what the system was trained with.
 NOT_BENCHMARK_CONTEXT = regex.compile(
-    r"(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
+    r"(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*|leverag\w+)\s+(?:\w+\s+){0,2}$"
+    r"|(?:using|with)\s+(?:\w+\s+){0,2}(?<!\bon\s)$", regex.I)
 # Asked only whether the training context ends a text: searched backwards from the end it must
 # touch, it is decided in a few steps, not tried at every earlier character.
 _TRAINING_CONTEXT_BEFORE = regex.compile(NOT_BENCHMARK_CONTEXT.pattern,
@@ -462,28 +465,73 @@ def metric_of(sentence: str, group: Group, mention: Mention, metrics) -> str:
     ("accuracy of 98.82%", "AUC = 0.955"), shortly after it, or elsewhere in the sentence. A
     metric is not taken from a neighbouring item of a list ("precision of 67.6%, recall of
     61.5%": 67.6 is precision), and a number reported for several metrics together ("99.93%
-    in accuracy, recall, and F1") has none (golden/README.md)."""
-    first, last = group.members[0], group.members[-1]
-    for start, end, name in metrics:
+    in accuracy, recall, and F1") has none (golden/README.md). The places are tried in the
+    order of METRIC_PLACES; the first that decides (a name, or "" for none) wins."""
+    if not metrics:
+        return ""
+    for place in METRIC_PLACES:
+        found = place(sentence, group, metrics)
+        if found is not None:
+            return found
+    return ""
+
+
+def _metric_right_after(sentence: str, group: Group, metrics) -> str | None:
+    """ "53.1% AP", "0.82 F1)": a metric touching the number."""
+    last = group.members[-1]
+    for metric in metrics:
+        start = metric[0]
         if 0 <= start - last.outer_end <= 3 and not sentence[last.outer_end:start].strip(" )-"):
-            return "" if _several_metrics(metrics, (start, end, name), sentence) else name
-    for start, end, name in metrics:
-        if end <= first.outer_start and METRIC_LINK.match(sentence[end:first.outer_start]) \
-                and first.outer_start - end <= 12:
+            return _unless_several(metrics, metric, sentence)
+    return None
+
+
+def _metric_linked_before(sentence: str, group: Group, metrics) -> str | None:
+    """ "accuracy of 98.82%", "AUC = 0.955": a metric linked to the number before it."""
+    first = group.members[0]
+    for _, end, name in metrics:
+        if end <= first.outer_start and first.outer_start - end <= 12 and \
+                METRIC_LINK.match(sentence[end:first.outer_start]):
             return name
-    for start, end, name in metrics:
+    return None
+
+
+def _metric_shortly_after(sentence: str, group: Group, metrics) -> str | None:
+    """ "71.4 in mIoU": a metric a few words after the number, no list or clause between."""
+    last = group.members[-1]
+    for metric in metrics:
+        start = metric[0]
         if 0 <= start - last.outer_end <= 25 and not re_search(r"[,;]|\band\b", sentence[last.outer_end:start]):
-            return "" if _several_metrics(metrics, (start, end, name), sentence) else name
-    # a metric another number stands with is that number's where this one has a name of its own
-    # the vocabulary does not know ("accuracy of 73%, precision of 88%"), not in an ellipsis
-    # ("a prediction error of 1.591 cm ... and 1.439 cm")
+            return _unless_several(metrics, metric, sentence)
+    return None
+
+
+def _metric_earlier_in_sentence(sentence: str, group: Group, metrics) -> str | None:
+    """The last metric named before the number. A metric another number stands with is that
+    number's where this one has a name of its own the vocabulary does not know ("accuracy of
+    73%, precision of 88%"), not in an ellipsis ("a prediction error of 1.591 cm ... and 1.439 cm")."""
+    first = group.members[0]
     own_name = _LINKED_NAME_BEFORE.search(sentence, max(0, first.outer_start - 30), first.outer_start)
     before = [m for m in metrics if m[1] <= first.outer_start
               and not (own_name and _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1]))]
-    if before:
-        return "" if _several_metrics(metrics, before[-1], sentence) else before[-1][2]
+    return _unless_several(metrics, before[-1], sentence) if before else None
+
+
+def _metric_later_in_sentence(sentence: str, group: Group, metrics) -> str | None:
+    """The first metric named after the number that no later number stands with."""
+    last = group.members[-1]
     after = [m for m in metrics if m[0] >= last.outer_end and not _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1])]
-    return after[0][2] if after else ""
+    return after[0][2] if after else None
+
+
+def _unless_several(metrics, metric, sentence: str) -> str:
+    """`metric`'s name, or "" where it is one of a list of different metrics."""
+    return "" if _several_metrics(metrics, metric, sentence) else metric[2]
+
+
+#: Where a score's or delta's metric is looked for, in order (metric_of).
+METRIC_PLACES = (_metric_right_after, _metric_linked_before, _metric_shortly_after,
+                 _metric_earlier_in_sentence, _metric_later_in_sentence)
 
 
 _METRIC_OF_A_LATER_NUMBER = regex.compile(r"\s*(?:of|=|:|is|was|reaches|reaching|at)\s*[-+~]?\d", regex.I)
