@@ -395,31 +395,80 @@ _INTRODUCED_BY_DIRECTLY = regex.compile(
 def nearest_benchmark(spans, sentence: str, mention: Mention, after_only: bool = False) -> str:
     """The benchmark a number is reported on: one introduced right after it ("73.5% on
     MathVista"), else the nearest before it that is not training data. A number reported over
-    several benchmarks together ("on MS MARCO and TREC-DL") has none (golden/README.md)."""
-    after = [s for s in spans if s[0] >= mention.outer_end]
-    introduced_by = _INTRODUCED_BY_DIRECTLY if after_only else _INTRODUCED_BY
-    if after and introduced_by.match(sentence[mention.outer_end:after[0][0]]):
-        return "" if _in_a_list(spans, after[0], sentence) else after[0][2]
-    if after_only:
-        leading = _LEADING_ON.match(sentence)
-        first_span = spans[0] if spans else None
-        if leading and first_span and first_span[1] <= mention.start and \
-                _LEADING_NAME_WORDS.fullmatch(sentence, leading.end(), first_span[0]):
-            # "On ImageNet 256X256, ... a 28X reduction", "Experimental results on the existing
-            # SEFD demonstrate ... 35.5x fewer parameters"
-            return "" if _in_a_list(spans, first_span, sentence) else first_span[2]
+    several benchmarks together ("on MS MARCO and TREC-DL") has none (golden/README.md).
+    `after_only` (efficiency numbers): only a benchmark right after the number with no other
+    number between, or the one the sentence opens with. The places are tried in the order of
+    QUALITY_BENCHMARK_PLACES or EFFICIENCY_BENCHMARK_PLACES; the first that decides wins."""
+    if not spans:
         return ""
-    for span in reversed(spans):  # the nearest before the number that is not training data
+    places = EFFICIENCY_BENCHMARK_PLACES if after_only else QUALITY_BENCHMARK_PLACES
+    for place in places:
+        found = place(spans, sentence, mention)
+        if found is not None:
+            return found
+    return ""
+
+
+def _unless_listed(spans, span, sentence: str) -> str:
+    """`span`'s name, or "" where it is one of a list of benchmarks."""
+    return "" if _in_a_list(spans, span, sentence) else span[2]
+
+
+def _first_after(spans, mention: Mention):
+    return next((s for s in spans if s[0] >= mention.outer_end), None)
+
+
+def _benchmark_introduced_after(spans, sentence: str, mention: Mention) -> str | None:
+    """ "73.5% on the MathVista benchmark": the first name after the number, introduced."""
+    after = _first_after(spans, mention)
+    if after and _INTRODUCED_BY.match(sentence[mention.outer_end:after[0]]):
+        return _unless_listed(spans, after, sentence)
+    return None
+
+
+def _benchmark_introduced_directly_after(spans, sentence: str, mention: Mention) -> str | None:
+    """As _benchmark_introduced_after, with no other number between."""
+    after = _first_after(spans, mention)
+    if after and _INTRODUCED_BY_DIRECTLY.match(sentence[mention.outer_end:after[0]]):
+        return _unless_listed(spans, after, sentence)
+    return None
+
+
+def _benchmark_opening_the_sentence(spans, sentence: str, mention: Mention) -> str:
+    """ "On ImageNet 256X256, ... a 28X reduction", "Experimental results on the existing SEFD
+    demonstrate ... 35.5x fewer parameters": the benchmark the sentence opens with, else none."""
+    leading = _LEADING_ON.match(sentence)
+    first_span = spans[0]
+    if leading and first_span[1] <= mention.start and \
+            _LEADING_NAME_WORDS.fullmatch(sentence, leading.end(), first_span[0]):
+        return _unless_listed(spans, first_span, sentence)
+    return ""
+
+
+def _benchmark_nearest_before(spans, sentence: str, mention: Mention) -> str | None:
+    """The nearest name before the number that is not training data."""
+    for span in reversed(spans):
         if span[1] <= mention.start and not ends_in_training_context(sentence[max(0, span[0] - 40):span[0]]):
-            return "" if _in_a_list(spans, span, sentence) else span[2]
-    # "... a 10.16% improvement in R@10 ... on the HumanML3D dataset": the one benchmark the
-    # sentence names, after the number
-    # ("... and 82.7% on HumanEval": a benchmark set right after another number is that number's)
+            return _unless_listed(spans, span, sentence)
+    return None
+
+
+def _benchmark_only_after(spans, sentence: str, mention: Mention) -> str | None:
+    """ "... a 10.16% improvement in R@10 ... on the HumanML3D dataset": the one benchmark the
+    sentence names, after the number; not one set right after another number ("... and 82.7%
+    on HumanEval": that number's)."""
+    after = [s for s in spans if s[0] >= mention.outer_end]
     usable = {s[2] for s in after if not ends_in_training_context(sentence[max(0, s[0] - 40):s[0]])}
     if len(usable) == 1 and not _in_a_list(spans, after[0], sentence) and \
             not _DIGIT.search(sentence, max(mention.outer_end, after[0][0] - 25), after[0][0]):
         return usable.pop()
-    return ""
+    return None
+
+
+#: Where a score's or delta's benchmark is looked for in its sentence, in order (nearest_benchmark).
+QUALITY_BENCHMARK_PLACES = (_benchmark_introduced_after, _benchmark_nearest_before, _benchmark_only_after)
+#: The same for an efficiency number (after_only).
+EFFICIENCY_BENCHMARK_PLACES = (_benchmark_introduced_directly_after, _benchmark_opening_the_sentence)
 
 
 _DIGIT = regex.compile(r"\d")
