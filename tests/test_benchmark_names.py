@@ -191,6 +191,12 @@ BENCHMARK_OF_A_NUMBER = [
     pytest.param("FooNet achieves 29.9 nDCG@10 with reranker on BRIGHT. It also improves it by 3.5%.",
                  [(29.9, "BRIGHT"), (3.5, "BRIGHT")],
                  id="wide:2504.20595 'with X on B' measures on B: it carries"),
+    pytest.param("In evaluations on AIME 2024/2025, FooNet delivers gains of +5.15% Average@32.", [(5.15, "")],
+                 id="wide:2510.06261 a year list written once is two benchmarks: one number over both has none"),
+    pytest.param("The model achieves an average improvement of 3.89% on AIME 24/25 benchmarks.", [(3.89, "")],
+                 id="wide:2508.05496 the short years"),
+    pytest.param("FooNet scores 74.0 and 60.2 on AIME 2024/2025.", [(74.0, "AIME24"), (60.2, "AIME25")],
+                 id="spec: paired lists pair in order, the year list too"),
     pytest.param("FooNet shows an 82% reduction in error rate compared to Whisper, and 35% improvement over "
                  "baseline methods on the VBDemand test set.", [(82.0, "VBDemand"), (35.0, "VBDemand")],
                  id="wide:2510.25150 the sentence's one benchmark, after the number"),

@@ -88,6 +88,8 @@ FIELD_METRICS = [
                  [(0.4444, "macro F1")], id="wide:2507.15641 a plural"),
     pytest.param("FooNet delivers consistent gains: +5.15% Average@32 on AIME 2024.",
                  [(5.15, "avg@32")], id="wide:2510.06261 the mean over k samples"),
+    pytest.param("Experiments demonstrate that FooNet attains a MOS of 4.52 using a 5.2-hour training subset.",
+                 [(4.52, "MOS")], id="wide:2512.22491 mean opinion score"),
 ]
 
 

@@ -126,6 +126,8 @@ CORPUS = [
     ("metric", "Wasserstein Distance", "Wasserstein distance"),  # wide:2504.11673
     ("metric", "nuScenes Detection Score", "NDS"),  # wide:2511.04347
     ("metric", "NDS", "NDS"),                      # wide:2505.17732
+    ("metric", "MOS", "MOS"),                      # wide:2512.22491
+    ("metric", "mean opinion score", "MOS"),
     ("hardware", "NVIDIA V100 GPUs", "V100"),
     ("hardware", "NVIDIA DGX-2 node", "DGX-2"),
     ("hardware", "Hopper GPUs", "Hopper"),

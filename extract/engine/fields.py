@@ -158,12 +158,14 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list |
         for start, end in _whole_name_spans(name, sentence):
             if not any(s <= start < e for s, e, _ in found):
                 found.append((start, end, name))
-    for start, end, name in list(found):
-        if not _may_end_in_digits(name):
+    for start, end, _ in list(found):
+        # the name as written: "AIME 2024/2025" has the sibling AIME 2025 (canonical AIME25)
+        written = sentence[start:end]
+        if not _may_end_in_digits(written):
             continue
-        stem = re_sub(r"\d+$", "", name)
-        if stem != name and (sibling := _SIBLING_BENCHMARK.match(sentence, end)) and \
-                len(sibling["suffix"]) == len(name) - len(stem):
+        stem = re_sub(r"\d+$", "", written)
+        if stem != written and (sibling := _SIBLING_BENCHMARK.match(sentence, end)) and \
+                len(sibling["suffix"]) == len(written) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
     return sorted(found)
@@ -492,7 +494,9 @@ def _in_a_list(spans, span, sentence: str) -> bool:
         if other[2] == span[2]:
             continue
         first, second = (other, span) if other[0] < span[0] else (span, other)
-        if 0 <= second[0] - first[1] <= 6 and _BENCHMARK_LIST_JOIN.fullmatch(sentence, first[1], second[0]):
+        if 0 <= second[0] - first[1] <= 6 and (
+                _BENCHMARK_LIST_JOIN.fullmatch(sentence, first[1], second[0])
+                or second[0] == first[1] and _SIBLING_BENCHMARK.match(sentence, first[1])):  # "AIME 2024/2025"
             return True
     return False
 
