@@ -72,3 +72,43 @@ def test_one_number_for_several_metrics_has_none(abstract, expected) -> None:
 @pytest.mark.parametrize(("abstract", "expected"), PAIRED_METRICS)
 def test_paired_lists_pair_metrics_in_order(abstract, expected) -> None:
     assert _metrics(abstract) == expected
+
+
+# --- metrics of the field the vocabulary holds (extract/data/metrics.txt) ---------------------------
+FIELD_METRICS = [
+    pytest.param("FooNet outperforms the previous best method by +4% in NDS and +2.4% in mAP.",
+                 [(4.0, "NDS"), (2.4, "mAP")], id="wide:2505.17732 NDS is nuScenes' metric, not a benchmark"),
+    pytest.param("On average, FooNet improves AUROC by 4.7% and FPR@95 by 9.3% over the second best.",
+                 [(4.7, "AUROC"), (9.3, "FPR@95")], id="wide:2506.23881 FPR at 95% recall"),
+    pytest.param("Specifically, FooNet has a 0.81% failure rate equivalent to 99.19% accuracy.",
+                 [(0.81, "failure rate"), (99.19, "accuracy")], id="wide:2507.10474 failure rate"),
+    pytest.param("FooNet achieves Top-1 accuracies of 76.3% and 79.6% on ImageNet-1K.",
+                 [(76.3, "top-1 accuracy"), (79.6, "top-1 accuracy")], id="wide:2508.16884 a plural"),
+    pytest.param("Our models achieved macro F1-scores of 0.4444 on the shared task.",
+                 [(0.4444, "macro F1")], id="wide:2507.15641 a plural"),
+    pytest.param("FooNet delivers consistent gains: +5.15% Average@32 on AIME 2024.",
+                 [(5.15, "avg@32")], id="wide:2510.06261 the mean over k samples"),
+    pytest.param("Experiments demonstrate that FooNet attains a MOS of 4.52 using a 5.2-hour training subset.",
+                 [(4.52, "MOS")], id="wide:2512.22491 mean opinion score"),
+]
+
+
+@pytest.mark.parametrize(("abstract", "expected"), FIELD_METRICS)
+def test_metrics_of_the_field(abstract, expected) -> None:
+    assert _metrics(abstract) == expected
+
+
+# --- a metric carries from an earlier sentence to a number on the same benchmark, or on none -----
+CARRIED_METRIC = [
+    pytest.param("FooNet reaches 97.2% accuracy on MATH500. With fewer tokens, it achieves 97.15% on MATH500.",
+                 [(97.2, "accuracy"), (97.15, "accuracy")], id="spec: golden README, the same benchmark"),
+    pytest.param("FooNet achieves 29.9 nDCG@10 with reranker on BRIGHT. Applied to RAG, FooNet improves "
+                 "MMLU and GPQA performance by 6.4% and 22.6% respectively.",
+                 [(29.9, "NDCG@10"), (6.4, ""), (22.6, "")],
+                 id="wide:2504.20595 another benchmark's metric does not carry"),
+]
+
+
+@pytest.mark.parametrize(("abstract", "expected"), CARRIED_METRIC)
+def test_a_metric_carries_to_the_same_benchmark(abstract, expected) -> None:
+    assert _metrics(abstract) == expected

@@ -7,6 +7,8 @@ space the two engines read differently) and arbitrary Unicode.
 """
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +52,8 @@ def _reference_find_names(text: str, own: str) -> list[tuple[int, int, str]]:
 
 def _reference_system_name(title: str, abstract: str) -> str:
     head, colon, _ = title.partition(": ")
+    if not colon and (tight := re.match(r"([^:]+):(?=[A-Z][a-z])", title)):
+        head, colon = tight[1], ":"
     head = head.strip()
     if colon and len(head.split()) <= 3 and not head.lower().startswith(names._TITLE_HEAD_STOP) and \
             not names._names_a_benchmark(head):

@@ -66,6 +66,11 @@ OWN_SYSTEM = [
                  False, id="wide:2505.17363 a plural names a kind"),
     pytest.param("Robust ASR for Children", "Automatic speech recognition (ASR) is hard. We propose "
                  "Kids-WFST, a decoder.", "Kids-WFST", True, id="wide:2507.03043 a defined term"),
+    pytest.param("ECMNet:Lightweight Semantic Segmentation with Efficient CNN-Mamba Network",
+                 "We propose a lightweight Efficient CNN-Mamba Network.", "ECMNet", True,
+                 id="wide:2506.08629 a title's head before a colon with no space after it"),
+    pytest.param("Efficient N:M Sparse DNN Training", "We present a training scheme.", "Efficient N", False,
+                 id="sample: N:M is a ratio, not a title's head"),
 ]
 
 

@@ -85,6 +85,9 @@ CORPUS = [
     ("benchmark", "OpenASR leaderboard", "Open ASR Leaderboard"),
     ("benchmark", "gpqa diamond", "GPQA Diamond"),
     ("benchmark", "(COCO),", "COCO"),              # punctuation around a name is ignored
+    ("benchmark", "HotPot QA", "HotpotQA"),        # wide:2512.20845
+    ("benchmark", "H3.6M", "Human3.6M"),           # wide:2511.14237
+    ("benchmark", "NDS", None),                    # wide:2505.17732 nuScenes Detection Score: a metric
     ("metric", "accuracy", "accuracy"),
     ("metric", "Top-3 accuracy", "top-3 accuracy"),
     ("metric", "F1-score", "F1"),
@@ -113,6 +116,18 @@ CORPUS = [
     ("metric", "KV cache", "KV cache"),
     ("metric", "IS", "IS"),
     ("metric", "is", None),
+    ("metric", "macro F1-scores", "macro F1"),     # wide:2507.15641 plurals of metrics
+    ("metric", "F1 scores", "F1"),
+    ("metric", "Top-1 accuracies", "top-1 accuracy"),  # wide:2508.16884
+    ("metric", "FPR@95", "FPR@95"),                # wide:2506.23881 out-of-distribution detection
+    ("metric", "FPR95", "FPR@95"),
+    ("metric", "Average@32", "avg@32"),            # wide:2510.06261
+    ("metric", "failure rate", "failure rate"),    # wide:2507.10474, wide:2511.05018
+    ("metric", "Wasserstein Distance", "Wasserstein distance"),  # wide:2504.11673
+    ("metric", "nuScenes Detection Score", "NDS"),  # wide:2511.04347
+    ("metric", "NDS", "NDS"),                      # wide:2505.17732
+    ("metric", "MOS", "MOS"),                      # wide:2512.22491
+    ("metric", "mean opinion score", "MOS"),
     ("hardware", "NVIDIA V100 GPUs", "V100"),
     ("hardware", "NVIDIA DGX-2 node", "DGX-2"),
     ("hardware", "Hopper GPUs", "Hopper"),

@@ -270,6 +270,10 @@ def is_system_token(token: str) -> bool:
     return inner_capital or (has_digit and any(c.isalpha() for c in token))
 
 
+# A title's head set before a colon with no space after it, where the rest opens a word.
+_TIGHT_COLON_HEAD = re.compile(r"([^:]+):(?=[A-Z][a-z])")  # not a ratio: "N:M Sparse"
+
+
 def system_name(title: str, abstract: str, not_systems: Container[str] = frozenset()) -> str:
     """The paper's own system: the title before the colon when it is a name, else the name the
     abstract introduces ("we propose X"), else the title's first name-like word. Names in
@@ -282,6 +286,8 @@ def system_name(title: str, abstract: str, not_systems: Container[str] = frozens
     'RT-DETR'
     """
     head, colon, _ = title.partition(": ")
+    if not colon and (tight := _TIGHT_COLON_HEAD.match(title)):
+        head, colon = tight[1], ":"  # "ECMNet:Lightweight Semantic Segmentation ..."
     head = head.strip()
     if colon and len(head.split()) <= 3 and not head.lower().startswith(_TITLE_HEAD_STOP) and \
             head not in not_systems and not _names_a_benchmark(head):
