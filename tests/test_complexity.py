@@ -28,8 +28,6 @@ OVER_15_BEING_SPLIT = frozenset({
     "engine/fields.py:_name_runs",
     "engine/fields.py:attached_subject",
     "engine/fields.py:list_subjects",
-    "engine/fields.py:metric_of",
-    "engine/fields.py:nearest_benchmark",
     "engine/fields.py:subject_of",
     "engine/names.py:_spelled_out",
     "engine/names.py:system_name",
