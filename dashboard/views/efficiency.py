@@ -84,7 +84,7 @@ def render(corpus: Corpus) -> None:
             row["hardware"])))),
          ("baseline", row["baseline"]), ("condition", row["condition"]),
          ("paper", f"{row['title']} ({row['date'] or 'no date'})")]))
-    st.download_button("Download CSV", csv_bytes(board, EFFICIENCY_BOARD_COLUMNS),
+    st.download_button("Download CSV", lambda: csv_bytes(board, EFFICIENCY_BOARD_COLUMNS),
                        file_name=f"efficiency-{slugify(attrs['quantity'])}.csv", mime="text/csv",
                        key="efficiency_download")
     st.altair_chart(efficiency_chart(table, attrs), key="efficiency_chart", width="stretch")

@@ -100,7 +100,8 @@ def render(corpus: Corpus) -> None:
          ("paper", f"{row['title']} ({row['date'] or 'no date'})"),
          ("papers claiming it", str(row["papers"]))]))
     st.download_button(
-        "Download CSV", csv_bytes(board, LEADERBOARD_COLUMNS),
+        # deferred: the bytes are made when the button is pressed, not on every render
+        "Download CSV", lambda: csv_bytes(board, LEADERBOARD_COLUMNS),
         file_name=f"leaderboard-{slugify(benchmark)}-{slugify(board.attrs['metric'] or 'none')}.csv",
         mime="text/csv", key="leaderboard_download",
         help="The same bytes as `claimboard leaderboard INPUTS --benchmark B [--metric M] "
