@@ -64,12 +64,14 @@ def link_columns(paper_ids: pd.Series, titles: pd.Series, resolved: dict[str, st
     return [link.arxiv for link in links], [link.huggingface for link in links]
 
 
-#: Link columns: "arXiv:ID" or "search" as the text shown.
+#: Link columns: the arXiv id where one is known, else "search" (a title search). A display
+#: pattern shows its first group; the lookbehind lets one group read either.
 ARXIV_LINK = st.column_config.LinkColumn(
-    "arXiv", width="small", display_text=r"https://arxiv\.org/(?:abs/(.+)|search/.*)",
+    "arXiv", width="small", display_text=r"https://arxiv\.org/(?:abs/)?((?<=abs/).+|search)",
     help="The paper on arXiv; a title search where no arXiv id is known")
 HF_LINK = st.column_config.LinkColumn(
-    "HF", width="small", display_text=r"https://huggingface\.co/papers(?:/(.+)|\?.*)",
+    "HF", width="small",
+    display_text=r"https://huggingface\.co/papers[/?](?:.*#)?((?<=/)[^?#]+|(?<=#)search)",
     help="The paper on Hugging Face; a title search where no arXiv id is known")
 
 

@@ -71,7 +71,7 @@ def render(corpus: Corpus) -> None:
     table = display_table(board.head(TABLE_ROWS), corpus.arxiv_ids)
     if len(board) > TABLE_ROWS:
         st.caption(f"The best {TABLE_ROWS:,} of {len(board):,} systems; the download has all.")
-    event = st.dataframe(table, key="efficiency_table", hide_index=True,
+    event = st.dataframe(table, key="efficiency_table", hide_index=True, placeholder="",
                          column_config=TABLE_COLUMNS, on_select="rerun",
                          selection_mode="single-row")
     rows = getattr(getattr(event, "selection", None), "rows", None) or [0]

@@ -179,11 +179,12 @@ def display_table(board: pd.DataFrame, resolved: dict[str, str]) -> pd.DataFrame
         "qualifier": board["qualifier"].map(qualifier_label),
         "condition": board["condition"],
         "settings": board["flags"],
-        "evidence": board["sentence"].map(readable),
         "papers": board["papers"],
         "date": board["date"],
         "arXiv": arxiv,
         "HF": huggingface,
+        # the chosen row's evidence is shown in full below the table; this column is to scan
+        "evidence": board["sentence"].map(readable),
         "metric": board["metric"],
         "title": board["title"],
     })
@@ -191,7 +192,7 @@ def display_table(board: pd.DataFrame, resolved: dict[str, str]) -> pd.DataFrame
 
 def _board_table(table: pd.DataFrame) -> int:
     """Show the board; the row the user picked (the top one until then)."""
-    event = st.dataframe(table, key="leaderboard_table", hide_index=True,
+    event = st.dataframe(table, key="leaderboard_table", hide_index=True, placeholder="",
                          column_config=TABLE_COLUMNS, on_select="rerun",
                          selection_mode="single-row")
     rows = getattr(getattr(event, "selection", None), "rows", None) or [0]

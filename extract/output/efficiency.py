@@ -220,7 +220,7 @@ def quality_vs_efficiency(boards: Boards, efficiency: EfficiencyBoards, benchmar
                           quantity: str, metric: str | None = None, unit: str | None = None
                           ) -> pd.DataFrame:
     """The systems with both a score on a board and a claim on an efficiency board: their best
-    score, best efficiency value (in `unit`), its hardware, and the papers of each.
+    score, best efficiency value (in `unit`), its hardware, and the paper (id and title) of each.
     ``attrs``: the score board's and the efficiency board's attrs, as ``score`` and
     ``efficiency``."""
     quality = boards.board(benchmark, metric)
@@ -234,6 +234,7 @@ def quality_vs_efficiency(boards: Boards, efficiency: EfficiencyBoards, benchmar
         "efficiency_unit": joined["unit_efficiency"],
         "hardware": joined["hardware"].where(joined["hardware"] != "", "(not stated)"),
         "score_paper": joined["paper_id"], "efficiency_paper": joined["paper_id_efficiency"],
+        "score_title": joined["title"], "efficiency_title": joined["title_efficiency"],
     }).reset_index(drop=True)
     result.attrs.update(score=dict(quality.attrs), efficiency=dict(amounts.attrs))
     return result

@@ -57,8 +57,10 @@ def paper_links(paper_id: str, title: str, resolved: dict[str, str] | None = Non
         return PaperLinks(f"https://arxiv.org/abs/{arxiv_id}",
                           f"https://huggingface.co/papers/{arxiv_id}", arxiv_id)
     query = quote_plus(f'"{title}"')
+    # "#search" (never sent to the server) lets a table show the link as "search" (its
+    # display pattern reads a word of the URL); the arXiv search URL has that word already
     return PaperLinks(f"https://arxiv.org/search/?query={query}&searchtype=title",
-                      f"https://huggingface.co/papers?q={quote_plus(title)}")
+                      f"https://huggingface.co/papers?q={quote_plus(title)}#search")
 
 
 def ids_by_title(*tables: pd.DataFrame) -> pd.DataFrame:
