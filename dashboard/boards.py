@@ -18,8 +18,9 @@ from extract.output.efficiency import EfficiencyBoards
 from extract.output.leaderboard import Boards
 from extract.output.papers import paper_links
 
-#: How a row with no named system is shown: its paper's own, unnamed system.
-UNNAMED = "(unnamed system of: {title})"
+#: How a row with no named system is shown: its paper's own, unnamed system (the title after
+#: the mark, so that a narrow column or chart label still shows how it begins).
+UNNAMED = "(unnamed) {title}"
 
 #: ASCII punctuation, each of which Markdown may read; escaped in names shown in Markdown.
 

@@ -147,6 +147,8 @@ def efficiency_chart(table: pd.DataFrame, attrs: dict) -> alt.LayerChart:
         x=alt.X("value:Q", title=attrs["unit"]),
         tooltip=["rank", "system", "shown", "as written", "hardware", "count", "baseline",
                  "condition"])
-    bars = base.mark_bar().encode(color=alt.Color("hardware:N", title="hardware"))
+    # the legend below the bars: on their right it covers the longest bar's label
+    bars = base.mark_bar().encode(color=alt.Color("hardware:N", title="hardware",
+                                                  legend=alt.Legend(orient="bottom")))
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(text="shown:N")
     return (bars + labels).properties(title=title, height={"step": 28})
