@@ -76,6 +76,17 @@ HF_LINK = st.column_config.LinkColumn(
     help="The paper on Hugging Face; a title search where no arXiv id is known")
 
 
+def filled_columns(table: pd.DataFrame, optional: tuple[str, ...]) -> list[str]:
+    """The columns of `table` to show: all but those of `optional` that no row fills (an empty
+    column only pushes the others out of sight; the data keeps it).
+
+    >>> filled_columns(pd.DataFrame({"a": [1], "b": [""], "c": [None]}), ("b", "c"))
+    ['a']
+    """
+    return [name for name in table.columns if name not in optional
+            or (table[name].notna() & (table[name].astype(str) != "")).any()]
+
+
 def evidence_html(label: str, sentence: str, details: list[tuple[str, str]]) -> str:
     """The evidence panel of a chosen row: what it claims, the sentence as clean text, and its
     details; every piece of input escaped."""

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.safe_text import markdown_text
-from dashboard.boards import (ARXIV_LINK, HF_LINK, efficiency_boards,
-                              evidence_html, hide_flags, link_columns, system_label)
+from dashboard.boards import (ARXIV_LINK, HF_LINK, efficiency_boards, evidence_html,
+                              filled_columns, hide_flags, link_columns, system_label)
 from dashboard.data import Corpus
 from dashboard.display import format_number, plural, qualifier_label, readable
 from dashboard.export import csv_bytes
@@ -73,6 +73,7 @@ def render(corpus: Corpus) -> None:
         st.caption(f"The best {TABLE_ROWS:,} of {len(board):,} systems; the download has all.")
     event = st.dataframe(table, key="efficiency_table", hide_index=True, placeholder="",
                          column_config=TABLE_COLUMNS, on_select="rerun",
+                         column_order=filled_columns(table, OPTIONAL_COLUMNS),
                          selection_mode="single-row")
     rows = getattr(getattr(event, "selection", None), "rows", None) or [0]
     row = board.iloc[rows[0] if rows[0] < len(board) else 0]
@@ -89,6 +90,10 @@ def render(corpus: Corpus) -> None:
                        key="efficiency_download")
     st.altair_chart(efficiency_chart(table, attrs), key="efficiency_chart", width="stretch")
 
+
+#: Columns shown only where a row of the board fills them.
+OPTIONAL_COLUMNS = ("qualifier", "hardware", "count", "per device", "baseline", "condition",
+                    "settings")
 
 TABLE_COLUMNS = {
     "rank": st.column_config.NumberColumn("rank", width="small"),

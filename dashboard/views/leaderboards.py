@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.boards import (ARXIV_LINK, HF_LINK, evidence_html, hide_flags,
+from dashboard.boards import (ARXIV_LINK, HF_LINK, evidence_html, filled_columns, hide_flags,
                               link_columns, score_boards, system_label)
 from dashboard.data import Corpus
 from dashboard.display import claim_label, plural, qualifier_label, readable
@@ -195,11 +195,9 @@ def display_table(board: pd.DataFrame, resolved: dict[str, str]) -> pd.DataFrame
 
 def _board_table(table: pd.DataFrame) -> int:
     """Show the board; the row the user picked (the top one until then)."""
-    # a column no row fills (no qualified claim, no flag) is left out of sight, not of the data
-    shown = [name for name in table.columns
-             if name not in ("qualifier", "settings") or (table[name] != "").any()]
     event = st.dataframe(table, key="leaderboard_table", hide_index=True, placeholder="",
-                         column_config=TABLE_COLUMNS, column_order=shown, on_select="rerun",
+                         column_config=TABLE_COLUMNS, on_select="rerun",
+                         column_order=filled_columns(table, ("qualifier", "settings")),
                          selection_mode="single-row")
     rows = getattr(getattr(event, "selection", None), "rows", None) or [0]
     return rows[0] if rows[0] < len(table) else 0
