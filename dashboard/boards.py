@@ -18,8 +18,9 @@ from extract.output.efficiency import EfficiencyBoards
 from extract.output.leaderboard import Boards
 from extract.output.papers import paper_links
 
-#: How a row with no named system is shown: its paper's own, unnamed system.
-UNNAMED = "(unnamed system of: {title})"
+#: How a row with no named system is shown: its paper's own, unnamed system (the title after
+#: the mark, so that a narrow column or chart label still shows how it begins).
+UNNAMED = "(unnamed) {title}"
 
 #: ASCII punctuation, each of which Markdown may read; escaped in names shown in Markdown.
 
@@ -64,13 +65,26 @@ def link_columns(paper_ids: pd.Series, titles: pd.Series, resolved: dict[str, st
     return [link.arxiv for link in links], [link.huggingface for link in links]
 
 
-#: Link columns: "arXiv:ID" or "search" as the text shown.
+#: Link columns: the arXiv id where one is known, else "search" (a title search). A display
+#: pattern shows its first group; the lookbehind lets one group read either.
 ARXIV_LINK = st.column_config.LinkColumn(
-    "arXiv", width="small", display_text=r"https://arxiv\.org/(?:abs/(.+)|search/.*)",
+    "arXiv", width="small", display_text=r"https://arxiv\.org/(?:abs/)?((?<=abs/).+|search)",
     help="The paper on arXiv; a title search where no arXiv id is known")
 HF_LINK = st.column_config.LinkColumn(
-    "HF", width="small", display_text=r"https://huggingface\.co/papers(?:/(.+)|\?.*)",
+    "HF", width="small",
+    display_text=r"https://huggingface\.co/papers[/?](?:.*#)?((?<=/)[^?#]+|(?<=#)search)",
     help="The paper on Hugging Face; a title search where no arXiv id is known")
+
+
+def filled_columns(table: pd.DataFrame, optional: tuple[str, ...]) -> list[str]:
+    """The columns of `table` to show: all but those of `optional` that no row fills (an empty
+    column only pushes the others out of sight; the data keeps it).
+
+    >>> filled_columns(pd.DataFrame({"a": [1], "b": [""], "c": [None]}), ("b", "c"))
+    ['a']
+    """
+    return [name for name in table.columns if name not in optional
+            or (table[name].notna() & (table[name].astype(str) != "")).any()]
 
 
 def evidence_html(label: str, sentence: str, details: list[tuple[str, str]]) -> str:

@@ -77,7 +77,8 @@ class Corpus:
     @property
     def paper_count(self) -> int:
         """Papers of the corpus and of its claims tables, each paper once."""
-        return len(set(self.papers["paper_id"]) | set(self.claims["paper_id"]))
+        return pd.concat([self.papers["paper_id"].astype(object),
+                          self.claims["paper_id"].astype(object)]).nunique()
 
     @property
     def errors(self) -> list[tuple[str, str]]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extract.wording import plural  # noqa: F401 - the views count things through this module
+
 #: How each qualifier is shown next to a value: a sign a reader notices, then the words.
 QUALIFIER_LABELS: dict[str, str] = {
     "up_to": "≤ up to",
@@ -44,15 +46,6 @@ def arxiv_url(paper_id: str) -> str | None:
     if paper_id and _ARXIV_ID.fullmatch(paper_id):
         return f"https://arxiv.org/abs/{paper_id}"
     return None
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """A count with its noun, singular for one.
-
-    >>> plural(1, "claim"), plural(2, "claim"), plural(1_200, "paper"), plural(0, "system")
-    ('1 claim', '2 claims', '1,200 papers', '0 systems')
-    """
-    return f"{count:,} {word if count == 1 else many or word + 's'}"
 
 
 # How evidence is read, after `extract.reading.text.normalise` (which reads 97.2\%, $\times$,

@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from .version import __version__
+from .wording import plural
 from .reading import FORMATS as INPUT_FORMATS
 
 #: A Streamlit config option, ``--section.option`` with an optional ``=value``.
@@ -304,7 +305,8 @@ def _run_extract(args: argparse.Namespace) -> int:
             print(f"claimboard: extracted in {stats.parallelism}", file=sys.stderr)
         print(f"claimboard: {stats.summary()}", file=sys.stderr)
     if args.strict and stats.skipped_count:
-        _error(f"{stats.skipped_count} records skipped (--strict)")
+        _error(f"{plural(stats.skipped_count, 'record skipped', 'records skipped')} "
+               "(--strict)")
         return 2
     return 0
 
@@ -325,7 +327,8 @@ def _run_fetch(args: argparse.Namespace) -> int:
         _error(str(error))
         return 2
     if not args.quiet:
-        print(f"claimboard: {saved.papers} papers, {len(saved.skipped)} records skipped, "
+        print(f"claimboard: {plural(saved.papers, 'paper')}, "
+              f"{plural(len(saved.skipped), 'record skipped', 'records skipped')}, "
               f"from {saved.url} to {saved.path}", file=sys.stderr)
     return 0
 
@@ -344,10 +347,11 @@ def _run_extract_on_dask(args: argparse.Namespace) -> int:
                                progress=not args.quiet and sys.stderr.isatty())
     if not args.quiet:
         print(f"claimboard: {stats.summary()}", file=sys.stderr)
-        print(f"claimboard: {stats.partitions} partitions in {args.output} "
-              f"({stats.resumed} written by an earlier run)", file=sys.stderr)
+        print(f"claimboard: {plural(stats.partitions, 'partition')} in {args.output} "
+              f"({stats.resumed:,} written by an earlier run)", file=sys.stderr)
     if args.strict and stats.skipped_count:
-        _error(f"{stats.skipped_count} records skipped (--strict)")
+        _error(f"{plural(stats.skipped_count, 'record skipped', 'records skipped')} "
+               "(--strict)")
         return 2
     return 0
 
@@ -386,7 +390,8 @@ def _run_leaderboard(args: argparse.Namespace) -> int:
         print(f"claimboard: {board.attrs['benchmark']}, {metric}"
               f"{' (default)' if board.attrs['default'] else ''}"
               f"{' = ' + ' = '.join(merged) if merged else ''} "
-              f"({board.attrs['direction']} is better): {len(board)} systems", file=sys.stderr)
+              f"({board.attrs['direction']} is better): {plural(len(board), 'system')}",
+              file=sys.stderr)
     return 0
 
 
@@ -407,9 +412,11 @@ def _run_names(args: argparse.Namespace) -> int:
     rows = report.rows(kind=args.kind, min_papers=args.min_count)
     write_table(rows, _output(args), columns=NAMES_COLUMNS)
     if not args.quiet:
-        truncated = f", {report.truncated} mentions past the name limit" if report.truncated else ""
-        print(f"claimboard: {report.papers} papers, {len(report.names)} unknown names, "
-              f"{len(rows)} written{truncated}", file=sys.stderr)
+        truncated = (f", {plural(report.truncated, 'mention')} past the name limit"
+                     if report.truncated else "")
+        print(f"claimboard: {plural(report.papers, 'paper')}, "
+              f"{plural(len(report.names), 'unknown name')}, {len(rows):,} written{truncated}",
+              file=sys.stderr)
     return 0
 
 

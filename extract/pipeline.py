@@ -89,12 +89,15 @@ class RunStats:
         '3 papers, 7 claims, 250 records skipped (the first 100 listed),
          1 paper with more than 200 claims cut to 200'
         """
-        text = f"{self.papers} papers, {self.rows} claims, {self.skipped_count} records skipped"
+        from .wording import plural
+
+        text = (f"{plural(self.papers, 'paper')}, {plural(self.rows, 'claim')}, "
+                f"{plural(self.skipped_count, 'record skipped', 'records skipped')}")
         if self.skipped_count > len(self.skipped):
-            text += f" (the first {len(self.skipped)} listed)"
+            text += f" (the first {len(self.skipped):,} listed)"
         if self.truncated:
-            text += (f", {self.truncated} paper{'s' if self.truncated > 1 else ''} with more "
-                     f"than {MAX_CLAIMS_PER_PAPER} claims cut to {MAX_CLAIMS_PER_PAPER}")
+            text += (f", {plural(self.truncated, 'paper')} with more than "
+                     f"{MAX_CLAIMS_PER_PAPER} claims cut to {MAX_CLAIMS_PER_PAPER}")
         return text
 
 

@@ -124,14 +124,14 @@ def test_skipped_records_are_warned_and_counted(capsys, broken_jsonl):
     assert code == 0
     assert lines[0].startswith(f"{broken_jsonl}:2: invalid JSON")
     assert lines[-1].startswith("claimboard: 2 papers, ") and lines[-1].endswith(
-        " claims, 1 records skipped")
+        " claims, 1 record skipped")
     assert out.startswith("paper_id,")
 
 
 def test_strict_exits_2_on_a_skipped_record(capsys, broken_jsonl):
     code, out, err = run(capsys, "extract", broken_jsonl, "--strict")
     assert code == 2
-    assert err.splitlines()[-1] == "claimboard: error: 1 records skipped (--strict)"
+    assert err.splitlines()[-1] == "claimboard: error: 1 record skipped (--strict)"
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -386,3 +386,32 @@ def test_dashboard_serves_to_a_network_only_when_asked_and_warns(monkeypatch, tm
     addresses = [o for o in launched[0] if o.startswith("--server.address")]
     assert addresses[-1] != "--server.address=127.0.0.1" or not warned
     assert ("warning: serving the dashboard on" in capsys.readouterr().err) == warned
+
+
+# --- counts in messages: singular for one (issue 13: "1 papers") ------------------------------
+
+ONE_PAPER = json.dumps({"id": "2501.00001", "title": "Alpha",
+                        "abstract": "Alpha reaches 91.5% accuracy on MMLU."}) + "\n"
+
+#: (command after the input file, input text, what the last stderr line says)
+ONE_OF_EACH = {
+    "issue13: extract of one paper": (
+        ["extract"], ONE_PAPER, "claimboard: 1 paper, 1 claim, 0 records skipped"),
+    "issue13: extract of one paper and one broken record": (
+        ["extract"], ONE_PAPER + '{"id": "2501.00002", ', "claimboard: 1 paper, 1 claim, "
+                                                        "1 record skipped"),
+    "issue13: leaderboard of one system": (
+        ["leaderboard", "--benchmark", "MMLU"], ONE_PAPER,
+        "claimboard: MMLU, accuracy (default) (higher is better): 1 system"),
+    "issue13: names of one paper": (
+        ["names"], ONE_PAPER, "claimboard: 1 paper, 0 unknown names, 0 written"),
+}
+
+
+@pytest.mark.parametrize("command, text, message", ONE_OF_EACH.values(), ids=ONE_OF_EACH.keys())
+def test_counts_of_one_are_singular(capsys, tmp_path, command, text, message):
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, command[0], corpus, *command[1:], "-o", tmp_path / "out.csv")
+    assert code == 0, err
+    assert err.splitlines()[-1] == message

@@ -214,7 +214,8 @@ def test_leaderboard_marks_qualified_claims_and_links_papers(app, claims_table):
     math = shown_table(open_board(at, "MATH500", None)).set_index("system")
     # a slug is not an arXiv id: the links search for the title
     assert math.loc["ModelS", "arXiv"].startswith("https://arxiv.org/search/?query=")
-    assert math.loc["ModelS", "HF"] == "https://huggingface.co/papers?q=Paper+a-paper-without-arxiv-id"
+    assert math.loc["ModelS", "HF"] == \
+        "https://huggingface.co/papers?q=Paper+a-paper-without-arxiv-id#search"
 
 
 def test_leaderboard_shows_the_top_rows_evidence_as_clean_text(app, tmp_path):
@@ -319,13 +320,26 @@ def test_matrix_has_a_row_per_system_and_a_column_per_benchmark(app, claims_tabl
     matrix = shown_table(at).set_index("system")
     assert matrix.loc["PreMoe", "MATH500 (accuracy)"] == 97.2
     assert matrix.loc["FastLM", "benchmarks"] == 1
+    # an empty cell is a missing number (the column sorts as numbers), shown as a dash
+    assert pd.isna(matrix.loc["PreMoe", "ImageNet (top-1 accuracy)"])
+    assert at.dataframe[0].proto.placeholder == "–"
+    at.slider(key="matrix_min_benchmarks").set_value(2).run()
+    no_exception(at)
+    # no hand-made system has scores on two benchmarks
+    assert [info.value for info in at.info] == [
+        "No system has a claim on that many of these benchmarks."]
 
 
 def test_quality_against_efficiency_sets_scores_against_speed(app, claims_table):
     at = app(claims_table, view="Quality vs efficiency")
     no_exception(at)
     table = shown_table(at)
-    assert len(table) == 1 and table.loc[0, "subject"] in ("FastLM", "QuickNet")
+    assert len(table) == 1 and table.loc[0, "system"] in ("FastLM", "QuickNet")
+    row = dict(table.loc[0, ["system", "score", "efficiency", "paper"]])
+    assert row in ({"system": "FastLM", "score": "64 %", "efficiency": "1500 token/s",
+                    "paper": "Paper 2501.00010"},
+                   {"system": "QuickNet", "score": "70 %", "efficiency": "250 ms",
+                    "paper": "Paper 2501.00011"})
     assert len(chart_specs(at)) == 1
 
 

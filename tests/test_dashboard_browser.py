@@ -126,7 +126,18 @@ def screenshot_at_the_end(page, name: str) -> Iterator[None]:
         yield
     finally:
         ARTIFACTS.mkdir(exist_ok=True)
+        # Streamlit scrolls its main block, not the page: a full-page shot stops at the window.
+        # The window is made as tall as the view for the shot, then put back.
+        viewport = page.viewport_size
+        height = page.evaluate(
+            "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
+            ".map(element => element.scrollHeight), 0)")
+        if viewport and height > viewport["height"]:
+            page.set_viewport_size({"width": viewport["width"], "height": height + 40})
+            page.wait_for_timeout(800)  # the charts draw again at the new size
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        if viewport:
+            page.set_viewport_size(viewport)
 
 
 def cli_leaderboard(*args: str) -> bytes:

@@ -201,7 +201,7 @@ CASES = {
         err="paragraph longer than"),
     "7-a-million-bad-lines": Case(write(bad__jsonl__gz=gzip.compress(b"{bad\n" * 1_000_000)),
                                   ["extract", "bad.jsonl.gz", "-o", "out.csv"], 0, 0,
-                                  peak_mb=150, err="1000000 records skipped (the first 100"),
+                                  peak_mb=150, err="1,000,000 records skipped (the first 100"),
     "7-512-MiB-of-blank-lines": Case(
         write(blank__jsonl__gz=gzip_members(jsonl(GOOD[0]), b"\n" * MB, 512, jsonl(GOOD[1]))),
         ["extract", "blank.jsonl.gz", "-o", "out.csv"], 0, 2, peak_mb=150, timeout=90),
@@ -255,7 +255,7 @@ CASES = {
         ["extract", "q.csv", "-o", "out.csv", "--strict"], 2, 0, err="never closed"),
     "15-runaway-quoted-field-keeps-the-next-row": Case(
         write(q__csv=RUNAWAY_FIELD), ["extract", "q.csv", "-o", "out.csv"], 0, 1,
-        prelude=LIMIT_1MB, err="1 records skipped"),
+        prelude=LIMIT_1MB, err="1 record skipped"),
     # --- injection
     "17-formula-subject-in-a-leaderboard-csv": Case(
         write(c__csv=claims_csv(subject="=cmd|' /C calc'!A0")), ["leaderboard", "c.csv", "-b",

@@ -246,6 +246,19 @@ BOARDS_CASES = {
         claims(("p1", "our method", "MMLU", "accuracy", 70.0),
                ("p2", "Our Method", "MMLU", "accuracy", 71.0)),
         "MMLU", None, (), [(1, "", 71.0), (2, "", 70.0)]),
+    "wide corpus: a subject that is its paper's title names no system": (
+        claims(("p1", "Title of p1", "MATH500", "accuracy", 73.6),
+               ("p2", "Title of p2", "MATH500", "accuracy", 80.0),
+               ("p3", "Skywork R1V", "MATH500", "accuracy", 94.0)),
+        "MATH500", None, (), [(1, "Skywork R1V", 94.0), (2, "", 80.0), (3, "", 73.6)]),
+    "wide corpus 2505.16773: a subject that is the benchmark names no system": (
+        claims(("p1", "ImageNet", "ImageNet", "top-1 accuracy", 87.0),
+               ("p2", "PoolFormer", "ImageNet", "top-1 accuracy", 82.1)),
+        "ImageNet", None, (), [(1, "", 87.0), (2, "PoolFormer", 82.1)]),
+    "wide corpus 2508.10014: a benchmark paper's own name, spelled another way, is no system": (
+        claims(("p3", "Persona-Eval", "PersonaEval", "accuracy", 69.0),
+               ("p3", "Qwen2.5", "PersonaEval", "accuracy", 60.0)),
+        "PersonaEval", None, (), [(1, "", 69.0), (2, "Qwen2.5", 60.0)]),
     "a benchmark without a listed default: one named metric takes the unnamed claims": (
         claims(("p1", "A", "BenchX", "F1", 50.0), ("p2", "B", "BenchX", "", 60.0)),
         "BenchX", None, (), [(1, "B", 60.0), (2, "A", 50.0)]),

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import Corpus
+from dashboard.display import plural
 from dashboard.export import csv_bytes, parquet_bytes
 
 #: Columns the free-text filter searches.
@@ -78,7 +79,7 @@ def render(corpus: Corpus) -> None:
                            placeholder="words in the title, subject, sentence, condition ..."),
     )
     shown = apply_filters(corpus.claims, filters)
-    st.caption(f"{len(shown):,} of {len(corpus.claims):,} claims")
+    st.caption(f"{len(shown):,} of {plural(len(corpus.claims), 'claim')}")
     st.dataframe(shown, key="claims_table", hide_index=True, column_config={
         "paper_id": st.column_config.TextColumn("paper_id", width="small"),
         "title": st.column_config.TextColumn("title", width="medium"),

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.safe_text import markdown_text
-from dashboard.boards import (ARXIV_LINK, HF_LINK, efficiency_boards,
-                              evidence_html, hide_flags, link_columns, system_label)
+from dashboard.boards import (ARXIV_LINK, HF_LINK, efficiency_boards, evidence_html,
+                              filled_columns, hide_flags, link_columns, system_label)
 from dashboard.data import Corpus
 from dashboard.display import format_number, plural, qualifier_label, readable
 from dashboard.export import csv_bytes
@@ -71,8 +71,9 @@ def render(corpus: Corpus) -> None:
     table = display_table(board.head(TABLE_ROWS), corpus.arxiv_ids)
     if len(board) > TABLE_ROWS:
         st.caption(f"The best {TABLE_ROWS:,} of {len(board):,} systems; the download has all.")
-    event = st.dataframe(table, key="efficiency_table", hide_index=True,
+    event = st.dataframe(table, key="efficiency_table", hide_index=True, placeholder="",
                          column_config=TABLE_COLUMNS, on_select="rerun",
+                         column_order=filled_columns(table, OPTIONAL_COLUMNS),
                          selection_mode="single-row")
     rows = getattr(getattr(event, "selection", None), "rows", None) or [0]
     row = board.iloc[rows[0] if rows[0] < len(board) else 0]
@@ -84,11 +85,15 @@ def render(corpus: Corpus) -> None:
             row["hardware"])))),
          ("baseline", row["baseline"]), ("condition", row["condition"]),
          ("paper", f"{row['title']} ({row['date'] or 'no date'})")]))
-    st.download_button("Download CSV", csv_bytes(board, EFFICIENCY_BOARD_COLUMNS),
+    st.download_button("Download CSV", lambda: csv_bytes(board, EFFICIENCY_BOARD_COLUMNS),
                        file_name=f"efficiency-{slugify(attrs['quantity'])}.csv", mime="text/csv",
                        key="efficiency_download")
     st.altair_chart(efficiency_chart(table, attrs), key="efficiency_chart", width="stretch")
 
+
+#: Columns shown only where a row of the board fills them.
+OPTIONAL_COLUMNS = ("qualifier", "hardware", "count", "per device", "baseline", "condition",
+                    "settings")
 
 TABLE_COLUMNS = {
     "rank": st.column_config.NumberColumn("rank", width="small"),
@@ -147,6 +152,8 @@ def efficiency_chart(table: pd.DataFrame, attrs: dict) -> alt.LayerChart:
         x=alt.X("value:Q", title=attrs["unit"]),
         tooltip=["rank", "system", "shown", "as written", "hardware", "count", "baseline",
                  "condition"])
-    bars = base.mark_bar().encode(color=alt.Color("hardware:N", title="hardware"))
+    # the legend below the bars: on their right it covers the longest bar's label
+    bars = base.mark_bar().encode(color=alt.Color("hardware:N", title="hardware",
+                                                  legend=alt.Legend(orient="bottom")))
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(text="shown:N")
     return (bars + labels).properties(title=title, height={"step": 28})

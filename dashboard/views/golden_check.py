@@ -172,7 +172,8 @@ def _show_result(result: dict[str, Any]) -> None:
                    + markdown_text(", ".join(result["corpus_papers_without_golden_rows"])))
 
     diff = diff_table(result.get("diff", []))
-    st.subheader(f"Diff: {diff['paper_id'].nunique() if len(diff) else 0} papers", anchor=False)
+    st.subheader(f"Diff: {plural(diff['paper_id'].nunique() if len(diff) else 0, 'paper')}",
+                 anchor=False)
     if diff.empty:
         st.caption("The extraction agrees with the golden file.")
         return

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.boards import (ARXIV_LINK, HF_LINK, evidence_html, hide_flags,
+from dashboard.boards import (ARXIV_LINK, HF_LINK, evidence_html, filled_columns, hide_flags,
                               link_columns, score_boards, system_label)
 from dashboard.data import Corpus
 from dashboard.display import claim_label, plural, qualifier_label, readable
@@ -100,7 +100,8 @@ def render(corpus: Corpus) -> None:
          ("paper", f"{row['title']} ({row['date'] or 'no date'})"),
          ("papers claiming it", str(row["papers"]))]))
     st.download_button(
-        "Download CSV", csv_bytes(board, LEADERBOARD_COLUMNS),
+        # deferred: the bytes are made when the button is pressed, not on every render
+        "Download CSV", lambda: csv_bytes(board, LEADERBOARD_COLUMNS),
         file_name=f"leaderboard-{slugify(benchmark)}-{slugify(board.attrs['metric'] or 'none')}.csv",
         mime="text/csv", key="leaderboard_download",
         help="The same bytes as `claimboard leaderboard INPUTS --benchmark B [--metric M] "
@@ -143,22 +144,25 @@ def describe(board: pd.DataFrame) -> str:
     return markdown_text("; ".join(parts) + ".")
 
 
-#: How the board's columns are shown.
+#: How the board's columns are shown. Widths in pixels: on a 1500-pixel window the board shows
+#: everything up to its links without scrolling sideways.
 TABLE_COLUMNS = {
-    "rank": st.column_config.NumberColumn("rank", width="small"),
-    "system": st.column_config.TextColumn("system", width="medium"),
-    "value": st.column_config.NumberColumn("value", width="small"),
-    "unit": st.column_config.TextColumn("unit", width="small"),
+    "rank": st.column_config.NumberColumn("rank", width=55),
+    "system": st.column_config.TextColumn("system", width=210),
+    "value": st.column_config.NumberColumn("value", width=70),
+    "unit": st.column_config.TextColumn("unit", width=50),
     "qualifier": st.column_config.TextColumn(
-        "qualifier", width="small",
+        "qualifier", width=85,
         help="≤ up to, ≈ about, > over ...: the claim is not a plain value"),
-    "condition": st.column_config.TextColumn("condition", width="large"),
+    "condition": st.column_config.TextColumn(
+        "condition", width=270, help="The setting the claim holds under (the evidence below "
+                                     "shows the chosen row's in full)"),
     "settings": st.column_config.TextColumn(
-        "settings", width="medium", help="Flags read from the condition"),
+        "settings", width=150, help="Flags read from the condition"),
     "evidence": st.column_config.TextColumn("evidence", width="large"),
     "papers": st.column_config.NumberColumn(
-        "papers", width="small", help="Papers claiming this system on this board"),
-    "date": st.column_config.TextColumn("date", width="small"),
+        "papers", width=60, help="Papers claiming this system on this board"),
+    "date": st.column_config.TextColumn("date", width=90),
     "arXiv": ARXIV_LINK,
     "HF": HF_LINK,
     "metric": st.column_config.TextColumn("metric as written", width="small"),
@@ -178,11 +182,12 @@ def display_table(board: pd.DataFrame, resolved: dict[str, str]) -> pd.DataFrame
         "qualifier": board["qualifier"].map(qualifier_label),
         "condition": board["condition"],
         "settings": board["flags"],
-        "evidence": board["sentence"].map(readable),
         "papers": board["papers"],
         "date": board["date"],
         "arXiv": arxiv,
         "HF": huggingface,
+        # the chosen row's evidence is shown in full below the table; this column is to scan
+        "evidence": board["sentence"].map(readable),
         "metric": board["metric"],
         "title": board["title"],
     })
@@ -190,8 +195,9 @@ def display_table(board: pd.DataFrame, resolved: dict[str, str]) -> pd.DataFrame
 
 def _board_table(table: pd.DataFrame) -> int:
     """Show the board; the row the user picked (the top one until then)."""
-    event = st.dataframe(table, key="leaderboard_table", hide_index=True,
+    event = st.dataframe(table, key="leaderboard_table", hide_index=True, placeholder="",
                          column_config=TABLE_COLUMNS, on_select="rerun",
+                         column_order=filled_columns(table, ("qualifier", "settings")),
                          selection_mode="single-row")
     rows = getattr(getattr(event, "selection", None), "rows", None) or [0]
     return rows[0] if rows[0] < len(table) else 0
@@ -212,7 +218,10 @@ def ranking_chart(table: pd.DataFrame, metric: str, better: str) -> alt.LayerCha
         x=alt.X("value:Q", title=metric, scale=alt.Scale(zero=False, padding=24)),
         y=alt.Y("label:N", sort=list(top["label"]), title=None, axis=alt.Axis(labelLimit=220)),
         tooltip=["rank", "system", "shown", "condition", "settings", "title"])
-    dots = base.mark_circle(size=120).encode(color=alt.Color("marked:N", title="qualifier"))
+    # a legend only where the dots differ: one that says "plain value" says nothing
+    legend = alt.Legend() if top["marked"].nunique() > 1 else None
+    dots = base.mark_circle(size=120).encode(color=alt.Color("marked:N", title="qualifier",
+                                                             legend=legend))
     labels = base.mark_text(align="left", dx=9, fontSize=12).encode(text="shown:N")
     return (dots + labels).properties(title=title, height={"step": 28})
 
@@ -241,8 +250,10 @@ def history_chart(history: pd.DataFrame, metric: str, better: str) -> alt.LayerC
     x = alt.X("when:T", title="paper date", axis=alt.Axis(format="%Y-%m-%d", labelOverlap=True))
     dots = alt.Chart(history).mark_circle(size=80, opacity=0.75).encode(
         x=x, y=alt.Y("value:Q", title=metric, scale=y_scale, axis=alt.Axis(format=".4~r")),
-        color=alt.Color("record:N", title="set a new best",
-                        scale=alt.Scale(domain=[True, False], range=["#d62728", "#7f7f7f"])),
+        color=alt.Color("record:N", title=None,
+                        scale=alt.Scale(domain=[True, False], range=["#d62728", "#7f7f7f"]),
+                        legend=alt.Legend(labelExpr="datum.value ? 'a new best' : 'other claims'",
+                                          orient="top")),
         tooltip=["date", "subject", "value", "unit", "condition", "flags", "title"])
     steps = alt.Chart(history).mark_line(interpolate="step-after", color="#d62728").encode(
         x=x, y=alt.Y("best:Q", title=metric, scale=y_scale, axis=alt.Axis(format=".4~r")))

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.safe_text import markdown_text
-from dashboard.boards import efficiency_boards, score_boards
+from dashboard.boards import ARXIV_LINK, HF_LINK, efficiency_boards, link_columns, score_boards
 from dashboard.data import Corpus
-from dashboard.display import plural
+from dashboard.display import claim_label, plural
 from extract.output.efficiency import quality_vs_efficiency
 from extract.output.leaderboard import fold
 
@@ -54,7 +54,41 @@ def render(corpus: Corpus) -> None:
         "claim."))
     st.altair_chart(scatter(joined, score, amount), key="quality_efficiency_chart",
                     width="stretch")
-    st.dataframe(joined, key="quality_efficiency_table", hide_index=True)
+    st.dataframe(display_table(joined, corpus.arxiv_ids), key="quality_efficiency_table",
+                 hide_index=True, column_config=TABLE_COLUMNS, placeholder="")
+
+
+#: How the table under the chart is shown.
+TABLE_COLUMNS = {
+    "system": st.column_config.TextColumn("system", width="medium"),
+    "score": st.column_config.TextColumn("score", width="small"),
+    "efficiency": st.column_config.TextColumn("efficiency", width="small"),
+    "hardware": st.column_config.TextColumn("hardware", width="small"),
+    "paper": st.column_config.TextColumn("paper", width="large",
+                                         help="The paper of the score, then that of the "
+                                              "efficiency claim where it is another"),
+    "arXiv": ARXIV_LINK,
+    "HF": HF_LINK,
+}
+
+
+def display_table(joined: pd.DataFrame, resolved: dict[str, str]) -> pd.DataFrame:
+    """One row per system: the two values with their units, hardware, the paper(s) by title,
+    and links to the score's paper."""
+    arxiv, huggingface = link_columns(joined["score_paper"], joined["score_title"], resolved)
+    return pd.DataFrame({
+        "system": joined["subject"].to_numpy(),
+        "score": [claim_label(v, u, "") for v, u in zip(joined["score"], joined["score_unit"])],
+        "efficiency": [claim_label(v, u, "") for v, u in zip(joined["efficiency"],
+                                                              joined["efficiency_unit"])],
+        "hardware": joined["hardware"].to_numpy(),
+        "paper": [score if score_id == amount_id else f"{score}; {amount}" for
+                  score, amount, score_id, amount_id in zip(
+                      joined["score_title"], joined["efficiency_title"],
+                      joined["score_paper"], joined["efficiency_paper"])],
+        "arXiv": arxiv,
+        "HF": huggingface,
+    })
 
 
 def scatter(joined: pd.DataFrame, score: dict, amount: dict) -> alt.LayerChart:

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import Corpus
+from dashboard.display import plural
 from dashboard.export import csv_bytes
 from extract.evaluation.unknown_names import KINDS, NAMES_COLUMNS, unknown_names
 from extract.output.schema import Paper
@@ -71,8 +72,10 @@ def render(corpus: Corpus) -> None:
     kind = None if chosen == ALL_KINDS else chosen
     shown = select(table, kind, min_papers)
 
-    note = f"; {truncated:,} mentions past the name limit not counted" if truncated else ""
-    st.caption(f"{len(shown):,} of {len(table):,} names, from {papers:,} papers{note}")
+    note = f"; {plural(truncated, 'mention')} past the name limit not counted" if truncated \
+        else ""
+    st.caption(f"{len(shown):,} of {plural(len(table), 'name')}, from "
+               f"{plural(papers, 'paper')}{note}")
     st.dataframe(shown, key="names_table", hide_index=True, column_config={
         "name": st.column_config.TextColumn("name", width="medium"),
         "example_sentence": st.column_config.TextColumn("example_sentence", width="large")})

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import regex
 
+from ..wording import plural
 from .scoring import PaperDiff, Row, fold
 
 if TYPE_CHECKING:  # golden imports this module at load time
@@ -88,7 +89,7 @@ def write_text_report(result: CheckResult, out: TextIO) -> None:
     """One golden file's summary table, coverage, per-paper diff, ratchet and verdict, as text."""
     entry, s = result.entry, result.score
     out.write(f"{entry.name}: {entry.golden} against {entry.input_spec} "
-              f"({result.papers} papers, {len(result.skipped)} skipped)\n")
+              f"({plural(result.papers, 'paper')}, {len(result.skipped):,} skipped)\n")
     for record in result.skipped:
         out.write(f"  skipped {record}\n")
     out.write(f"  {'figure':<24}{'today':>7}{'floor':>8}\n")
@@ -105,7 +106,7 @@ def write_text_report(result: CheckResult, out: TextIO) -> None:
     if result.unannotated:
         out.write(f"  corpus papers without golden rows: {', '.join(result.unannotated)}\n")
     if s.papers:
-        out.write(f"  diff ({len(s.papers)} paper{'' if len(s.papers) == 1 else 's'}):\n")
+        out.write(f"  diff ({plural(len(s.papers), 'paper')}):\n")
     for paper in s.papers:
         _write_paper_diff(paper, result.abstracts, out)
     for name, (old, new) in result.raised.items():

@@ -9,7 +9,8 @@ How a board is built (`EfficiencyBoards`):
    "30% faster" 1.3, "reduces memory by 40%" 1/(1 - 0.4) = 1.67, "only 55.6% of the FLOPs"
    (qualifier ``fraction_of_baseline``) 1/0.556; the claim as written is kept beside.
 2. Better is more throughput, less latency and memory, a larger speedup or reduction factor.
-3. One row per system (`systems.resolve_systems`, as on score boards), its best claim, with
+3. One row per system (`systems.resolve_systems`, as on score boards; a subject that is the
+   paper's title names no system), its best claim, with
    its hardware and count, the value per device where a count is known (throughput and memory
    add up across devices; a time does not), its baseline, condition, setting flags and how many
    papers claim the system on the board.
@@ -104,7 +105,8 @@ class EfficiencyBoards:
         rows["quantity"] = [_label(k, m, u) for k, m, u in
                             zip(rows["kind"], rows["metric"], rows["_unit"])]
         rows["_quantity"] = rows["kind"] + "|" + metric_keys + "|" + rows["_unit"]
-        rows["_system"], rows["system"] = system_columns(rows["subject"], rows["paper_id"])
+        rows["_system"], rows["system"] = system_columns(rows["subject"], rows["paper_id"],
+                                                         rows["title"])
         rows["flags"] = flags_column(rows["condition"])
         self.claims = rows
         self._label_of = rows.groupby("_quantity", sort=False)["quantity"].first()
@@ -220,7 +222,7 @@ def quality_vs_efficiency(boards: Boards, efficiency: EfficiencyBoards, benchmar
                           quantity: str, metric: str | None = None, unit: str | None = None
                           ) -> pd.DataFrame:
     """The systems with both a score on a board and a claim on an efficiency board: their best
-    score, best efficiency value (in `unit`), its hardware, and the papers of each.
+    score, best efficiency value (in `unit`), its hardware, and the paper (id and title) of each.
     ``attrs``: the score board's and the efficiency board's attrs, as ``score`` and
     ``efficiency``."""
     quality = boards.board(benchmark, metric)
@@ -234,6 +236,7 @@ def quality_vs_efficiency(boards: Boards, efficiency: EfficiencyBoards, benchmar
         "efficiency_unit": joined["unit_efficiency"],
         "hardware": joined["hardware"].where(joined["hardware"] != "", "(not stated)"),
         "score_paper": joined["paper_id"], "efficiency_paper": joined["paper_id_efficiency"],
+        "score_title": joined["title"], "efficiency_title": joined["title_efficiency"],
     }).reset_index(drop=True)
     result.attrs.update(score=dict(quality.attrs), efficiency=dict(amounts.attrs))
     return result

@@ -17,6 +17,7 @@ its two most used questions):
    higher-is-better.
 5. One row per system (`systems.resolve_systems`: aliases, case and punctuation, a size suffix
    where the system comes in one size, "our method" is no system), shown by its canonical name.
+   A subject that is the paper's title or the benchmark itself names no system either.
    Claims with no system are grouped per paper (each paper's unnamed system keeps its own row).
 6. Settings flags (`board_vocab.setting_flags`: extra training data, pruned or quantised,
    test-time compute ...) are read from each claim's condition; a board asked to ``hide`` some
@@ -141,13 +142,23 @@ def flags_column(conditions: pd.Series) -> pd.Series:
     return _map_distinct(conditions, lambda c: FLAG_SEPARATOR.join(flags.flags_of(c)))
 
 
-def system_columns(subjects: pd.Series, paper_ids: pd.Series) -> tuple[pd.Series, pd.Series]:
+def system_columns(subjects: pd.Series, paper_ids: pd.Series, titles: pd.Series | None = None,
+                   benchmark_keys: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     """(group key, system name) of each row: `systems.resolve_systems`, and for a row with no
-    system a key of its own paper ("\\0" + paper id) and an empty name."""
+    system a key of its own paper ("\\0" + paper id) and an empty name.
+
+    A subject that is the paper's title (as written: the extractor copies the title of a paper
+    that names no system) or the benchmark ranked on (its `benchmark_key`: a benchmark paper's
+    own name, in any spelling) names no system either."""
     resolved = resolve_systems(subjects.unique())
     keys = subjects.map({subject: key for subject, (key, _) in resolved.items()})
     names = subjects.map({subject: name for subject, (_, name) in resolved.items()})
-    return keys.where(keys != "", "\0" + paper_ids), names
+    unnamed = keys == ""
+    if titles is not None:
+        unnamed |= subjects == titles
+    if benchmark_keys is not None:
+        unnamed |= keys == benchmark_keys
+    return keys.where(~unnamed, "\0" + paper_ids), names.where(~unnamed, "")
 
 
 class Boards:
@@ -165,8 +176,8 @@ class Boards:
         # names repeat across rows: fold each distinct name once
         scores["_benchmark"] = _map_distinct(scores["benchmark"], benchmark_key)
         scores["_metric"] = _map_distinct(scores["metric"], metric_key)
-        scores["_system"], scores["system"] = system_columns(scores["subject"],
-                                                             scores["paper_id"])
+        scores["_system"], scores["system"] = system_columns(
+            scores["subject"], scores["paper_id"], scores["title"], scores["_benchmark"])
         scores["flags"] = flags_column(scores["condition"])
         self._defaults: dict[str, tuple[str, str, bool]] = {}  # benchmark -> key, name, listed
         board_of_pair = self._board_metrics(scores)

@@ -57,8 +57,10 @@ def paper_links(paper_id: str, title: str, resolved: dict[str, str] | None = Non
         return PaperLinks(f"https://arxiv.org/abs/{arxiv_id}",
                           f"https://huggingface.co/papers/{arxiv_id}", arxiv_id)
     query = quote_plus(f'"{title}"')
+    # "#search" (never sent to the server) lets a table show the link as "search" (its
+    # display pattern reads a word of the URL); the arXiv search URL has that word already
     return PaperLinks(f"https://arxiv.org/search/?query={query}&searchtype=title",
-                      f"https://huggingface.co/papers?q={quote_plus(title)}")
+                      f"https://huggingface.co/papers?q={quote_plus(title)}#search")
 
 
 def ids_by_title(*tables: pd.DataFrame) -> pd.DataFrame:
@@ -73,8 +75,11 @@ def ids_by_title(*tables: pd.DataFrame) -> pd.DataFrame:
     if "date" not in papers.columns:
         papers["date"] = ""
     papers = papers.fillna("").drop_duplicates(["paper_id", "title"])
-    papers["_title"] = papers["title"].map(name_key)
-    has_id = papers["paper_id"].map(is_arxiv_id).astype(bool)
+    has_id = papers["paper_id"].astype(str).str.fullmatch(_ARXIV_ID.pattern).fillna(False)
+    has_id = has_id.astype(bool) & (papers["paper_id"] != "")
+    if has_id.all():  # every paper has its id: nothing to look for (a 100k-claim arXiv table)
+        return pd.DataFrame({"paper_id": [], "arxiv_id": [], "date": []}, dtype=object)
+    papers = papers.assign(_title=papers["title"].map(name_key))
     known = papers[has_id & (papers["_title"] != "")]
     unique = known.groupby("_title")["paper_id"].nunique()
     known = known[known["_title"].map(unique) == 1].drop_duplicates("_title")
