@@ -1,7 +1,8 @@
 """docs/cli.md documents every command and every option of the `claimboard` parser."""
 from __future__ import annotations
 
-import argparse
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
@@ -12,26 +13,38 @@ from extract.cli import build_parser
 DOCS = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
-def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-    for action in parser._actions:  # argparse has no public way to list sub-commands
-        if isinstance(action, argparse._SubParsersAction):
-            return dict(action.choices)
-    return {}
+def _help(*command: str) -> str:
+    """What `claimboard [COMMAND] --help` prints: the parser read through its public face."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), pytest.raises(SystemExit):
+        build_parser().parse_args([*command, "--help"])
+    return printed.getvalue()
 
 
-def _documented_names(parser: argparse.ArgumentParser) -> list[str]:
+def _listed(help_text: str, heading: str) -> str:
+    """The lines of one section of a help text ("positional arguments:", "options:")."""
+    found = regex.search(rf"^{heading}\n(.*?)(?=\n\S|\Z)", help_text, regex.MULTILINE | regex.DOTALL)
+    return found[1] if found else ""
+
+
+def _commands() -> list[str]:
+    """The commands `claimboard --help` lists under COMMAND (indented below it)."""
+    return regex.findall(r"^    (\w+)", _listed(_help(), "positional arguments:"), regex.MULTILINE)
+
+
+def _documented_names(*command: str) -> list[str]:
     """Every option string, and the metavar of every positional, except -h/--help."""
-    names = []
-    for action in parser._actions:
-        if isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)):
-            continue
-        names += action.option_strings or [action.metavar or action.dest]
-    return names
+    help_text = _help(*command)
+    options = [name for line in regex.findall(r"^  (-.*?)(?:\s{2,}|$)", _listed(help_text, "options:"),
+                                              regex.MULTILINE)
+               for name in regex.findall(r"(?<![\w-])(--?[\w-]+)", line)]
+    positionals = regex.findall(r"^  ([A-Z][A-Z_]*)\b", _listed(help_text, "positional arguments:"), regex.MULTILINE)
+    return [name for name in options if name not in ("-h", "--help")] + positionals
 
 
-COMMANDS = _commands(build_parser())
-OPTIONS = [(command, name) for command, sub in COMMANDS.items() for name in
-           _documented_names(sub)] + [("", name) for name in _documented_names(build_parser())]
+COMMANDS = _commands()
+OPTIONS = [(command, name) for command in COMMANDS for name in _documented_names(command)] + \
+    [("", name) for name in _documented_names() if name != "COMMAND"]
 
 
 def _section(command: str) -> str:
