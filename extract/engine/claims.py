@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 import regex
 
@@ -164,6 +165,16 @@ class _Context:
 
 # --- one sentence ---------------------------------------------------------------------------------
 
+class _Names(NamedTuple):
+    """The names found in a sentence, as (start, end, name) spans: the paper's own system, the
+    systems the sentence names, and its benchmarks, quality metrics and hardware."""
+    own: str
+    systems: list
+    benchmarks: list
+    metrics: list
+    hardware: list
+
+
 def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list[dict]:
     # sizes, years and other settings make no claim whatever names stand around them: a
     # sentence with no other number is not searched for names (a later one may still ask)
@@ -172,8 +183,23 @@ def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list
     if not mentions:
         return []
     benchmarks, metrics, hardware = context.names_of(sentence)
-    occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
-    mentions = [m for m in mentions if not _inside(m, occupied)]
+    occupied = [(start, end) for start, end, _ in benchmarks + metrics + hardware]
+    groups = _classified_groups(sentence, [m for m in mentions if not _inside(m, occupied)], metrics, context)
+    if not any(group.kind for group in groups):
+        return []
+    found = _names_around_claims(sentence, context, groups, _Names(context.own, [], benchmarks, metrics, hardware),
+                                 occupied)
+    # a number's settings are read up to where the next number of the sentence starts
+    starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
+    rows = [row for group, start in zip(groups, starts) if group.kind
+            for row in _rows(sentence, group, found, context, start)]
+    _remember_last_amount(context, rows)
+    return rows
+
+
+def _classified_groups(sentence: str, mentions: list[Mention], metrics, context: _Context) -> list[Group]:
+    """The sentence's numbers grouped into lists, each group's kind decided (kinds.py), then the
+    rules that read a group beside its neighbours: named values, changes "by" a margin."""
     groups = group_mentions(sentence, mentions)
     previous: Group | None = None
     for group in groups:
@@ -185,26 +211,28 @@ def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list
         _score_named_values(sentence, groups)
     if " by " in sentence:
         _changes_by(sentence, groups)
-    claims = [group for group in groups if group.kind]
-    if not claims:
-        return []
+    return groups
 
-    own = context.own
-    names = [name for name in find_names(sentence, own)
+
+def _names_around_claims(sentence: str, context: _Context, groups: list[Group], found: _Names,
+                         occupied: list[tuple[int, int]]) -> _Names:
+    """`found` with the sentence's system names: not the abstract's benchmarks or terms, not a
+    name of data ("OpenStreetMap data"), not inside a benchmark, metric or hardware name. A
+    number attached to a name after a score is a score too (_score_attached_numbers)."""
+    names = [name for name in find_names(sentence, found.own)
              if name[2] not in context.not_systems and not _NAMES_DATA.match(sentence, name[1])]
     _score_attached_numbers(sentence, groups, names)
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
-    hardware = [h for h in hardware if not any(s <= h[0] and h[1] < e for s, e, _ in names)]
-    names = [n for n in names if not _within(n, occupied)]
-    # a number's settings are read up to where the next number of the sentence starts
-    starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
-    rows = [row for group, start in zip(groups, starts) if group.kind
-            for row in _rows(sentence, group, own, names, benchmarks, metrics, hardware, context, start)]
+    hardware = [hw for hw in found.hardware if not any(s <= hw[0] and hw[1] < e for s, e, _ in names)]
+    return found._replace(systems=[name for name in names if not _within(name, occupied)], hardware=hardware)
+
+
+def _remember_last_amount(context: _Context, rows: list[dict]) -> None:
+    """The sentence's last throughput, latency or memory row, for a later "2x that" to compare with."""
     for row in reversed(rows):
         if row["kind"] in ABSOLUTE_KINDS:
             context.last_amount = row
-            break
-    return rows
+            return
 
 
 def _score_attached_numbers(sentence: str, groups: list[Group], names) -> None:
@@ -255,60 +283,116 @@ def _score_named_values(sentence: str, groups: list[Group]) -> None:
             group.kind, group.rule = "score", "score.named_value"
 
 
-def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,
-          context: _Context, next_start: int) -> list[dict]:
+class _MeasuredAs(NamedTuple):
+    """How the amount a number is set against was measured: "2x that" takes its hardware and metric."""
+    hardware: str
+    hardware_count: int | None
+    metric: str
+
+
+@dataclass(slots=True)
+class _GroupFields:
+    """What the members of a group share: their subjects (one, or one per member), the amount
+    they are set against, the names a list pairs with, the baseline, the settings after a list
+    (None: each member's own) and the rule."""
+    subjects: list[str]
+    measured_as: _MeasuredAs | None
+    benchmarks: list[str] | None
+    metrics: list[str] | None
+    baseline: str
+    condition: str | None
+    rule: str
+
+
+def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_start: int) -> list[dict]:
     """One row per number of a classified group, its fields read from the sentence."""
+    shared = _group_fields(sentence, group, found, context, next_start)
+    return [_row(sentence, group, index, mention, shared, found, context, next_start)
+            for index, mention in enumerate(group.members)]
+
+
+def _group_fields(sentence: str, group: Group, found: _Names, context: _Context, next_start: int) -> _GroupFields:
     members = group.members
-    n = len(members)
-    kind = group.kind
-    quality = kind in ("score", "delta")
+    listed = len(members) > 1
     paired_subjects = None
     if group.compared_with:  # the subject of every member, measured as the amount it is set against
         subjects = [group.compared_with]
         last = context.last_amount
-        measured_as = (last["hardware"], last["hardware_count"], last["metric"])
+        measured_as = _MeasuredAs(last["hardware"], last["hardware_count"], last["metric"])
     else:
-        paired_subjects = list_subjects(sentence, group, names)
-        subjects = paired_subjects or [subject_of(sentence, members[0], own, names)]
+        paired_subjects = list_subjects(sentence, group, found.systems)
+        subjects = paired_subjects or [subject_of(sentence, members[0], found.own, found.systems)]
         measured_as = None
-    bench_list = paired_names(benchmarks, n, sentence, members[-1].outer_end,
-                              bool(paired_subjects)) if n > 1 else None
-    metric_list = paired_metrics(sentence, group, metrics) if n > 1 and quality else None
-    # what the members of a group share: the baseline, and the settings after a list
-    baseline = baseline_of(sentence, group) if kind in ("delta", "speedup", "reduction") else ""
-    shared_condition = None if group.before_after else condition_of(sentence, group, 0, next_start)
-    rule = group.rule + (".list" if n > 1 and not group.before_after else "")
-    rows = []
-    for index, mention in enumerate(members):
-        subject = subjects[index] if index < len(subjects) else subjects[-1]
-        condition = condition_of(sentence, group, index, next_start) if shared_condition is None else shared_condition
-        if group.before_after and index == 0:
-            condition = "; ".join(filter(None, ("before", condition)))
-            subject = before_subject(sentence, mention, names) or subject
-        benchmark = bench_list[index] if bench_list else ""
-        if quality:
-            benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention) or context.benchmark
-            metric = metric_list[index] if metric_list else \
-                metric_of(sentence, group, mention, metrics) or named_metric(sentence, mention) or \
-                context.metric or usual_metric(benchmark)
-            hw, count = "", None
-        else:
-            benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention, after_only=True)
-            metric = efficiency_metric(sentence, group, mention)
-            hw, count = hardware_of(sentence, mention, hardware)
-        value = mention.value * mention.sign * (group.sign if kind == "delta" else 1)
-        if measured_as:
-            hw, count, metric = hw or measured_as[0], count or measured_as[1], measured_as[2]
-        value_si, unit_si = units.to_si(value, mention.unit)
-        rows.append({
-            "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,
-            "value": value, "value_low": mention.low, "value_high": mention.high,
-            "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
-            "qualifier": mention.qualifier or group.qualifier or average_qualifier(sentence, mention),
-            "baseline": baseline, "hardware": hw, "hardware_count": count, "condition": condition,
-            "rule": rule, "_start": mention.start, "_end": mention.end,
-        })
-    return rows
+    return _GroupFields(
+        subjects, measured_as,
+        benchmarks=paired_names(found.benchmarks, len(members), sentence, members[-1].outer_end,
+                                bool(paired_subjects)) if listed else None,
+        metrics=paired_metrics(sentence, group, found.metrics) if listed and group.kind in _QUALITY_KINDS else None,
+        baseline=baseline_of(sentence, group) if group.kind in _CHANGE_KINDS else "",
+        condition=None if group.before_after else condition_of(sentence, group, 0, next_start),
+        rule=group.rule + (".list" if listed and not group.before_after else ""))
+
+
+_QUALITY_KINDS = ("score", "delta")
+_CHANGE_KINDS = ("delta", "speedup", "reduction")  # the kinds measured against a baseline
+
+
+def _row(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields, found: _Names,
+         context: _Context, next_start: int) -> dict:
+    """The row of the `index`-th number of a group."""
+    subject = shared.subjects[min(index, len(shared.subjects) - 1)]
+    condition = condition_of(sentence, group, index, next_start) if shared.condition is None else shared.condition
+    if group.before_after and index == 0:
+        condition = "; ".join(filter(None, ("before", condition)))
+        subject = before_subject(sentence, mention, found.systems) or subject
+    where = _measured_on(sentence, group, index, mention, shared, found, context)
+    kind = group.kind
+    value = mention.value * mention.sign * (group.sign if kind == "delta" else 1)
+    value_si, unit_si = units.to_si(value, mention.unit)
+    return {
+        "kind": kind, "subject": subject, "benchmark": where.benchmark, "metric": where.metric,
+        "value": value, "value_low": mention.low, "value_high": mention.high,
+        "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
+        "qualifier": mention.qualifier or group.qualifier or average_qualifier(sentence, mention),
+        "baseline": shared.baseline, "hardware": where.hardware, "hardware_count": where.hardware_count,
+        "condition": condition,
+        "rule": shared.rule, "_start": mention.start, "_end": mention.end,
+    }
+
+
+class _Measured(NamedTuple):
+    """Where and how a number was measured."""
+    benchmark: str
+    metric: str
+    hardware: str
+    hardware_count: int | None
+
+
+def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields, found: _Names,
+                 context: _Context) -> _Measured:
+    """A score's benchmark and metric (carried from earlier sentences when the sentence names
+    none); an efficiency number's benchmark (after it only), measure and hardware."""
+    benchmark = shared.benchmarks[index] if shared.benchmarks else ""
+    if group.kind in _QUALITY_KINDS:
+        benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or context.benchmark
+        metric = shared.metrics[index] if shared.metrics else _metric_named(sentence, group, mention, found, context, benchmark)
+        hw, count = "", None
+    else:
+        benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention, after_only=True)
+        metric = efficiency_metric(sentence, group, mention)
+        hw, count = hardware_of(sentence, mention, found.hardware)
+    if shared.measured_as:  # "2x that": measured as the amount it is set against
+        hw, count, metric = hw or shared.measured_as.hardware, count or shared.measured_as.hardware_count, \
+            shared.measured_as.metric
+    return _Measured(benchmark, metric, hw, count)
+
+
+def _metric_named(sentence: str, group: Group, mention: Mention, found: _Names, context: _Context,
+                  benchmark: str) -> str:
+    """A score's metric: named beside it, set equal to it, carried from an earlier sentence, or
+    the one its benchmark is usually reported in."""
+    return metric_of(sentence, group, mention, found.metrics) or named_metric(sentence, mention) or \
+        context.metric or usual_metric(benchmark)
 
 
 # "OpenStreetMap data", "DASS benchmarks": a name before these describes data, it is no system
