@@ -25,7 +25,7 @@ from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group
                     inherit_kind, is_setting)
 from .benchmark_names import marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
-from .names import NotSystems, find_names, system_name
+from .names import Name, NotSystems, find_names, system_name
 from .not_claims import is_interval_of_previous, not_a_claim
 from ..output.schema import COLUMNS, Paper
 from ..reading.sentences import split_sentences
@@ -120,11 +120,11 @@ class _Context:
 
     @staticmethod
     def _usable_benchmarks(sentence: str, benchmarks) -> frozenset[str]:
-        return frozenset(b[2] for b in benchmarks if not ends_in_training_context(sentence[:b[0]]))
+        return frozenset(name for start, _, name in benchmarks if not ends_in_training_context(sentence[:start]))
 
     @staticmethod
     def _metric_alone(metrics) -> str:
-        named = {m[2] for m in metrics}
+        named = {name for _, _, name in metrics}
         return named.pop() if len(named) == 1 else ""
 
     def _benchmarks_of(self, index: int) -> frozenset[str]:
@@ -220,10 +220,11 @@ def _names_around_claims(sentence: str, context: _Context, groups: list[Group], 
     name of data ("OpenStreetMap data"), not inside a benchmark, metric or hardware name. A
     number attached to a name after a score is a score too (_score_attached_numbers)."""
     names = [name for name in find_names(sentence, found.own)
-             if name[2] not in context.not_systems and not _NAMES_DATA.match(sentence, name[1])]
+             if name.name not in context.not_systems and not _NAMES_DATA.match(sentence, name.end)]
     _score_attached_numbers(sentence, groups, names)
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
-    hardware = [hw for hw in found.hardware if not any(s <= hw[0] and hw[1] < e for s, e, _ in names)]
+    hardware = [(start, end, hw) for start, end, hw in found.hardware
+                if not any(name.start <= start and end < name.end for name in names)]
     return found._replace(systems=[name for name in names if not _within(name, occupied)], hardware=hardware)
 
 
@@ -418,8 +419,8 @@ def _inside(mention: Mention, spans) -> bool:
     return any(s <= mention.start < e for s, e in spans)
 
 
-def _within(name, spans) -> bool:
+def _within(name: Name, spans) -> bool:
     """Whether a system name lies wholly inside a benchmark, metric or hardware name."""
-    return any(s <= name[0] and name[1] <= e for s, e in spans)
+    return any(start <= name.start and name.end <= end for start, end in spans)
 
 

@@ -10,6 +10,13 @@ import regex
 
 from .cue_compiler import Cue
 
+class Name(NamedTuple):
+    """A system name found in a text: where it starts and ends, and as written."""
+    start: int
+    end: int
+    name: str
+
+
 # One token of a system name: "Vision-R1-7B", "RT-DETR-R50", "GPT-4o", "p-MoD", "docT5query".
 _TOKEN = r"[A-Za-z0-9][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
 NAME_TOKEN = regex.compile(rf"(?<![\w-]){_TOKEN}(?![\w-])")
@@ -118,7 +125,7 @@ _VERSION_TAIL = regex.compile(
 _LONGEST_FAMILY = max(map(len, MODEL_FAMILIES)) + 1
 
 
-def model_names(text: str) -> list[tuple[int, int, str]]:
+def model_names(text: str) -> list[Name]:
     """Names of models written as a family word and a version ("Claude 3.7", "Gemini 2.5 Pro",
     "o3"), which the token scan of find_names does not read as names: the matches of MODEL_NAME
     whose family is one of MODEL_FAMILIES and whose version is not hyphened to it.
@@ -126,17 +133,17 @@ def model_names(text: str) -> list[tuple[int, int, str]]:
     >>> [n for _, _, n in model_names("GPT-4o and Claude 3.7 beat Gemini 2.5 Pro and o3")]
     ['Claude 3.7', 'Gemini 2.5 Pro', 'o3']
     """
-    found: list[tuple[int, int, str]] = []
+    found: list[Name] = []
     for digit in _VERSION_START.finditer(text):
         at = digit.start()
-        if found and at < found[-1][1]:
+        if found and at < found[-1].end:
             continue
         family = _FAMILY_BEFORE.search(text, max(0, at - _LONGEST_FAMILY), at)
         if family is None or (family["family"] is not None and family["family"].lower() not in MODEL_FAMILIES):
             continue
         tail = _VERSION_TAIL.match(text, at)
         if tail is not None:
-            found.append((family.start(), tail.end(), text[family.start():tail.end()]))
+            found.append(Name(family.start(), tail.end(), text[family.start():tail.end()]))
     return found
 
 
@@ -368,14 +375,14 @@ def _names_a_benchmark(head: str) -> bool:
 _SIZE_AFTER_NAME = regex.compile(r"\s(\d+(?:\.\d+)?[BMK])\b")
 
 
-def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
+def find_names(text: str, own: str = "") -> list[Name]:
     """System names in `text` as (start, end, name); neighbouring size tokens join the name
     ("DeepSeek-R1 671B", "LLaMA2 7B").
 
     >>> [n for _, _, n in find_names("Pangu-Ultra-MoE 718B beats DeepSeek-R1 and GShard 2.9B")]
     ['Pangu-Ultra-MoE 718B', 'DeepSeek-R1', 'GShard 2.9B']
     """
-    names: list[tuple[int, int, str]] = []
+    names: list[Name] = []
     for start, end in NAME_TOKENS.candidates(text, own):
         token = text[start:end]
         if not (is_system_token(token) or token == own):
@@ -383,20 +390,18 @@ def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
         size = _SIZE_AFTER_NAME.match(text, end)
         if size:
             end = size.end()
-        if names and names[-1][1] == start - 1 and text[start - 1] == " ":
-            previous = names.pop()  # "OpenAI O1": two name tokens in a row are one name
-            start = previous[0]
-        names.append((start, end, text[start:end]))
+        if names and names[-1].end == start - 1 and text[start - 1] == " ":
+            start = names.pop().start  # "OpenAI O1": two name tokens in a row are one name
+        names.append(Name(start, end, text[start:end]))
     return _with_model_names(names, model_names(text))
 
 
-def _with_model_names(names: list[tuple[int, int, str]], models: list[tuple[int, int, str]]
-                      ) -> list[tuple[int, int, str]]:
+def _with_model_names(names: list[Name], models: list[Name]) -> list[Name]:
     """`names` and the model names that overlap none of them, in order; a model name that holds
     a name ("Qwen2.5-VL 7B" holds "Qwen2.5-VL") replaces it."""
     for model in models:
-        inside = [n for n in names if model[0] <= n[0] and n[1] <= model[1]]
-        if any(n[0] < model[1] and model[0] < n[1] for n in names if n not in inside):
+        inside = [n for n in names if model.start <= n.start and n.end <= model.end]
+        if any(n.start < model.end and model.start < n.end for n in names if n not in inside):
             continue
         names = sorted([n for n in names if n not in inside] + [model])
     return names
