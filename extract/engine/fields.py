@@ -15,7 +15,7 @@ from .mentions import Mention
 from .names import Name, is_system_token
 from .cue_compiler import Cue
 from .not_claims import NAMED_SETTINGS
-from .patterns import ASCII_SPACE, re_fullmatch, re_match, re_search, re_sub
+from .patterns import ASCII_SPACE, re_fullmatch, re_match, re_search
 
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
@@ -44,7 +44,7 @@ INTRO_PLAIN = (
     r"evaluated\s+on|despite)\b[^,]{1,120},\s*)")
 # Read on every sentence a subject is looked for in: on ASCII text, only where the sentence
 # opens with one of the words, by the standard engine (cue_compiler.Cue).
-_INTRO = Cue(INTRO_PLAIN)
+INTRO = Cue(INTRO_PLAIN)
 
 NOT_BENCHMARK_CONTEXT = regex.compile(
     r"(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*|leverag\w+|using|with)\s+(?:\w+\s+){0,2}$", regex.I)
@@ -59,10 +59,10 @@ def ends_in_training_context(text: str) -> bool:
     return _TRAINING_CONTEXT_BEFORE.search(text) is not None
 
 
-_SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
-_INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "construct")
-_INTRODUCES_BENCHMARK = regex.compile(
-    rf"\b(?:{'|'.join(verb + 's?' for verb in _INTRODUCES_VERBS)})\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
+SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
+INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "construct")
+INTRODUCES_BENCHMARK = regex.compile(
+    rf"\b(?:{'|'.join(verb + 's?' for verb in INTRODUCES_VERBS)})\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|dataset)\b")
 
 
@@ -72,7 +72,7 @@ def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int,
     if known is None:
         known = vocab.metrics().find_all(sentence)
     found = [m for m in known if m[2] not in cues.EFFICIENCY_MEASURES
-             and not _ends_in_to(sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
+             and not ends_in_to(sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
     merged: list[tuple[int, int, str]] = []
     for metric in found:
         if merged and sentence[merged[-1][1]:metric[0]].isspace():
@@ -88,7 +88,7 @@ def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int,
 _TO_AT_END = regex.compile(r"\bto\s+$")
 
 
-def _ends_in_to(window: str) -> bool:
+def ends_in_to(window: str) -> bool:
     """Whether `window` ends in "to " (a cheap first look: it must hold "to")."""
     return "to" in window and _TO_AT_END.search(window) is not None
 
@@ -100,7 +100,7 @@ def introduced_benchmarks(text: str) -> tuple[str, ...]:
     names = []
     end = 0
     for start in _introducing_verb_starts(text):
-        if start >= end and (match := _INTRODUCES_BENCHMARK.match(text, start)):
+        if start >= end and (match := INTRODUCES_BENCHMARK.match(text, start)):
             names.append(match["name"])
             end = match.end()
     return tuple(names)
@@ -110,7 +110,7 @@ def _introducing_verb_starts(text: str) -> list[int]:
     """Where the pattern may start: where its verbs stand, in order, found by str.find (no two
     of the verbs can overlap: none ends with the letters another begins with)."""
     starts = []
-    for verb in _INTRODUCES_VERBS:
+    for verb in INTRODUCES_VERBS:
         at = text.find(verb)
         while at >= 0:
             starts.append(at)
@@ -123,7 +123,7 @@ def _introducing_verb_starts(text: str) -> list[int]:
 _WORD_OR_HYPHEN = regex.compile(r"[\w-]")
 
 
-def _whole_name_spans(name: str, sentence: str) -> list[tuple[int, int]]:
+def whole_name_spans(name: str, sentence: str) -> list[tuple[int, int]]:
     r"""The spans of ``(?<![\w-])NAME(?![\w-])`` in `sentence`, found with str.find."""
     spans = []
     size = len(name)
@@ -139,11 +139,8 @@ def _whole_name_spans(name: str, sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _may_end_in_digits(name: str) -> bool:
-    r"""False when ``\d+$`` cannot match `name`: its last character is an ASCII non-digit
-    (and not a line break, before which $ matches too)."""
-    last = name[-1:]
-    return not (last.isascii() and not last.isdigit() and last != "\n")
+# "AIME24 & 25": the digits a benchmark's name ends with, which a sibling's suffix replaces
+_DIGITS_AT_END = Cue(r"\d+$", case_blind=False)
 
 
 def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list | None = None
@@ -153,21 +150,22 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list |
     `known`: the benchmarks vocabulary's find_all of the sentence, if it was already run."""
     found = list(vocab.benchmarks().find_all(sentence) if known is None else known)
     for name in introduced:
-        for start, end in _whole_name_spans(name, sentence):
+        for start, end in whole_name_spans(name, sentence):
             if not any(s <= start < e for s, e, _ in found):
                 found.append((start, end, name))
     for start, end, name in list(found):
-        if not _may_end_in_digits(name):
+        digits = _DIGITS_AT_END.search(name)
+        if digits is None:
             continue
-        stem = re_sub(r"\d+$", "", name)
-        if stem != name and (sibling := _SIBLING_BENCHMARK.match(sentence, end)) and \
+        stem = name[:digits.start()] + name[digits.end():]
+        if (sibling := SIBLING_BENCHMARK.match(sentence, end)) and \
                 len(sibling["suffix"]) == len(name) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
     return sorted(found)
 
 # A verb that governs the number after it ("X achieves 85%").
-_VERB_WORDS = (
+VERB_WORDS = (
     r"achiev\w*", r"attain\w*", r"reach\w*", r"obtain\w*", r"maintain\w*", r"preserv\w*", r"retain\w*",
     r"improv\w*", r"outperform\w*", r"surpass\w*", r"beat\w*", r"exceed\w*", r"reduc\w*", "runs", "run",
     "trains", "delivers", "delivering", r"provid\w*", "offers", "yields", "shows", "scores", "scored",
@@ -176,7 +174,7 @@ _VERB_WORDS = (
     r"consum\w*", "requires", "uses", "use", "is", "was", "can", "could")
 
 
-def _whole_words_by_first_letter(words: tuple[str, ...]) -> str:
+def whole_words_by_first_letter(words: tuple[str, ...]) -> str:
     """`\b(?:w1|w2|...)\b`, the words grouped under their first letter: the engine tries the
     alternatives one by one at every word start, a letter's group only where that letter
     stands. A match is always the whole word, so the order of the words cannot matter."""
@@ -186,7 +184,7 @@ def _whole_words_by_first_letter(words: tuple[str, ...]) -> str:
     return r"\b(?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()) + r")\b"
 
 
-_VERB = Cue(_whole_words_by_first_letter(_VERB_WORDS), gate=False)
+_VERB = Cue(whole_words_by_first_letter(VERB_WORDS), gate=False)
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 # "... but only achieves": a conjunction and at most two words end the text before a verb
@@ -201,7 +199,7 @@ def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
     found = _named_value_subject(sentence, mention, names) or (names and attached_subject(sentence, mention, names))
     if found:
         return found
-    intro = _INTRO.match(sentence)
+    intro = INTRO.match(sentence)
     if intro and intro.end() > mention.outer_end:
         # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the
         # number stands in the introductory phrase, the subject follows it
