@@ -239,8 +239,14 @@ def _capitals(part: str) -> list[str]:
 _WE_PROPOSE = (r"we\s+(?:\w+ly\s+|then\s+|also\s+|further\s+|here\s+)?(?:propose|introduce|present|"
                r"develop|design|build|call|name)")
 _NAMING_WORDS = ("dubbed", "called", "named", "termed", "coined")
-_PROPOSAL = Cue(rf"\b(?:{'|'.join((_WE_PROPOSE, *_NAMING_WORDS))})\b(?P<after>[^.]{{0,160}})")
-_OUR_NAME = Cue(rf"\bour\s+(?:proposed\s+|new\s+)?(?P<name>{_TOKEN})", case_blind=False)
+# Two cues, the words after the proposal the same: "we" is a literal the scan skips to, the
+# naming words are rare and their gate spares most abstracts the look (one cue of both would
+# try the alternation at every "w", "d", "c", "n" and "t"). No gate before "we propose": its
+# words stand in nearly every abstract (94% of the synthetic ones).
+_WE_PROPOSE_CUE = Cue(rf"\b{_WE_PROPOSE}\b(?P<after>[^.]{{0,160}})", gate=False)
+_NAMED_CUE = Cue(rf"\b(?:{'|'.join(_NAMING_WORDS)})\b(?P<after>[^.]{{0,160}})")
+# no gate: the twin skips to the literal "our" at less cost than a look for it
+_OUR_NAME = Cue(rf"\bour\s+(?:proposed\s+|new\s+)?(?P<name>{_TOKEN})", case_blind=False, gate=False)
 
 # "we present Fuyou, a low-cost training framework": a capitalised word set off by a comma
 _APPOSITION = regex.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<name>[A-Z][\w.+-]*\w)\s*[,(:]")
@@ -312,11 +318,24 @@ def _named_title_head(title: str, abstract: str, not_systems: Container[str]) ->
 
 
 def _proposed_name(title: str, abstract: str, not_systems: Container[str]) -> str | None:
-    for match in _PROPOSAL.finditer(abstract):
+    for match in _proposals(abstract):
         name = _name_proposed_in(abstract[match.start("after"):match.end("after")], not_systems)
         if name is not None:
             return name
     return None
+
+
+def _proposals(abstract: str):
+    """The matches of either proposal cue, in order, none inside another: what one cue of both
+    would find. Each cue's next match is searched again only once the text before it is read."""
+    cues = (_WE_PROPOSE_CUE, _NAMED_CUE)
+    ahead = [cue.search(abstract) for cue in cues]
+    while ahead[0] is not None or ahead[1] is not None:
+        first = min((match for match in ahead if match is not None), key=lambda match: match.start())
+        yield first
+        end = first.end()
+        ahead = [match if match is None or match.start() >= end else cue.search(abstract, end)
+                 for match, cue in zip(ahead, cues)]
 
 
 def _name_proposed_in(after: str, not_systems: Container[str]) -> str | None:
