@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.engine import vocab
-from extract.engine.benchmark_names import KEYWORD_SCAN, KEYWORDS, is_benchmark_name, marked_benchmarks
+from extract.engine.benchmark_names import KEYWORD_SCAN, KEYWORDS, ON_BEFORE_NAME, is_benchmark_name, marked_benchmarks
 from extract.engine.claims import extract_paper
 from extract.output.schema import KINDS, Paper
 
@@ -232,3 +232,13 @@ _KEYWORD_WORDS = sorted({word for pair in KEYWORDS.items() for word in pair})
 def test_keyword_scan_finds_the_case_blind_matches(text):
     expected = [m.span() for m in KEYWORD_SCAN.pattern.finditer(text)]
     assert [m.span() for m in KEYWORD_SCAN.finditer(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(
+    st.sampled_from(["on", "On", "ON", "oN", "the", "The", "FooBench", "nuScenes", "x1", "a", "Ab", "3D", "é", "Éa",
+                     "son", "-on", "on-", "\t", "\x1c", "\x85", "\u00a0"]),
+    st.text(max_size=3)), max_size=12).map(" ".join))
+def test_on_before_a_name_found_on_ascii_as_the_regex_pattern_finds_it(text):
+    expected = [match.span() for match in ON_BEFORE_NAME.reference.finditer(text)]
+    assert ON_BEFORE_NAME.places(text) == expected
