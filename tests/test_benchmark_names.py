@@ -7,6 +7,8 @@ Expectations are what a reader annotates, never the extractor's output.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -242,3 +244,11 @@ def test_keyword_scan_finds_the_case_blind_matches(text):
 def test_on_before_a_name_found_on_ascii_as_the_regex_pattern_finds_it(text):
     expected = [match.span() for match in ON_BEFORE_NAME.reference.finditer(text)]
     assert ON_BEFORE_NAME.places(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from(["a", "B", "1", "(", ")", " ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0",
+                                     "\u2009", "\u200b", "\u3000", "\ufeff"]), max_size=20) | st.text(max_size=20))
+def test_words_split_where_the_word_pattern_parts_them(text):
+    """The words before a keyword are read with str.split, their places with \\S+ (benchmark_names._Words)."""
+    assert text.split() == re.findall(r"\S+", text)

@@ -419,8 +419,9 @@ class _Words:
     the text between any two of them."""
     text: str
     offset: int  # where the window the words were read in starts in `text`
-    matches: list[re.Match]
+    seen: str  # the window, asides blanked
     words: list[str]
+    _spans: list[tuple[int, int]] | None = None
 
     @classmethod
     def before(cls, text: str, start: int, end: int) -> _Words:
@@ -428,12 +429,13 @@ class _Words:
         seen = text[start:end]
         if "(" in seen:
             seen = _ASIDE.sub(lambda aside: " " * len(aside[0]), seen)
-        matches = list(_WORD.finditer(seen))
-        return cls(text, start, matches, [match.group() for match in matches])
+        return cls(text, start, seen, seen.split())  # str.split and \S+ part at the same white space
 
     def phrase(self, first: int, last: int) -> str:
         """The text from word `first` to word `last`."""
-        return self.text[self.offset + self.matches[first].start():self.offset + self.matches[last].end()]
+        if self._spans is None:  # where the words stand is read only for a name found
+            self._spans = [match.span() for match in _WORD.finditer(self.seen)]
+        return self.text[self.offset + self._spans[first][0]:self.offset + self._spans[last][1]]
 
     def lower(self, index: int) -> str:
         """Word `index` lower-cased, "" before the first."""
