@@ -554,11 +554,12 @@ def _apposed_before(words: _Words) -> list[str]:
 
 def _article_before(words: _Words) -> int:
     """The index of the "a", "an" or "the" at most six plain words before the keyword, or -1."""
-    index = len(words.words) - 1
-    while index >= 0 and len(words.words) - 1 - index < 6 and words.lower(index) not in _STOP_WORDS \
+    last = len(words.words) - 1
+    index = last
+    while index >= 0 and last - index < 6 and words.words[index].lower() not in _STOP_WORDS \
             and not words.words[index].endswith(_CLAUSE_MARKS):
         index -= 1
-    return index if index >= 0 and words.lower(index) in ("a", "an", "the") else -1
+    return index if index >= 0 and words.words[index].lower() in ("a", "an", "the") else -1
 
 
 def _is_descriptor(word: str) -> bool:

@@ -187,8 +187,9 @@ def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list
     groups = _classified_groups(sentence, [m for m in mentions if not _inside(m, occupied)], metrics, context)
     if not any(group.kind for group in groups):
         return []
-    found = _names_around_claims(sentence, context, groups, _Names(context.own, [], benchmarks, metrics, hardware),
-                                 occupied)
+    own = context.own
+    systems, hardware = _names_around_claims(sentence, context, groups, own, hardware, occupied)
+    found = _Names(own, systems, benchmarks, metrics, hardware)
     # a number's settings are read up to where the next number of the sentence starts
     starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
     rows = [row for group, start in zip(groups, starts) if group.kind
@@ -214,18 +215,19 @@ def _classified_groups(sentence: str, mentions: list[Mention], metrics, context:
     return groups
 
 
-def _names_around_claims(sentence: str, context: _Context, groups: list[Group], found: _Names,
-                         occupied: list[tuple[int, int]]) -> _Names:
-    """`found` with the sentence's system names: not the abstract's benchmarks or terms, not a
-    name of data ("OpenStreetMap data"), not inside a benchmark, metric or hardware name. A
-    number attached to a name after a score is a score too (_score_attached_numbers)."""
-    names = [name for name in find_names(sentence, found.own)
+def _names_around_claims(sentence: str, context: _Context, groups: list[Group], own: str, hardware: list,
+                         occupied: list[tuple[int, int]]) -> tuple[list[Name], list]:
+    """The sentence's system names (not the abstract's benchmarks or terms, not a name of data
+    ("OpenStreetMap data"), not inside a benchmark, metric or hardware name) and its hardware
+    but what a system's name holds. A number attached to a name after a score is a score too
+    (_score_attached_numbers)."""
+    names = [name for name in find_names(sentence, own)
              if name.name not in context.not_systems and not _NAMES_DATA.match(sentence, name.end)]
     _score_attached_numbers(sentence, groups, names)
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
-    hardware = [(start, end, hw) for start, end, hw in found.hardware
+    hardware = [(start, end, hw) for start, end, hw in hardware
                 if not any(name.start <= start and end < name.end for name in names)]
-    return found._replace(systems=[name for name in names if not _within(name, occupied)], hardware=hardware)
+    return [name for name in names if not _within(name, occupied)], hardware
 
 
 def _remember_last_amount(context: _Context, rows: list[dict]) -> None:
@@ -341,7 +343,7 @@ _CHANGE_KINDS = ("delta", "speedup", "reduction")  # the kinds measured against 
 def _row(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields, found: _Names,
          context: _Context, next_start: int) -> dict:
     """The row of the `index`-th number of a group."""
-    subject = shared.subjects[min(index, len(shared.subjects) - 1)]
+    subject = shared.subjects[index] if index < len(shared.subjects) else shared.subjects[-1]
     condition = condition_of(sentence, group, index, next_start) if shared.condition is None else shared.condition
     if group.before_after and index == 0:
         condition = "; ".join(filter(None, ("before", condition)))
@@ -376,7 +378,10 @@ def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shar
     benchmark = shared.benchmarks[index] if shared.benchmarks else ""
     if group.kind in _QUALITY_KINDS:
         benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or context.benchmark
-        metric = shared.metrics[index] if shared.metrics else _metric_named(sentence, group, mention, found, context, benchmark)
+        # named beside it, set equal to it, carried from an earlier sentence, or its benchmark's usual one
+        metric = shared.metrics[index] if shared.metrics else \
+            metric_of(sentence, group, mention, found.metrics) or named_metric(sentence, mention) or \
+            context.metric or usual_metric(benchmark)
         hw, count = "", None
     else:
         benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention, after_only=True)
@@ -386,14 +391,6 @@ def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shar
         hw, count, metric = hw or shared.measured_as.hardware, count or shared.measured_as.hardware_count, \
             shared.measured_as.metric
     return _Measured(benchmark, metric, hw, count)
-
-
-def _metric_named(sentence: str, group: Group, mention: Mention, found: _Names, context: _Context,
-                  benchmark: str) -> str:
-    """A score's metric: named beside it, set equal to it, carried from an earlier sentence, or
-    the one its benchmark is usually reported in."""
-    return metric_of(sentence, group, mention, found.metrics) or named_metric(sentence, mention) or \
-        context.metric or usual_metric(benchmark)
 
 
 # "OpenStreetMap data", "DASS benchmarks": a name before these describes data, it is no system

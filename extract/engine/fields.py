@@ -227,24 +227,19 @@ def _subject_of_governing_verb(sentence: str, mention: Mention, start: int, own:
     for verb in reversed(verbs):
         if verb.group().lower().endswith(_NOUN_ENDINGS):
             continue  # "improvements", "reduction": the verb patterns' stems also read nouns
-        found = _subject_of_verb(sentence, verb, start, own, names)
-        if found is not None:
+        if verb.group()[-3:].lower() == "ing" and sentence[:verb.start()].rstrip().endswith(","):
+            # "UNet-MSAM outperforms UNet-SC, achieving gains of 3.61%": the participle's agent
+            # is the clause's subject, not the object before the comma
+            clause = _CLAUSE_OPENING.search(sentence, start, verb.start())
+            return _first_agent(sentence, clause.end() if clause else start, verb.start(), own, names)
+        if _COORDINATED.search(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
+            # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
+            # shares the clause's first subject
+            return _first_agent(sentence, start, verb.start(), own, names)
+        found = _agent_before(sentence, start, verb.start(), own, names)
+        if found:
             return found
     return own
-
-
-def _subject_of_verb(sentence: str, verb: re.Match, start: int, own: str, names) -> str | None:
-    """The subject of one verb; None where the words before it name none."""
-    if verb.group()[-3:].lower() == "ing" and sentence[:verb.start()].rstrip().endswith(","):
-        # "UNet-MSAM outperforms UNet-SC, achieving gains of 3.61%": the participle's agent
-        # is the clause's subject, not the object before the comma
-        clause = _CLAUSE_OPENING.search(sentence, start, verb.start())
-        return _first_agent(sentence, clause.end() if clause else start, verb.start(), own, names)
-    if _COORDINATED.search(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
-        # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
-        # shares the clause's first subject
-        return _first_agent(sentence, start, verb.start(), own, names)
-    return _agent_before(sentence, start, verb.start(), own, names) or None
 
 
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions")

@@ -46,7 +46,7 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     >>> m = find_mentions("by 2.97~25.22x")[0]; (m.value, m.low, m.high, m.unit, m.qualifier)
     (25.22, 2.97, 25.22, 'x', 'range')
     """
-    found = _numeric_mentions(text)
+    found = NumberScan.of(text).mentions()
     if len(found) > 1 and (" to " in text or "between" in text):
         found = _worded_ranges(text, found)
     words = number_words and may_hold_number_word(text)
@@ -163,12 +163,6 @@ def may_hold_number_word(text: str) -> bool:
     return p.WORD_MENTION.may_match(text)
 
 
-def may_hold_number(text: str, number_words: bool = True) -> bool:
-    """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
-    without either it holds no claim."""
-    return NumberScan.has_digit(text) or (number_words and may_hold_number_word(text))
-
-
 # The mention pattern in two: the head (sign, number, size, range or interval) and the unit
 # closing it (patterns.mention_head_source, patterns.UNIT_TAIL). The unit is an optional last
 # part, so the pattern's match is the head's match and the unit's match where the head ends, if
@@ -268,8 +262,8 @@ def _has_join_before_digit(classes: bytes) -> bool:
 @dataclass(slots=True)
 class NumberScan:
     """One text's scan for numbers: where runs of digits start (`digits`), whether a range
-    join stands before a digit anywhere in it (`joins`), and how the number at a run is read
-    (`mention_at`). On ASCII text, the usual case, the runs are found over the text's
+    join stands before a digit anywhere in it (`joins`), and the mentions read there
+    (`mentions`). On ASCII text, the usual case, the runs are found over the text's
     characters reduced to their classes and a plain number is read by the standard engine
     (ASCII_NUMBER); on other text, by the Unicode patterns. tests/test_mentions_fast.py holds
     the two to the same mentions."""
@@ -288,38 +282,39 @@ class NumberScan:
         return cls(text, _CLASS_DIGIT_RUN.finditer(classes), joins, True)
 
     @staticmethod
-    def has_digit(text: str) -> bool:
-        """Whether `text` holds a digit."""
+    def may_hold_number(text: str, number_words: bool = True) -> bool:
+        """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
+        without either it holds no claim."""
         if text.isascii():  # ten substring searches, written out, beat a regex or a generator
-            return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
-                    or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
-        return _DIGIT.search(text) is not None
+            has_digit = ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+                         or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
+        else:
+            has_digit = _DIGIT.search(text) is not None
+        return has_digit or (number_words and may_hold_number_word(text))
 
-    def mention_at(self, start: int, position: int) -> tuple[Mention | None, int]:
-        """The mention read at the run of digits at `start` (`position`: where the previous
-        mention ends) and where it ends; (None, 0) where none is."""
-        mention = _plain_number_at(self.text, start, position, self.joins) if self.ascii else _BY_HEAD
-        if mention is _BY_HEAD:
-            return _mention_at(self.text, start, position)
-        return mention, (mention.outer_end if mention is not None else 0)  # a plain number ends where its unit ends
+    def mentions(self) -> list[Mention]:
+        """The numeric mentions of the text, the pattern tried only where runs of digits start."""
+        text = self.text
+        mentions: list[Mention] = []
+        position = 0
+        for digit in self.digits:
+            start = digit.start()
+            if start < position:
+                continue
+            mention = _plain_number_at(text, start, position, self.joins) if self.ascii else _BY_HEAD
+            if mention is _BY_HEAD:
+                mention, end = _mention_at(text, start, position)
+            elif mention is not None:
+                end = mention.outer_end  # a plain number ends where its unit, if any, ends
+            if mention is None:
+                continue
+            attach_qualifier(text, mention, max(position, mention.outer_start - QUALIFIER_REACH))
+            position = end
+            mentions.append(mention)
+        return mentions
 
 
-def _numeric_mentions(text: str) -> list[Mention]:
-    """The numeric mentions of `text`, the pattern tried only where runs of digits start."""
-    mentions: list[Mention] = []
-    position = 0
-    scan = NumberScan.of(text)
-    for digit in scan.digits:
-        start = digit.start()
-        if start < position:
-            continue
-        mention, end = scan.mention_at(start, position)
-        if mention is None:
-            continue
-        attach_qualifier(text, mention, max(position, mention.outer_start - QUALIFIER_REACH))
-        position = end
-        mentions.append(mention)
-    return mentions
+may_hold_number = NumberScan.may_hold_number
 
 
 _BY_HEAD = Mention(0, 0, 0, 0, 0.0)  # what _plain_number_at says where the head pattern must read
