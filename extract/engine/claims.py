@@ -348,33 +348,26 @@ def _row(sentence: str, group: Group, index: int, mention: Mention, shared: _Gro
     if group.before_after and index == 0:
         condition = "; ".join(filter(None, ("before", condition)))
         subject = before_subject(sentence, mention, found.systems) or subject
-    where = _measured_on(sentence, group, index, mention, shared, found, context)
+    benchmark, metric, hardware, hardware_count = _measured_on(sentence, group, index, mention, shared, found, context)
     kind = group.kind
     value = mention.value * mention.sign * (group.sign if kind == "delta" else 1)
     value_si, unit_si = units.to_si(value, mention.unit)
     return {
-        "kind": kind, "subject": subject, "benchmark": where.benchmark, "metric": where.metric,
+        "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,
         "value": value, "value_low": mention.low, "value_high": mention.high,
         "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
         "qualifier": mention.qualifier or group.qualifier or average_qualifier(sentence, mention),
-        "baseline": shared.baseline, "hardware": where.hardware, "hardware_count": where.hardware_count,
+        "baseline": shared.baseline, "hardware": hardware, "hardware_count": hardware_count,
         "condition": condition,
         "rule": shared.rule, "_start": mention.start, "_end": mention.end,
     }
 
 
-class _Measured(NamedTuple):
-    """Where and how a number was measured."""
-    benchmark: str
-    metric: str
-    hardware: str
-    hardware_count: int | None
-
-
 def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields, found: _Names,
-                 context: _Context) -> _Measured:
-    """A score's benchmark and metric (carried from earlier sentences when the sentence names
-    none); an efficiency number's benchmark (after it only), measure and hardware."""
+                 context: _Context) -> tuple[str, str, str, int | None]:
+    """Where and how a number was measured: its benchmark, metric, hardware and hardware count.
+    A score's benchmark and metric are carried from earlier sentences when the sentence names
+    none; an efficiency number's benchmark stands after it."""
     benchmark = shared.benchmarks[index] if shared.benchmarks else ""
     if group.kind in _QUALITY_KINDS:
         benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or context.benchmark
@@ -390,7 +383,7 @@ def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shar
     if shared.measured_as:  # "2x that": measured as the amount it is set against
         hw, count, metric = hw or shared.measured_as.hardware, count or shared.measured_as.hardware_count, \
             shared.measured_as.metric
-    return _Measured(benchmark, metric, hw, count)
+    return benchmark, metric, hw, count
 
 
 # "OpenStreetMap data", "DASS benchmarks": a name before these describes data, it is no system
