@@ -310,8 +310,27 @@ class _GroupFields:
 def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_start: int) -> list[dict]:
     """One row per number of a classified group, its fields read from the sentence."""
     shared = _group_fields(sentence, group, found, context, next_start)
-    return [_row(sentence, group, index, mention, shared, found, context, next_start)
-            for index, mention in enumerate(group.members)]
+    subjects = shared.subjects
+    rows = []
+    for index, mention in enumerate(group.members):  # (a loop here, not a call per row: rows are many)
+        subject = subjects[index] if index < len(subjects) else subjects[-1]
+        condition = condition_of(sentence, group, index, next_start) if shared.condition is None else shared.condition
+        if group.before_after and index == 0:
+            condition = "; ".join(filter(None, ("before", condition)))
+            subject = before_subject(sentence, mention, found.systems) or subject
+        benchmark, metric, hardware, hardware_count = _measured_on(sentence, group, index, mention, shared, found,
+                                                                   context)
+        value = mention.value * mention.sign * (group.sign if group.kind == "delta" else 1)
+        value_si, unit_si = units.to_si(value, mention.unit)
+        rows.append({
+            "kind": group.kind, "subject": subject, "benchmark": benchmark, "metric": metric,
+            "value": value, "value_low": mention.low, "value_high": mention.high,
+            "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
+            "qualifier": mention.qualifier or group.qualifier or average_qualifier(sentence, mention),
+            "baseline": shared.baseline, "hardware": hardware, "hardware_count": hardware_count,
+            "condition": condition, "rule": shared.rule, "_start": mention.start, "_end": mention.end,
+        })
+    return rows
 
 
 def _group_fields(sentence: str, group: Group, found: _Names, context: _Context, next_start: int) -> _GroupFields:
@@ -338,29 +357,6 @@ def _group_fields(sentence: str, group: Group, found: _Names, context: _Context,
 
 _QUALITY_KINDS = ("score", "delta")
 _CHANGE_KINDS = ("delta", "speedup", "reduction")  # the kinds measured against a baseline
-
-
-def _row(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields, found: _Names,
-         context: _Context, next_start: int) -> dict:
-    """The row of the `index`-th number of a group."""
-    subject = shared.subjects[index] if index < len(shared.subjects) else shared.subjects[-1]
-    condition = condition_of(sentence, group, index, next_start) if shared.condition is None else shared.condition
-    if group.before_after and index == 0:
-        condition = "; ".join(filter(None, ("before", condition)))
-        subject = before_subject(sentence, mention, found.systems) or subject
-    benchmark, metric, hardware, hardware_count = _measured_on(sentence, group, index, mention, shared, found, context)
-    kind = group.kind
-    value = mention.value * mention.sign * (group.sign if kind == "delta" else 1)
-    value_si, unit_si = units.to_si(value, mention.unit)
-    return {
-        "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,
-        "value": value, "value_low": mention.low, "value_high": mention.high,
-        "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
-        "qualifier": mention.qualifier or group.qualifier or average_qualifier(sentence, mention),
-        "baseline": shared.baseline, "hardware": hardware, "hardware_count": hardware_count,
-        "condition": condition,
-        "rule": shared.rule, "_start": mention.start, "_end": mention.end,
-    }
 
 
 def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields, found: _Names,
