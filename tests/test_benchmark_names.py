@@ -250,5 +250,5 @@ def test_on_before_a_name_found_on_ascii_as_the_regex_pattern_finds_it(text):
 @given(text=st.text(st.sampled_from(["a", "B", "1", "(", ")", " ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0",
                                      "\u2009", "\u200b", "\u3000", "\ufeff"]), max_size=20) | st.text(max_size=20))
 def test_words_split_where_the_word_pattern_parts_them(text):
-    """The words before a keyword are read with str.split, their places with \\S+ (benchmark_names._Words)."""
+    """benchmark_names reads the words before a keyword with str.split and their places with \\S+."""
     assert text.split() == re.findall(r"\S+", text)
