@@ -12,7 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract.engine import patterns
-from extract.engine.cue_compiler import ASCII_SPACE, UNICODE_SPACE, CueError, Cue, ascii_twin, first_characters
+from extract.engine.cue_compiler import (ASCII_SPACE, UNICODE_SPACE, CueError, Cue, ascii_twin, first_characters,
+                                         skip_to_word_start)
 
 # Parts of patterns: words in any case, white space in and out of sets, escapes, sets.
 _PARTS = ["of", "Ab", "FLOPs", "X", "T", r"\s", r"\s+", r"\s*", r"\S", r"\S+", r"\b", r"\A", r"\Z", r"\w+",
@@ -81,3 +82,24 @@ def test_first_characters_of_each_unit_are_all_it_can_start_with(canonical, patt
 def test_reader_names_what_it_cannot_read(pattern):
     with pytest.raises(CueError, match="pattern"):
         Cue(pattern)
+
+
+# cue_compiler.skip_to_word_start: a leading \b before literal words becomes a look-behind after
+# their first two letters; anything else is left as written. (Every compiled cue is held to its
+# pattern by tests/test_gates.py; these are the shapes the rewrite must tell apart.)
+@pytest.mark.parametrize("source, expected", [
+    (r"\bour\s+", r"ou(?<!\w..)r\s+"),
+    (r"\b(?:we|dubbed)\b", r"(?:we(?<!\w..)|du(?<!\w..)bbed)\b"),
+    (r"\b(?:at)\s*$", r"(?:at(?<!\w..))\s*$"),
+    (r"\bscores?x|\bscore", r"sc(?<!\w..)ores?x|\bscore"),
+    (r"\b\w+ly", r"\b\w+ly"),  # not a literal
+    (r"\bab?c", r"\bab?c"),  # the second letter may be missing
+    (r"\b(?:we|\d+)", r"\b(?:we|\d+)"),  # one branch is no word
+    (r"\b(?:we|us)?x", r"\b(?:we|us)?x"),  # the words may be missing
+    (r"\b(?:a[)]b|cd)", r"\b(?:a[)]b|cd)"),  # a set among the first two characters
+    (r"(?:we)", r"(?:we)"),  # no \b
+])
+def test_skip_to_word_start_rewrites_only_a_leading_word_boundary(source, expected):
+    assert skip_to_word_start(source) == expected
+    for text in ("we", "dubbed x", "our  Foo", "a)b", "xwe", "_our x", "at", "scores", "abc ac", "ly, we"):
+        assert [m.span() for m in re.finditer(source, text)] == [m.span() for m in re.finditer(expected, text)]

@@ -7,12 +7,14 @@ Expectations are what a reader annotates, never the extractor's output.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.engine import vocab
-from extract.engine.benchmark_names import is_benchmark_name, marked_benchmarks
+from extract.engine.benchmark_names import KEYWORD_SCAN, KEYWORDS, ON_BEFORE_NAME, is_benchmark_name, marked_benchmarks
 from extract.engine.claims import extract_paper
 from extract.output.schema import KINDS, Paper
 
@@ -230,11 +232,32 @@ def test_marking_never_crashes_and_names_stand_in_the_text(text: str) -> None:
         assert name and name in text
 
 
+_KEYWORD_WORDS = sorted({word for pair in KEYWORDS.items() for word in pair})
+
+
 @settings(max_examples=300, deadline=None)
-@given(text=st.lists(st.sampled_from(["benchmark", "Benchmarks", "DATASET", "data set", "data\tsets", "test set",
-                                      "corpus", "Corpora", "suite", "testbed", "database", "-", "x", "the", "a",
-                                      "datasets-", "Data", "é", " ", "\n"]), max_size=16).map(" ".join))
-def test_keywords_found_on_lower_ascii_are_the_case_blind_matches(text):
-    from extract.engine import benchmark_names
-    expected = [m.span() for m in benchmark_names._KEYWORD.finditer(text)]
-    assert [m.span() for m in benchmark_names._keywords(text)] == expected
+@given(text=st.lists(st.one_of(
+    st.sampled_from(_KEYWORD_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title(), w.replace(" ", "\t"),
+                                                                        w + "-", w[:4], w[:5] + "x"])),
+    st.sampled_from(["-", "x", "the", "a", "é", " ", "\n"])), max_size=16).map(" ".join))
+def test_keyword_scan_finds_the_case_blind_matches(text):
+    expected = [m.span() for m in KEYWORD_SCAN.pattern.finditer(text)]
+    assert [m.span() for m in KEYWORD_SCAN.finditer(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(
+    st.sampled_from(["on", "On", "ON", "oN", "the", "The", "FooBench", "nuScenes", "x1", "a", "Ab", "3D", "é", "Éa",
+                     "son", "-on", "on-", "\t", "\x1c", "\x85", "\u00a0"]),
+    st.text(max_size=3)), max_size=12).map(" ".join))
+def test_on_before_a_name_found_on_ascii_as_the_regex_pattern_finds_it(text):
+    expected = [match.span() for match in ON_BEFORE_NAME.reference.finditer(text)]
+    assert ON_BEFORE_NAME.places(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from(["a", "B", "1", "(", ")", " ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0",
+                                     "\u2009", "\u200b", "\u3000", "\ufeff"]), max_size=20) | st.text(max_size=20))
+def test_words_split_where_the_word_pattern_parts_them(text):
+    """benchmark_names reads the words before a keyword with str.split and their places with \\S+."""
+    assert text.split() == re.findall(r"\S+", text)

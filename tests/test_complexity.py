@@ -16,22 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extract"
 LIMIT = 15
 
 #: "module path:function" of the functions over the limit that are being split now.
-OVER_15_BEING_SPLIT = frozenset({
-    "engine/benchmark_names.py:_apposed_before",
-    "engine/benchmark_names.py:_names_after_keyword",
-    "engine/benchmark_names.py:_names_before_keyword",
-    "engine/benchmark_names.py:_phrases_before",
-    "engine/benchmark_names.py:is_benchmark_name",
-    "engine/benchmark_names.py:marked_benchmarks",
-    "engine/claims.py:_rows",
-    "engine/claims.py:_sentence_rows",
-    "engine/fields.py:_name_runs",
-    "engine/fields.py:attached_subject",
-    "engine/fields.py:list_subjects",
-    "engine/fields.py:subject_of",
-    "engine/names.py:_spelled_out",
-    "engine/names.py:system_name",
-})
+OVER_15_BEING_SPLIT: frozenset[str] = frozenset()
 
 
 def _blocks(blocks):

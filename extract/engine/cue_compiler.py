@@ -34,7 +34,7 @@ import regex
 from .pattern_reader import CueError, endings, first_characters, is_literal, literal_words, read, start_openings, stems
 
 __all__ = ["ASCII_SPACE", "UNICODE_SPACE", "Cue", "CueError", "ascii_twin", "ascii_twin_source", "case_blind",
-           "compiled_cues", "first_characters", "phrases", "text_ending"]
+           "compiled_cues", "first_characters", "phrases", "skip_to_word_start", "text_ending"]
 
 
 def phrases(*alternatives: str) -> str:
@@ -143,6 +143,83 @@ def _twin_space(part: str, in_set: bool, space: str) -> str:
     return ("[" if part == r"\s" else "[^") + space + "]"
 
 
+# --- a leading \b as the standard engine skips to it --------------------------------------------
+
+_TWO_WORD_CHARS = re.compile(r"[A-Za-z0-9_]{2}(?![?*+{])")
+
+
+def skip_to_word_start(source: str) -> str:
+    r"""`source` (a standard-engine pattern) with a leading `\b` before literal words written
+    as a look-behind after each word's first two characters: "\b(?:we|dubbed)" becomes
+    "(?:we(?<!\w..)|du(?<!\w..)bbed)". The same matches; but the standard engine tries a
+    pattern that opens with `\b` at every position, and skips at C speed to a literal start
+    (or to the first characters of an alternation of them). `source` as it is where a word
+    does not open with two literal word characters.
+
+    >>> skip_to_word_start(r"\bour\s+"), skip_to_word_start(r"\b\w+ly")
+    ('ou(?<!\\w..)r\\s+', '\\b\\w+ly')
+    """
+    if not source.startswith("\\b"):
+        return source
+    rest = source[2:]
+    if not rest.startswith("(?:"):
+        return _word_skipped(rest) or source
+    close = _group_end(rest)
+    if close is None or rest[close + 1:close + 2] in ("?", "*", "+", "{"):
+        return source
+    branches = [_word_skipped(branch) for branch in _branches(rest[3:close])]
+    if not all(branches):
+        return source
+    return "(?:" + "|".join(branches) + rest[close:]
+
+
+def _word_skipped(branch: str) -> str | None:
+    """`branch` with the look-behind that stands for a `\b` before it, or None if it does not
+    open with two literal word characters."""
+    if not _TWO_WORD_CHARS.match(branch):
+        return None
+    return branch[:2] + r"(?<!\w..)" + branch[2:]
+
+
+def _scan(source: str):
+    """(position, character) of `source` outside escapes and character sets."""
+    at = 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at += 2 if source[at + 1:at + 2] != "^" else 3  # a "]" first in a set is a member
+            while at < len(source) and source[at] != "]":
+                at += 2 if source[at] == "\\" else 1
+            at += 1
+            continue
+        yield at, char
+        at += 1
+
+
+def _group_end(source: str) -> int | None:
+    """Where the group that opens `source` closes."""
+    depth = 0
+    for at, char in _scan(source):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return at
+    return None
+
+
+def _branches(source: str) -> list[str]:
+    """The alternatives of `source` at its top level."""
+    depth, start, found = 0, 0, []
+    for at, char in _scan(source):
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            found.append(source[start:at])
+            start = at + 1
+    return found + [source[start:]]
+
+
 # Every cue compiled, in order: tests/test_gates.py holds each to its pattern.
 _COMPILED: list[Cue] = []
 
@@ -188,7 +265,8 @@ class Cue:
         self._pattern: regex.Pattern | None = None
         self._lower = case_blind
         twin_flags = re.VERBOSE if verbose else 0
-        self._twin = re.compile(ascii_twin_source(pattern, verbose=verbose, lower=case_blind), twin_flags) \
+        twin_source = ascii_twin_source(pattern, verbose=verbose, lower=case_blind)
+        self._twin = re.compile(twin_source if verbose else skip_to_word_start(twin_source), twin_flags) \
             if pattern.isascii() or not case_blind else None
         self.ends_with: tuple[str, ...] = ()
         self.contains: tuple[str, ...] = ()

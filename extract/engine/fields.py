@@ -5,16 +5,17 @@ Each function reads one sentence (normalised text) and the names found in it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import regex
 
 from . import cues, vocab
 from .kinds import METRIC_LINK, Group
 from .mentions import Mention
-from .names import is_system_token
+from .names import Name, is_system_token
 from .cue_compiler import Cue
 from .not_claims import NAMED_SETTINGS
-from .patterns import ASCII_SPACE, re_fullmatch, re_match, re_search, re_sub
+from .patterns import ASCII_SPACE, re_fullmatch, re_match, re_search
 
 
 _PER_DEVICE = regex.compile(r"^\s*per\s+(?:GPU|NPU|TPU|device|card|chip|accelerator)\b", regex.I)
@@ -43,7 +44,7 @@ INTRO_PLAIN = (
     r"evaluated\s+on|despite)\b[^,]{1,120},\s*)")
 # Read on every sentence a subject is looked for in: on ASCII text, only where the sentence
 # opens with one of the words, by the standard engine (cue_compiler.Cue).
-_INTRO = Cue(INTRO_PLAIN)
+INTRO = Cue(INTRO_PLAIN)
 
 # "with reranker on BRIGHT", "using 8 samples on AIME": a name "on" introduces after "with" or
 # "using" is where the number was measured, not what the system was trained with.
@@ -61,10 +62,10 @@ def ends_in_training_context(text: str) -> bool:
     return _TRAINING_CONTEXT_BEFORE.search(text) is not None
 
 
-_SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
-_INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "construct")
-_INTRODUCES_BENCHMARK = regex.compile(
-    rf"\b(?:{'|'.join(verb + 's?' for verb in _INTRODUCES_VERBS)})\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
+SIBLING_BENCHMARK = regex.compile(r"\s*(?:&|and|/|,)\s*(?P<suffix>\d{2,4})\b(?![.,]?\d|\s?%)")
+INTRODUCES_VERBS = ("introduce", "present", "propose", "release", "build", "construct")
+INTRODUCES_BENCHMARK = regex.compile(
+    rf"\b(?:{'|'.join(verb + 's?' for verb in INTRODUCES_VERBS)})\s+(?P<name>[A-Z][\w.+-]*[\w+]),\s+"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|dataset)\b")
 
 
@@ -74,7 +75,7 @@ def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int,
     if known is None:
         known = vocab.metrics().find_all(sentence)
     found = [m for m in known if m[2] not in cues.EFFICIENCY_MEASURES
-             and not _ends_in_to(sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
+             and not ends_in_to(sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
     merged: list[tuple[int, int, str]] = []
     for metric in found:
         if merged and sentence[merged[-1][1]:metric[0]].isspace():
@@ -90,7 +91,7 @@ def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int,
 _TO_AT_END = regex.compile(r"\bto\s+$")
 
 
-def _ends_in_to(window: str) -> bool:
+def ends_in_to(window: str) -> bool:
     """Whether `window` ends in "to " (a cheap first look: it must hold "to")."""
     return "to" in window and _TO_AT_END.search(window) is not None
 
@@ -102,7 +103,7 @@ def introduced_benchmarks(text: str) -> tuple[str, ...]:
     names = []
     end = 0
     for start in _introducing_verb_starts(text):
-        if start >= end and (match := _INTRODUCES_BENCHMARK.match(text, start)):
+        if start >= end and (match := INTRODUCES_BENCHMARK.match(text, start)):
             names.append(match["name"])
             end = match.end()
     return tuple(names)
@@ -112,7 +113,7 @@ def _introducing_verb_starts(text: str) -> list[int]:
     """Where the pattern may start: where its verbs stand, in order, found by str.find (no two
     of the verbs can overlap: none ends with the letters another begins with)."""
     starts = []
-    for verb in _INTRODUCES_VERBS:
+    for verb in INTRODUCES_VERBS:
         at = text.find(verb)
         while at >= 0:
             starts.append(at)
@@ -125,7 +126,7 @@ def _introducing_verb_starts(text: str) -> list[int]:
 _WORD_OR_HYPHEN = regex.compile(r"[\w-]")
 
 
-def _whole_name_spans(name: str, sentence: str) -> list[tuple[int, int]]:
+def whole_name_spans(name: str, sentence: str) -> list[tuple[int, int]]:
     r"""The spans of ``(?<![\w-])NAME(?![\w-])`` in `sentence`, found with str.find."""
     spans = []
     size = len(name)
@@ -141,11 +142,8 @@ def _whole_name_spans(name: str, sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _may_end_in_digits(name: str) -> bool:
-    r"""False when ``\d+$`` cannot match `name`: its last character is an ASCII non-digit
-    (and not a line break, before which $ matches too)."""
-    last = name[-1:]
-    return not (last.isascii() and not last.isdigit() and last != "\n")
+# "AIME24 & 25": the digits a benchmark's name ends with, which a sibling's suffix replaces
+_DIGITS_AT_END = Cue(r"\d+$", case_blind=False)
 
 
 def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list | None = None
@@ -155,23 +153,24 @@ def benchmarks_in(sentence: str, introduced: tuple[str, ...] = (), known: list |
     `known`: the benchmarks vocabulary's find_all of the sentence, if it was already run."""
     found = list(vocab.benchmarks().find_all(sentence) if known is None else known)
     for name in introduced:
-        for start, end in _whole_name_spans(name, sentence):
+        for start, end in whole_name_spans(name, sentence):
             if not any(s <= start < e for s, e, _ in found):
                 found.append((start, end, name))
     for start, end, _ in list(found):
         # the name as written: "AIME 2024/2025" has the sibling AIME 2025 (canonical AIME25)
         written = sentence[start:end]
-        if not _may_end_in_digits(written):
+        digits = _DIGITS_AT_END.search(written)
+        if digits is None:
             continue
-        stem = re_sub(r"\d+$", "", written)
-        if stem != written and (sibling := _SIBLING_BENCHMARK.match(sentence, end)) and \
+        stem = written[:digits.start()] + written[digits.end():]
+        if (sibling := SIBLING_BENCHMARK.match(sentence, end)) and \
                 len(sibling["suffix"]) == len(written) - len(stem):
             spelled = stem + sibling["suffix"]
             found.append((end, sibling.end(), vocab.benchmarks().canonical(spelled) or spelled))
     return sorted(found)
 
 # A verb that governs the number after it ("X achieves 85%").
-_VERB_WORDS = (
+VERB_WORDS = (
     r"achiev\w*", r"attain\w*", r"reach\w*", r"obtain\w*", r"maintain\w*", r"preserv\w*", r"retain\w*",
     r"improv\w*", r"outperform\w*", r"surpass\w*", r"beat\w*", r"exceed\w*", r"reduc\w*", "runs", "run",
     "trains", "delivers", "delivering", r"provid\w*", "offers", "yields", "shows", "scores", "scored",
@@ -180,7 +179,7 @@ _VERB_WORDS = (
     r"consum\w*", "requires", "uses", "use", "is", "was", "can", "could")
 
 
-def _whole_words_by_first_letter(words: tuple[str, ...]) -> str:
+def whole_words_by_first_letter(words: tuple[str, ...]) -> str:
     """`\b(?:w1|w2|...)\b`, the words grouped under their first letter: the engine tries the
     alternatives one by one at every word start, a letter's group only where that letter
     stands. A match is always the whole word, so the order of the words cannot matter."""
@@ -190,7 +189,7 @@ def _whole_words_by_first_letter(words: tuple[str, ...]) -> str:
     return r"\b(?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()) + r")\b"
 
 
-_VERB = Cue(_whole_words_by_first_letter(_VERB_WORDS), gate=False)
+_VERB = Cue(whole_words_by_first_letter(VERB_WORDS), gate=False)
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 # "... but only achieves": a conjunction and at most two words end the text before a verb
@@ -202,27 +201,38 @@ _NAMED_VALUE = Cue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", case_blind
 def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
     """The system a number belongs to: the name before the verb that governs the number, or
     "we"/"our model" resolved to `own`."""
-    named = _NAMED_VALUE.search(sentence[max(0, mention.outer_start - 30):mention.outer_start])
-    if named and any(n == named["name"] for _, _, n in names):
-        return named["name"]  # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)"
-    if names and (attached := attached_subject(sentence, mention, names)):
-        return attached
-    intro = _INTRO.match(sentence)
+    found = _named_value_subject(sentence, mention, names) or (names and attached_subject(sentence, mention, names))
+    if found:
+        return found
+    intro = INTRO.match(sentence)
     if intro and intro.end() > mention.outer_end:
         # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the
         # number stands in the introductory phrase, the subject follows it
-        return next((name for s, _, name in names if s >= intro.end()), own)
+        return next((name.name for name in names if name.start >= intro.end()), own)
     # one phrase only: the pattern is anchored at the start of the sentence
     start = intro.end() if intro and intro.end() < mention.outer_start else 0
     if _GERUND_START.match(sentence, start):
         return own  # "Training Qwen3-4B-Base on Kuhn Poker alone achieves ...": the method does
+    return _subject_of_governing_verb(sentence, mention, start, own, names)
+
+
+def _named_value_subject(sentence: str, mention: Mention, names) -> str:
+    """ "(WeTok: 0.12 vs. FLUX-VAE: 0.18)": a number after a system's name and a colon."""
+    named = _NAMED_VALUE.search(sentence[max(0, mention.outer_start - 30):mention.outer_start])
+    if named and any(name.name == named["name"] for name in names):
+        return named["name"]
+    return ""
+
+
+def _subject_of_governing_verb(sentence: str, mention: Mention, start: int, own: str, names) -> str:
+    """The subject of the nearest verb before the number that names one (else `own`)."""
     # the governing verb stands within a few words of the number; looking further back would
     # make long sentences cost quadratic time
     verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
     for verb in reversed(verbs):
-        if verb[0].lower().endswith(_NOUN_ENDINGS):
+        if verb.group().lower().endswith(_NOUN_ENDINGS):
             continue  # "improvements", "reduction": the verb patterns' stems also read nouns
-        if verb[0][-3:].lower() == "ing" and sentence[:verb.start()].rstrip().endswith(","):
+        if verb.group()[-3:].lower() == "ing" and sentence[:verb.start()].rstrip().endswith(","):
             # "UNet-MSAM outperforms UNet-SC, achieving gains of 3.61%": the participle's agent
             # is the clause's subject, not the object before the comma
             clause = _CLAUSE_OPENING.search(sentence, start, verb.start())
@@ -252,44 +262,90 @@ _FOR_NAME_AFTER = regex.compile(r"\s+(?:for|by|of)\s+(?:the\s+)?")
 _POSSESSIVE = regex.compile(r"(?:'s|\u2019s)\s+$")
 
 
+@dataclass(slots=True)
+class _Attachment:
+    """A number and the names of its sentence, as the attachment forms read them: the text just
+    before it, and the names by where they end and start."""
+    sentence: str
+    mention: Mention
+    before: str
+    by_end: dict[int, str]
+    by_start: dict[int, str]
+
+
 def attached_subject(sentence: str, mention: Mention, names) -> str:
-    """The system a number is attached to by brackets or a possessive, or "" if none."""
+    """The system a number is attached to by brackets or a possessive (the first of
+    _ATTACHMENTS that finds one), or "" if none."""
     before = sentence[max(0, mention.outer_start - 40):mention.outer_start]
     after = sentence[mention.outer_end:mention.outer_end + 6]
     if "(" not in before and "(" not in after and "'" not in before[-4:] and "\u2019" not in before[-4:] \
             and not sentence.startswith((" for ", " by ", " of "), mention.outer_end):
         return ""  # every form below has a bracket, a possessive or "for" right there
-    by_end = {end: name for _, end, name in names}
-    by_start = {start: name for start, _, name in names}
-    opening = before.rfind("(")
-    if opening >= 0 and _NAME_BEFORE_BRACKET.search(before):
-        end = mention.outer_start - len(before) + len(before[:opening].rstrip())
-        name = by_end.get(end)
-        if name and not _BENCHMARK_POSITION.search(sentence, max(0, end - len(name) - 12), end - len(name)):
-            return name  # "Llama-3.1-8B (55.0)", "KNN (AUC 0.677)"; not "on NVOS (92.7% mIoU)"
-    if (bracket := _BRACKETED_AFTER.match(sentence, mention.outer_end)) and \
-            (name := by_start.get(bracket.end())) and sentence[bracket.end() + len(name):].lstrip().startswith(")"):
-        return name  # "85.7% (GPT-4o)"
-    if "(" in before[-12:] and (joined := _FOR_NAME_IN_BRACKET.match(sentence, mention.outer_end)) and \
-            (name := by_start.get(joined.end())):
-        return name  # "(55.5% for MetaOpenFOAM)"
-    if _COMPARED_BEFORE.search(before) and (joined := _FOR_NAME_AFTER.match(sentence, mention.outer_end)) \
-            and (name := by_start.get(joined.end())):
-        return name  # "against 66.0 for SegFormer"
-    if _POSSESSIVE.search(before):
-        name = by_end.get(mention.outer_start - len(before) + _POSSESSIVE.search(before).start())
-        if name:
-            return name  # "Qwen3-32B's 80.9"
+    near = _Attachment(sentence, mention, before, {name.end: name.name for name in names},
+                       {name.start: name.name for name in names})
+    for form in _ATTACHMENTS:
+        if name := form(near):
+            return name
     return ""
+
+
+def _name_before_bracket(near: _Attachment) -> str:
+    """ "Llama-3.1-8B (55.0)", "KNN (AUC 0.677)"; not "on NVOS (92.7% mIoU)"."""
+    before, sentence = near.before, near.sentence
+    opening = before.rfind("(")
+    if opening < 0 or not _NAME_BEFORE_BRACKET.search(before):
+        return ""
+    end = near.mention.outer_start - len(before) + len(before[:opening].rstrip())
+    name = near.by_end.get(end, "")
+    if name and _BENCHMARK_POSITION.search(sentence, max(0, end - len(name) - 12), end - len(name)):
+        return ""
+    return name
+
+
+def _name_in_bracket_after(near: _Attachment) -> str:
+    """ "85.7% (GPT-4o)"."""
+    sentence = near.sentence
+    bracket = _BRACKETED_AFTER.match(sentence, near.mention.outer_end)
+    name = near.by_start.get(bracket.end(), "") if bracket else ""
+    return name if name and sentence[bracket.end() + len(name):].lstrip().startswith(")") else ""
+
+
+def _for_name_in_bracket(near: _Attachment) -> str:
+    """ "(55.5% for MetaOpenFOAM)"."""
+    if "(" not in near.before[-12:]:
+        return ""
+    joined = _FOR_NAME_IN_BRACKET.match(near.sentence, near.mention.outer_end)
+    return near.by_start.get(joined.end(), "") if joined else ""
+
+
+def _for_name_compared(near: _Attachment) -> str:
+    """ "against 66.0 for SegFormer"."""
+    if not _COMPARED_BEFORE.search(near.before):
+        return ""
+    joined = _FOR_NAME_AFTER.match(near.sentence, near.mention.outer_end)
+    return near.by_start.get(joined.end(), "") if joined else ""
+
+
+def _possessive_name(near: _Attachment) -> str:
+    """ "Qwen3-32B's 80.9"."""
+    possessive = _POSSESSIVE.search(near.before)
+    if possessive is None:
+        return ""
+    return near.by_end.get(near.mention.outer_start - len(near.before) + possessive.start(), "")
+
+
+# The forms that attach a number to a name, in order: the first that finds a name gives it.
+_ATTACHMENTS = (_name_before_bracket, _name_in_bracket_after, _for_name_in_bracket, _for_name_compared,
+                _possessive_name)
 
 
 def _first_agent(sentence: str, start: int, end: int, own: str, names) -> str:
     """The first name or own-system pronoun of a clause."""
     pronoun = _OWN_SYSTEM.search(sentence, start, end)
-    name = next(((s, n) for s, _, n in names if start <= s < end), None)
-    if pronoun and (name is None or pronoun.start() < name[0]):
+    name = next((name for name in names if start <= name.start < end), None)
+    if pronoun and (name is None or pronoun.start() < name.start):
         return own
-    return name[1] if name else own
+    return name.name if name else own
 
 
 def _agent_before(sentence: str, start: int, verb_start: int, own: str, names) -> str:
@@ -330,48 +386,68 @@ def list_subjects(sentence: str, group: Group, names) -> list[str] | None:
     """One subject per number of a list, in order: "RT-DETR-R50 / R101 achieves 53.1% / 54.3%",
     "Gemini 2.5 Pro, o3, and Claude 4 Sonnet achieve ... (60.30%, 63.37%, and 63.16%)", "accuracies
     of 86.42% and 89.46% for VAE-GCN and VAE-GAT, respectively"."""
-    n = len(group.members)
-    if n < 2 or group.before_after:
+    if len(group.members) < 2 or group.before_after:
         return None
+    return _subjects_listed_before(sentence, group, names) or _subjects_listed_after(sentence, group, names)
+
+
+_SUBJECTS_AS_OBJECT = regex.compile(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$", regex.I)
+
+
+def _subjects_listed_before(sentence: str, group: Group, names) -> list[str] | None:
+    """The last list of as many names before the numbers, unless it is an object ("than A and B")."""
     head_end = group.members[0].outer_start
     best = None
-    for run in _name_runs(sentence, [name for name in names if name[1] <= head_end]):
-        if len(run) == n:
+    for run in _name_runs(sentence, [name for name in names if name.end <= head_end]):
+        if len(run) == len(group.members):
             best = run
-    if best is not None and not re_search(r"\b(?:for|than|over|to|of)\s+(?:\S+\s+){0,2}$",
-                                          sentence[:best[0][0]], regex.I):
-        return [name for _, _, name in best]  # as the abstract names them: "R101", not "RT-DETR-R101"
+    if best is None or _SUBJECTS_AS_OBJECT.search(sentence[:best[0].start]):
+        return None
+    return [name.name for name in best]  # as the abstract names them: "R101", not "RT-DETR-R101"
+
+
+def _subjects_listed_after(sentence: str, group: Group, names) -> list[str] | None:
+    """ "86.42% and 89.46% for VAE-GCN and VAE-GAT, respectively"."""
     after = _SUBJECTS_AFTER.match(sentence, group.members[-1].outer_end)
-    if after:
-        runs = _name_runs(sentence, [name for name in names if name[0] >= after.end()])
-        if runs and runs[0][0][0] == after.end() and len(runs[0]) == n and \
-                "respectively" in sentence[runs[0][-1][1]:runs[0][-1][1] + 20]:
-            return [name for _, _, name in runs[0]]
+    if not after:
+        return None
+    runs = _name_runs(sentence, [name for name in names if name.start >= after.end()])
+    if not runs:
+        return None
+    run = runs[0]
+    if run[0].start == after.end() and len(run) == len(group.members) and \
+            "respectively" in sentence[run[-1].end:run[-1].end + 20]:
+        return [name.name for name in run]
     return None
 
 
 _SUBJECTS_AFTER = regex.compile(r"\s*,?\s*(?:for|by|of|from)\s+(?:the\s+)?")
 
 
-def _name_runs(sentence: str, names) -> list[list[tuple[int, int, str]]]:
+def _name_runs(sentence: str, names) -> list[list[Name]]:
     """The names joined as lists ("A / B", "A and B", "A, B, and C"), each run in order; commas
     alone join only a run that "and" or "&" closes."""
-    runs: list[list[tuple[int, int, str]]] = []
-    run: list[tuple[int, int, str]] = []
+    runs: list[list[Name]] = []
+    run: list[Name] = []
     joins: list[str] = []
-    for name in names + [(len(sentence), len(sentence), "")]:
-        between = sentence[run[-1][1]:name[0]] if run else ""
-        if run and name[2] and _NAME_JOIN.match(between):
-            run.append(name)
-            joins.append(between)
-            continue
-        if run and (all("," not in join or "and" in join or "&" in join for join in joins)
-                    or "and" in joins[-1] or "&" in joins[-1]):
-            runs.append(run)
-        elif run:
-            runs.extend([[single] for single in run])
-        run, joins = ([name] if name[2] else []), []
-    return runs
+    for name in names:
+        if run:
+            between = sentence[run[-1].end:name.start]
+            if _NAME_JOIN.match(between):
+                run.append(name)
+                joins.append(between)
+                continue
+            runs += _as_runs(run, joins)
+        run, joins = [name], []
+    return runs + _as_runs(run, joins) if run else runs
+
+
+def _as_runs(run: list[Name], joins: list[str]) -> list[list[Name]]:
+    """`run` as one list, or each name alone where commas join it and no "and" or "&" closes it."""
+    if all("," not in join or "and" in join or "&" in join for join in joins) or \
+            "and" in joins[-1] or "&" in joins[-1]:
+        return [run]
+    return [[single] for single in run]
 
 
 def list_names(spans, n: int) -> list[str] | None:
@@ -496,7 +572,7 @@ def _in_a_list(spans, span, sentence: str) -> bool:
         first, second = (other, span) if other[0] < span[0] else (span, other)
         if 0 <= second[0] - first[1] <= 6 and (
                 _BENCHMARK_LIST_JOIN.fullmatch(sentence, first[1], second[0])
-                or second[0] == first[1] and _SIBLING_BENCHMARK.match(sentence, first[1])):  # "AIME 2024/2025"
+                or second[0] == first[1] and SIBLING_BENCHMARK.match(sentence, first[1])):  # "AIME 2024/2025"
             return True
     return False
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -45,7 +46,7 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     >>> m = find_mentions("by 2.97~25.22x")[0]; (m.value, m.low, m.high, m.unit, m.qualifier)
     (25.22, 2.97, 25.22, 'x', 'range')
     """
-    found = _numeric_mentions(text)
+    found = NumberScan.of(text).mentions()
     if len(found) > 1 and (" to " in text or "between" in text):
         found = _worded_ranges(text, found)
     words = number_words and may_hold_number_word(text)
@@ -53,9 +54,9 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     if not (words or times):
         return found  # numeric mentions alone come in order and never overlap
     if words:
-        found += [_word(match) for match in p.WORD_MENTION.finditer(text)]
+        found += [word_mention(match) for match in p.WORD_MENTION.finditer(text)]
     if times:
-        found += [_time_word(match) for match in p.WORD_TIME.finditer(text)]
+        found += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     for mention in found:
@@ -68,14 +69,14 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
 # Mentions are only tried where digits start: the pattern, tried at every character, would cost
 # most of the extraction time. A qualifier before the number ("up to", "~") is looked for in
 # at most this many characters before it.
-_QUALIFIER_REACH = 24
+QUALIFIER_REACH = 24
 # Where a run of digits starts, leaving out runs that patterns.NOT_IN_IDENTIFIER rejects anyway
 # ("Qwen2.5", "R1", "ResNet-50", "8/128"): most digits of an abstract sit in names, and a
 # failed MENTION match costs far more than a look behind. The looks read patterns.NOT_BEFORE_NUMBER
 # on ASCII characters only ("(?a:"): the pattern itself still rejects the rest. The digit comes
 # first and the looks behind include it, so that the scan jumps from digit to digit instead of
 # trying every position.
-_DIGIT_RUN = re.compile(r"\d(?<!\d\d)" + "".join(rf"(?<!(?a:{look})\d)" for look in p.NOT_BEFORE_NUMBER))
+DIGIT_RUN = re.compile(r"\d(?<!\d\d)" + "".join(rf"(?<!(?a:{look})\d)" for look in p.NOT_BEFORE_NUMBER))
 # The same on ASCII text, run over the text's characters reduced to their classes (a digit is
 # "0", a letter "a", one of "_.@#^" "_", white space "s"; "-", "/", ":" and "~" stand for
 # themselves, all else is " "): its first character a literal, the scan skips from digit to
@@ -87,7 +88,7 @@ _ASCII_CLASSES = bytes.maketrans(bytes(range(128)), bytes(
 
 
 def _class_digit_run() -> re.Pattern[bytes]:
-    """_DIGIT_RUN over the classes: each look of patterns.NOT_BEFORE_NUMBER written with the
+    """DIGIT_RUN over the classes: each look of patterns.NOT_BEFORE_NUMBER written with the
     classes of its characters (the looks of one character as one), each class taken whole."""
     class_of = {chr(code): chr(_ASCII_CLASSES[code]) for code in range(128)}
 
@@ -162,27 +163,16 @@ def may_hold_number_word(text: str) -> bool:
     return p.WORD_MENTION.may_match(text)
 
 
-def may_hold_number(text: str, number_words: bool = True) -> bool:
-    """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
-    without either it holds no claim."""
-    if text.isascii():  # ten substring searches, written out, beat a regex or a generator
-        has_digit = ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
-                     or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
-    else:
-        has_digit = _DIGIT.search(text) is not None
-    return has_digit or (number_words and may_hold_number_word(text))
-
-
 # The mention pattern in two: the head (sign, number, size, range or interval) and the unit
 # closing it (patterns.mention_head_source, patterns.UNIT_TAIL). The unit is an optional last
 # part, so the pattern's match is the head's match and the unit's match where the head ends, if
 # any. Of the unit patterns only those that can start with the character there are tried (most
 # numbers are followed by none): the alternation of all units costs a match most of its time.
-_PLAIN_HEAD = regex.compile(p.mention_head_source(range_unit=False), regex.VERBOSE)
+PLAIN_HEAD = regex.compile(p.mention_head_source(range_unit=False), regex.VERBOSE)
 
 
 @functools.cache
-def _full_head() -> regex.Pattern:
+def full_head() -> regex.Pattern:
     """Compiled when first needed: few numbers need it, and it costs a process milliseconds."""
     return regex.compile(p.mention_head_source(range_unit=True), regex.VERBOSE)
 
@@ -217,7 +207,7 @@ _UNIT_TAIL_SOURCES = _unit_tail_sources()
 _UNIT_TAILS = _UnitTails()
 
 
-def _unit_after(text: str, end: int) -> regex.Match | None:
+def unit_after(text: str, end: int) -> regex.Match | None:
     """The match of the unit part of the mention pattern at `end`, where its head ended."""
     tail = _UNIT_TAILS[text[end:end + 1]]
     if tail is None:  # the unit may start one further, after a space or "-"
@@ -234,7 +224,7 @@ def _unit_after(text: str, end: int) -> regex.Match | None:
 # read it as a number, at the cost of an exception each time.
 # read alike from either head (a property holds them to the same groups)
 _NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO, _HI, _UNIT1 = (
-    _PLAIN_HEAD.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
+    PLAIN_HEAD.groupindex[name] for name in ("num", "sign", "size", "num2", "err", "lo", "hi", "unit1"))
 
 
 # Where the mention pattern's unit of a range's first end ("1% - 10%") may start: a unit (no
@@ -244,7 +234,7 @@ _NUM, _SIGN, _SIZE, _NUM2, _ERR, _LO, _HI, _UNIT1 = (
 # on ASCII text `\d` is [0-9]):
 # where it does not match, the cheaper patterns.MENTION_BEFORE_NO_RANGE reads the same. The
 # stretch looked at ends at the next digit, so the looks of a text's numbers never overlap.
-_UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s\d~\u2013-]\D*?[~\u2013-]\s*(?:\d|[^\x00-\x7f])")
+UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s\d~\u2013-]\D*?[~\u2013-]\s*(?:\d|[^\x00-\x7f])")
 
 
 # The usual head on ASCII text, a number with perhaps a size suffix that no range, "±" or
@@ -253,62 +243,92 @@ _UNIT_BEFORE_RANGE_JOIN = re.compile(r"\s?[^\s\d~\u2013-]\D*?[~\u2013-]\s*(?:\d|
 # and its size are atomic, as in the head nothing after them makes it give back a character;
 # the look-ahead holds off where the head's range, "±" or interval part could start (its
 # numbers open with a digit). Where it fails, the head pattern reads the number.
-_ASCII_NUMBER = re.compile(rf"""
+ASCII_NUMBER = re.compile(rf"""
     {"".join(f"(?<!{p.ascii_twin_source(look, lower=False)})" for look in p.NOT_BEFORE_NUMBER)}
     (?>({p.ascii_twin_source(p.NUMERAL, lower=False)})({p.ascii_twin_source(p.SIZE_SUFFIX, lower=False)})?)
     (?![{p.ASCII_SPACE}]*(?:[-~]|\+/?-)[{p.ASCII_SPACE}]*[0-9]|[{p.ASCII_SPACE}]\([0-9])
     """, re.VERBOSE)
-# What _UNIT_BEFORE_RANGE_JOIN ends with on ASCII text: a text without it anywhere needs no full head.
-_ASCII_JOIN_BEFORE_DIGIT = re.compile(r"[~-]\s*[0-9]")
+# What UNIT_BEFORE_RANGE_JOIN ends with on ASCII text: a text without it anywhere needs no full head.
+JOIN_BEFORE_DIGIT = re.compile(r"[~-]\s*[0-9]")
 
 
 def _has_join_before_digit(classes: bytes) -> bool:
-    """Whether _ASCII_JOIN_BEFORE_DIGIT matches the text of `classes` (see _ASCII_CLASSES):
+    """Whether JOIN_BEFORE_DIGIT matches the text of `classes` (see _ASCII_CLASSES):
     with white space taken out, the join stands right before the digit."""
     squeezed = classes.replace(b"s", b"")
     return b"-0" in squeezed or b"~0" in squeezed
 
 
-def _numeric_mentions(text: str) -> list[Mention]:
-    """The numeric mentions of `text`, the pattern tried only where runs of digits start."""
-    mentions: list[Mention] = []
-    position = 0
-    plain_numbers = text.isascii()
-    if plain_numbers:
+@dataclass(slots=True)
+class NumberScan:
+    """One text's scan for numbers: where runs of digits start (`digits`), whether a range
+    join stands before a digit anywhere in it (`joins`), and the mentions read there
+    (`mentions`). On ASCII text, the usual case, the runs are found over the text's
+    characters reduced to their classes and a plain number is read by the standard engine
+    (ASCII_NUMBER); on other text, by the Unicode patterns. tests/test_mentions_fast.py holds
+    the two to the same mentions."""
+
+    text: str
+    digits: Iterator[re.Match]
+    joins: bool
+    ascii: bool
+
+    @classmethod
+    def of(cls, text: str) -> NumberScan:
+        if not text.isascii():
+            return cls(text, DIGIT_RUN.finditer(text), True, False)
         classes = text.encode("ascii").translate(_ASCII_CLASSES)
-        digits = _CLASS_DIGIT_RUN.finditer(classes)
         joins = ("-" in text or "~" in text) and _has_join_before_digit(classes)
-    else:
-        digits, joins = _DIGIT_RUN.finditer(text), True
-    for digit in digits:
-        start = digit.start()
-        if start < position:
-            continue
-        mention = _plain_number_at(text, start, position, joins) if plain_numbers else _BY_HEAD
-        if mention is _BY_HEAD:
-            mention, end = _mention_at(text, start, position)
-        elif mention is not None:
-            end = mention.outer_end  # a plain number ends where its unit, if any, ends
-        if mention is None:
-            continue
-        _attach_qualifier(text, mention, max(position, mention.outer_start - _QUALIFIER_REACH))
-        position = end
-        mentions.append(mention)
-    return mentions
+        return cls(text, _CLASS_DIGIT_RUN.finditer(classes), joins, True)
+
+    @staticmethod
+    def may_hold_number(text: str, number_words: bool = True) -> bool:
+        """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
+        without either it holds no claim."""
+        if text.isascii():  # ten substring searches, written out, beat a regex or a generator
+            has_digit = ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+                         or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
+        else:
+            has_digit = _DIGIT.search(text) is not None
+        return has_digit or (number_words and may_hold_number_word(text))
+
+    def mentions(self) -> list[Mention]:
+        """The numeric mentions of the text, the pattern tried only where runs of digits start."""
+        text = self.text
+        mentions: list[Mention] = []
+        position = 0
+        for digit in self.digits:
+            start = digit.start()
+            if start < position:
+                continue
+            mention = _plain_number_at(text, start, position, self.joins) if self.ascii else _BY_HEAD
+            if mention is _BY_HEAD:
+                mention, end = _mention_at(text, start, position)
+            elif mention is not None:
+                end = mention.outer_end  # a plain number ends where its unit, if any, ends
+            if mention is None:
+                continue
+            attach_qualifier(text, mention, max(position, mention.outer_start - QUALIFIER_REACH))
+            position = end
+            mentions.append(mention)
+        return mentions
+
+
+may_hold_number = NumberScan.may_hold_number
 
 
 _BY_HEAD = Mention(0, 0, 0, 0, 0.0)  # what _plain_number_at says where the head pattern must read
 
 
 def _plain_number_at(text: str, start: int, position: int, joins: bool) -> Mention | None:
-    """On ASCII text, the mention of a plain number (_ASCII_NUMBER) whose digits start at
+    """On ASCII text, the mention of a plain number (ASCII_NUMBER) whose digits start at
     `start`; _BY_HEAD where the head pattern must read it (`joins`: a range join before a digit
     stands somewhere in the text)."""
-    found = _ASCII_NUMBER.match(text, start)
-    if found is None or (joins and _UNIT_BEFORE_RANGE_JOIN.match(text, found.end())):
+    found = ASCII_NUMBER.match(text, start)
+    if found is None or (joins and UNIT_BEFORE_RANGE_JOIN.match(text, found.end())):
         return _BY_HEAD
     signed = start > position and text[start - 1] in "+-"
-    return _number(text, found, signed, _unit_after(text, found.end()))
+    return _number(text, found, signed, unit_after(text, found.end()))
 
 
 def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | None, int]:
@@ -317,20 +337,20 @@ def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | N
     start = digit_start
     if start > position and text[start - 1] in "+-":
         start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
-    match = _PLAIN_HEAD.match(text, start)
+    match = PLAIN_HEAD.match(text, start)
     if match is None and start < digit_start:
-        match = _PLAIN_HEAD.match(text, digit_start)
+        match = PLAIN_HEAD.match(text, digit_start)
     if match is None:
         return None, 0
     # the full pattern matches where the plain one does, and only differs after a unit
     # followed by a range join
-    if _UNIT_BEFORE_RANGE_JOIN.match(text, max(match.end(_NUM), match.end(_SIZE))):
-        match = _full_head().match(text, match.start())
-    unit = _unit_after(text, match.end())
+    if UNIT_BEFORE_RANGE_JOIN.match(text, max(match.end(_NUM), match.end(_SIZE))):
+        match = full_head().match(text, match.start())
+    unit = unit_after(text, match.end())
     return _numeric(match, unit), match.end() if unit is None else unit.end()
 
 
-def _attach_qualifier(text: str, mention: Mention, floor: int) -> None:
+def attach_qualifier(text: str, mention: Mention, floor: int) -> None:
     """The words standing right before the number: a qualifier ("up to 3x", "~6%", "over 95%"),
     or the unit of a number written without one (patterns.UNIT_BEFORE)."""
     if mention.outer_start == floor:
@@ -383,7 +403,7 @@ def _numeric(match: regex.Match, unit_match: regex.Match | None) -> Mention | No
 
 
 def _number(text: str, found: re.Match, signed: bool, unit_match: regex.Match | None) -> Mention | None:
-    """The mention of a match of _ASCII_NUMBER (a sign before it if `signed`): what _numeric
+    """The mention of a match of ASCII_NUMBER (a sign before it if `signed`): what _numeric
     reads of the head's match there, which holds no range, interval or range-start unit."""
     num, size = found.group(1, 2)
     value = parse_numeral(num)
@@ -404,7 +424,7 @@ def _places(numeral: str) -> int:
     return len(numeral.partition(".")[2])
 
 
-def _word(match) -> Mention:
+def word_mention(match) -> Mention:
     word = match["word"].lower()
     key = next(k for k in p.NUMBER_WORD_VALUES if k in " ".join(word.split()))
     value, unit = p.NUMBER_WORD_VALUES[key]
@@ -423,7 +443,7 @@ def _word(match) -> Mention:
                    value=value, unit=unit, is_word=True)
 
 
-def _time_word(match) -> Mention:
+def time_word_mention(match) -> Mention:
     """ "in a single day of training": 1 d, offsets on the number word ("single", "two")."""
     words = match["word"].lower().split()
     value = p.TIME_WORD_VALUES[" ".join(words)]

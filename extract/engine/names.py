@@ -3,11 +3,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
+from typing import NamedTuple
 
 import regex
 
-from .patterns import ASCII_SPACE
+from .cue_compiler import Cue
+
+class Name(NamedTuple):
+    """A system name found in a text: where it starts and ends, and as written."""
+    start: int
+    end: int
+    name: str
+
 
 # One token of a system name: "Vision-R1-7B", "RT-DETR-R50", "GPT-4o", "p-MoD", "docT5query".
 _TOKEN = r"[A-Za-z0-9][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
@@ -31,30 +39,42 @@ _RUN_FIRST_CAPITAL, _RUN_FIRST_LOWER = _NO_TOKEN_CHAR + _CAPITAL_OR_DIGIT, _NO_T
 # NAME_TOKEN after a character that is not a token character, the look-behind's condition: the
 # standard engine skips to such characters at C speed. It reads \w as `regex` does on ASCII text.
 _TOKEN_AFTER_NON_TOKEN_CHAR = re.compile(rf"[^\w-](?P<token>{_TOKEN})(?![\w-])")
-# `own` may be a token that is no system name and that _candidate_tokens leaves out
+# `own` may be a token that is no system name and that NameTokens leaves out
 _OWN_MAY_BE_LEFT_OUT = re.compile(r".[a-z_.+/-]*", re.DOTALL)
 
 
-def _candidate_tokens(text: str, own: str = "") -> list[tuple[int, int]]:
-    """Spans of the NAME_TOKEN matches in `text`, in order, some of those that can be neither a
-    system name nor `own` left out."""
-    if not text.isascii() or _OWN_MAY_BE_LEFT_OUT.fullmatch(own):
-        return [match.span() for match in NAME_TOKEN.finditer(text)]
-    # the first and the last run, too, lie between characters that are no token characters
-    spaced = f" {text} "
-    classes = spaced.encode("ascii").translate(_TOKEN_CHAR_CLASSES).replace(
-        _RUN_FIRST_CAPITAL, _RUN_FIRST_LOWER)
-    spans = []
-    capital = classes.find(_CAPITAL_OR_DIGIT)
-    while capital >= 0:
-        run_end = classes.find(_NO_TOKEN_CHAR, capital)
-        position = classes.rfind(_NO_TOKEN_CHAR, 0, capital)  # where the run's scan starts
-        while position < run_end and \
-                (token := _TOKEN_AFTER_NON_TOKEN_CHAR.search(spaced, position, run_end)):
-            position = token.end()
-            spans.append((token.start("token") - 1, position - 1))
-        capital = classes.find(_CAPITAL_OR_DIGIT, run_end)
-    return spans
+class NameTokens:
+    """The tokens a system name may be (NAME_TOKEN), as a scan that may leave out tokens that
+    can be neither a system name nor the paper's own: on ASCII text, the token pattern runs in
+    the runs of token characters with a capital or digit after their first character only
+    (see above); on other text it runs everywhere. tests/test_names.py holds the two to the
+    same names."""
+
+    pattern = NAME_TOKEN
+
+    def candidates(self, text: str, own: str = "") -> list[tuple[int, int]]:
+        """Spans of the NAME_TOKEN matches in `text`, in order, some of those that can be
+        neither a system name nor `own` left out."""
+        if not text.isascii() or _OWN_MAY_BE_LEFT_OUT.fullmatch(own):
+            return [match.span() for match in NAME_TOKEN.finditer(text)]
+        # the first and the last run, too, lie between characters that are no token characters
+        spaced = f" {text} "
+        classes = spaced.encode("ascii").translate(_TOKEN_CHAR_CLASSES).replace(
+            _RUN_FIRST_CAPITAL, _RUN_FIRST_LOWER)
+        spans = []
+        capital = classes.find(_CAPITAL_OR_DIGIT)
+        while capital >= 0:
+            run_end = classes.find(_NO_TOKEN_CHAR, capital)
+            position = classes.rfind(_NO_TOKEN_CHAR, 0, capital)  # where the run's scan starts
+            while position < run_end and \
+                    (token := _TOKEN_AFTER_NON_TOKEN_CHAR.search(spaced, position, run_end)):
+                position = token.end()
+                spans.append((token.start("token") - 1, position - 1))
+            capital = classes.find(_CAPITAL_OR_DIGIT, run_end)
+        return spans
+
+
+NAME_TOKENS = NameTokens()
 
 
 # Capitalised words and acronyms that name no system: field jargon, hardware classes, metrics.
@@ -105,7 +125,7 @@ _VERSION_TAIL = regex.compile(
 _LONGEST_FAMILY = max(map(len, MODEL_FAMILIES)) + 1
 
 
-def model_names(text: str) -> list[tuple[int, int, str]]:
+def model_names(text: str) -> list[Name]:
     """Names of models written as a family word and a version ("Claude 3.7", "Gemini 2.5 Pro",
     "o3"), which the token scan of find_names does not read as names: the matches of MODEL_NAME
     whose family is one of MODEL_FAMILIES and whose version is not hyphened to it.
@@ -113,17 +133,17 @@ def model_names(text: str) -> list[tuple[int, int, str]]:
     >>> [n for _, _, n in model_names("GPT-4o and Claude 3.7 beat Gemini 2.5 Pro and o3")]
     ['Claude 3.7', 'Gemini 2.5 Pro', 'o3']
     """
-    found: list[tuple[int, int, str]] = []
+    found: list[Name] = []
     for digit in _VERSION_START.finditer(text):
         at = digit.start()
-        if found and at < found[-1][1]:
+        if found and at < found[-1].end:
             continue
         family = _FAMILY_BEFORE.search(text, max(0, at - _LONGEST_FAMILY), at)
         if family is None or (family["family"] is not None and family["family"].lower() not in MODEL_FAMILIES):
             continue
         tail = _VERSION_TAIL.match(text, at)
         if tail is not None:
-            found.append((family.start(), tail.end(), text[family.start():tail.end()]))
+            found.append(Name(family.start(), tail.end(), text[family.start():tail.end()]))
     return found
 
 
@@ -188,14 +208,13 @@ def _spelled_out(acronym: str, words: list[str]) -> list[str]:
     """The words (hyphen parts) before an acronym whose initials spell it, last word first; []
     when they do not ("the Qwen3 (Q3)")."""
     letters = [c.lower() for c in acronym if c.isupper() or c.isdigit()] or [acronym[0].lower()]
-    parts = [part for word in reversed(words) for part in reversed(word.split("-")) if part]
     spelled = []
-    for part in parts:
+    for part in _parts_last_first(words):
         if not letters:
             break
         if part.lower() in _SMALL_WORDS:
             continue
-        capitals = [c.lower() for c in part if c.isupper()] if part[0].isupper() else [part[0]]
+        capitals = _capitals(part)
         if len(capitals) > 1 and letters[-len(capitals):] == capitals:
             del letters[-len(capitals):]  # "AWare" spells A and W
         elif part[0].lower() == letters[-1]:
@@ -206,33 +225,28 @@ def _spelled_out(acronym: str, words: list[str]) -> list[str]:
     return spelled if not letters else []
 
 
+def _parts_last_first(words: list[str]) -> list[str]:
+    """The hyphen parts of `words`, the last part of the last word first."""
+    return [part for word in reversed(words) for part in reversed(word.split("-")) if part]
+
+
+def _capitals(part: str) -> list[str]:
+    """The initials a word may spell, lower-cased: its capitals ("AWare": a, w), or its first letter."""
+    return [c.lower() for c in part if c.isupper()] if part[0].isupper() else [part[0]]
+
+
 # "we propose X", "dubbed X": where an abstract names its own system.
 _WE_PROPOSE = (r"we\s+(?:\w+ly\s+|then\s+|also\s+|further\s+|here\s+)?(?:propose|introduce|present|"
                r"develop|design|build|call|name)")
 _NAMING_WORDS = ("dubbed", "called", "named", "termed", "coined")
-_PROPOSAL = regex.compile(rf"\b(?:{'|'.join((_WE_PROPOSE, *_NAMING_WORDS))})\b(?P<after>[^.]{{0,160}})",
-                          regex.IGNORECASE)
-_OUR_NAME = regex.compile(rf"\bour\s+(?:proposed\s+|new\s+)?(?P<name>{_TOKEN})")
-
-# Their twins for ASCII text, the usual case, on the standard engine, which tries a pattern
-# starting with \b at every position but skips at C speed to a literal start: the look-behind
-# that stands for \b follows each word's first two letters. The proposal twins run on the
-# lower-cased text (the same offsets), a case-sensitive search being cheaper, and without the
-# naming words where the text has none, as then they cannot match: two literal letters skip
-# faster than an alternation's first letters. \w means the same to both engines on ASCII text,
-# \s does not: it is spelled out.
-_ASCII_SPACE = f"[{ASCII_SPACE}]"
-
-
-def _at_word_start(*words: str) -> str:
-    r"""`\b(?:word|...)` for the standard engine, \s spelled out as `regex` reads it in ASCII."""
-    return "|".join(rf"{word[:2]}(?<!\w..){word[2:]}".replace(r"\s", _ASCII_SPACE) for word in words)
-
-
-_PROPOSAL_ASCII = re.compile(rf"(?:{_at_word_start(_WE_PROPOSE, *_NAMING_WORDS)})\b(?P<after>[^.]{{0,160}})")
-_WE_PROPOSE_ASCII = re.compile(rf"(?:{_at_word_start(_WE_PROPOSE)})\b(?P<after>[^.]{{0,160}})")
-_OUR = _at_word_start(r"our\s+")
-_OUR_NAME_ASCII = re.compile(rf"{_OUR}(?:proposed{_ASCII_SPACE}+|new{_ASCII_SPACE}+)?(?P<name>{_TOKEN})")
+# Two cues, the words after the proposal the same: "we" is a literal the scan skips to, the
+# naming words are rare and their gate spares most abstracts the look (one cue of both would
+# try the alternation at every "w", "d", "c", "n" and "t"). No gate before "we propose": its
+# words stand in nearly every abstract (94% of the synthetic ones).
+_WE_PROPOSE_CUE = Cue(rf"\b{_WE_PROPOSE}\b(?P<after>[^.]{{0,160}})", gate=False)
+_NAMED_CUE = Cue(rf"\b(?:{'|'.join(_NAMING_WORDS)})\b(?P<after>[^.]{{0,160}})")
+# no gate: the twin skips to the literal "our" at less cost than a look for it
+_OUR_NAME = Cue(rf"\bour\s+(?:proposed\s+|new\s+)?(?P<name>{_TOKEN})", case_blind=False, gate=False)
 
 # "we present Fuyou, a low-cost training framework": a capitalised word set off by a comma
 _APPOSITION = regex.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<name>[A-Z][\w.+-]*\w)\s*[,(:]")
@@ -275,9 +289,9 @@ _TIGHT_COLON_HEAD = re.compile(r"([^:]+):(?=[A-Z][a-z])")  # not a ratio: "N:M S
 
 
 def system_name(title: str, abstract: str, not_systems: Container[str] = frozenset()) -> str:
-    """The paper's own system: the title before the colon when it is a name, else the name the
-    abstract introduces ("we propose X"), else the title's first name-like word. Names in
-    `not_systems` (the abstract's benchmarks, the terms it defines) are never taken.
+    """The paper's own system: the name the first of _OWN_NAME_RULES finds, else the title's own
+    label (the title before the colon, or the whole title). Names in `not_systems` (the
+    abstract's benchmarks, the terms it defines) are never taken.
 
     >>> system_name("Vision-R1: Incentivizing Reasoning Capability in MLLMs", "")
     'Vision-R1'
@@ -285,39 +299,94 @@ def system_name(title: str, abstract: str, not_systems: Container[str] = frozens
     ...             "we propose the Real-Time DEtection TRansformer (RT-DETR), the first ...")
     'RT-DETR'
     """
+    for rule in _OWN_NAME_RULES:
+        name = rule.find(title, abstract, not_systems)
+        if name is not None:
+            return name
+    head, colon = _title_head(title)
+    return head if colon and not _names_a_benchmark(head) else title
+
+
+def _title_head(title: str) -> tuple[str, bool]:
+    """The title before ": ", and whether it has one."""
     head, colon, _ = title.partition(": ")
     if not colon and (tight := _TIGHT_COLON_HEAD.match(title)):
         head, colon = tight[1], ":"  # "ECMNet:Lightweight Semantic Segmentation ..."
-    head = head.strip()
+    return head.strip(), bool(colon)
+
+
+def _named_title_head(title: str, abstract: str, not_systems: Container[str]) -> str | None:
+    head, colon = _title_head(title)
     if colon and len(head.split()) <= 3 and not head.lower().startswith(_TITLE_HEAD_STOP) and \
             head not in not_systems and not _names_a_benchmark(head):
         return head
-    if abstract.isascii():
-        lower = abstract.lower()
-        naming_word = any(word in lower for word in _NAMING_WORDS)
-        proposals = (_PROPOSAL_ASCII if naming_word else _WE_PROPOSE_ASCII).finditer(lower)
-        ours = _OUR_NAME_ASCII.finditer(abstract)
-    else:
-        proposals = _PROPOSAL.finditer(abstract)
-        ours = _OUR_NAME.finditer(abstract)
-    for match in proposals:
-        after = abstract[match.start("after"):match.end("after")]
-        bracketed = _PARENTHESISED.search(after)
-        if bracketed and is_system_token(bracketed["name"]) and bracketed["name"] not in not_systems:
-            return bracketed["name"]
-        apposition = _APPOSITION.match(after)
-        if apposition and apposition["name"] not in NOT_SYSTEM and apposition["name"] not in not_systems:
-            return apposition["name"]
-        for start, end in _candidate_tokens(after[:80]):
-            if is_system_token(after[start:end]) and after[start:end] not in not_systems:
-                return after[start:end]
-    for match in ours:
+    return None
+
+
+def _proposed_name(title: str, abstract: str, not_systems: Container[str]) -> str | None:
+    for match in _proposals(abstract):
+        name = _name_proposed_in(abstract[match.start("after"):match.end("after")], not_systems)
+        if name is not None:
+            return name
+    return None
+
+
+def _proposals(abstract: str):
+    """The matches of either proposal cue, in order, none inside another: what one cue of both
+    would find. Each cue's next match is searched again only once the text before it is read."""
+    cues = (_WE_PROPOSE_CUE, _NAMED_CUE)
+    ahead = [cue.search(abstract) for cue in cues]
+    while ahead[0] is not None or ahead[1] is not None:
+        first = min((match for match in ahead if match is not None), key=lambda match: match.start())
+        yield first
+        end = first.end()
+        ahead = [match if match is None or match.start() >= end else cue.search(abstract, end)
+                 for match, cue in zip(ahead, cues)]
+
+
+def _name_proposed_in(after: str, not_systems: Container[str]) -> str | None:
+    """The name after "we propose": in brackets ("the Real-Time DEtection TRansformer
+    (RT-DETR)"), set off by a comma ("Fuyou, a low-cost ..."), or the first name-like token."""
+    bracketed = _PARENTHESISED.search(after)
+    if bracketed and is_system_token(bracketed["name"]) and bracketed["name"] not in not_systems:
+        return bracketed["name"]
+    apposition = _APPOSITION.match(after)
+    if apposition and apposition["name"] not in NOT_SYSTEM and apposition["name"] not in not_systems:
+        return apposition["name"]
+    return _first_system_token(after[:80], not_systems)
+
+
+def _our_name(title: str, abstract: str, not_systems: Container[str]) -> str | None:
+    for match in _OUR_NAME.finditer(abstract):
         if is_system_token(match["name"]) and match["name"] not in not_systems:
             return match["name"]
-    for start, end in _candidate_tokens(title):
-        if is_system_token(title[start:end]) and title[start:end] not in not_systems:
-            return title[start:end]
-    return head if colon and not _names_a_benchmark(head) else title  # the paper's own label
+    return None
+
+
+def _title_token(title: str, abstract: str, not_systems: Container[str]) -> str | None:
+    return _first_system_token(title, not_systems)
+
+
+def _first_system_token(text: str, not_systems: Container[str]) -> str | None:
+    for start, end in NAME_TOKENS.candidates(text):
+        if is_system_token(text[start:end]) and text[start:end] not in not_systems:
+            return text[start:end]
+    return None
+
+
+class _OwnNameRule(NamedTuple):
+    """Where an abstract names its own system; `find` gives the name, or None."""
+    name: str
+    find: Callable[[str, str, Container[str]], str | None]
+
+
+# In order: the first that finds a name gives it.
+_OWN_NAME_RULES = (
+    _OwnNameRule("the title before its colon, a name of at most three words (\"Vision-R1: ...\")", _named_title_head),
+    _OwnNameRule("the name after \"we propose\", \"dubbed\" (\"we present Fuyou, a ...\")", _proposed_name),
+    _OwnNameRule("\"our X\" (\"our new Foo-1\")", _our_name),
+    _OwnNameRule("the title's first name-like token (\"DETRs Beat YOLOs ...\")", _title_token),
+)
 
 
 _BENCHMARK_WORD = regex.compile(r"\b(?:benchmark|dataset|corpus|suite)s?$", regex.IGNORECASE)
@@ -331,35 +400,33 @@ def _names_a_benchmark(head: str) -> bool:
 _SIZE_AFTER_NAME = regex.compile(r"\s(\d+(?:\.\d+)?[BMK])\b")
 
 
-def find_names(text: str, own: str = "") -> list[tuple[int, int, str]]:
+def find_names(text: str, own: str = "") -> list[Name]:
     """System names in `text` as (start, end, name); neighbouring size tokens join the name
     ("DeepSeek-R1 671B", "LLaMA2 7B").
 
     >>> [n for _, _, n in find_names("Pangu-Ultra-MoE 718B beats DeepSeek-R1 and GShard 2.9B")]
     ['Pangu-Ultra-MoE 718B', 'DeepSeek-R1', 'GShard 2.9B']
     """
-    names: list[tuple[int, int, str]] = []
-    for start, end in _candidate_tokens(text, own):
+    names: list[Name] = []
+    for start, end in NAME_TOKENS.candidates(text, own):
         token = text[start:end]
         if not (is_system_token(token) or token == own):
             continue
         size = _SIZE_AFTER_NAME.match(text, end)
         if size:
             end = size.end()
-        if names and names[-1][1] == start - 1 and text[start - 1] == " ":
-            previous = names.pop()  # "OpenAI O1": two name tokens in a row are one name
-            start = previous[0]
-        names.append((start, end, text[start:end]))
+        if names and names[-1].end == start - 1 and text[start - 1] == " ":
+            start = names.pop().start  # "OpenAI O1": two name tokens in a row are one name
+        names.append(Name(start, end, text[start:end]))
     return _with_model_names(names, model_names(text))
 
 
-def _with_model_names(names: list[tuple[int, int, str]], models: list[tuple[int, int, str]]
-                      ) -> list[tuple[int, int, str]]:
+def _with_model_names(names: list[Name], models: list[Name]) -> list[Name]:
     """`names` and the model names that overlap none of them, in order; a model name that holds
     a name ("Qwen2.5-VL 7B" holds "Qwen2.5-VL") replaces it."""
     for model in models:
-        inside = [n for n in names if model[0] <= n[0] and n[1] <= model[1]]
-        if any(n[0] < model[1] and model[0] < n[1] for n in names if n not in inside):
+        inside = [n for n in names if model.start <= n.start and n.end <= model.end]
+        if any(n.start < model.end and model.start < n.end for n in names if n not in inside):
             continue
         names = sorted([n for n in names if n not in inside] + [model])
     return names
