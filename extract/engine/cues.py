@@ -103,7 +103,7 @@ ON_AFTER = Cue(opens("on "), case_blind=False)
 CONSTRAINT_AFTER = Cue(opens(
     "SLA", "SLO", "constraints?", "budget", "limit", "deadline", "context", "window", "sparsity", "sparse",
     "of peak", "outliers", "of (?:the )?(?:training|pre-?training) (?:set|data)", r"of data\b", "epochs?",
-    "iterations?", r"through\b", "bits?", "precision", skip=1, skip_word=r"\w+"), gate=False)
+    "iterations?", r"through\b", "bits?", skip=1, skip_word=r"\w+"), gate=False)
 # An amount of memory stated as background, not used by the system: "grown by 5x (16 GB to 80 GB)".
 MEMORY_BACKGROUND_AFTER = Cue(opens(r"of (?:data|text|\w+ artifacts)", r"to \d"))
 
@@ -140,7 +140,7 @@ SHARE_WORD_BEFORE = Cue(r"\b" + phrases(r"prun\w*", "only", r"reduc\w*", r"us\w+
 # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)": a value labelled with a name
 LABEL_BEFORE = Cue(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", case_blind=False)
 SCORE_VERB = Cue(r"\b" + phrases(*SCORE_VERBS, *KEEP_VERBS, r"yield\w*", "led with", r"resolv\w*", r"solv\w*",
-                                  r"succeed\w* in", r"pass\w*", "(?:up|down) from", "=") + r"\s*(?:an?\s+)?$")
+                                  r"succeed\w* in", r"pass\w*", "(?:up|down) from", "=", r"scores? (?:of|with)") + r"\s*(?:an?\s+)?$")
 SCORING_WORD = Cue(r"\b" + phrases(*SCORE_VERBS) + r"\s+(?:an?\s+)?$")
 SCORE_MENTIONED = Cue("score")
 # What may stand between a metric's name and its number: "accuracy of 98.8%", "AUC = 0.955"
