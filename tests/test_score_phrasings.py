@@ -37,6 +37,22 @@ PRECISION_AFTER = [
                  id="wide:2510.18405 0.968 precision"),
 ]
 
+# rules.TABLE reduction.fraction_of_baseline with cues.LEFT_USING_ONLY: what a system uses "only"
+# N% of is a reduction, whatever it uses
+USING_ONLY = [
+    pytest.param("Our approach surpasses full-context prompting while using only 0.4% of the original contexts.",
+                 [("reduction", 0.4, "%", "")], id="wide:2504.01707 using only N% of the contexts"),
+    pytest.param("At the lowest LOD, our method uses only 6.2% of the Gaussians.", [("reduction", 6.2, "%", "")],
+                 id="wide:2510.05488 uses only N% of the Gaussians"),
+    pytest.param("We trained the CoIDO scorer using only 20 percent of randomly sampled data.",
+                 [("reduction", 20.0, "%", "data")], id="wide:2510.17847 using only N percent"),
+]
+
+
+@pytest.mark.parametrize(("abstract", "expected"), USING_ONLY)
+def test_a_share_of_what_is_used_is_a_reduction(abstract: str, expected: list) -> None:
+    assert _claims(abstract) == expected
+
 
 @pytest.mark.parametrize(("abstract", "expected"), SCORE_OF)
 def test_a_score_of_is_a_score(abstract: str, expected: list) -> None:

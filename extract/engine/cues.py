@@ -124,6 +124,8 @@ BEFORE_SETTING = Cue(ends(r"(?:ratio|sparsity|rate|threshold|dropout|temperature
 FRACTION_OF_BASELINE = Cue(r"\b" + phrases(*KEEP_VERBS, r"recover\w*", r"achiev\w*", r"reach\w*", r"match\w*")
                            + r"\s+(?:over\s+|about\s+|nearly\s+|up\s+to\s+)?$")
 LEFT_ONLY = Cue(ends("only", "just", "merely", "mere"))
+# "using only 0.4% of the original contexts": a share of whatever the system uses is a reduction
+LEFT_USING_ONLY = Cue(ends(r"(?:us\w*|requir\w*|need\w*|consum\w*) (?:only|just|merely)"))
 LEFT_SCORE_WORD = Cue(r"\bscores?\s+(?:of|from)\s*$|\bscore\s+(?:is|was|of)\s*$")
 # "improves the score of X from 45.1": a score, not a delta
 LEFT_SCORE_FROM = Cue(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$")
