@@ -41,6 +41,23 @@ MARKED_METRICS = [
                  id="wide:2511.20011 a known metric before the head keeps its name"),
 ]
 
+# cues.QUALITY_NOUNS: what a system makes fewer of, where it is no resource, is a quality: a reduction
+# of it is a negative delta (golden/README.md "Borderline kinds"), its metric what the text names
+REDUCED_QUALITIES = [
+    pytest.param("FooNet reduces the temporal inconsistency by 29%.", [("delta", -29.0, "temporal inconsistency")],
+                 id="wide:2508.04705 reduces the <quality> by"),
+    pytest.param("Our system achieves 94.2% accuracy, with a 35% relative reduction in false positives on academic text.",
+                 [("score", 94.2, "accuracy"), ("delta", -35.0, "false positives")],
+                 id="wide:2511.22153 a relative reduction in false positives"),
+    pytest.param("Our evaluations demonstrate a significant 35% reduction in privacy leakage.",
+                 [("delta", -35.0, "privacy leakage")], id="wide:2511.08666 a reduction in privacy leakage"),
+    pytest.param("Joint training decreases WER by 28.3% on LibriSpeech.", [("delta", -28.3, "WER")],
+                 id="wide:2508.04814 decreases WER by"),
+    pytest.param("Using the three parts in conjunction reduces hallucinations by up to 85%.",
+                 [("delta", -85.0, "hallucinations")], id="wide:2510.00276 reduces hallucinations by"),
+    pytest.param("FooNet reduces memory usage by 40%.", [("reduction", 40.0, "memory")], id="spec: a resource stays a reduction"),
+]
+
 # numbers beside a head word that names no metric: a verb, a setting, an adjective
 NO_MARKED_METRIC = [
     pytest.param("The strongest model attains 30% accuracy, while humans score 97%.", 30, "",
@@ -54,6 +71,11 @@ NO_MARKED_METRIC = [
 
 @pytest.mark.parametrize(("abstract", "expected"), MARKED_METRICS)
 def test_a_marked_name_is_the_metric(abstract: str, expected: list) -> None:
+    assert _metrics(abstract) == expected
+
+
+@pytest.mark.parametrize(("abstract", "expected"), REDUCED_QUALITIES)
+def test_a_reduced_quality_is_a_negative_delta_on_it(abstract: str, expected: list) -> None:
     assert _metrics(abstract) == expected
 
 

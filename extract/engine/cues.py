@@ -48,7 +48,10 @@ RESOURCE_NOUNS = ("memory", "(?:T|G|P)?FLOPs?", "MACs", "compute", "computations
 QUALITY_NOUNS = ("accuracy(?: loss)?", "error(?: rate)?", "loss", "AP", r"mAP\S*", r"F1(?:[-\s]score)?",
                  r"AUC\S*", r"pass@\d+", "recall", "precision", "score", "scores", "performance", "perplexity",
                  "PPL", "FID", "BLEU", r"NDCG\S*", r"MRR\S*", r"R@\d+", "Dice", "IoU", "mIoU", "win rate",
-                 "false negatives", "quality", "variation in accuracy")
+                 "false negatives", "quality", "variation in accuracy",
+                 # what a system makes fewer of is a quality too ("cut hallucinations by 80%")
+                 r"\b(?:WER|CER|RMSE|MSE|MAE)\b", r"errors\b", r"hallucinat\w*", "false positives",
+                 r"inconsisten\w*", "leakage", "divergence")
 SPEED = phrases(*SPEED_NOUNS)
 RESOURCE = phrases(*RESOURCE_NOUNS)
 QUALITY = phrases(*QUALITY_NOUNS)
