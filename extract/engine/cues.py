@@ -48,7 +48,10 @@ RESOURCE_NOUNS = ("memory", "(?:T|G|P)?FLOPs?", "MACs", "compute", "computations
 QUALITY_NOUNS = ("accuracy(?: loss)?", "error(?: rate)?", "loss", "AP", r"mAP\S*", r"F1(?:[-\s]score)?",
                  r"AUC\S*", r"pass@\d+", "recall", "precision", "score", "scores", "performance", "perplexity",
                  "PPL", "FID", "BLEU", r"NDCG\S*", r"MRR\S*", r"R@\d+", "Dice", "IoU", "mIoU", "win rate",
-                 "false negatives", "quality", "variation in accuracy")
+                 "false negatives", "quality", "variation in accuracy",
+                 # what a system makes fewer of is a quality too ("cut hallucinations by 80%")
+                 r"\b(?:WER|CER|RMSE|MSE|MAE)\b", r"errors\b", r"hallucinat\w*", "false positives",
+                 r"inconsisten\w*", "leakage", "divergence")
 SPEED = phrases(*SPEED_NOUNS)
 RESOURCE = phrases(*RESOURCE_NOUNS)
 QUALITY = phrases(*QUALITY_NOUNS)
@@ -103,7 +106,7 @@ ON_AFTER = Cue(opens("on "), case_blind=False)
 CONSTRAINT_AFTER = Cue(opens(
     "SLA", "SLO", "constraints?", "budget", "limit", "deadline", "context", "window", "sparsity", "sparse",
     "of peak", "outliers", "of (?:the )?(?:training|pre-?training) (?:set|data)", r"of data\b", "epochs?",
-    "iterations?", r"through\b", "bits?", "precision", skip=1, skip_word=r"\w+"), gate=False)
+    "iterations?", r"through\b", "bits?", skip=1, skip_word=r"\w+"), gate=False)
 # An amount of memory stated as background, not used by the system: "grown by 5x (16 GB to 80 GB)".
 MEMORY_BACKGROUND_AFTER = Cue(opens(r"of (?:data|text|\w+ artifacts)", r"to \d"))
 
@@ -124,6 +127,8 @@ BEFORE_SETTING = Cue(ends(r"(?:ratio|sparsity|rate|threshold|dropout|temperature
 FRACTION_OF_BASELINE = Cue(r"\b" + phrases(*KEEP_VERBS, r"recover\w*", r"achiev\w*", r"reach\w*", r"match\w*")
                            + r"\s+(?:over\s+|about\s+|nearly\s+|up\s+to\s+)?$")
 LEFT_ONLY = Cue(ends("only", "just", "merely", "mere"))
+# "using only 0.4% of the original contexts": a share of whatever the system uses is a reduction
+LEFT_USING_ONLY = Cue(ends(r"(?:us\w*|requir\w*|need\w*|consum\w*) (?:only|just|merely)"))
 LEFT_SCORE_WORD = Cue(r"\bscores?\s+(?:of|from)\s*$|\bscore\s+(?:is|was|of)\s*$")
 # "improves the score of X from 45.1": a score, not a delta
 LEFT_SCORE_FROM = Cue(r"\bscore\w*\b[^.]{0,40}\bfrom\s*$")
@@ -140,7 +145,7 @@ SHARE_WORD_BEFORE = Cue(r"\b" + phrases(r"prun\w*", "only", r"reduc\w*", r"us\w+
 # "(WeTok: 0.12 vs. FLUX-VAE: 0.18)": a value labelled with a name
 LABEL_BEFORE = Cue(r"\b[A-Z][\w.-]*(?:\s[\w.]+)?\s*:\s*$", case_blind=False)
 SCORE_VERB = Cue(r"\b" + phrases(*SCORE_VERBS, *KEEP_VERBS, r"yield\w*", "led with", r"resolv\w*", r"solv\w*",
-                                  r"succeed\w* in", r"pass\w*", "(?:up|down) from", "=") + r"\s*(?:an?\s+)?$")
+                                  r"succeed\w* in", r"pass\w*", "(?:up|down) from", "=", r"scores? (?:of|with)") + r"\s*(?:an?\s+)?$")
 SCORING_WORD = Cue(r"\b" + phrases(*SCORE_VERBS) + r"\s+(?:an?\s+)?$")
 SCORE_MENTIONED = Cue("score")
 # What may stand between a metric's name and its number: "accuracy of 98.8%", "AUC = 0.955"

@@ -11,6 +11,7 @@ import regex
 
 from . import cues, vocab
 from .kinds import METRIC_LINK, Group
+from .marked_metrics import marked_metric
 from .mentions import Mention
 from .names import Name, is_system_token
 from .cue_compiler import Cue
@@ -597,7 +598,7 @@ def metric_of(sentence: str, group: Group, mention: Mention, metrics) -> str:
     in accuracy, recall, and F1") has none (golden/README.md). The places are tried in the
     order of METRIC_PLACES; the first that decides (a name, or "" for none) wins."""
     if not metrics:
-        return ""
+        return _metric_marked_beside(sentence, group, metrics) or ""
     for place in METRIC_PLACES:
         found = place(sentence, group, metrics)
         if found is not None:
@@ -635,6 +636,12 @@ def _metric_shortly_after(sentence: str, group: Group, metrics) -> str | None:
     return None
 
 
+def _metric_marked_beside(sentence: str, group: Group, metrics) -> str | None:
+    """ "15% strict scores", "refusal rates drop by 10%": a name the text marks as a metric
+    beside the number, where the vocabulary knows none there (marked_metrics)."""
+    return marked_metric(sentence, group.members[0].outer_start, group.members[-1].outer_end) or None
+
+
 def _metric_earlier_in_sentence(sentence: str, group: Group, metrics) -> str | None:
     """The last metric named before the number. A metric another number stands with is that
     number's where this one has a name of its own the vocabulary does not know ("accuracy of
@@ -659,7 +666,7 @@ def _unless_several(metrics, metric, sentence: str) -> str:
 
 
 #: Where a score's or delta's metric is looked for, in order (metric_of).
-METRIC_PLACES = (_metric_right_after, _metric_linked_before, _metric_shortly_after,
+METRIC_PLACES = (_metric_right_after, _metric_linked_before, _metric_shortly_after, _metric_marked_beside,
                  _metric_earlier_in_sentence, _metric_later_in_sentence)
 
 

@@ -336,6 +336,8 @@ TABLE: tuple[Rule, ...] = (
          qualifier="fraction_of_baseline", examples=(("FooNet needs only 55.6% TFLOPs.", 55.6),)),
     Rule("reduction.fraction_of_baseline", _PERCENT, SHARE_OF_BASELINE, FRACTION_OF_AFTER,
          qualifier="fraction_of_baseline", examples=(("FooNet trains on only 27.7% of the data.", 27.7),)),
+    Rule("reduction.fraction_of_baseline", _PERCENT, Before("LEFT_USING_ONLY"), qualifier="fraction_of_baseline",
+         examples=(("FooNet uses only 6.2% of the Gaussians.", 6.2),)),
     Rule("delta.loss", QUALITY_UNITS, After("RIGHT_LOSS"), sign=-1,
          examples=(("FooNet has a 0.4% lower accuracy than the dense model.", 0.4),)),
     Rule("reduction.percent", _PERCENT, After("RIGHT_REDUCTION"),
