@@ -690,6 +690,9 @@ class Vocabulary:
         self._templates: list[tuple[regex.Pattern, Entry, bool]] = []
         # Per instance, so that a vocabulary and its cache go away together.
         self._resolve = functools.lru_cache(maxsize=4096)(self._resolve_uncached)
+        # A pure function of a name as found (names recur in every corpus): folded and looked
+        # up once, not at every mention.
+        self._lookup = functools.lru_cache(maxsize=4096)(self._lookup_uncached)
         self._index()
         self._regex_entries = regex_entries
         self._pattern = self._compile(regex_entries)
@@ -843,7 +846,7 @@ class Vocabulary:
             return None
         return self._lookup(match["name"])
 
-    def _lookup(self, name: str) -> tuple[str, Entry] | None:
+    def _lookup_uncached(self, name: str) -> tuple[str, Entry] | None:
         """The canonical name and entry of a name the regex matched; None when only the
         case-insensitive regex, not the file, allows it ("math" for the quoted "MATH")."""
         exact_key = fold(name, keep_case=True)
@@ -1083,7 +1086,7 @@ class JointScan:
     vocabulary is then tried only where its own opening scanner matches.
     """
 
-    __slots__ = ("vocabularies", "scanner", "_own_scanners")
+    __slots__ = ("vocabularies", "scanner", "_marked_scanner")
 
     def __init__(self, vocabularies: Iterable[Vocabulary]) -> None:
         self.vocabularies = tuple(vocabularies)
@@ -1098,17 +1101,30 @@ class JointScan:
             [word for o in openings for word in o.words],
             [other for o in openings for other in o.others],
             starts.pop())[1] if usable else None
-        self._own_scanners = [v.opening_scanners.lower_ascii for v in self.vocabularies]
+        self._marked_scanner = _marked(self.scanner, [v.opening_scanners.lower_ascii
+                                                      for v in self.vocabularies]) if usable else None
 
     def find_all(self, text: str) -> tuple[list[Mention], ...]:
-        if self.scanner is None or not text.isascii():
+        if self._marked_scanner is None or not text.isascii():
             return tuple(v.find_all(text) for v in self.vocabularies)
         lowered = text.lower()
-        padded = " " + lowered             # as Vocabulary.find_all pads it
-        starts = [opening.start() for opening in self.scanner.finditer(padded)]
-        # each vocabulary where its own scanner matches (a quick test of the one position)
-        return tuple(v.find_all_at(text, [s for s in starts if own.match(padded, s)], lowered)
-                     for v, own in zip(self.vocabularies, self._own_scanners))
+        starts: tuple[list[int], ...] = tuple([] for _ in self.vocabularies)
+        # as Vocabulary.find_all pads it; each vocabulary tried where its own scanner matches
+        for opening in self._marked_scanner.finditer(" " + lowered):
+            for own, mark in zip(starts, opening.groups()):
+                if mark is not None:
+                    own.append(opening.start())
+        return tuple(v.find_all_at(text, own, lowered) for v, own in zip(self.vocabularies, starts))
+
+
+def _marked(scanner: re.Pattern, own_scanners: list[re.Pattern]) -> re.Pattern:
+    """`scanner` with, after it, an optional empty group for each of `own_scanners` that takes
+    part where that one matches too (all begin with `_BEFORE_WORD`, which `scanner` has just
+    read): one match tells which vocabularies may open a mention there, instead of a
+    `match` call of Python per vocabulary and position."""
+    assert all(own.pattern.startswith(_BEFORE_WORD) and not own.groups for own in own_scanners)
+    marks = "".join(f"(?:(?={own.pattern[len(_BEFORE_WORD):]})())?" for own in own_scanners)
+    return re.compile(scanner.pattern + marks, scanner.flags)
 
 
 # --- the built-in vocabularies -------------------------------------------------------------
