@@ -115,14 +115,35 @@ class CorpusFile:
         return self.abstract_bytes / 1e6
 
 
+@dataclass
+class CycledRecords:
+    """An endless stream of the records of a JSON Lines file (`id`, `title`, `abstract`, as in
+    the arXiv metadata snapshot), taken again and again in file order, each pass's ids made
+    distinct ("2503.12014.r1"): real abstracts at any corpus size."""
+
+    source: Path
+
+    def __iter__(self) -> Iterator[dict]:
+        with open(self.source, encoding="utf-8") as lines:
+            records = [json.loads(line) for line in lines if line.strip()]
+        if not records:
+            raise ValueError(f"{self.source}: no records")
+        cycle = 0
+        while True:
+            for record in records:
+                yield {**record, "id": f"{record['id']}.r{cycle}" if cycle else record["id"]}
+            cycle += 1
+
+
 def write_jsonl(path: Path, records: int | None = None, size_bytes: int | None = None,
-                seed: int = 0) -> CorpusFile:
-    """Stream synthetic records to `path` until `records` are written or the file has `size_bytes`."""
+                seed: int = 0, source: Path | None = None) -> CorpusFile:
+    """Stream records to `path` until `records` are written or the file has `size_bytes`:
+    synthetic ones (`seed`), or those of the JSON Lines file `source` again and again."""
     if records is None and size_bytes is None:
         raise ValueError("give records or size_bytes")
     written = abstract_bytes = file_bytes = 0
     with open(path, "w", encoding="utf-8") as out:
-        for record in SyntheticAbstracts(seed):
+        for record in (CycledRecords(source) if source is not None else SyntheticAbstracts(seed)):
             if records is not None and written >= records:
                 break
             if size_bytes is not None and file_bytes >= size_bytes:
