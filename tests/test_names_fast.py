@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.engine import fields, vocab
-from extract.engine.fields import NOT_BENCHMARK_CONTEXT
+from extract.engine.fields import LINKED_NAME_BEFORE, NOT_BENCHMARK_CONTEXT
 from extract.engine.patterns import re_search, re_sub
 
 FAST_SETTINGS = settings(max_examples=300, deadline=None)
@@ -68,7 +68,7 @@ def test_introduced_benchmarks_are_the_pattern_matches(text):
 
 @FAST_SETTINGS
 @given(text=_texts(["pre-trained", "pretraining", "trained", "leveraging", "using", "with", "on",
-                    "the", "large", "MMLU", "data"]))
+                    "the", "large", "MMLU", "data", "fine-tuned", "u\u017fing", "w\u0130th", "\x1c"]))
 def test_training_context_searched_backwards_agrees_with_the_forward_search(text):
     assert fields.ends_in_training_context(text) == (NOT_BENCHMARK_CONTEXT.search(text) is not None)
 
@@ -93,3 +93,11 @@ def _plain_benchmarks_in(sentence: str, introduced: tuple[str, ...] = ()) -> lis
 @given(text=_texts(_BENCHMARK_WORDS), introduced=st.sampled_from([(), ("ESGenius",), ("PG-19", "x1")]))
 def test_benchmarks_in_finds_what_the_plain_version_finds(text, introduced):
     assert fields.benchmarks_in(text, introduced) == _plain_benchmarks_in(text, introduced)
+
+
+@FAST_SETTINGS
+@given(text=_texts(["accuracy", "AUC", "of", "=", ":", "F1-score", " ", "\t", "x_1"]),
+       cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+def test_linked_name_searched_backwards_agrees_with_the_forward_search(text, cut):
+    start, end = sorted(int(c * len(text)) for c in cut)
+    assert fields.ends_in_linked_name(text, start, end) == (LINKED_NAME_BEFORE.search(text, start, end) is not None)

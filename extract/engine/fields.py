@@ -14,7 +14,7 @@ from .kinds import METRIC_LINK, Group
 from .marked_metrics import marked_metric
 from .mentions import Mention
 from .names import Name, is_system_token
-from .cue_compiler import Cue
+from .cue_compiler import Cue, case_blind
 from .not_claims import NAMED_SETTINGS
 from .patterns import ASCII_SPACE, re_fullmatch, re_match, re_search
 
@@ -58,8 +58,16 @@ _TRAINING_CONTEXT_BEFORE = regex.compile(NOT_BENCHMARK_CONTEXT.pattern,
                                          NOT_BENCHMARK_CONTEXT.flags | regex.REVERSE)
 
 
+# What every match holds among the last three words of the text (the cue word and at most two
+# after it), case-blind: a cheap first look, most benchmarks' names follow none.
+_TRAINING_CONTEXT_STEMS = ("train", "tun", "leverag", "using", "with")
+
+
 def ends_in_training_context(text: str) -> bool:
     """Whether NOT_BENCHMARK_CONTEXT matches `text`: a name after it is training data."""
+    last_words = case_blind(" ".join(text.rsplit(None, 3)[-3:]))  # str.split parts at all \s
+    if not any(stem in last_words for stem in _TRAINING_CONTEXT_STEMS):
+        return False
     return _TRAINING_CONTEXT_BEFORE.search(text) is not None
 
 
@@ -647,9 +655,11 @@ def _metric_earlier_in_sentence(sentence: str, group: Group, metrics) -> str | N
     number's where this one has a name of its own the vocabulary does not know ("accuracy of
     73%, precision of 88%"), not in an ellipsis ("a prediction error of 1.591 cm ... and 1.439 cm")."""
     first = group.members[0]
-    own_name = _LINKED_NAME_BEFORE.search(sentence, max(0, first.outer_start - 30), first.outer_start)
-    before = [m for m in metrics if m[1] <= first.outer_start
-              and not (own_name and _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1]))]
+    before = [m for m in metrics if m[1] <= first.outer_start]
+    if not before:
+        return None
+    if ends_in_linked_name(sentence, max(0, first.outer_start - 30), first.outer_start):
+        before = [m for m in before if not _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1])]
     return _unless_several(metrics, before[-1], sentence) if before else None
 
 
@@ -671,7 +681,15 @@ METRIC_PLACES = (_metric_right_after, _metric_linked_before, _metric_shortly_aft
 
 
 _METRIC_OF_A_LATER_NUMBER = regex.compile(r"\s*(?:of|=|:|is|was|reaches|reaching|at)\s*[-+~]?\d", regex.I)
-_LINKED_NAME_BEFORE = regex.compile(r"[A-Za-z][\w-]*\s*(?:of|=|:)\s*$")
+#: A name linked to the number after it: "accuracy of ", "AUC = ".
+LINKED_NAME_BEFORE = regex.compile(r"[A-Za-z][\w-]*\s*(?:of|=|:)\s*$")
+# Searched backwards from the number it must touch, it is decided in a few steps.
+_LINKED_NAME_SEARCHED_BACK = regex.compile(LINKED_NAME_BEFORE.pattern, LINKED_NAME_BEFORE.flags | regex.REVERSE)
+
+
+def ends_in_linked_name(text: str, start: int, end: int) -> bool:
+    """Whether LINKED_NAME_BEFORE matches in ``text[start:end]``."""
+    return _LINKED_NAME_SEARCHED_BACK.search(text, start, end) is not None
 _METRIC_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and|/|&)\s*")
 
 
