@@ -100,7 +100,7 @@ def marginal_milliseconds(smaller: Measurement, larger: Measurement) -> float:
 
 
 def print_summary(measurements: list[Measurement], baselines: dict[int, Measurement],
-                  sizes: list[int], jobs_list: list[int]) -> None:
+                  sizes: list[int], jobs_list: list[int], source: Path | None = None) -> None:
     by_key = {(m.corpus.records, m.jobs): m for m in measurements}
     smallest, largest = min(sizes), max(sizes)
     print()
@@ -126,7 +126,10 @@ def print_summary(measurements: list[Measurement], baselines: dict[int, Measurem
                       f"({speedup / jobs:.0%} of linear)")
     best_single = max(m.abstracts_per_second for m in measurements if m.jobs == 1) \
         if 1 in jobs_list else None
-    if best_single is not None:
+    if best_single is not None and source is not None:  # the target is the synthetic corpora's
+        print(f"per core    (end to end, jobs 1) on {source.name}'s records: {best_single:,.0f} abstracts/s; "
+              f"the {TARGET_PER_CORE:,}/s target is judged on the synthetic corpora")
+    elif best_single is not None:
         verdict = "meets" if best_single >= TARGET_PER_CORE else "BELOW"
         print(f"target      >= {TARGET_PER_CORE:,} abstracts/s per core (end to end, jobs 1): "
               f"{best_single:,.0f}, {verdict}")
@@ -166,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         measurements = [measure(corpora[size], jobs, workdir, args.repeat)
                         for size in sizes for jobs in args.jobs]
     print_table(measurements)
-    print_summary(measurements, baselines, sizes, args.jobs)
+    print_summary(measurements, baselines, sizes, args.jobs, args.source)
     return 0
 
 
