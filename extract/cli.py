@@ -34,24 +34,36 @@ STREAMLIT_OPTION = regex.compile(r"""
 # Arguments
 
 
-def _jobs(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of processes >= 1: {text!r}")
-    return jobs
+def _whole_number(what: str):
+    """An argument type: a whole number >= 1 (`what`: of what, for the error message)."""
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"must be a whole number of {what} >= 1: {text!r}")
+        return number
+    return parse
 
 
-def _min_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        count = 0
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of papers >= 1: {text!r}")
-    return count
+def _positive_number(unit: str):
+    """An argument type: a number > 0 (`unit`: in what, for the error message)."""
+    def parse(text: str) -> float:
+        try:
+            number = float(text)
+        except ValueError:
+            number = 0.0
+        if not number > 0:
+            raise argparse.ArgumentTypeError(f"must be a number of {unit} > 0: {text!r}")
+        return number
+    return parse
+
+
+_jobs = _whole_number("processes")
+_min_count = _whole_number("papers")
+_megabytes = _positive_number("MB")
+_seconds = _positive_number("seconds")
 
 
 def _name_kind(text: str) -> str:
@@ -169,26 +181,6 @@ def build_parser() -> argparse.ArgumentParser:
                                 "(none: the dashboard's own default)")
     dashboard.set_defaults(handler=_run_dashboard)
     return parser
-
-
-def _megabytes(text: str) -> float:
-    try:
-        megabytes = float(text)
-    except ValueError:
-        megabytes = 0.0
-    if not megabytes > 0:
-        raise argparse.ArgumentTypeError(f"must be a number of MB > 0: {text!r}")
-    return megabytes
-
-
-def _seconds(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = 0.0
-    if not seconds > 0:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds > 0: {text!r}")
-    return seconds
 
 
 def _retries(text: str) -> int:
