@@ -302,15 +302,19 @@ class Cue:
         if self.contains:
             if anchored and self._contains_reach is not None:
                 text = text[:self._contains_reach]
-            return any(map(case_blind(text).__contains__, self.contains))
+            return self._holds_a_stem(case_blind(text))
         return True
 
-    def _passes_gate(self, lowered: str, anchored: bool = False) -> bool:
-        """may_match of a `contains` gate for `lowered`, the part asked about already lower-cased
-        ASCII text."""
+    def _holds_a_stem(self, folded: str) -> bool:
+        """The `contains` gate on text already read case-blind."""
+        return any(map(folded.__contains__, self.contains))
+
+    def _passes_gate(self, lower: str, pos: int, end: int, anchored: bool = False) -> bool:
+        """may_match of a `contains` gate for ``lower[pos:end]``, `lower` the ASCII text
+        lower-cased as the twin reads it (sliced only where the part is not the whole)."""
         if anchored and self._contains_reach is not None:
-            lowered = lowered[:self._contains_reach]
-        return any(map(lowered.__contains__, self.contains))
+            end = min(end, pos + self._contains_reach)
+        return self._holds_a_stem(lower[pos:end] if pos or end != len(lower) else lower)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         """The first match in ``text[pos:endpos]``."""
@@ -319,7 +323,7 @@ class Cue:
             return None  # how the text ends: a look at its last characters only
         if self._twin is not None and text.isascii():  # the usual case: lower-cased once
             lower = text.lower()
-            if self.contains and not self._passes_gate(lower[pos:end] if pos or end != len(text) else lower):
+            if self.contains and not self._passes_gate(lower, pos, end):
                 return None
             return self._twin.search(lower if self._lower else text, pos, end)
         if self.contains and not self.may_match(text[pos:end]):
@@ -344,8 +348,7 @@ class Cue:
             return self._opening.match(lower, pos, end) is not None
         if self.ends_with:
             return self.may_match(text[pos:end], anchored=True)
-        return not self.contains or self._passes_gate(lower[pos:end] if pos or end != len(text) else lower,
-                                                       anchored=True)
+        return not self.contains or self._passes_gate(lower, pos, end, anchored=True)
 
     @property
     def gate(self) -> str:
@@ -365,7 +368,7 @@ class Cue:
         end = len(text) if endpos is None else endpos
         if self._twin is not None and text.isascii():
             lower = text.lower()
-            if self.contains and not self._passes_gate(lower[pos:end] if pos or end != len(text) else lower):
+            if self.contains and not self._passes_gate(lower, pos, end):
                 return iter(())
             return self._twin.finditer(lower if self._lower else text, pos, end)
         if self.contains and not self.may_match(text[pos:end]):
