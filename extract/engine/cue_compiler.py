@@ -322,7 +322,9 @@ class Cue:
         if self.ends_with and not self.may_match(text[pos:end]):
             return None  # how the text ends: a look at its last characters only
         if self._twin is not None and text.isascii():  # the usual case: lower-cased once
-            lower = text.lower()
+            # (only where the twin or the gate reads it so, and only up to where they stop)
+            lower = (text[:end].lower() if 0 <= end < len(text) else text.lower()) \
+                if self._lower or self.contains else text
             if self.contains and not self._passes_gate(lower, pos, end):
                 return None
             return self._twin.search(lower if self._lower else text, pos, end)
@@ -334,7 +336,8 @@ class Cue:
         """The match starting at `pos`, in ``text[pos:endpos]``."""
         end = len(text) if endpos is None else endpos
         if self._twin is not None and text.isascii():
-            lower = text.lower()
+            lower = (text[:end].lower() if 0 <= end < len(text) else text.lower()) \
+                if self._lower or self.contains else text  # (as in search)
             if not self._opens_here(text, lower, pos, end):
                 return None
             return self._twin.match(lower if self._lower else text, pos, end)
@@ -367,7 +370,8 @@ class Cue:
         assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
         end = len(text) if endpos is None else endpos
         if self._twin is not None and text.isascii():
-            lower = text.lower()
+            lower = (text[:end].lower() if 0 <= end < len(text) else text.lower()) \
+                if self._lower or self.contains else text  # (as in search)
             if self.contains and not self._passes_gate(lower, pos, end):
                 return iter(())
             return self._twin.finditer(lower if self._lower else text, pos, end)

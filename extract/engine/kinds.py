@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from . import cues, rules
+from .cue_compiler import Cue
 from .cues import METRIC_LINK  # noqa: F401 (fields reads it here)
 from .mentions import Mention
 
@@ -20,8 +21,8 @@ _TO_ONLY = regex.compile(
 
 # Joins between the numbers of one list: "53.1% / 54.3%", "80.3%, 61.8%, and 43.9%", and the
 # aside "28.5% (maybe even 18.2%)".
-_LIST_JOIN = regex.compile(
-    r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus|\((?:maybe|or|possibly|even)(?:\s+even)?)\s*$", regex.I)
+_LIST_JOIN = Cue(
+    r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus|\((?:maybe|or|possibly|even)(?:\s+even)?)\s*$")
 
 
 @dataclass
@@ -37,8 +38,8 @@ class Group:
     compared_with: str = ""    # "higher than DeepSeek-V3's 2,324": the system the number is of
 
 
-# "8x V100s": compiled here, as re_match looks its pattern up for every number
-_DEVICE_COUNT_AFTER = regex.compile(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b")
+# "8x V100s": a cue (cue_compiler), read on ASCII text by the standard engine
+_DEVICE_COUNT_AFTER = Cue(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", case_blind=False)
 
 
 def is_setting(sentence: str, m: Mention) -> bool:

@@ -37,17 +37,29 @@ NO_CLAIM = "no_claim."
 # --- what the conditions read -------------------------------------------------------------------
 
 _CLAUSE_REACH = 200
-# The words after a number up to the end of its clause. The standard engine finds the end at a
-# third of the `regex` module's cost, on any text, with \s spelled out as `regex` reads it.
+# The words after a number up to the end of its clause: a "," or ";" (kept), a joining word
+# between white space, or the end of the text (before a last line break, as "$" reads it). The
+# standard engine reads the joining words, with \s spelled out as `regex` reads it, and only up
+# to the first "," or ";" (found by `str.find`): the stretch it tries at every white space.
 CLAUSE_END_PLAIN = r"[,;]|\s(?:and|while|but|whereas|which|compared|with)\s|$"
-_CLAUSE_END = re.compile(ascii_twin_source(CLAUSE_END_PLAIN, lower=False, space=UNICODE_SPACE))
+_CLAUSE_JOIN = re.compile(ascii_twin_source(r"\s(?:and|while|but|whereas|which|compared|with)\s", lower=False,
+                                            space=UNICODE_SPACE))
 
 
 def clause_after(sentence: str, position: int) -> str:
-    """The words after a number up to the end of its clause: the cues that speak of it."""
+    """The words after a number up to the end of its clause (CLAUSE_END_PLAIN): the cues that
+    speak of it."""
     # a clause is short; looking further would make a long sentence cost numbers x length
-    match = _CLAUSE_END.search(sentence, position, position + _CLAUSE_REACH)
-    return sentence[position:match.start() + (1 if match.group().startswith((",", ";")) else 0)]
+    end = min(position + _CLAUSE_REACH, len(sentence))
+    stop = sentence.find(",", position, end)
+    semicolon = sentence.find(";", position, end if stop < 0 else stop)
+    stop = semicolon if semicolon >= 0 else stop
+    join = _CLAUSE_JOIN.search(sentence, position, end if stop < 0 else stop)
+    if join is not None:
+        return sentence[position:join.start()]
+    if stop >= 0:
+        return sentence[position:stop + 1]
+    return sentence[position:end - 1 if end > position and sentence[end - 1] == "\n" else end]
 
 
 def after_aside(right: str) -> str:
@@ -92,12 +104,19 @@ class Reading:
 
 class Condition:
     """One test a row makes of what stands around a number; `text` says it in docs/rules.md.
-    `shared`: more than one row asks it, so that the reading keeps what it found."""
+    `shared`: more than one row asks it, so that the reading keeps what it found. `ending`: words
+    one of which the text before the number must end with (`Reading.ending`) for it to hold;
+    () where it needs none."""
 
-    __slots__ = ("text", "shared")
+    __slots__ = ("text", "shared", "ending")
 
     def find(self, reading: Reading):
         raise NotImplementedError
+
+    @property
+    def asks(self) -> object:
+        """What the condition asks, alike for two conditions that ask the same."""
+        return self
 
 
 def _named_cue(cue: str | Cue) -> tuple[Cue, str]:
@@ -115,11 +134,15 @@ class After(Condition):
 
     def __init__(self, cue: str | Cue, trimmed: bool = False) -> None:
         self.cue, name = _named_cue(cue)
-        self.trimmed, self.shared = trimmed, False
+        self.trimmed, self.shared, self.ending = trimmed, False, ()
         self.text = f"after it: {name}"
 
     def find(self, reading: Reading):
         return self.cue.match(reading.right.strip() if self.trimmed else reading.right)
+
+    @property
+    def asks(self) -> object:
+        return "after", self.cue, self.trimmed
 
 
 class Before(Condition):
@@ -130,7 +153,7 @@ class Before(Condition):
 
     def __init__(self, cue: str | Cue, window: int | None = None) -> None:
         self.cue, name = _named_cue(cue)
-        self.window, self.shared = window, False
+        self.window, self.shared, self.ending = window, False, self.cue.ends_with  # (what find's first look reads)
         reach = "" if window is None else f" (last {window} characters)"
         self.text = f"before it{reach}: {name}"
 
@@ -142,14 +165,22 @@ class Before(Condition):
             else reading.left[-self.window:]
         return cue.search_ending(text, reading.ending) if cue.ends_with else cue.search(text)
 
+    @property
+    def asks(self) -> object:
+        return "before", self.cue, self.window
+
 
 class Test(Condition):
-    """A named test of the reading, for what no single cue says."""
+    """A named test of the reading, for what no single cue says; `holds_with`: conditions one
+    of which must hold for it to hold (it then needs one of the endings they need)."""
 
     __slots__ = ("function",)
 
-    def __init__(self, text: str, function) -> None:
+    def __init__(self, text: str, function, *holds_with: Condition) -> None:
         self.text, self.function, self.shared = text, function, False
+        endings = [condition.ending for condition in holds_with]
+        self.ending = tuple(dict.fromkeys(word for ending in endings for word in ending)) \
+            if endings and all(endings) else ()
 
     def find(self, reading: Reading):
         return self.function(reading)
@@ -159,11 +190,15 @@ class Not(Condition):
     __slots__ = ("condition",)
 
     def __init__(self, condition: Condition) -> None:
-        self.condition, self.shared = condition, False
+        self.condition, self.shared, self.ending = condition, False, ()
         self.text = f"not ({condition.text})"
 
     def find(self, reading: Reading):
         return not reading.found(self.condition)
+
+    @property
+    def asks(self) -> object:
+        return "not", self.condition.asks
 
 
 # --- named tests ----------------------------------------------------------------------------------
@@ -189,12 +224,13 @@ def _improved(reading: Reading) -> str:
     return "quality"
 
 
-IMPROVED = Test("a gain verb, its object and \"by\" before it (`LEFT_GAIN_VERB`)", _improved)
+IMPROVED = Test("a gain verb, its object and \"by\" before it (`LEFT_GAIN_VERB`)", _improved, GAIN_VERB_BEFORE)
 IMPROVED_EFFICIENCY = Test("a gain verb before it acts on a resource's efficiency",
-                           lambda r: r.found(IMPROVED) == "reduction")
+                           lambda r: r.found(IMPROVED) == "reduction", IMPROVED)
 IMPROVED_SPEED = Test("a gain verb before it acts on a speed, or is a speed verb",
-                      lambda r: r.found(IMPROVED) == "speedup")
-IMPROVED_QUALITY = Test("a gain verb before it acts on anything else", lambda r: r.found(IMPROVED) == "quality")
+                      lambda r: r.found(IMPROVED) == "speedup", IMPROVED)
+IMPROVED_QUALITY = Test("a gain verb before it acts on anything else", lambda r: r.found(IMPROVED) == "quality",
+                        IMPROVED)
 
 
 def _reduced_quality(reading: Reading) -> bool:
@@ -246,14 +282,14 @@ NUMBER_WORD = Test("the number is a word (\"twice\", \"half of\")", attrgetter("
 SIGNED = Test("the number is signed (\"+2.1%\")", attrgetter("first.signed"))
 DECIMAL = Test("the number has a decimal point", attrgetter("first.decimal"))
 SHARE_OF_BASELINE = Test("\"only\" before it (`LEFT_ONLY`), or \"at\" before it and \"of\" a resource after it",
-                         _share_of_baseline)
+                         _share_of_baseline, ONLY_BEFORE, AT_BEFORE)
 SCORE_CONTEXT = Test("a metric is named in the sentence, a scoring verb stands before it (`SCORE_VERB`) "
                      "or \"on\" follows it", _score_context)
 METRIC_BESIDE = Test("a metric is named right before it, linked (\"AUC = 0.955\"), or right after it",
                      _metric_beside)
 METRIC_ENDS_NEAR = Test("a metric name ends right before it (\"win rate of\")", _metric_ends_near)
 REDUCED_QUALITY = Test("a reduction verb before it acts on a quality, not a resource (`LEFT_REDUCE_VERB`)",
-                       _reduced_quality)
+                       _reduced_quality, REDUCE_VERB_BEFORE)
 LIMIT_IN_BRACKETS = Test("it is a limit in brackets (\"(under 50 ms)\")",
                          lambda r: r.first.qualifier == "under" and r.left.rstrip().endswith("("))
 
@@ -423,34 +459,43 @@ assert all(rule.kind in KINDS for rule in TABLE if rule.kind), "a rule of a kind
 assert all(rule.units <= ALL_UNITS for rule in TABLE)
 
 
-def _rows_by_unit() -> dict[tuple[str, bool], tuple[Rule, ...]]:
-    """The rows a number's unit (and being a from-to pair or not) lets it meet, in table order."""
-    return {(unit, pair): tuple(rule for rule in TABLE if unit in rule.units and rule.pair == pair)
+def _rows_by_unit() -> dict[tuple[str, bool], tuple[tuple[Rule, tuple[str, ...]], ...]]:
+    """The rows a number's unit (and being a from-to pair or not) lets it meet, in table order,
+    each with the words one of which the text before the number must end with for all its
+    conditions to hold (those its first condition that needs any needs; () for none): one look
+    at the reading's ending passes over a row that would have asked a chain of conditions."""
+    return {(unit, pair): tuple((rule, next((c.ending for c in rule.when if c.ending), ()))
+                                for rule in TABLE if unit in rule.units and rule.pair == pair)
             for unit in ALL_UNITS for pair in (False, True)}
-
-
-_ROWS = _rows_by_unit()
 
 
 def _mark_shared() -> None:
     """The conditions more than one row asks, or a named test reads too: what the reading found
-    is kept for the next."""
+    is kept for the next. Rows that ask the same (the same cue on the same side, the same
+    window) are given one condition, so that a reading looks once."""
+    one_of: dict = {}
+    for rule in (*TABLE, BARE_DELTA):
+        rule.when = tuple(one_of.setdefault(condition.asks, condition) for condition in rule.when)
     asked = [condition for rule in TABLE for condition in rule.when]
     for condition in asked:
         condition.shared = condition.shared or asked.count(condition) > 1
     for condition in (GAIN_VERB_BEFORE, REDUCE_VERB_BEFORE, IMPROVED, ONLY_BEFORE, AT_BEFORE, FRACTION_OF_AFTER,
-                      SCORE_VERB_BEFORE, ON_AFTER):
+                      SCORE_VERB_BEFORE, ON_AFTER, *BARE_DELTA.when):
         condition.shared = True
 
 
 _mark_shared()
+_ROWS = _rows_by_unit()
 
 
 def decide(sentence: str, group, metrics) -> None:
     """Set the group's kind, sign, rule and (where the row says) qualifier: from the first row
     of the table whose conditions hold. A group no row takes keeps its empty kind."""
     reading = Reading(sentence, group, metrics)
-    for rule in _ROWS.get((reading.unit, group.before_after), ()):
+    ending = reading.ending
+    for rule, needs in _ROWS.get((reading.unit, group.before_after), ()):
+        if needs and not ending.endswith(needs):
+            continue
         for condition in rule.when:
             if not (reading.found(condition) if condition.shared else condition.find(reading)):
                 break

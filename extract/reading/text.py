@@ -50,19 +50,24 @@ _REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
 # Signs of markup other than line breaks: one of its opening characters, "--" (a LaTeX dash), a
 # bare sim or pm before or after a number, or a carriage return that ends no line. Each character is looked for with `in`
 # (a substring test runs at memchr speed, and at none for a character wider than any of the
-# text's), each pattern on its own (`regex` then finds it by its letters).
+# text.s), each pattern on its own.
 _MARKUP_CHARACTERS = ("\\$*_\u00a0\u2009\u202f\u2007\u2212\u2248\u223c"
                       + "".join(map(chr, range(0x2010, 0x2016))))  # the dashes \u2010-\u2015
-_BARE_SIM = regex.compile(r"(?<![A-Za-z])sim\s?\d")
-_BARE_PM = regex.compile(r"\d\s?pm")
+# The two bare forms as signs only (the standard engine; "sim" and "pm" first, which it finds
+# by their letters): a sign that is no form (its look-behind is left out; `\s` also takes
+# \x1c-\x1f) costs only the full reading, which finds what is there.
+_BARE_SIM = re.compile(r"sim\s?\d")
+_BARE_PM = re.compile(r"pm(?:(?<=\dpm)|(?<=\d\spm))")
 _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
 # The forms other than line breaks, tried only where one can start: `_MARKUP_START` (standard `re`,
-# its alternatives all literals, so it skips to the next of their first characters at C speed)
-# finds the places; none opens with a white-space character, so line breaks never hide one.
+# its alternatives open with literals, so it skips to the next of their first characters at C speed)
+# finds the places ("--", "sim" and "pm" only before a number, as their forms stand); none opens
+# with a white-space character, so line breaks never hide one.
 _OTHER_MARKUP_RE = regex.compile("|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP if name != "line_break"))
-_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), "--", "sim", "pm"]))
+_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), r"--(?=\s?\d)", r"sim(?=\s?\d)",
+                                      r"pm(?=\s?\d)"]))
 _LINE_BREAK_SPACE = re.compile(r"[ \t]*\r?\n")
 
 # What a hard line break takes away from the end and the start of the lines it joins (a carriage
