@@ -364,7 +364,7 @@ def _proposals(abstract: str):
 def _name_proposed_in(after: str, not_systems: Container[str]) -> str | None:
     """The name after "we propose": in brackets ("the Real-Time DEtection TRansformer
     (RT-DETR)"), set off by a comma ("Fuyou, a low-cost ..."), or the first name-like token."""
-    bracketed = _PARENTHESISED.search(after)
+    bracketed = _PARENTHESISED.search(after) if "(" in after else None  # a cheap first look
     if bracketed and is_system_token(bracketed["name"]) and bracketed["name"] not in not_systems:
         return bracketed["name"]
     apposition = _APPOSITION.match(after)
