@@ -75,7 +75,8 @@ def _reference_model_names(text: str) -> list[tuple[int, int, str]]:
 
 
 _MODEL_WORDS = ["Claude", "Gemini", "Llama", "LLaMA", "Qwen", "Foo", "o", "Xo", "3", "3.7", "2.5", "8B", "7B",
-                "Pro", "mini", "-", " ", "\t", "\u00a0", ".", "-mini", "Sonnet", "Flash", "a", "é", "٣"]
+                "Pro", "mini", "-", " ", "\t", "\u00a0", ".", "-mini", "Sonnet", "Flash", "a", "é", "٣",
+                "GPT", "_", "\x1c", "  "]
 
 
 @NAMES_SETTINGS

@@ -112,24 +112,31 @@ def introduced_benchmarks(text: str) -> tuple[str, ...]:
         return ()  # a cheap first look: the pattern needs one of the two words
     names = []
     end = 0
-    for start in _introducing_verb_starts(text):
-        if start >= end and (match := INTRODUCES_BENCHMARK.match(text, start)):
+    for start, verb_end in _introducing_verb_spans(text):
+        if start >= end and _CAPITAL_AFTER_VERB.match(text, verb_end) and \
+                (match := INTRODUCES_BENCHMARK.match(text, start)):
             names.append(match["name"])
             end = match.end()
     return tuple(names)
 
 
-def _introducing_verb_starts(text: str) -> list[int]:
-    """Where the pattern may start: where its verbs stand, in order, found by str.find (no two
-    of the verbs can overlap: none ends with the letters another begins with)."""
-    starts = []
+# A cheap first look after a verb for the pattern's capitalised name ("introduce ESGenius"; the
+# standard engine's \s holds all that `regex` reads as \s)
+_CAPITAL_AFTER_VERB = re.compile(r"s?\s+[A-Z]")
+
+
+def _introducing_verb_spans(text: str) -> list[tuple[int, int]]:
+    """Where the pattern may start, and where its verb ends there: where its verbs stand, in
+    order, found by str.find (no two of the verbs can overlap: none ends with the letters
+    another begins with)."""
+    spans = []
     for verb in INTRODUCES_VERBS:
         at = text.find(verb)
         while at >= 0:
-            starts.append(at)
+            spans.append((at, at + len(verb)))
             at = text.find(verb, at + len(verb))
-    starts.sort()
-    return starts
+    spans.sort()
+    return spans
 
 
 #: What may not touch an introduced name for it to count as one ("ESGenius-Lite" is another).

@@ -136,7 +136,7 @@ def model_names(text: str) -> list[Name]:
     found: list[Name] = []
     for digit in _VERSION_START.finditer(text):
         at = digit.start()
-        if found and at < found[-1].end:
+        if (found and at < found[-1].end) or not _may_follow_a_family(text, at):
             continue
         family = _FAMILY_BEFORE.search(text, max(0, at - _LONGEST_FAMILY), at)
         if family is None or (family["family"] is not None and family["family"].lower() not in MODEL_FAMILIES):
@@ -145,6 +145,23 @@ def model_names(text: str) -> list[Name]:
         if tail is not None:
             found.append(Name(family.start(), tail.end(), text[family.start():tail.end()]))
     return found
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _may_follow_a_family(text: str, at: int) -> bool:
+    """A cheap first look before _FAMILY_BEFORE (most numbers follow a word such as "of" in "of
+    73.5%"): whether the run of ASCII letters right before `at`, or before one white space
+    there, is one of MODEL_FAMILIES or "o" (str.isspace holds all that `regex` reads as \\s)."""
+    end = at
+    if at > 0 and text[at - 1] not in _ASCII_LETTERS and text[at - 1].isspace():
+        end = at - 1
+    start = end
+    while start > 0 and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    run = text[start:end]
+    return run == "o" or run.lower() in MODEL_FAMILIES
 
 
 _DIGIT = re.compile(r"\d")
@@ -347,7 +364,7 @@ def _proposals(abstract: str):
 def _name_proposed_in(after: str, not_systems: Container[str]) -> str | None:
     """The name after "we propose": in brackets ("the Real-Time DEtection TRansformer
     (RT-DETR)"), set off by a comma ("Fuyou, a low-cost ..."), or the first name-like token."""
-    bracketed = _PARENTHESISED.search(after)
+    bracketed = _PARENTHESISED.search(after) if "(" in after else None  # a cheap first look
     if bracketed and is_system_token(bracketed["name"]) and bracketed["name"] not in not_systems:
         return bracketed["name"]
     apposition = _APPOSITION.match(after)
