@@ -190,6 +190,12 @@ BENCHMARK_OF_A_NUMBER = [
                  [(82.0, "CMExamSet")], id="wide:2504.08779 an introduced benchmark carries"),
     pytest.param("We train on the Foo-Train dataset. FooNet reaches 82% accuracy.", [(82.0, "")],
                  id="spec training data is not the benchmark"),
+    pytest.param("We propose a framework leveraging the Foo-Eye dataset. We add a loss. FooNet improves F1 "
+                 "score from 0.597 to 0.631.", [(0.597, "Foo-Eye"), (0.631, "Foo-Eye")],
+                 id="wide:2508.13068 the abstract's one marked benchmark, after 'leveraging', carries"),
+    pytest.param("Using the Foo benchmark under zero-shot prompting, we analyze fairness. We find three things. "
+                 "First, Phi models achieve F1 scores exceeding 90 percent.", [(90.0, "Foo")],
+                 id="wide:2506.08487 'using the X benchmark' sets the test"),
     pytest.param("FooNet achieves 29.9 nDCG@10 with reranker on BRIGHT. It also improves it by 3.5%.",
                  [(29.9, "BRIGHT"), (3.5, "BRIGHT")],
                  id="wide:2504.20595 'with X on B' measures on B: it carries"),

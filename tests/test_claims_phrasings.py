@@ -20,6 +20,15 @@ def _claims(sentence: str) -> list[tuple]:
 
 # (sentence, expected claims as (kind, value, unit, benchmark, metric))
 TYPICAL_ABSTRACT_PHRASINGS = [
+    pytest.param("FooNet needs 30% lower memory usage than LoRA.",
+                 [("reduction", 30.0, "%", "", "memory")], id="spec: a lower resource is a reduction"),
+    pytest.param("FooNet delivers up to an 82% decrease in computational cost compared to FLUX.1-dev.",
+                 [("reduction", 82.0, "%", "", "computation")], id="wide:2505.02255 decrease in a resource"),
+    pytest.param("FooNet provides speedups of over 13x on consumer-grade GPUs (NVIDIA T4).",
+                 [("speedup", 13.0, "x", "", "speed")], id="wide:2510.05485 speedups of N x on GPUs"),
+    pytest.param("On Ascend NPUs, FooNet's 81.6 average score exceeds Qwen3-32B's 80.9 average score.",
+                 [("score", 81.6, "", "", ""), ("score", 80.9, "", "", "")],
+                 id="wide:2505.20155 a bare number before 'average score'"),
     pytest.param("FooNet achieves 45.2 BLEU on WMT14 En-De.",
                  [("score", 45.2, "", "WMT14", "BLEU")], id="bare_score_metric_after"),
     pytest.param("Our model obtains an F1 score of 0.87 on SQuAD.",

@@ -90,6 +90,11 @@ FIELD_METRICS = [
                  [(5.15, "avg@32")], id="wide:2510.06261 the mean over k samples"),
     pytest.param("Experiments demonstrate that FooNet attains a MOS of 4.52 using a 5.2-hour training subset.",
                  [(4.52, "MOS")], id="wide:2512.22491 mean opinion score"),
+    pytest.param("FooNet attains 1.39% phoneme error on MyST and 8.61% on Multitudes.",
+                 [(1.39, "phoneme error"), (8.61, "phoneme error")], id="wide:2507.03043 phoneme error"),
+    pytest.param("Remarkably, FooNet improves Dynamic Degree and Imaging Quality by 233% and 40.5% over the "
+                 "previous best method.", [(233.0, "dynamic degree"), (40.5, "imaging quality")],
+                 id="wide:2511.20123 VBench's dimensions, paired in order"),
 ]
 
 
