@@ -214,6 +214,11 @@ BENCHMARK_OF_A_NUMBER = [
     pytest.param("We demonstrate an accuracy of 47% EM on the first task and 82.7% on HumanEval.",
                  [(47.0, ""), (82.7, "HumanEval")], id="wide:2512.20845 across another number",
                  marks=pytest.mark.xfail(strict=True, reason="'73.5% ... on X' is read across a later number")),
+    pytest.param("Our student network, better than PSMNet [1] on benchmark SceneFlow dataset, is 8x, 5x, and 8x "
+                 "faster respectively.", [(8.0, "SceneFlow"), (5.0, "SceneFlow"), (8.0, "SceneFlow")],
+                 id="wide:2503.18544 the one benchmark set just before an efficiency list"),
+    pytest.param("The model trained on the Foo-Pose dataset runs 3x faster than the baseline.", [(3.0, "")],
+                 id="wide:2507.12905 training data set before an efficiency number is no benchmark"),
     pytest.param("Experimental results on the existing Smart Event Face Dataset (SEFD) demonstrate that "
                  "FooNet matches YOLO-v4 while utilizing up to 35.5x fewer parameters.", [(35.5, "SEFD")],
                  id="wide:2507.06459 a sentence opening with its benchmark ties an efficiency number"),

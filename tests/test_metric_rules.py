@@ -90,6 +90,13 @@ FIELD_METRICS = [
                  [(5.15, "avg@32")], id="wide:2510.06261 the mean over k samples"),
     pytest.param("Experiments demonstrate that FooNet attains a MOS of 4.52 using a 5.2-hour training subset.",
                  [(4.52, "MOS")], id="wide:2512.22491 mean opinion score"),
+    pytest.param("Ablations confirm hierarchical guidance improves agglutinative word pronunciation accuracy (AWPA) "
+                 "by 31% and prosodic naturalness by 27%.", [(31.0, "AWPA"), (27.0, "prosodic naturalness")],
+                 id="wide:2512.22491 a name abbreviated in brackets; a second 'and X by' names its own metric"),
+    pytest.param("FooNet improves the LPIPS score by 30.5% and the CSD metric by 18.1%.",
+                 [(30.5, "LPIPS"), (18.1, "CSD")], id="wide:2507.20721 'and the X metric by'"),
+    pytest.param("FooNet reaches a mean absolute error (MAE) of 0.26.", [(0.26, "MAE")],
+                 id="spec: an abbreviation the vocabulary knows keeps its canonical name"),
     pytest.param("FooNet attains 1.39% phoneme error on MyST and 8.61% on Multitudes.",
                  [(1.39, "phoneme error"), (8.61, "phoneme error")], id="wide:2507.03043 phoneme error"),
     pytest.param("Remarkably, FooNet improves Dynamic Degree and Imaging Quality by 233% and 40.5% over the "

@@ -11,6 +11,7 @@ import regex
 
 from . import cues, vocab
 from .kinds import METRIC_LINK, Group
+from .abbreviated_metrics import abbreviated
 from .marked_metrics import marked_metric
 from .mentions import Mention
 from .names import Name, is_system_token
@@ -94,7 +95,7 @@ def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int,
     specific = [m[2] for m in merged if m[2].endswith(" accuracy")]
     if len(set(specific)) == 1:  # "82.1% top-1 accuracy ... by 0.3% accuracy": the same accuracy
         merged = [(s, e, specific[0] if name == "accuracy" else name) for s, e, name in merged]
-    return merged
+    return abbreviated(sentence, merged)  # "word pronunciation accuracy (AWPA)" is AWPA
 
 
 _TO_AT_END = regex.compile(r"\bto\s+$")
@@ -552,10 +553,30 @@ def _benchmark_only_after(spans, sentence: str, mention: Mention) -> str | None:
     return None
 
 
+def _benchmark_only_just_before(spans, sentence: str, mention: Mention) -> str | None:
+    """ "on benchmark SceneFlow dataset, is 8x ... faster", "For MMLU we observe ... a ~5x compute
+    multiplier": the one benchmark the sentence names, set by "on"/"for" before the number with
+    no other number between (golden/README.md: its own sentence ties it to the number)."""
+    if len({name for _, _, name in spans}) != 1 or spans[-1][1] > mention.start:
+        return None
+    start, end, name = spans[-1]
+    if _DIGIT.search(sentence, end, mention.start) or _NEW_CLAUSE.search(sentence, end, mention.start) or \
+            not _SET_ON_BEFORE.search(sentence, max(0, start - 30), start) or \
+            ends_in_training_context(sentence[max(0, start - 40):start]):
+        return None
+    return name
+
+
+# "on benchmark ", "For ", "on the ": words that set a benchmark before its name
+_SET_ON_BEFORE = regex.compile(r"(?:^|\b(?:on|for))\s+(?:the\s+)?(?:benchmarks?\s+)?$", regex.I)
+# "..., which is trained on 100x data": a clause of its own, not tied to the benchmark
+_NEW_CLAUSE = regex.compile(r"\b(?:which|that|while|whereas|and)\b", regex.I)
+
 #: Where a score's or delta's benchmark is looked for in its sentence, in order (nearest_benchmark).
 QUALITY_BENCHMARK_PLACES = (_benchmark_introduced_after, _benchmark_nearest_before, _benchmark_only_after)
 #: The same for an efficiency number (after_only).
-EFFICIENCY_BENCHMARK_PLACES = (_benchmark_introduced_directly_after, _benchmark_opening_the_sentence)
+EFFICIENCY_BENCHMARK_PLACES = (_benchmark_introduced_directly_after, _benchmark_only_just_before,
+                               _benchmark_opening_the_sentence)
 
 
 _DIGIT = regex.compile(r"\d")
