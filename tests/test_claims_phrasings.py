@@ -20,6 +20,8 @@ def _claims(sentence: str) -> list[tuple]:
 
 # (sentence, expected claims as (kind, value, unit, benchmark, metric))
 TYPICAL_ABSTRACT_PHRASINGS = [
+    pytest.param("FooNet achieves state-of-the-art results: 0.159 BPB reduction versus GPT-2.",
+                 [("delta", -0.159, "", "", "bits per byte")], id="wide:2508.05628 a metric's fall after a bare number"),
     pytest.param("FooNet needs 30% lower memory usage than LoRA.",
                  [("reduction", 30.0, "%", "", "memory")], id="spec: a lower resource is a reduction"),
     pytest.param("FooNet delivers up to an 82% decrease in computational cost compared to FLUX.1-dev.",
@@ -162,6 +164,10 @@ NOT_CLAIMS = [
     pytest.param("About 30% of the parameters are frozen during fine-tuning.", id="share_of_parameters"),
     pytest.param("Code is available at https://github.com/foo/bar2 and arXiv 2401.12345.", id="links"),
     pytest.param("In one day, users posted more than before.", id="time_words_without_work"),
+    pytest.param("High-precision RGB+3D industrial anomaly detection datasets are scarce.",
+                 id="wide:2507.07838 3D is a dimension"),
+    pytest.param("FooNet refines the accuracy of 3D bounding box predictions.", id="wide:2508.09061 accuracy of 3D"),
+    pytest.param("FooNet is tested at a 20x compression ratio.", id="wide:2511.15244 a compression ratio is a setting"),
 ]
 
 

@@ -97,6 +97,8 @@ FIELD_METRICS = [
                  [(30.5, "LPIPS"), (18.1, "CSD")], id="wide:2507.20721 'and the X metric by'"),
     pytest.param("FooNet reaches a mean absolute error (MAE) of 0.26.", [(0.26, "MAE")],
                  id="spec: an abbreviation the vocabulary knows keeps its canonical name"),
+    pytest.param("FooNet achieves an average accuracy of 82.9%, outperforming baselines by a clear margin of 2.1%.",
+                 [(82.9, "accuracy"), (2.1, "accuracy")], id="wide:2511.23136 a margin is no metric of its own"),
     pytest.param("FooNet attains 1.39% phoneme error on MyST and 8.61% on Multitudes.",
                  [(1.39, "phoneme error"), (8.61, "phoneme error")], id="wide:2507.03043 phoneme error"),
     pytest.param("Remarkably, FooNet improves Dynamic Degree and Imaging Quality by 233% and 40.5% over the "

@@ -88,6 +88,8 @@ RIGHT_LOSS = Cue(opens(
 # "30% lower memory usage", "an 82% decrease in computational cost": a fall of a resource is a
 # reduction, not a delta (RIGHT_LOSS reads the same words before a quality)
 RESOURCE_LOSS_AFTER = Cue(opens(rf"(?:lower|(?:decrease|drop|decline) in) (?:the )?{RESOURCE}", then=r"\b"))
+# "a 0.159 BPB reduction": a bare number, a metric's name, then its fall (rules.py asks for the metric)
+METRIC_FALL_AFTER = Cue(opens("reduction", "decrease", "drop", skip=2, skip_word=r"\S+", then=r"\b"))
 RIGHT_GAIN = Cue(opens(
     "improvements?", "gains?", "higher", "better", "increase", "boost", "advantage", "increments?",
     "enhancement", "more accurate", "variation", skip=3, skip_word=r"\S+", then=r"\b"))

@@ -679,7 +679,8 @@ def _metric_earlier_in_sentence(sentence: str, group: Group, metrics) -> str | N
     before = [m for m in metrics if m[1] <= first.outer_start]
     if not before:
         return None
-    if ends_in_linked_name(sentence, max(0, first.outer_start - 30), first.outer_start):
+    if ends_in_linked_name(sentence, max(0, first.outer_start - 30), first.outer_start) and \
+            not _CHANGE_LINKED_BEFORE.search(sentence, max(0, first.outer_start - 30), first.outer_start):
         before = [m for m in before if not _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1])]
     return _unless_several(metrics, before[-1], sentence) if before else None
 
@@ -701,6 +702,10 @@ METRIC_PLACES = (_metric_right_after, _metric_linked_before, _metric_shortly_aft
                  _metric_earlier_in_sentence, _metric_later_in_sentence)
 
 
+# "by a clear margin of 2.1%", "an improvement of 3%": the name linked to the number is a change's,
+# not a metric of its own; the metric named before it in the sentence holds
+_CHANGE_LINKED_BEFORE = regex.compile(
+    r"\b(?:margins?|improvements?|gains?|increases?|boosts?|drops?|decreases?|reductions?)\s*(?:of|:)\s*$", regex.I)
 _METRIC_OF_A_LATER_NUMBER = regex.compile(r"\s*(?:of|=|:|is|was|reaches|reaching|at)\s*[-+~]?\d", regex.I)
 #: A name linked to the number after it: "accuracy of ", "AUC = ".
 LINKED_NAME_BEFORE = regex.compile(r"[A-Za-z][\w-]*\s*(?:of|=|:)\s*$")

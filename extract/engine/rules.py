@@ -301,6 +301,8 @@ TABLE: tuple[Rule, ...] = (
     # factors: "2.5x", "twice"
     Rule("no_claim.larger", FACTOR_UNITS, After("LARGER_AFTER"),
          examples=(("FooNet is 2x larger than BarNet.", 2),)),
+    Rule("no_claim.setting", FACTOR_UNITS, After(Cue(cues.opens("compression ratios?"))),
+         examples=(("FooNet is pruned at a 20x compression ratio.", 20),)),
     Rule("speedup.factor", FACTOR_UNITS, After("RIGHT_SPEEDUP"), word_id="speedup.word",
          examples=(("FooNet is 2.5x faster than the baseline.", 2.5),
                    ("FooNet runs twice as fast as vLLM.", 2))),
@@ -343,6 +345,8 @@ TABLE: tuple[Rule, ...] = (
     Rule("reduction.percent", _PERCENT, After("RESOURCE_LOSS_AFTER"),
          examples=(("FooNet needs 30% lower memory than LoRA.", 30),
                    ("FooNet brings an 82% decrease in computational cost.", 82))),
+    Rule("delta.loss", frozenset({""}), METRIC_BESIDE, After("METRIC_FALL_AFTER"), sign=-1,
+         examples=(("FooNet achieves a 0.159 BPB reduction versus GPT-2.", 0.159),)),
     Rule("delta.loss", QUALITY_UNITS, After("RIGHT_LOSS"), sign=-1,
          examples=(("FooNet has a 0.4% lower accuracy than the dense model.", 0.4),)),
     Rule("reduction.percent", _PERCENT, After("RIGHT_REDUCTION"),
