@@ -20,6 +20,12 @@ def _claims(sentence: str) -> list[tuple]:
 
 # (sentence, expected claims as (kind, value, unit, benchmark, metric))
 TYPICAL_ABSTRACT_PHRASINGS = [
+    pytest.param("Compared to SoTA, FooNet improves throughput up to $\\mathbf{1.7}\\times$.",
+                 [("speedup", 1.7, "x", "", "throughput")], id="wide:2512.07993 a LaTeX bold number; a speed-up of throughput"),
+    pytest.param("FooNet-1.3B gains \\textbf{7.22\\%} in average accuracy over its 320M version.",
+                 [("delta", 7.22, "%", "", "accuracy")], id="wide:2506.09507 a LaTeX bold number after 'gains'"),
+    pytest.param("FooNet maintains up to 26.7% improved accuracy compared to the alternatives.",
+                 [("delta", 26.7, "%", "", "accuracy")], id="wide:2512.07993 N% improved accuracy"),
     pytest.param("FooNet achieves state-of-the-art results: 0.159 BPB reduction versus GPT-2.",
                  [("delta", -0.159, "", "", "bits per byte")], id="wide:2508.05628 a metric's fall after a bare number"),
     pytest.param("FooNet needs 30% lower memory usage than LoRA.",
@@ -168,6 +174,10 @@ NOT_CLAIMS = [
                  id="wide:2507.07838 3D is a dimension"),
     pytest.param("FooNet refines the accuracy of 3D bounding box predictions.", id="wide:2508.09061 accuracy of 3D"),
     pytest.param("FooNet is tested at a 20x compression ratio.", id="wide:2511.15244 a compression ratio is a setting"),
+    pytest.param("FooNet yields up to 1.6x fewer generation length than SoTA.",
+                 id="wide:2512.07993 a response-length difference is no claim"),
+    pytest.param("With our paradigm, the average response length decreases by up to 71% on simpler datasets.",
+                 id="wide:2510.02249 response length decreases by"),
 ]
 
 

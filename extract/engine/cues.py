@@ -95,6 +95,14 @@ RIGHT_GAIN = Cue(opens(
     "enhancement", "more accurate", "variation", skip=3, skip_word=r"\S+", then=r"\b"))
 # "Qwen3-32B's 80.9 average score": a bare number that the word "score" follows is one
 SCORE_WORD_AFTER = Cue(opens(r"(?:(?:average|overall|mean) )?scores?", then=r"\b"))
+# "26.7% improved accuracy", "53% improved robustness": right after the number only (RIGHT_GAIN
+# skips words, and "wav2vec 2.0 performance is improved" is no gain of 2.0)
+IMPROVED_AFTER = Cue(opens("improved", then=r"\b"))
+# "1.6x fewer generation length", "74.47% response length compression", "response length decreases
+# by 71%": a difference in response length is no claim (golden/README.md), unlike tokens saved
+_RESPONSE_LENGTH = r"(?:generation|response|output|reasoning|answer) lengths?"
+RESPONSE_LENGTH_AFTER = Cue(opens(_RESPONSE_LENGTH, skip=2, then=r"\b"))
+RESPONSE_LENGTH_BEFORE = Cue(ends(rf"{_RESPONSE_LENGTH} (?:\w+ ){{0,2}}by(?: up to| about| over)?"))
 # "2x larger", "3x the number of": a size, not a gain
 LARGER_AFTER = Cue(opens(
     "larger", "longer", "more", "bigger", "increase in (?:model )?size", "its size", "the size", "the number",

@@ -33,6 +33,9 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
     # "80.245 pm 0.129": a \pm that lost its backslash
     ("bare_pm", r"(?<=\d\s?)pm(?=\s?\d)", "±"),
     ("markdown_bold", r"\*\*|__(?=\d)|(?<=\d)__", ""),
+    # "\textbf{7.22\%}", "$\mathbf{26.7}\%$": LaTeX bold around a number, read as the number
+    ("latex_bold", r"\\(?:textbf|mathbf|boldsymbol|bm)\{(?=\s*[-+~]?\d[\d.,]*\s*(?:\\%|%)?\s*\})", ""),
+    ("latex_bold_end", r"(?<=\\(?:textbf|mathbf|boldsymbol|bm)\{\s*[-+~]?\d[\d.,]*\s*(?:\\%|%)?\s*)\}", ""),
     ("math_dollar", r"\$", ""),
     ("unicode_dash", r"[\u2010-\u2015\u2212]", "-"),
     ("unicode_space", r"[\u00a0\u2009\u202f\u2007]", " "),
@@ -41,7 +44,7 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
 )
 
 # Every form opens with one of these characters: a cheap test before the alternatives.
-_OPENING = (r"(?=[\\$*_\r\n\-\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]"
+_OPENING = (r"(?=[\\$*_}\r\n\-\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]"
             r"|[ \t]+\r?\n|sim\s?\d|pm\s?\d)")
 _MARKUP_RE = regex.compile(_OPENING + "(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP) + ")")
@@ -62,7 +65,8 @@ _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 # finds the places; none opens with a white-space character, so line breaks never hide one.
 _OTHER_MARKUP_RE = regex.compile("|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP if name != "line_break"))
-_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), "--", "sim", "pm"]))
+# ("}" closes a bold number, and only after a backslash, which _MARKUP_CHARACTERS holds)
+_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), "}", "--", "sim", "pm"]))
 _LINE_BREAK_SPACE = re.compile(r"[ \t]*\r?\n")
 
 # What a hard line break takes away from the end and the start of the lines it joins (a carriage
