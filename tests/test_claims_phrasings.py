@@ -20,6 +20,12 @@ def _claims(sentence: str) -> list[tuple]:
 
 # (sentence, expected claims as (kind, value, unit, benchmark, metric))
 TYPICAL_ABSTRACT_PHRASINGS = [
+    pytest.param("FooNet reduces KV cache usage by up to 84.83% and keeps its latency flat.",
+                 [("reduction", 84.83, "%", "", "kv cache")],
+                 id="wide:2511.16047 the next item's resource is not this number's"),
+    pytest.param("FooNet attains 1.39% phoneme error on MyST and 8.61% on Multitudes--absolute gains over a decoder.",
+                 [("score", 1.39, "%", "MyST", "phoneme error"), ("score", 8.61, "%", "Multitudes", "phoneme error")],
+                 id="wide:2507.03043 a LaTeX dash between words ends the clause"),
     pytest.param("Compared to SoTA, FooNet improves throughput up to $\\mathbf{1.7}\\times$.",
                  [("speedup", 1.7, "x", "", "throughput")], id="wide:2512.07993 a LaTeX bold number; a speed-up of throughput"),
     pytest.param("FooNet-1.3B gains \\textbf{7.22\\%} in average accuracy over its 320M version.",

@@ -808,8 +808,20 @@ def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
         # "improving throughput up to 1.7x": a speed-up of throughput is named so
         return stage + ("throughput" if "throughput" in window else "speed") if stage or "throughput" in window \
             else "speed"
-    return _resource_object(sentence[mention.outer_end:mention.outer_end + 40]) or \
+    return _resource_after(sentence, mention.outer_end) or \
         _resource_object(sentence[max(0, mention.outer_start - 60):mention.outer_start])
+
+
+def _resource_after(sentence: str, end: int) -> str:
+    """The resource named after a number, up to where the next item of a list starts ("by 84.83%
+    and self-attention latency by 60.48%": the latency is the next number's)."""
+    after = sentence[end:end + 40]
+    if (item := _NEXT_ITEM.search(after)) is not None:
+        after = after[:item.start()]
+    return _resource_object(after)
+
+
+_NEXT_ITEM = regex.compile(r"[,;]|\b(?:and|while|whereas)\b")
 
 
 _RESOURCE_OBJECT = cues.RESOURCE_OBJECT
