@@ -108,6 +108,9 @@ FIELD_METRICS = [
                  id="wide:2511.22595 'gain in X metrics'"),
     pytest.param("FooNet achieves a +4.1% improvement in MMLU performance and a +22.9% improvement in HarmBench.",
                  [(4.1, ""), (22.9, "")], id="wide:2508.12535 a benchmark after 'improvement in' is no metric"),
+    pytest.param("The pitch detection model achieved 99.5% mean Average Precision at 50% IoU (mAP50) with a "
+                 "precision of 0.999.", [(99.5, "mAP@50"), (0.999, "precision")],
+                 id="wide:2510.18405 a threshold and the specific name in brackets; the threshold is no claim"),
     pytest.param("FooNet attains 1.39% phoneme error on MyST and 8.61% on Multitudes.",
                  [(1.39, "phoneme error"), (8.61, "phoneme error")], id="wide:2507.03043 phoneme error"),
     pytest.param("Remarkably, FooNet improves Dynamic Degree and Imaging Quality by 233% and 40.5% over the "

@@ -26,8 +26,23 @@ def abbreviated(sentence: str, metrics: list[tuple[int, int, str]]) -> list[tupl
         if found is not None and _initials_of(sentence, end, found["short"]):
             short = found["short"]
             start, end, name = start, found.end(), vocab.metrics().canonical(short) or short
+        elif " at " in sentence[end:end + 4] and (specific := _at_threshold(sentence, end, name)):
+            name = specific
         spans.append((start, end, name))
     return spans
+
+
+# "mean Average Precision at 50% IoU (mAP50)": the name, its threshold, then its specific form
+_AT_THRESHOLD_AFTER = regex.compile(r"\s+at\s+[\d.]+\s*%?\s*(?:[A-Za-z]+\s*)?\((?P<short>[^()\s]{2,12})\)")
+
+
+def _at_threshold(sentence: str, end: int, name: str) -> str:
+    """The specific metric a threshold and a bracket after `name` give ("mAP@50"), or ""."""
+    found = _AT_THRESHOLD_AFTER.match(sentence, end)
+    if found is None:
+        return ""
+    specific = vocab.metrics().canonical(found["short"]) or ""
+    return specific if specific.startswith(name + "@") else ""
 
 
 def _initials_of(sentence: str, end: int, short: str) -> bool:

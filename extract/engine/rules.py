@@ -331,6 +331,9 @@ TABLE: tuple[Rule, ...] = (
     # percents, points and bare numbers
     Rule("no_claim.setting", QUALITY_UNITS, Before("BEFORE_SETTING", 40), Not(METRIC_ENDS_NEAR),
          examples=(("FooNet uses a compression ratio of 92.2%.", 92.2),)),
+    # "mean Average Precision at 50% IoU": the overlap threshold of a detection metric
+    Rule("no_claim.setting", QUALITY_UNITS, Before("LEFT_AT"), After(Cue(cues.opens("IoU", then=r"\b"))),
+         examples=(("FooNet reaches 99.5% mean Average Precision at 50% IoU.", 50),)),
     Rule("no_claim.setting", QUALITY_UNITS, Before("SETTING_GLOSS", 40),
          examples=(("We test the 8/128 configuration (50% expert reduction).", 50),)),
     Rule("reduction.word", _PERCENT, NUMBER_WORD, Before("SHARE_WORD_BEFORE", 90), qualifier="fraction_of_baseline",
