@@ -301,9 +301,9 @@ TABLE: tuple[Rule, ...] = (
     # factors: "2.5x", "twice"
     Rule("no_claim.larger", FACTOR_UNITS, After("LARGER_AFTER"),
          examples=(("FooNet is 2x larger than BarNet.", 2),)),
-    Rule("no_claim.response_length", ALL_UNITS, After("RESPONSE_LENGTH_AFTER"),
+    Rule("no_claim.response_length", FACTOR_UNITS | _PERCENT, After("RESPONSE_LENGTH_AFTER"),
          examples=(("FooNet yields up to 1.6x fewer generation length than SoTA.", 1.6),)),
-    Rule("no_claim.response_length", ALL_UNITS, Before("RESPONSE_LENGTH_BEFORE", 60),
+    Rule("no_claim.response_length", FACTOR_UNITS | _PERCENT, Before("RESPONSE_LENGTH_BEFORE", 60),
          examples=(("The average response length decreases by up to 71% on simpler datasets.", 71),)),
     Rule("no_claim.setting", FACTOR_UNITS, After(Cue(cues.opens("compression ratios?"))),
          examples=(("FooNet is pruned at a 20x compression ratio.", 20),)),
@@ -332,7 +332,7 @@ TABLE: tuple[Rule, ...] = (
     Rule("no_claim.setting", QUALITY_UNITS, Before("BEFORE_SETTING", 40), Not(METRIC_ENDS_NEAR),
          examples=(("FooNet uses a compression ratio of 92.2%.", 92.2),)),
     # "mean Average Precision at 50% IoU": the overlap threshold of a detection metric
-    Rule("no_claim.setting", QUALITY_UNITS, Before("LEFT_AT"), After(Cue(cues.opens("IoU", then=r"\b"))),
+    Rule("no_claim.setting", _PERCENT, Before("LEFT_AT"), After(Cue(cues.opens("IoU", then=r"\b"))),
          examples=(("FooNet reaches 99.5% mean Average Precision at 50% IoU.", 50),)),
     Rule("no_claim.setting", QUALITY_UNITS, Before("SETTING_GLOSS", 40),
          examples=(("We test the 8/128 configuration (50% expert reduction).", 50),)),

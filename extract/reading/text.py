@@ -67,8 +67,10 @@ _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 # finds the places; none opens with a white-space character, so line breaks never hide one.
 _OTHER_MARKUP_RE = regex.compile("|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP if name != "line_break"))
-# ("}" closes a bold number, and only after a backslash, which _MARKUP_CHARACTERS holds)
-_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), "}", "--", "sim", "pm"]))
+_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), "--", "sim", "pm"]))
+# The same with "}", which closes a bold number: looked for only in a text that has one
+_MARKUP_OR_BOLD_END_START = re.compile(_MARKUP_START.pattern + "|}")
+_BOLD_OPENINGS = ("bf{", "\\bm{", "boldsymbol{")
 _LINE_BREAK_SPACE = re.compile(r"[ \t]*\r?\n")
 
 # What a hard line break takes away from the end and the start of the lines it joins (a carriage
@@ -230,7 +232,8 @@ def _normalise_markup(source: str) -> NormalisedText:
     where they can start, line breaks split off as in `_normalise_line_breaks`."""
     markup: list[tuple[int, int, str]] = []  # (start, end, replacement)
     position = 0
-    while start := _MARKUP_START.search(source, position):
+    starts = _MARKUP_OR_BOLD_END_START if any(bold in source for bold in _BOLD_OPENINGS) else _MARKUP_START
+    while start := starts.search(source, position):
         match = _OTHER_MARKUP_RE.match(source, start.start())
         if match is None:
             position = start.start() + 1
