@@ -25,7 +25,7 @@ NORMALISE_SPEC = [
     pytest.param(r"gains \textbf{7.22\%} in accuracy", "gains 7.22% in accuracy", id="wide:2506.09507 latex_bold"),
     pytest.param(r"up to $\mathbf{26.7}\%$ improved", "up to 26.7% improved", id="wide:2512.07993 latex_bold_unit_after"),
     pytest.param(r"$O(n^{2})$ and \textbf{Ours}", "O(n^{2}) and \\textbf{Ours}", id="spec: braces around no number stay"),
-    pytest.param("8.61% on Multitudes--absolute gains", "8.61% on Multitudes \u2014 absolute gains",
+    pytest.param("8.61% on Multitudes--absolute gains", "8.61% on Multitudes; absolute gains",
                  id="wide:2507.03043 latex_word_dash"),
     pytest.param("plain text, no markup", "plain text, no markup", id="plain"),
 ]

@@ -28,8 +28,9 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
     ("latex_lt", r"\$\s*(?:<|\\lt)\s*\$|\$\\leq?\$", "<"),
     ("latex_spacing", r"\\[,;:! ]", " "),
     ("latex_dash", r"(?<=\d\s?)--\s?(?=\d)", "-"),
-    # "8.61% on Multitudes--absolute gains": a dash between words sets off a clause
-    ("latex_word_dash", r"(?<=[A-Za-z%)])---?(?=[A-Za-z(])", " \u2014 "),
+    # "8.61% on Multitudes--absolute gains": a dash between words sets off a clause (read as an
+    # ASCII "; ": a non-ASCII character would take the text off the engine's ASCII fast paths)
+    ("latex_word_dash", r"(?<=[A-Za-z%)])---?(?=[A-Za-z(])", "; "),
     # "sim6%": a LaTeX \sim that lost its backslash on the way to plain text
     ("bare_sim", r"(?<![A-Za-z])sim(?=\s?\d)", "~"),
     # "80.245 pm 0.129": a \pm that lost its backslash
