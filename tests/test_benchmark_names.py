@@ -190,6 +190,12 @@ BENCHMARK_OF_A_NUMBER = [
                  [(82.0, "CMExamSet")], id="wide:2504.08779 an introduced benchmark carries"),
     pytest.param("We train on the Foo-Train dataset. FooNet reaches 82% accuracy.", [(82.0, "")],
                  id="spec training data is not the benchmark"),
+    pytest.param("We propose a framework leveraging the Foo-Eye dataset. We add a loss. FooNet improves F1 "
+                 "score from 0.597 to 0.631.", [(0.597, "Foo-Eye"), (0.631, "Foo-Eye")],
+                 id="wide:2508.13068 the abstract's one marked benchmark, after 'leveraging', carries"),
+    pytest.param("Using the Foo benchmark under zero-shot prompting, we analyze fairness. We find three things. "
+                 "First, Phi models achieve F1 scores exceeding 90 percent.", [(90.0, "Foo")],
+                 id="wide:2506.08487 'using the X benchmark' sets the test"),
     pytest.param("FooNet achieves 29.9 nDCG@10 with reranker on BRIGHT. It also improves it by 3.5%.",
                  [(29.9, "BRIGHT"), (3.5, "BRIGHT")],
                  id="wide:2504.20595 'with X on B' measures on B: it carries"),
@@ -208,6 +214,11 @@ BENCHMARK_OF_A_NUMBER = [
     pytest.param("We demonstrate an accuracy of 47% EM on the first task and 82.7% on HumanEval.",
                  [(47.0, ""), (82.7, "HumanEval")], id="wide:2512.20845 across another number",
                  marks=pytest.mark.xfail(strict=True, reason="'73.5% ... on X' is read across a later number")),
+    pytest.param("Our student network, better than PSMNet [1] on benchmark SceneFlow dataset, is 8x, 5x, and 8x "
+                 "faster respectively.", [(8.0, "SceneFlow"), (5.0, "SceneFlow"), (8.0, "SceneFlow")],
+                 id="wide:2503.18544 the one benchmark set just before an efficiency list"),
+    pytest.param("The model trained on the Foo-Pose dataset runs 3x faster than the baseline.", [(3.0, "")],
+                 id="wide:2507.12905 training data set before an efficiency number is no benchmark"),
     pytest.param("Experimental results on the existing Smart Event Face Dataset (SEFD) demonstrate that "
                  "FooNet matches YOLO-v4 while utilizing up to 35.5x fewer parameters.", [(35.5, "SEFD")],
                  id="wide:2507.06459 a sentence opening with its benchmark ties an efficiency number"),

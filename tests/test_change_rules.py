@@ -17,6 +17,9 @@ CHANGES_BY = [
                  [("score", 82.9), ("delta", 2.1)], id="wide:2511.23136 by a clear margin of"),
     pytest.param("FooNet outperforms the state-of-the-art methods by a margin of 3 mIoU.", [("delta", 3.0)],
                  id="wide:2508.04705 by a margin of N mIoU"),
+    pytest.param("FooNet outperforms Qwen2.5VL by relative margins of 29.1% on COCO, 22.1% on ReasonSeg, and "
+                 "15.3% on CountBench.", [("delta", 29.1), ("delta", 22.1), ("delta", 15.3)],
+                 id="wide:2505.12081 a dot inside a name before the margin"),
     pytest.param("Performance drops under occlusion, with mAP falling by 47.3% (from 64.7% to 34.1%).",
                  [("delta", -47.3), ("score", 64.7), ("score", 34.1)], id="wide:2511.04347 falling by"),
 ]

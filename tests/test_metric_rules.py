@@ -90,6 +90,32 @@ FIELD_METRICS = [
                  [(5.15, "avg@32")], id="wide:2510.06261 the mean over k samples"),
     pytest.param("Experiments demonstrate that FooNet attains a MOS of 4.52 using a 5.2-hour training subset.",
                  [(4.52, "MOS")], id="wide:2512.22491 mean opinion score"),
+    pytest.param("Ablations confirm hierarchical guidance improves agglutinative word pronunciation accuracy (AWPA) "
+                 "by 31% and prosodic naturalness by 27%.", [(31.0, "AWPA"), (27.0, "prosodic naturalness")],
+                 id="wide:2512.22491 a name abbreviated in brackets; a second 'and X by' names its own metric"),
+    pytest.param("FooNet improves the LPIPS score by 30.5% and the CSD metric by 18.1%.",
+                 [(30.5, "LPIPS"), (18.1, "CSD")], id="wide:2507.20721 'and the X metric by'"),
+    pytest.param("FooNet reaches a mean absolute error (MAE) of 0.26.", [(0.26, "MAE")],
+                 id="spec: an abbreviation the vocabulary knows keeps its canonical name"),
+    pytest.param("FooNet achieves an average accuracy of 82.9%, outperforming baselines by a clear margin of 2.1%.",
+                 [(82.9, "accuracy"), (2.1, "accuracy")], id="wide:2511.23136 a margin is no metric of its own"),
+    pytest.param("FooNet shows 94.5% top-3 accuracy and a 37% improvement in diversity representation.",
+                 [(94.5, "top-3 accuracy"), (37.0, "diversity representation")],
+                 id="wide:2509.25435 'improvement in X' names X"),
+    pytest.param("Refined slogans are 48.4% shorter, with only a 4.0% drop in relevance.", [(4.0, "relevance")],
+                 id="wide:2507.18004 'drop in X'"),
+    pytest.param("FooNet boosts ZSAD models by up to a 5.2% gain in pixel-AP metrics.", [(5.2, "pixel-AP")],
+                 id="wide:2511.22595 'gain in X metrics'"),
+    pytest.param("FooNet achieves a +4.1% improvement in MMLU performance and a +22.9% improvement in HarmBench.",
+                 [(4.1, ""), (22.9, "")], id="wide:2508.12535 a benchmark after 'improvement in' is no metric"),
+    pytest.param("The pitch detection model achieved 99.5% mean Average Precision at 50% IoU (mAP50) with a "
+                 "precision of 0.999.", [(99.5, "mAP@50"), (0.999, "precision")],
+                 id="wide:2510.18405 a threshold and the specific name in brackets; the threshold is no claim"),
+    pytest.param("FooNet attains 1.39% phoneme error on MyST and 8.61% on Multitudes.",
+                 [(1.39, "phoneme error"), (8.61, "phoneme error")], id="wide:2507.03043 phoneme error"),
+    pytest.param("Remarkably, FooNet improves Dynamic Degree and Imaging Quality by 233% and 40.5% over the "
+                 "previous best method.", [(233.0, "dynamic degree"), (40.5, "imaging quality")],
+                 id="wide:2511.20123 VBench's dimensions, paired in order"),
 ]
 
 

@@ -22,6 +22,11 @@ NORMALISE_SPEC = [
     pytest.param("x12--3.5 y", "x12-3.5 y", id="latex_en_dash_range_no_other_markup"),
     pytest.param("improves\nby 2.1%", "improves by 2.1%", id="line_break"),
     pytest.param("improves \r\n  by 2.1%", "improves by 2.1%", id="crlf_line_break"),
+    pytest.param(r"gains \textbf{7.22\%} in accuracy", "gains 7.22% in accuracy", id="wide:2506.09507 latex_bold"),
+    pytest.param(r"up to $\mathbf{26.7}\%$ improved", "up to 26.7% improved", id="wide:2512.07993 latex_bold_unit_after"),
+    pytest.param(r"$O(n^{2})$ and \textbf{Ours}", "O(n^{2}) and \\textbf{Ours}", id="spec: braces around no number stay"),
+    pytest.param("8.61% on Multitudes--absolute gains", "8.61% on Multitudes; absolute gains",
+                 id="wide:2507.03043 latex_word_dash"),
     pytest.param("plain text, no markup", "plain text, no markup", id="plain"),
 ]
 

@@ -73,6 +73,8 @@ def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:
 # How many sentences back a benchmark or metric carries: an abstract sets its benchmark near
 # the numbers that need it, and looking further costs a scan of every earlier sentence.
 _CARRY_REACH = 3
+# "trained on the X dataset": X is training data, never a result's benchmark
+_TRAINED_ON = regex.compile(r"(?:pre-?train\w*|train(?:s|ed|ing)?|fine-?tun\w*)\s+(?:\w+\s+){0,2}$", regex.I)
 
 
 class _Context:
@@ -153,7 +155,21 @@ class _Context:
             earlier |= self._benchmarks_of(index)
             if len(earlier) > 1:
                 return ""  # several: none carries
-        return earlier.pop() if earlier else ""
+        return earlier.pop() if earlier else self._only_marked_benchmark()
+
+    def _only_marked_benchmark(self) -> str:
+        """The one benchmark the abstract marks, where an earlier sentence names it after words
+        that leave open whether it is data or the test ("leveraging the MIMIC-Eye dataset",
+        "Using the BBQ benchmark": golden/README.md, an earlier sentence that plainly sets it),
+        not as what the system was trained on; "" where it marks none or several."""
+        if len(self.introduced) != 1:
+            return ""
+        name = self.introduced[0]
+        for sentence in self.sentences[:self.index]:
+            at = sentence.find(name)
+            if at >= 0 and not _TRAINED_ON.search(sentence, max(0, at - 40), at):
+                return name
+        return ""
 
     def metric_for(self, benchmark: str) -> str:
         """The metric the nearest earlier sentence names alone; none where that sentence
@@ -258,7 +274,8 @@ def _score_attached_numbers(sentence: str, groups: list[Group], names) -> None:
 # change; "mAP falling by 47.3%": a fall. (Cue words of kinds.py's kind; kept here beside the one
 # rule that reads them, as cues.py is being rewritten into declarations, issue 12.)
 _BY_A_MARGIN = regex.compile(
-    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*|lead\w*|ahead)\b[^.;]{0,80}?\bby\s+"
+    # a dot inside a name is no sentence end: "outperforming Qwen2.5VL by relative margins of"
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*|lead\w*|ahead)\b(?:[^.;]|\.(?=\w)){0,80}?\bby\s+"
     r"(?:an?\s+)?(?:[\w-]+\s+){0,2}?margins?\s*(?:of|:)?\s*(?:up\s+to\s+|about\s+|over\s+)?$", regex.I)
 _FALLING_BY = regex.compile(r"\b(?:fall\w*|dropp?\w*|declin\w*|degrad\w*)\s+by\s*$", regex.I)
 
@@ -380,14 +397,21 @@ def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shar
             context.metric_for(benchmark) or usual_metric(benchmark)
         hw, count = "", None
     else:
-        benchmark = benchmark or (nearest_benchmark(found.benchmarks, sentence, mention, after_only=True)
-                                  if found.benchmarks else "")
+        benchmark = benchmark or (_efficiency_benchmark(sentence, group, index, found) if found.benchmarks else "")
         metric = efficiency_metric(sentence, group, mention)
         hw, count = hardware_of(sentence, mention, found.hardware)
     if shared.measured_as:  # "2x that": measured as the amount it is set against
         hw, count, metric = hw or shared.measured_as.hardware, count or shared.measured_as.hardware_count, \
             shared.measured_as.metric
     return benchmark, metric, hw, count
+
+
+def _efficiency_benchmark(sentence: str, group: Group, index: int, found: _Names) -> str:
+    """An efficiency number's benchmark (fields.nearest_benchmark); a list's members share the
+    one set before the first ("on X, is 8x, 5x, and 8x faster")."""
+    mention = group.members[index]
+    return nearest_benchmark(found.benchmarks, sentence, mention, after_only=True) or \
+        (index > 0 and nearest_benchmark(found.benchmarks, sentence, group.members[0], after_only=True)) or ""
 
 
 # "OpenStreetMap data", "DASS benchmarks": a name before these describes data, it is no system

@@ -85,9 +85,24 @@ RIGHT_LOSS = Cue(opens(
     "lower", "worse", "drop", "decrease", "degradation", "loss", "decline",
     rf"reduction in (?:\w+ )?{QUALITY}", rf"relative reduction in (?:\w+ )?{QUALITY}",
     "(?:relative )?(?:error|perplexity|WER|CER|FID) (?:rate )?reduction", skip=2, then=r"\b"))
+# "30% lower memory usage", "an 82% decrease in computational cost": a fall of a resource is a
+# reduction, not a delta (RIGHT_LOSS reads the same words before a quality)
+RESOURCE_LOSS_AFTER = Cue(opens(rf"(?:lower|(?:decrease|drop|decline) in) (?:the )?{RESOURCE}", then=r"\b"))
+# "a 0.159 BPB reduction": a bare number, a metric's name, then its fall (rules.py asks for the metric)
+METRIC_FALL_AFTER = Cue(opens("reduction", "decrease", "drop", skip=2, skip_word=r"\S+", then=r"\b"))
 RIGHT_GAIN = Cue(opens(
     "improvements?", "gains?", "higher", "better", "increase", "boost", "advantage", "increments?",
     "enhancement", "more accurate", "variation", skip=3, skip_word=r"\S+", then=r"\b"))
+# "Qwen3-32B's 80.9 average score": a bare number that the word "score" follows is one
+SCORE_WORD_AFTER = Cue(opens(r"(?:(?:average|overall|mean) )?scores?", then=r"\b"))
+# "26.7% improved accuracy", "53% improved robustness": right after the number only (RIGHT_GAIN
+# skips words, and "wav2vec 2.0 performance is improved" is no gain of 2.0)
+IMPROVED_AFTER = Cue(opens("improved", then=r"\b"))
+# "1.6x fewer generation length", "74.47% response length compression", "response length decreases
+# by 71%": a difference in response length is no claim (golden/README.md), unlike tokens saved
+_RESPONSE_LENGTH = r"(?:generation|response|output|reasoning|answer) lengths?"
+RESPONSE_LENGTH_AFTER = Cue(opens(_RESPONSE_LENGTH, skip=2, then=r"\b"))
+RESPONSE_LENGTH_BEFORE = Cue(ends(rf"{_RESPONSE_LENGTH} (?:\w+ ){{0,2}}by(?: up to| about| over)?"))
 # "2x larger", "3x the number of": a size, not a gain
 LARGER_AFTER = Cue(opens(
     "larger", "longer", "more", "bigger", "increase in (?:model )?size", "its size", "the size", "the number",
@@ -114,6 +129,8 @@ MEMORY_BACKGROUND_AFTER = Cue(opens(r"of (?:data|text|\w+ artifacts)", r"to \d")
 LEFT_REDUCE_VERB = Cue(verb_by(REDUCE_VERBS, reach=60))
 LEFT_GAIN_VERB = Cue(verb_by(GAIN_VERBS, reach=80))
 # "a gain of", "a drop of": a change, its sign from the noun
+# "speedups of over 13x": a speed-up named before the factor, whatever resource follows it
+LEFT_SPEEDUP_OF = Cue(ends(r"speed[-\s]?ups? (?:of|by)"))
 LEFT_GAIN_OF = Cue(ends(r"(?:improvements?|gains?|increase|boost) (?:of|by)"))
 LEFT_DROP_OF = Cue(ends(r"(?:drop|decrease|decline|degradation|loss|reduction) (?:of|by)"))
 # "gains 2.1%", "lost 3 points": a verb right before the number tells the sign

@@ -12,6 +12,7 @@ import regex
 
 from . import cues, vocab
 from .kinds import METRIC_LINK, Group
+from .abbreviated_metrics import abbreviated
 from .marked_metrics import marked_metric
 from .mentions import Mention
 from .names import Name, is_system_token
@@ -95,7 +96,7 @@ def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int,
     specific = [m[2] for m in merged if m[2].endswith(" accuracy")]
     if len(set(specific)) == 1:  # "82.1% top-1 accuracy ... by 0.3% accuracy": the same accuracy
         merged = [(s, e, specific[0] if name == "accuracy" else name) for s, e, name in merged]
-    return merged
+    return abbreviated(sentence, merged)  # "word pronunciation accuracy (AWPA)" is AWPA
 
 
 _TO_AT_END = regex.compile(r"\bto\s+$")
@@ -564,10 +565,30 @@ def _benchmark_only_after(spans, sentence: str, mention: Mention) -> str | None:
     return None
 
 
+def _benchmark_only_just_before(spans, sentence: str, mention: Mention) -> str | None:
+    """ "on benchmark SceneFlow dataset, is 8x ... faster", "For MMLU we observe ... a ~5x compute
+    multiplier": the one benchmark the sentence names, set by "on"/"for" before the number with
+    no other number between (golden/README.md: its own sentence ties it to the number)."""
+    if len({name for _, _, name in spans}) != 1 or spans[-1][1] > mention.start:
+        return None
+    start, end, name = spans[-1]
+    if _DIGIT.search(sentence, end, mention.start) or _NEW_CLAUSE.search(sentence, end, mention.start) or \
+            not _SET_ON_BEFORE.search(sentence, max(0, start - 30), start) or \
+            ends_in_training_context(sentence[max(0, start - 40):start]):
+        return None
+    return name
+
+
+# "on benchmark ", "For ", "on the ": words that set a benchmark before its name
+_SET_ON_BEFORE = regex.compile(r"(?:^|\b(?:on|for))\s+(?:the\s+)?(?:benchmarks?\s+)?$", regex.I)
+# "..., which is trained on 100x data": a clause of its own, not tied to the benchmark
+_NEW_CLAUSE = regex.compile(r"\b(?:which|that|while|whereas|and)\b", regex.I)
+
 #: Where a score's or delta's benchmark is looked for in its sentence, in order (nearest_benchmark).
 QUALITY_BENCHMARK_PLACES = (_benchmark_introduced_after, _benchmark_nearest_before, _benchmark_only_after)
 #: The same for an efficiency number (after_only).
-EFFICIENCY_BENCHMARK_PLACES = (_benchmark_introduced_directly_after, _benchmark_opening_the_sentence)
+EFFICIENCY_BENCHMARK_PLACES = (_benchmark_introduced_directly_after, _benchmark_only_just_before,
+                               _benchmark_opening_the_sentence)
 
 
 _DIGIT = regex.compile(r"\d")
@@ -670,7 +691,8 @@ def _metric_earlier_in_sentence(sentence: str, group: Group, metrics) -> str | N
     before = [m for m in metrics if m[1] <= first.outer_start]
     if not before:
         return None
-    if ends_in_linked_name(sentence, max(0, first.outer_start - 30), first.outer_start):
+    if ends_in_linked_name(sentence, max(0, first.outer_start - 30), first.outer_start) and \
+            not _CHANGE_LINKED_BEFORE.search(sentence, max(0, first.outer_start - 30), first.outer_start):
         before = [m for m in before if not _METRIC_OF_A_LATER_NUMBER.match(sentence, m[1])]
     return _unless_several(metrics, before[-1], sentence) if before else None
 
@@ -692,6 +714,10 @@ METRIC_PLACES = (_metric_right_after, _metric_linked_before, _metric_shortly_aft
                  _metric_earlier_in_sentence, _metric_later_in_sentence)
 
 
+# "by a clear margin of 2.1%", "an improvement of 3%": the name linked to the number is a change's,
+# not a metric of its own; the metric named before it in the sentence holds
+_CHANGE_LINKED_BEFORE = regex.compile(
+    r"\b(?:margins?|improvements?|gains?|increases?|boosts?|drops?|decreases?|reductions?)\s*(?:of|:)\s*$", regex.I)
 _METRIC_OF_A_LATER_NUMBER = regex.compile(r"\s*(?:of|=|:|is|was|reaches|reaching|at)\s*[-+~]?\d", regex.I)
 #: A name linked to the number after it: "accuracy of ", "AUC = ".
 LINKED_NAME_BEFORE = regex.compile(r"[A-Za-z][\w-]*\s*(?:of|=|:)\s*$")
@@ -782,7 +808,7 @@ def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
     if kind == "memory":
         return "memory"
     if kind not in _WINDOW_KINDS:  # a reduction: of the resource it names
-        return _resource_object(sentence[mention.outer_end:mention.outer_end + 40]) or \
+        return _resource_after(sentence, mention.outer_end) or \
             _resource_object(sentence[max(0, mention.outer_start - 60):mention.outer_start])
     window = sentence[max(0, mention.outer_start - 60):mention.outer_end + 40].lower()
     if kind == "throughput":
@@ -792,10 +818,25 @@ def efficiency_metric(sentence: str, group: Group, mention: Mention) -> str:
         return "throughput"
     if kind == "latency":
         return "TPOT" if "tpot" in window else "training time" if "train" in window else "latency"
-    return "training speed" if "train" in window else "inference speed" if "inference" in window else "speed"
+    # a speed-up: "improving throughput up to 1.7x" is a speed-up of throughput, named so
+    stage = "training " if "train" in window else "inference " if "inference" in window else ""
+    return stage + ("throughput" if "throughput" in window else "speed") if stage or "throughput" in window \
+        else "speed"
 
 
 _WINDOW_KINDS = ("throughput", "latency", "speedup")  # the kinds whose metric the words around the number name
+
+
+def _resource_after(sentence: str, end: int) -> str:
+    """The resource named after a number, up to where the next item of a list starts ("by 84.83%
+    and self-attention latency by 60.48%": the latency is the next number's)."""
+    after = sentence[end:end + 40]
+    if (item := _NEXT_ITEM.search(after)) is not None:
+        after = after[:item.start()]
+    return _resource_object(after)
+
+
+_NEXT_ITEM = regex.compile(r"[,;]|\b(?:and|while|whereas)\b")
 
 
 _RESOURCE_OBJECT = cues.RESOURCE_OBJECT

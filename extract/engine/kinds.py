@@ -50,6 +50,8 @@ def is_setting(sentence: str, m: Mention) -> bool:
     glued = sentence[m.end:m.end + 2]  # "256X256", "8/128", "16:9"
     if len(glued) == 2 and glued[0] in "x×X/:" and glued[1].isdecimal():
         return True
+    if glued[:1] == "D" and not m.unit:
+        return True  # "3D bounding boxes", "RGB+3D", "3DGS", "6DoF": a dimension, part of a name
     if not m.unit and not m.decimal and 1900 <= m.value <= 2099:
         return True
     if m.unit in ("x", "") and _DEVICE_COUNT_AFTER.match(after):

@@ -28,11 +28,17 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
     ("latex_lt", r"\$\s*(?:<|\\lt)\s*\$|\$\\leq?\$", "<"),
     ("latex_spacing", r"\\[,;:! ]", " "),
     ("latex_dash", r"(?<=\d\s?)--\s?(?=\d)", "-"),
+    # "8.61% on Multitudes--absolute gains": a dash between words sets off a clause (read as an
+    # ASCII "; ": a non-ASCII character would take the text off the engine's ASCII fast paths)
+    ("latex_word_dash", r"(?<=[A-Za-z%)])---?(?=[A-Za-z(])", "; "),
     # "sim6%": a LaTeX \sim that lost its backslash on the way to plain text
     ("bare_sim", r"(?<![A-Za-z])sim(?=\s?\d)", "~"),
     # "80.245 pm 0.129": a \pm that lost its backslash
     ("bare_pm", r"(?<=\d\s?)pm(?=\s?\d)", "±"),
     ("markdown_bold", r"\*\*|__(?=\d)|(?<=\d)__", ""),
+    # "\textbf{7.22\%}", "$\mathbf{26.7}\%$": LaTeX bold around a number, read as the number
+    ("latex_bold", r"\\(?:textbf|mathbf|boldsymbol|bm)\{(?=\s*[-+~]?\d[\d.,]*\s*(?:\\%|%)?\s*\})", ""),
+    ("latex_bold_end", r"(?<=\\(?:textbf|mathbf|boldsymbol|bm)\{\s*[-+~]?\d[\d.,]*\s*(?:\\%|%)?\s*)\}", ""),
     ("math_dollar", r"\$", ""),
     ("unicode_dash", r"[\u2010-\u2015\u2212]", "-"),
     ("unicode_space", r"[\u00a0\u2009\u202f\u2007]", " "),
@@ -41,7 +47,7 @@ _MARKUP: tuple[tuple[str, str, str], ...] = (
 )
 
 # Every form opens with one of these characters: a cheap test before the alternatives.
-_OPENING = (r"(?=[\\$*_\r\n\-\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]"
+_OPENING = (r"(?=[\\$*_}\r\n\-\u00a0\u2009\u202f\u2007\u2010-\u2015\u2212\u2248\u223c]"
             r"|[ \t]+\r?\n|sim\s?\d|pm\s?\d)")
 _MARKUP_RE = regex.compile(_OPENING + "(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP) + ")")
@@ -62,12 +68,15 @@ _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
 # The forms other than line breaks, tried only where one can start: `_MARKUP_START` (standard `re`,
 # its alternatives open with literals, so it skips to the next of their first characters at C speed)
-# finds the places ("--", "sim" and "pm" only before a number, as their forms stand); none opens
+# finds the places ("sim" and "pm" only before a number, as their forms stand; "--" anywhere: it
+# also sets off words, "latex_word_dash"); none opens
 # with a white-space character, so line breaks never hide one.
 _OTHER_MARKUP_RE = regex.compile("|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP if name != "line_break"))
-_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), r"--(?=\s?\d)", r"sim(?=\s?\d)",
-                                      r"pm(?=\s?\d)"]))
+_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), "--", r"sim(?=\s?\d)", r"pm(?=\s?\d)"]))
+# The same with "}", which closes a bold number: looked for only in a text that has one
+_MARKUP_OR_BOLD_END_START = re.compile(_MARKUP_START.pattern + "|}")
+_BOLD_OPENINGS = ("bf{", "\\bm{", "boldsymbol{")
 _LINE_BREAK_SPACE = re.compile(r"[ \t]*\r?\n")
 
 # What a hard line break takes away from the end and the start of the lines it joins (a carriage
@@ -229,7 +238,8 @@ def _normalise_markup(source: str) -> NormalisedText:
     where they can start, line breaks split off as in `_normalise_line_breaks`."""
     markup: list[tuple[int, int, str]] = []  # (start, end, replacement)
     position = 0
-    while start := _MARKUP_START.search(source, position):
+    starts = _MARKUP_OR_BOLD_END_START if any(bold in source for bold in _BOLD_OPENINGS) else _MARKUP_START
+    while start := starts.search(source, position):
         match = _OTHER_MARKUP_RE.match(source, start.start())
         if match is None:
             position = start.start() + 1
