@@ -56,7 +56,7 @@ _REPLACEMENT = {name: replacement for name, _, replacement in _MARKUP}
 # Signs of markup other than line breaks: one of its opening characters, "--" (a LaTeX dash), a
 # bare sim or pm before or after a number, or a carriage return that ends no line. Each character is looked for with `in`
 # (a substring test runs at memchr speed, and at none for a character wider than any of the
-# text.s), each pattern on its own.
+# text's), each pattern on its own.
 _MARKUP_CHARACTERS = ("\\$*_\u00a0\u2009\u202f\u2007\u2212\u2248\u223c"
                       + "".join(map(chr, range(0x2010, 0x2016))))  # the dashes \u2010-\u2015
 # The two bare forms as signs only (the standard engine; "sim" and "pm" first, which it finds
