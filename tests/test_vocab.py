@@ -676,3 +676,27 @@ def test_word_indexed_names_are_found_as_the_regex_finds_them(tmp_path):
     assert [text[s:e] for s, e, _ in merged.find_all(text)] == [
         "GPQADiamond", "gpqa-diamond", "MS-COCO Captions", "MS-COCO", "SCOPE", "ScanNet++",
         "Human3.6M", "AIME24"]
+
+
+# find_all takes the trie regex's match as the longest where no longer name can go on from the
+# name it found, and asks POSIX matching otherwise; find_all_by_search always asks POSIX.
+GROWING_NAMES = "\n".join([
+    "Foo", "Foo Bar Baz", "Qux = Qux-1", "pass@{k}", "x τ", "Ke = \u212aey", "H²O = HO",
+    "p q", "p qrstuvw", "pq zz",
+])
+GROWING_CASES = [
+    ("spec: a shorter name then the longer", "on Foo and Foo Bar Baz and FooBar Baz"),
+    ("spec: a separator overlapping a letter", "on Foo-Bar Baz, Foo Bar, Foo-Bar-Baz"),
+    ("spec: the trie stops at a shorter name", "pq zz, p q, pq and p qrstuvw"),
+    ("spec: a template", "pass@1 and pass@10 and pass@k"),
+    ("spec: a non-ASCII tail", "x τ, x, xτ and x-τ"),
+    ("spec: a lookalike letter", "Ke, Key, \u212aey and KEY"),
+    ("spec: a compatibility character", "H, HO, H²O and H2O"),
+    ("spec: a name then a control separator", "Foo\x1cBar Baz and Qux\x1c1"),
+]
+
+
+@pytest.mark.parametrize("case, text", GROWING_CASES)
+def test_longest_name_without_posix_equals_search(case, text):
+    vocabulary = vocab.Vocabulary.from_text(GROWING_NAMES)
+    assert vocabulary.find_all(text) == vocabulary.find_all_by_search(text), case

@@ -639,6 +639,56 @@ class _WordIndex:
         return best
 
 
+# --- skipping the POSIX match where no longer name can follow -------------------------------
+
+class _Growth:
+    """Which names found by the trie regex a longer name may go on from, decided from the
+    names of a vocabulary whose whole match is the name (no prefix, suffix or count).
+
+    The trie regex can stop at a shorter name where a longer one matches too; `_take` then
+    needs the POSIX match. A longer match at the same start begins with the found text, so
+    its alias's key goes on from the found name's key; where no alias's key does, the
+    candidate is already the longest. Only printable ASCII names are decided (the engines and
+    `fold` read their separators alike). An alias that is not plain printable ASCII, or is a
+    template, is known by its head, the key of its text before the first such character or
+    the placeholder: a found key that the head begins with may grow, and so may one that
+    begins with the head, unless the character after the head matches no ASCII character.
+    """
+
+    __slots__ = ("_prefixes", "_heads")
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._prefixes: set[str] = set()
+        heads: set[tuple[str, bool]] = set()
+        for alias in (alias for entry in entries for alias in entry.aliases):
+            text = alias.text
+            if text.isascii() and text.isprintable() and not alias.is_template:
+                key = fold(text)
+                self._prefixes.update(key[:cut] for cut in range(len(key)))
+                continue
+            stop = next(at for at, char in enumerate(text + "{")
+                        if not (char.isascii() and char.isprintable()) or text.startswith(PLACEHOLDER, at)
+                        or at == len(text))
+            heads.add((fold(text[:stop]), stop < len(text) and not _matches_ascii(text[stop])))
+        self._heads = tuple(heads)
+
+    def may_grow(self, name: str) -> bool:
+        """Whether a longer name than `name` (as the trie regex found it) may match at its
+        start."""
+        if not (name.isascii() and name.isprintable()):
+            return True
+        key = fold(name)
+        return key in self._prefixes or any(
+            head.startswith(key) or (not only_ascii_breaks and key.startswith(head))
+            for head, only_ascii_breaks in self._heads)
+
+
+def _matches_ascii(char: str) -> bool:
+    """Whether `char` matches an ASCII character ignoring case, in either engine."""
+    return any(re.fullmatch(re.escape(char), c, re.IGNORECASE)
+               or regex.fullmatch(regex.escape(char), c, regex.IGNORECASE) for c in _ASCII)
+
+
 # --- the vocabulary ------------------------------------------------------------------------
 
 class Openings(NamedTuple):
@@ -697,6 +747,10 @@ class Vocabulary:
         self._regex_entries = regex_entries
         self._pattern = self._compile(regex_entries)
         self._longest = regex.compile(self._pattern.pattern, self._pattern.flags | regex.POSIX)
+        # Which names a longer one may go on from (see _may_grow): per name as found.
+        self._growth = _Growth(regex_entries) if set(self._pattern.groupindex) == {"name"} else None
+        self._may_grow = functools.lru_cache(maxsize=4096)(
+            self._growth.may_grow if self._growth is not None else lambda name: True)
         self._scan = self._fast_scanner(self._pattern)
         self._words = _WordIndex(indexed, self._START, self._END) if indexed else None
         self._openings, self._openings_in_lower_ascii = self._opening_scanners()
@@ -982,7 +1036,14 @@ class Vocabulary:
         return found
 
     def _longest_end(self, text: str, candidate: re.Match | regex.Match) -> int:
-        return (self._longest.match(text, candidate.start()) or candidate).end()
+        return self._posix(text, candidate).end()
+
+    def _posix(self, text: str, candidate: re.Match | regex.Match) -> re.Match | regex.Match:
+        """The longest match at `candidate`'s start: `candidate` itself where no longer name
+        can go on from the name it matched (most names: no POSIX match needed)."""
+        if not self._may_grow(candidate[0]):
+            return candidate
+        return self._longest.match(text, candidate.start()) or candidate
 
     def find_all_by_search(self, text: str) -> list[Mention]:
         """find_all by searching with one trie regex of every name (word-indexed ones too)
@@ -1012,7 +1073,8 @@ class Vocabulary:
         # The trie tries longer names first, but where a separator or a {k} overlaps a
         # letter a shorter name can still win; POSIX matching at this one position
         # finds the longest (run everywhere it would be three times slower).
-        match = (longest or self._longest).match(text, candidate.start()) or candidate
+        match = (longest.match(text, candidate.start()) or candidate if longest is not None
+                 else self._posix(text, candidate))
         if self._accept(match) and (resolved := self._lookup(match["name"])) is not None:
             found.append((self._mention_start(match), match.end(), resolved[0]))
         return max(match.end(), match.start() + 1)
