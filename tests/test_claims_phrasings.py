@@ -38,6 +38,8 @@ TYPICAL_ABSTRACT_PHRASINGS = [
                  [("reduction", 30.0, "%", "", "memory")], id="spec: a lower resource is a reduction"),
     pytest.param("FooNet delivers up to an 82% decrease in computational cost compared to FLUX.1-dev.",
                  [("reduction", 82.0, "%", "", "computation")], id="wide:2505.02255 decrease in a resource"),
+    pytest.param("FooNet can be trained in 2x shorter wall time.", [("speedup", 2.0, "x", "", "training speed")],
+                 id="sample: shorter with a time is a speed-up"),
     pytest.param("FooNet provides speedups of over 13x on consumer-grade GPUs (NVIDIA T4).",
                  [("speedup", 13.0, "x", "", "speed")], id="wide:2510.05485 speedups of N x on GPUs"),
     pytest.param("On Ascend NPUs, FooNet's 81.6 average score exceeds Qwen3-32B's 80.9 average score.",
@@ -184,6 +186,9 @@ NOT_CLAIMS = [
                  id="wide:2512.07993 a response-length difference is no claim"),
     pytest.param("With our paradigm, the average response length decreases by up to 71% on simpler datasets.",
                  id="wide:2510.02249 response length decreases by"),
+    pytest.param("FooNet achieves a sequence length that is $\\textbf{10}\\times$ shorter than that of SewingGPT.",
+                 id="wide:2504.21476 shorter without a time is a length"),
+    pytest.param("Refined slogans are 48.4% shorter.", id="wide:2507.18004 shorter slogans are a length"),
 ]
 
 

@@ -332,7 +332,9 @@ def wait_for_temporary_file(process: subprocess.Popen, tmp_path: Path) -> None:
     pytest.param(signal.SIGINT, "2", 130, id="3-ctrl-c-with-jobs-2"),
 ])
 def test_a_stopped_run_leaves_no_temporary_file_and_no_traceback(tmp_path, signum, jobs, code):
-    (tmp_path / "in.jsonl").write_bytes(sample_jsonl(60))
+    # ~25,000 papers: a run of ten seconds or more, so that it is still going when it is stopped
+    # however fast extraction gets (6,000 papers could end within the second waited below)
+    (tmp_path / "in.jsonl").write_bytes(sample_jsonl(250))
     process = start(tmp_path, "extract", "in.jsonl", "-o", "out.csv", "-j", jobs, "-q")
     wait_for_temporary_file(process, tmp_path)
     time.sleep(1)  # well into the run: workers started, rows written
