@@ -200,3 +200,28 @@ def test_typical_phrasing_gives_its_claims(sentence, expected):
 @pytest.mark.parametrize("sentence", NOT_CLAIMS)
 def test_numbers_that_are_not_claims_give_no_row(sentence):
     assert _claims(sentence) == []
+
+
+# (sentence, the baseline of each row): what a change is measured against ends where "and" opens a
+# clause of its own (a verb of change or scoring, perhaps after an adverb, or a number); "A and
+# B" still names two (spec section 2, `baseline`).
+BASELINES = [
+    pytest.param("FooNet improves the Image Success Ratio by 17.7% over FLUX and enhances the layout models.",
+                 ["FLUX"], id="wide:2503.12885 and a verb"),
+    pytest.param("FooNet exhibits up to 87.84x better FPS than the state-of-the-art and significantly improves accuracy.",
+                 ["state-of-the-art"], id="wide:2507.06459 and an adverb and a verb"),
+    pytest.param("FooNet achieves 5.2% lower perplexity than QuaRot and 4.7% lower perplexity than the FP16 model.",
+                 ["QuaRot", "FP16 model"], id="wide:2512.14481 and a number"),
+    pytest.param("FooNet improves accuracy by 9.7% over its base model and surpasses Qwen2VL-72B.",
+                 ["its base model"], id="wide:2508.08688 and surpasses"),
+    pytest.param("FooNet is around 7x faster than its predecessor and 2x than the state-of-the-art.",
+                 ["its predecessor", "state-of-the-art"], id="wide:2504.09904 and a factor"),
+    pytest.param("FooNet improves accuracy by 3.1% over GLIGEN and 3DIS.", ["GLIGEN and 3DIS"],
+                 id="spec: A and B are two baselines"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", BASELINES)
+def test_a_baseline_ends_where_and_opens_a_clause(sentence, expected):
+    rows = extract_paper(Paper("p", TITLE, sentence))
+    assert [r["baseline"] for r in rows] == expected

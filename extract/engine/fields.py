@@ -16,7 +16,7 @@ from .abbreviated_metrics import abbreviated
 from .marked_metrics import marked_metric
 from .mentions import Mention
 from .names import Name, is_system_token
-from .cue_compiler import Cue, case_blind
+from .cue_compiler import Cue, case_blind, phrases
 from .not_claims import NAMED_SETTINGS
 from .patterns import ASCII_SPACE, re_fullmatch, re_match, re_search
 
@@ -32,7 +32,13 @@ _BASELINE_BEFORE = Cue(
     r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?:the\s+)?(?P<name>[^,.;]{1,60}?)\s+by\s*$")
 
 _BASELINE_THAT = regex.compile(r"^(?:that|those)\s+(?:with|of|using|from)\s+", regex.I)
-_BASELINE_TAIL = regex.compile(r"\s(?:on|in|at|with|for|under|across|using|when|while|by)\s", regex.I)
+_BASELINE_TAIL = regex.compile(
+    r"\s(?:on|in|at|with|for|under|across|using|when|while|by)\s"
+    # "over FLUX and enhances ...", "than TMA and 2x lower ...": "and" opening a clause of its own
+    # (a verb of change or of scoring, perhaps after an adverb; or a number) ends the baseline,
+    # where "A and B" names two
+    rf"|\s+and\s+(?:\w+ly\s+)?{phrases(*cues.GAIN_VERBS, *cues.REDUCE_VERBS, *cues.SCORE_VERBS)}\b"
+    r"|\s+and\s+(?:an?\s+)?[-+~]?\d[\d.,]*(?:x(?![A-Za-z])|(?![A-Za-z\d]))", regex.I)  # not "and 3DIS"
 _OWN_SYSTEM = Cue(
     r"\b(?:we|our\s+(?:\w+[\s-]){0,2}?(?:model|method|approach|framework|system|technique|"
     r"algorithm|pipeline|network|scheme|kernels?|implementation|proposal|solution)s?|this\s+"
