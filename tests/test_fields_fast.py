@@ -129,28 +129,3 @@ _INTRO_LIKE = st.tuples(
 def test_intro_is_the_plain_pattern(text):
     fast, plain = fields.INTRO.match(text), _PLAIN_INTRO.match(text)
     assert (fast and fast.span()) == (plain and plain.span())
-
-
-# A sentence's opening read once for all its numbers (fields.read_opening): each number reads
-# in it what the plain patterns read in the text before the number.
-_SETTING_LEAD_WORDS = ["After", "with", "WHEN", "under", "using", "in the", "in a", "İn"]
-_SETTING_WORDS = ["pre-training with Objects365", "FP8", "context", "4K context", "batch size", "8-bit", "shots",
-                  "sparsity", "SLA", "(4K context, FP8)", "(fp8)", "model", "the", "a", "\u017f", "\x85"]
-_SETTING_LIKE = st.tuples(
-    st.sampled_from(_SETTING_LEAD_WORDS), st.sampled_from([" ", "\t", "  ", "\x1c"]),
-    _texts(_SETTING_WORDS, st.sampled_from([" ", ", ", "(", ") ", ""]), False),
-    st.sampled_from([",", " ,", ", ", "\x1c,", "\x85,", ""]), _texts(_SETTING_WORDS + ["achieves", "55.3%", "AP"])).map("".join)
-
-
-@settings(max_examples=400, deadline=None)
-@given(text=_SETTING_LIKE | _texts(_SETTING_LEAD_WORDS + _SETTING_WORDS), cuts=st.lists(st.floats(0, 1), max_size=4))
-@example(text="After pre-training with Objects365, RT-DETR-R50 / R101 achieves 55.3% / 56.2% AP.", cuts=[0.1, 0.5, 0.9])
-@example(text="With FP8 , a, b", cuts=[0.2, 0.6])
-@example(text="With FP8 context , rest", cuts=[0.7, 0.74, 0.78])  # cut between the setting and its comma
-def test_opening_read_once_is_the_plain_patterns_before_each_number(text, cuts):
-    opening = fields.read_opening(text)
-    intro = _PLAIN_INTRO.match(text)
-    assert opening.intro_end == (intro.end() if intro else -1)
-    for before in [int(cut * len(text)) for cut in cuts] + [len(text)]:
-        plain = fields.LEADING_SETTING.pattern.match(text, 0, before)
-        assert fields.leading_setting(text, before, opening) == (plain[0].strip() if plain else "")

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple
 import regex
 
 from . import units, vocab
-from .fields import (Opening, attached_subject, average_qualifier, named_metric, usual_metric, baseline_of, before_subject,
+from .fields import (attached_subject, average_qualifier, named_metric, usual_metric, baseline_of, before_subject,
                      benchmarks_in, condition_of, efficiency_metric, ends_in_training_context, hardware_of,
                      introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_metrics, paired_names,
-                     quality_metrics, read_opening, subject_of)
+                     quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
 from .benchmark_names import marked_benchmarks
@@ -186,14 +186,12 @@ class _Context:
 
 class _Names(NamedTuple):
     """The names found in a sentence, as (start, end, name) spans: the paper's own system, the
-    systems the sentence names, and its benchmarks, quality metrics and hardware; and how the
-    sentence opens (fields.read_opening), read once for all its numbers."""
+    systems the sentence names, and its benchmarks, quality metrics and hardware."""
     own: str
     systems: list
     benchmarks: list
     metrics: list
     hardware: list
-    opening: Opening
 
 
 def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list[dict]:
@@ -210,7 +208,7 @@ def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list
         return []
     own = context.own
     systems, hardware = _names_around_claims(sentence, context, groups, own, hardware, occupied)
-    found = _Names(own, systems, benchmarks, metrics, hardware, read_opening(sentence))
+    found = _Names(own, systems, benchmarks, metrics, hardware)
     # a number's settings are read up to where the next number of the sentence starts
     starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
     rows = [row for group, start in zip(groups, starts) if group.kind
@@ -336,8 +334,7 @@ def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_st
     rows = []
     for index, mention in enumerate(group.members):  # (a loop here, not a call per row: rows are many)
         subject = subjects[index] if index < len(subjects) else subjects[-1]
-        condition = condition_of(sentence, group, index, next_start, found.opening) if shared.condition is None \
-            else shared.condition
+        condition = condition_of(sentence, group, index, next_start) if shared.condition is None else shared.condition
         if group.before_after and index == 0:
             condition = "; ".join(filter(None, ("before", condition)))
             subject = before_subject(sentence, mention, found.systems) or subject
@@ -366,7 +363,7 @@ def _group_fields(sentence: str, group: Group, found: _Names, context: _Context,
         measured_as = _MeasuredAs(last["hardware"], last["hardware_count"], last["metric"])
     else:
         paired_subjects = list_subjects(sentence, group, found.systems) if listed else None
-        subjects = paired_subjects or [subject_of(sentence, members[0], found.own, found.systems, found.opening)]
+        subjects = paired_subjects or [subject_of(sentence, members[0], found.own, found.systems)]
         measured_as = None
     return _GroupFields(
         subjects, measured_as,
@@ -374,7 +371,7 @@ def _group_fields(sentence: str, group: Group, found: _Names, context: _Context,
                                 bool(paired_subjects)) if listed else None,
         metrics=paired_metrics(sentence, group, found.metrics) if listed and group.kind in _QUALITY_KINDS else None,
         baseline=baseline_of(sentence, group) if group.kind in _CHANGE_KINDS else "",
-        condition=None if group.before_after else condition_of(sentence, group, 0, next_start, found.opening),
+        condition=None if group.before_after else condition_of(sentence, group, 0, next_start),
         rule=group.rule + (".list" if listed and not group.before_after else ""))
 
 
@@ -389,15 +386,14 @@ def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shar
     none; an efficiency number's benchmark stands after it."""
     benchmark = shared.benchmarks[index] if shared.benchmarks else ""
     if group.kind in _QUALITY_KINDS:
-        benchmark = benchmark or (found.benchmarks and nearest_benchmark(found.benchmarks, sentence, mention)) or \
-            context.benchmark
+        benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or context.benchmark
         # named beside it, set equal to it, carried from an earlier sentence, or its benchmark's usual one
         metric = shared.metrics[index] if shared.metrics else \
             metric_of(sentence, group, mention, found.metrics) or named_metric(sentence, mention) or \
             context.metric_for(benchmark) or usual_metric(benchmark)
         hw, count = "", None
     else:
-        benchmark = benchmark or (_efficiency_benchmark(sentence, group, index, found) if found.benchmarks else "")
+        benchmark = benchmark or _efficiency_benchmark(sentence, group, index, found)
         metric = efficiency_metric(sentence, group, mention)
         hw, count = hardware_of(sentence, mention, found.hardware)
     if shared.measured_as:  # "2x that": measured as the amount it is set against

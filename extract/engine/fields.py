@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
@@ -222,14 +221,15 @@ _COORDINATED_REACH = 60  # what the pattern can span, words of common length
 _NAMED_VALUE = Cue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", case_blind=False)
 
 
-def subject_of(sentence: str, mention: Mention, own: str, names, opening: Opening | None = None) -> str:
+def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
     """The system a number belongs to: the name before the verb that governs the number, or
-    "we"/"our model" resolved to `own`. `opening`: the sentence's read_opening, if read."""
+    "we"/"our model" resolved to `own`."""
     if names:  # both forms give one of the sentence's names
         found = _named_value_subject(sentence, mention, names) or attached_subject(sentence, mention, names)
         if found:
             return found
-    intro_end = (opening or read_opening(sentence)).intro_end
+    intro = INTRO.match(sentence)
+    intro_end = intro.end() if intro else -1
     if intro_end > mention.outer_end:
         # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the
         # number stands in the introductory phrase, the subject follows it
@@ -913,7 +913,7 @@ _CONDITION_REACH = 100
 # Objects365, RT-DETR-R50 / R101 achieves 55.3% / 56.2% AP." No gate: the anchored twin fails at
 # the sentence's first letters, several times cheaper than the stem look of its ~30 setting
 # words (measured: 4.8 -> 0.5 us a call on the synthetic corpus).
-LEADING_SETTING = Cue(
+_LEADING_SETTING = Cue(
     rf"(?:after|with|when|under|using|in\s+(?:the|a))\s+[^,;.()]{{0,40}}?{_SETTING_WORD}\b"
     rf"[^,;.()]{{0,30}}?(?:\s*\([^()]{{1,60}}\))?(?=\s*,)", gate=False)
 # Between two numbers of one clause joined by "and" ("97.15% on MATH500 and 81.3% on AIME24 with
@@ -922,13 +922,12 @@ LEADING_SETTING = Cue(
 _CLAUSE_END = regex.compile(r"[,;:]|\b(?:while|whereas|but)\b")
 
 
-def condition_of(sentence: str, group: Group, index: int, next_start: int, opening: Opening | None = None) -> str:
+def condition_of(sentence: str, group: Group, index: int, next_start: int) -> str:
     """The settings a number holds under: those written after it, "with RAG", "(zero-shot)",
     "under 50ms TPOT SLA (4K context, FP8, no MTP)", and one that opens the sentence ("After
     pre-training with Objects365, ..."); empty when none. The members of a list share the
     settings after the list; the two numbers of a before/after pair each have their own; a
-    number joined to the next by "and" in one clause shares the settings after that clause.
-    `opening`: the sentence's read_opening, if read."""
+    number joined to the next by "and" in one clause shares the settings after that clause."""
     members = group.members
     if group.before_after:
         start = members[index].outer_end
@@ -939,7 +938,7 @@ def condition_of(sentence: str, group: Group, index: int, next_start: int, openi
             clause_end = _CLAUSE_END.search(sentence, end)
             end = clause_end.start() if clause_end else len(sentence)
     end = min(end, start + _CONDITION_REACH)
-    leading = leading_setting(sentence, members[0].outer_start, opening or read_opening(sentence))
+    leading = _leading_setting(sentence, members[0].outer_start)
     after = [sentence[match.start():match.end()].strip() for match in _CONDITION.finditer(sentence, start, end)]
     if not after:
         return leading  # most numbers: no setting written after them
@@ -952,33 +951,7 @@ def _joined_by_and(between: str) -> bool:
     return " and " in between and not any(mark in between for mark in ",;:")
 
 
-def leading_setting(sentence: str, before: int, opening: Opening) -> str:
-    """The setting that opens the sentence and ends before position `before`, or "": the one
-    read on the whole sentence where it reads no text from `before` on, the comma after it
-    included. (Every match in the text up to `before` is one in the whole sentence, whose
-    lookahead finds its comma before `before`: none where the whole sentence has none, whose
-    comma is -1.)"""
-    if opening.setting_comma < before:
-        return opening.setting
-    found = LEADING_SETTING.match(sentence, 0, before)
+def _leading_setting(sentence: str, before: int) -> str:
+    """The setting that opens the sentence and ends before position `before`, or ""."""
+    found = _LEADING_SETTING.match(sentence, 0, before)
     return sentence[found.start():found.end()].strip() if found else ""  # the span: the match may be on lower-cased text
-
-
-class Opening(NamedTuple):
-    """How a sentence opens, read once for all its numbers: where its introductory phrase ends
-    (INTRO; -1 for none), and the setting it opens with (LEADING_SETTING, read on the whole
-    sentence) with where the comma its lookahead found stands (-1 for none)."""
-    intro_end: int
-    setting: str
-    setting_comma: int
-
-
-def read_opening(sentence: str) -> Opening:
-    """The sentence's Opening (subject_of and condition_of read it for each number)."""
-    intro = INTRO.match(sentence)
-    intro_end = intro.end() if intro else -1
-    setting = LEADING_SETTING.match(sentence)
-    if setting is None:
-        return Opening(intro_end, "", -1)
-    # the lookahead's comma: the first after the match, only white space before it
-    return Opening(intro_end, sentence[setting.start():setting.end()].strip(), sentence.find(",", setting.end()))
