@@ -442,8 +442,15 @@ def _with_model_names(names: list[Name], models: list[Name]) -> list[Name]:
     """`names` and the model names that overlap none of them, in order; a model name that holds
     a name ("Qwen2.5-VL 7B" holds "Qwen2.5-VL") replaces it."""
     for model in models:
-        inside = [n for n in names if model.start <= n.start and n.end <= model.end]
-        if any(n.start < model.end and model.start < n.end for n in names if n not in inside):
-            continue
-        names = sorted([n for n in names if n not in inside] + [model])
+        kept = []  # one pass over the names: those outside the model, unless one overlaps it
+        for name in names:
+            if model.start <= name.start and name.end <= model.end:
+                continue  # inside: the model replaces it
+            if name.start < model.end and model.start < name.end:
+                break
+            kept.append(name)
+        else:
+            kept.append(model)
+            kept.sort()
+            names = kept
     return names
