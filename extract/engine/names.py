@@ -429,7 +429,8 @@ def find_names(text: str, own: str = "") -> list[Name]:
         token = text[start:end]
         if not (is_system_token(token) or token == own):
             continue
-        size = _SIZE_AFTER_NAME.match(text, end)
+        # a cheap first look: a size starts with a digit after one white space (most names have none)
+        size = _SIZE_AFTER_NAME.match(text, end) if text[end + 1:end + 2].isdigit() else None
         if size:
             end = size.end()
         if names and names[-1].end == start - 1 and text[start - 1] == " ":
