@@ -46,6 +46,8 @@ def test_find_names_gives_ordered_spans_of_the_text(text, own):
 
 @NAMES_SETTINGS
 @given(text=_TEXTS, own=_OWN)
+@example(text="3DGS reaches 85.3 and 2.9B-x, 7/Bar1 and 4x.. 5.", own="3DGS")
+@example(text="3DGS reaches 85.3 and 2.9B-x, 7/Bar1 and 4x.. 5.", own="")
 def test_candidate_tokens_leave_out_only_tokens_that_name_nothing(text, own):
     every = [match.span() for match in NAME_TOKEN.finditer(text)]
     candidates = NAME_TOKENS.candidates(text, own)

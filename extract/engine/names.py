@@ -62,16 +62,31 @@ class NameTokens:
         classes = spaced.encode("ascii").translate(_TOKEN_CHAR_CLASSES).replace(
             _RUN_FIRST_CAPITAL, _RUN_FIRST_LOWER)
         spans = []
+        numbers_name_nothing = own[:1] not in _ASCII_DIGITS
         capital = classes.find(_CAPITAL_OR_DIGIT)
         while capital >= 0:
             run_end = classes.find(_NO_TOKEN_CHAR, capital)
             position = classes.rfind(_NO_TOKEN_CHAR, 0, capital)  # where the run's scan starts
+            if numbers_name_nothing and _one_number_token(spaced, position + 1, run_end):
+                position = run_end
             while position < run_end and \
                     (token := _TOKEN_AFTER_NON_TOKEN_CHAR.search(spaced, position, run_end)):
                 position = token.end()
                 spans.append((token.start("token") - 1, position - 1))
             capital = classes.find(_CAPITAL_OR_DIGIT, run_end)
         return spans
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _one_number_token(text: str, start: int, end: int) -> bool:
+    """Whether the run of token characters ``text[start:end]`` (ASCII) is one token that opens
+    with a digit ("85.3", "2.9B", "4x"): a size or an amount, never a system name
+    (is_system_token), so left out unless the paper's own name opens with a digit. Without a
+    hyphen or slash, the token pattern takes the whole run from its first character (but a
+    trailing dot, where no other token starts)."""
+    return text[start] in _ASCII_DIGITS and text.find("-", start, end) < 0 and text.find("/", start, end) < 0
 
 
 NAME_TOKENS = NameTokens()
