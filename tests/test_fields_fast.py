@@ -41,23 +41,6 @@ def test_verbs_grouped_by_first_letter_find_what_the_plain_alternation_finds(tex
         [m.span() for m in _PLAIN_VERB.finditer(text, start, end)]
 
 
-# A conjunction and at most two words ending the text before a verb (fields.coordinated_before,
-# a look at the last words before the cue), against the plain `regex` pattern.
-_PLAIN_COORDINATED = regex.compile(fields.COORDINATED_PLAIN, regex.I)
-_COORDINATED_WORDS = [*fields.COORDINATING_WORDS, "as", "well", "only", "achieves", "x", "ſ", "aſ", "whİle",
-                      "wh\u0131le", "\x1c", "\u00a0", ","]
-
-
-@GATE_SETTINGS
-@given(text=st.one_of(_texts(_COORDINATED_WORDS), _texts(_COORDINATED_WORDS, st.sampled_from([" ", "\t", ", ", "\n"]), False)),
-       cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
-@example("ConvNeXt-T has similar FLOPs but only ", (0.0, 1.0))
-@example("it does, aS well as ", (0.0, 1.0))
-def test_coordinated_before_is_the_plain_pattern(text, cut):
-    start, end = sorted(int(c * len(text)) for c in cut)
-    assert fields.coordinated_before(text, start, end) == (_PLAIN_COORDINATED.search(text, start, end) is not None)
-
-
 def _group(text: str, cut) -> Group:
     """One number spanning the part of `text` that `cut` marks."""
     start, end = sorted(int(c * len(text)) for c in cut)

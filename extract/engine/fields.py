@@ -216,25 +216,8 @@ _VERB = Cue(whole_words_by_first_letter(VERB_WORDS), gate=False)
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 # "... but only achieves": a conjunction and at most two words end the text before a verb
-COORDINATING_WORDS = ("but", "and", "yet", "while")
-COORDINATED_PLAIN = rf"(?:\b(?:{'|'.join(COORDINATING_WORDS)})|,\s*as\s+well\s+as)\s+(?:\w+\s+){{0,2}}$"
-_COORDINATED = Cue(COORDINATED_PLAIN)
+_COORDINATED = Cue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$")
 _COORDINATED_REACH = 60  # what the pattern can span, words of common length
-# The words a match's conjunction ends with ("as well as": "as").
-_COORDINATION_ENDINGS = (*COORDINATING_WORDS, "as")
-
-
-def coordinated_before(sentence: str, start: int, end: int) -> bool:
-    """Whether a conjunction and at most two words end ``sentence[start:end]`` (COORDINATED_PLAIN).
-    A cheap first look before the pattern: the words after the conjunction are white-space
-    separated, so one of the last three words ends with it (most texts before a verb end in no
-    conjunction, though "and" stands in many)."""
-    last_words = case_blind(sentence[start:end]).rsplit(None, 3)[-3:]  # str.split parts at all \s
-    if not any(word.endswith(_COORDINATION_ENDINGS) for word in last_words):
-        return False
-    return _COORDINATED.search(sentence, start, end) is not None
-
-
 _NAMED_VALUE = Cue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", case_blind=False)
 
 
@@ -282,7 +265,7 @@ def _subject_of_governing_verb(sentence: str, mention: Mention, start: int, own:
             # is the clause's subject, not the object before the comma
             clause = _CLAUSE_OPENING.search(sentence, start, verb.start())
             return _first_agent(sentence, clause.end() if clause else start, verb.start(), own, names)
-        if coordinated_before(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
+        if _COORDINATED.search(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
             # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
             # shares the clause's first subject
             return _first_agent(sentence, start, verb.start(), own, names)
