@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import regex
 
-from .cue_compiler import Cue
+from .cue_compiler import Cue, case_blind
 
 class Name(NamedTuple):
     """A system name found in a text: where it starts and ends, and as written."""
@@ -356,24 +356,42 @@ def _named_title_head(title: str, abstract: str, not_systems: Container[str]) ->
 
 
 def _proposed_name(title: str, abstract: str, not_systems: Container[str]) -> str | None:
-    for match in _proposals(abstract):
+    for match in proposals(abstract):
         name = _name_proposed_in(abstract[match.start("after"):match.end("after")], not_systems)
         if name is not None:
             return name
     return None
 
 
-def _proposals(abstract: str):
-    """The matches of either proposal cue, in order, none inside another: what one cue of both
-    would find. Each cue's next match is searched again only once the text before it is read."""
-    cues = (_WE_PROPOSE_CUE, _NAMED_CUE)
-    ahead = [cue.search(abstract) for cue in cues]
-    while ahead[0] is not None or ahead[1] is not None:
-        first = min((match for match in ahead if match is not None), key=lambda match: match.start())
-        yield first
-        end = first.end()
-        ahead = [match if match is None or match.start() >= end else cue.search(abstract, end)
-                 for match, cue in zip(ahead, cues)]
+#: The two proposal cues ("we propose X", "dubbed X"), in the order a tie between them is broken.
+PROPOSAL_CUES = (_WE_PROPOSE_CUE, _NAMED_CUE)
+_LONGEST_NAMING_WORD = max(map(len, _NAMING_WORDS))
+
+
+def proposals(abstract: str):
+    """The matches of either proposal cue (PROPOSAL_CUES), in order, none inside another: what
+    one cue of both would find. Each is the first match of either cue from where the last ended.
+    The naming cue is searched only where a naming word stands before the next "we propose": a
+    cheap look at the text up to there (most abstracts have "we propose" early and no naming
+    word before it), where its own look would read the whole abstract."""
+    end = 0
+    while True:
+        proposal = _WE_PROPOSE_CUE.search(abstract, end)
+        if proposal is None or _naming_word_before(abstract, end, proposal.start()):
+            named = _NAMED_CUE.search(abstract, end)
+            if named is not None and (proposal is None or named.start() < proposal.start()):
+                proposal = named
+        if proposal is None:
+            return
+        yield proposal
+        end = proposal.end()
+
+
+def _naming_word_before(text: str, start: int, before: int) -> bool:
+    """Whether a naming word may start in ``text[start:before]`` (case-blind): a match of the
+    naming cue starting there holds it."""
+    folded = case_blind(text[start:before + _LONGEST_NAMING_WORD - 1])
+    return any(word in folded for word in _NAMING_WORDS)
 
 
 def _name_proposed_in(after: str, not_systems: Container[str]) -> str | None:
