@@ -46,6 +46,8 @@ def test_find_names_gives_ordered_spans_of_the_text(text, own):
 
 @NAMES_SETTINGS
 @given(text=_TEXTS, own=_OWN)
+@example(text="3DGS reaches 85.3 and 2.9B-x, 7/Bar1 and 4x.. 5.", own="3DGS")
+@example(text="3DGS reaches 85.3 and 2.9B-x, 7/Bar1 and 4x.. 5.", own="")
 def test_candidate_tokens_leave_out_only_tokens_that_name_nothing(text, own):
     every = [match.span() for match in NAME_TOKEN.finditer(text)]
     candidates = NAME_TOKENS.candidates(text, own)
@@ -61,6 +63,31 @@ def test_candidate_tokens_leave_out_only_tokens_that_name_nothing(text, own):
 def test_system_name_is_written_in_the_title_or_the_abstract(title, abstract):
     name = system_name(title, abstract)
     assert name in title or name in abstract
+
+
+def _reference_proposals(abstract: str) -> list[tuple[int, int, int, int]]:
+    """names.proposals as the plain patterns read it: from where the last proposal ended, the
+    first match of either cue's `regex` pattern (the first cue's on a tie)."""
+    patterns = [cue.pattern for cue in names.PROPOSAL_CUES]
+    found, end = [], 0
+    while matches := [m for m in (pattern.search(abstract, end) for pattern in patterns) if m is not None]:
+        first = min(matches, key=lambda match: match.start())
+        found.append((*first.span(), *first.span("after")))
+        end = first.end()
+    return found
+
+
+_PROPOSAL_TEXTS = st.lists(st.tuples(st.one_of(
+    st.sampled_from(_WORDS + ["we propose", "We present", "dubbed Foo", "coİned", "NAMED", "termed.", "a. b"]),
+    st.text(max_size=3)), _SEPARATORS), max_size=16).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@NAMES_SETTINGS
+@given(abstract=_PROPOSAL_TEXTS)
+@example(abstract="It is dubbed Bar2, and we propose Foo-1, termed Baz. We call it Qux, named Quux")
+@example(abstract="we propose Foo, dubbed Bar")
+def test_proposals_are_the_plain_patterns_matches(abstract):
+    assert [(*m.span(), *m.span("after")) for m in names.proposals(abstract)] == _reference_proposals(abstract)
 
 
 def _reference_model_names(text: str) -> list[tuple[int, int, str]]:

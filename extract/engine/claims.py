@@ -186,12 +186,39 @@ class _Context:
 
 class _Names(NamedTuple):
     """The names found in a sentence, as (start, end, name) spans: the paper's own system, the
-    systems the sentence names, and its benchmarks, quality metrics and hardware."""
+    systems the sentence names, and its benchmarks, quality metrics and hardware; and what the
+    earlier sentences carry to it."""
     own: str
     systems: list
     benchmarks: list
     metrics: list
     hardware: list
+    carried: _Carried
+
+
+class _Carried:
+    """What the earlier sentences carry to the current one's rows (_Context.benchmark and
+    metric_for): the same for every row of the sentence, so asked of the context once per
+    sentence, and only when a row needs it."""
+
+    __slots__ = ("_context", "_benchmark", "_metrics")
+
+    def __init__(self, context: _Context) -> None:
+        self._context = context
+        self._benchmark: str | None = None
+        self._metrics: dict[str, str] = {}
+
+    @property
+    def benchmark(self) -> str:
+        if self._benchmark is None:
+            self._benchmark = self._context.benchmark
+        return self._benchmark
+
+    def metric_for(self, benchmark: str) -> str:
+        metric = self._metrics.get(benchmark)
+        if metric is None:
+            metric = self._metrics[benchmark] = self._context.metric_for(benchmark)
+        return metric
 
 
 def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list[dict]:
@@ -208,7 +235,7 @@ def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list
         return []
     own = context.own
     systems, hardware = _names_around_claims(sentence, context, groups, own, hardware, occupied)
-    found = _Names(own, systems, benchmarks, metrics, hardware)
+    found = _Names(own, systems, benchmarks, metrics, hardware, _Carried(context))
     # a number's settings are read up to where the next number of the sentence starts
     starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
     rows = [row for group, start in zip(groups, starts) if group.kind
@@ -338,8 +365,7 @@ def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_st
         if group.before_after and index == 0:
             condition = "; ".join(filter(None, ("before", condition)))
             subject = before_subject(sentence, mention, found.systems) or subject
-        benchmark, metric, hardware, hardware_count = _measured_on(sentence, group, index, mention, shared, found,
-                                                                   context)
+        benchmark, metric, hardware, hardware_count = _measured_on(sentence, group, index, mention, shared, found)
         value = mention.value * mention.sign * (group.sign if group.kind == "delta" else 1)
         value_si, unit_si = units.to_si(value, mention.unit)
         rows.append({
@@ -379,18 +405,18 @@ _QUALITY_KINDS = ("score", "delta")
 _CHANGE_KINDS = ("delta", "speedup", "reduction")  # the kinds measured against a baseline
 
 
-def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields, found: _Names,
-                 context: _Context) -> tuple[str, str, str, int | None]:
+def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shared: _GroupFields,
+                 found: _Names) -> tuple[str, str, str, int | None]:
     """Where and how a number was measured: its benchmark, metric, hardware and hardware count.
     A score's benchmark and metric are carried from earlier sentences when the sentence names
     none; an efficiency number's benchmark stands after it."""
     benchmark = shared.benchmarks[index] if shared.benchmarks else ""
     if group.kind in _QUALITY_KINDS:
-        benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or context.benchmark
+        benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or found.carried.benchmark
         # named beside it, set equal to it, carried from an earlier sentence, or its benchmark's usual one
         metric = shared.metrics[index] if shared.metrics else \
             metric_of(sentence, group, mention, found.metrics) or named_metric(sentence, mention) or \
-            context.metric_for(benchmark) or usual_metric(benchmark)
+            found.carried.metric_for(benchmark) or usual_metric(benchmark)
         hw, count = "", None
     else:
         benchmark = benchmark or _efficiency_benchmark(sentence, group, index, found)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import regex
 
-from .cue_compiler import Cue
+from .cue_compiler import Cue, case_blind
 
 class Name(NamedTuple):
     """A system name found in a text: where it starts and ends, and as written."""
@@ -62,16 +62,31 @@ class NameTokens:
         classes = spaced.encode("ascii").translate(_TOKEN_CHAR_CLASSES).replace(
             _RUN_FIRST_CAPITAL, _RUN_FIRST_LOWER)
         spans = []
+        numbers_name_nothing = own[:1] not in _ASCII_DIGITS
         capital = classes.find(_CAPITAL_OR_DIGIT)
         while capital >= 0:
             run_end = classes.find(_NO_TOKEN_CHAR, capital)
             position = classes.rfind(_NO_TOKEN_CHAR, 0, capital)  # where the run's scan starts
+            if numbers_name_nothing and _one_number_token(spaced, position + 1, run_end):
+                position = run_end
             while position < run_end and \
                     (token := _TOKEN_AFTER_NON_TOKEN_CHAR.search(spaced, position, run_end)):
                 position = token.end()
                 spans.append((token.start("token") - 1, position - 1))
             capital = classes.find(_CAPITAL_OR_DIGIT, run_end)
         return spans
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _one_number_token(text: str, start: int, end: int) -> bool:
+    """Whether the run of token characters ``text[start:end]`` (ASCII) is one token that opens
+    with a digit ("85.3", "2.9B", "4x"): a size or an amount, never a system name
+    (is_system_token), so left out unless the paper's own name opens with a digit. Without a
+    hyphen or slash, the token pattern takes the whole run from its first character (but a
+    trailing dot, where no other token starts)."""
+    return text[start] in _ASCII_DIGITS and text.find("-", start, end) < 0 and text.find("/", start, end) < 0
 
 
 NAME_TOKENS = NameTokens()
@@ -341,24 +356,42 @@ def _named_title_head(title: str, abstract: str, not_systems: Container[str]) ->
 
 
 def _proposed_name(title: str, abstract: str, not_systems: Container[str]) -> str | None:
-    for match in _proposals(abstract):
+    for match in proposals(abstract):
         name = _name_proposed_in(abstract[match.start("after"):match.end("after")], not_systems)
         if name is not None:
             return name
     return None
 
 
-def _proposals(abstract: str):
-    """The matches of either proposal cue, in order, none inside another: what one cue of both
-    would find. Each cue's next match is searched again only once the text before it is read."""
-    cues = (_WE_PROPOSE_CUE, _NAMED_CUE)
-    ahead = [cue.search(abstract) for cue in cues]
-    while ahead[0] is not None or ahead[1] is not None:
-        first = min((match for match in ahead if match is not None), key=lambda match: match.start())
-        yield first
-        end = first.end()
-        ahead = [match if match is None or match.start() >= end else cue.search(abstract, end)
-                 for match, cue in zip(ahead, cues)]
+#: The two proposal cues ("we propose X", "dubbed X"), in the order a tie between them is broken.
+PROPOSAL_CUES = (_WE_PROPOSE_CUE, _NAMED_CUE)
+_LONGEST_NAMING_WORD = max(map(len, _NAMING_WORDS))
+
+
+def proposals(abstract: str):
+    """The matches of either proposal cue (PROPOSAL_CUES), in order, none inside another: what
+    one cue of both would find. Each is the first match of either cue from where the last ended.
+    The naming cue is searched only where a naming word stands before the next "we propose": a
+    cheap look at the text up to there (most abstracts have "we propose" early and no naming
+    word before it), where its own look would read the whole abstract."""
+    end = 0
+    while True:
+        proposal = _WE_PROPOSE_CUE.search(abstract, end)
+        if proposal is None or _naming_word_before(abstract, end, proposal.start()):
+            named = _NAMED_CUE.search(abstract, end)
+            if named is not None and (proposal is None or named.start() < proposal.start()):
+                proposal = named
+        if proposal is None:
+            return
+        yield proposal
+        end = proposal.end()
+
+
+def _naming_word_before(text: str, start: int, before: int) -> bool:
+    """Whether a naming word may start in ``text[start:before]`` (case-blind): a match of the
+    naming cue starting there holds it."""
+    folded = case_blind(text[start:before + _LONGEST_NAMING_WORD - 1])
+    return any(word in folded for word in _NAMING_WORDS)
 
 
 def _name_proposed_in(after: str, not_systems: Container[str]) -> str | None:
@@ -429,7 +462,8 @@ def find_names(text: str, own: str = "") -> list[Name]:
         token = text[start:end]
         if not (is_system_token(token) or token == own):
             continue
-        size = _SIZE_AFTER_NAME.match(text, end)
+        # a cheap first look: a size starts with a digit after one white space (most names have none)
+        size = _SIZE_AFTER_NAME.match(text, end) if text[end + 1:end + 2].isdigit() else None
         if size:
             end = size.end()
         if names and names[-1].end == start - 1 and text[start - 1] == " ":
@@ -442,8 +476,15 @@ def _with_model_names(names: list[Name], models: list[Name]) -> list[Name]:
     """`names` and the model names that overlap none of them, in order; a model name that holds
     a name ("Qwen2.5-VL 7B" holds "Qwen2.5-VL") replaces it."""
     for model in models:
-        inside = [n for n in names if model.start <= n.start and n.end <= model.end]
-        if any(n.start < model.end and model.start < n.end for n in names if n not in inside):
-            continue
-        names = sorted([n for n in names if n not in inside] + [model])
+        kept = []  # one pass over the names: those outside the model, unless one overlaps it
+        for name in names:
+            if model.start <= name.start and name.end <= model.end:
+                continue  # inside: the model replaces it
+            if name.start < model.end and model.start < name.end:
+                break
+            kept.append(name)
+        else:
+            kept.append(model)
+            kept.sort()
+            names = kept
     return names
