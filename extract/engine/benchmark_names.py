@@ -67,7 +67,6 @@ _DETERMINERS = frozenset("the a an on our this its their".split())
 # ("nuScenes", "miniF2F"); keeps inner dots, hyphens, "+", "&" and "'" ("T&T+DB").
 _NAME_TOKEN = regex.compile(r"(?:[\p{Lu}0-9]|\p{Ll}+(?=[\w.+&'-]*[\p{Lu}0-9]))(?:[\w.+&']|-(?!-))*")
 _ACRONYM = regex.compile(r"\((?P<name>(?=[\w.+&-]*\p{L})[\p{Lu}0-9][\w.+&-]*)\)")
-_WORD = re.compile(r"\S+")
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}-]*")
 _SIZE = regex.compile(r"(?<!\w)\d+(?:\.\d+)?[BM]\b")  # "-8B", not "USPTO-50K"
 # A bare amount is a count, not a name: "on a 10K multimodal math dataset", "a 1.5M corpus".
@@ -194,9 +193,10 @@ def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
     found = _names_by_keywords(text) + [[name] for name in _names_holding_items(text)] + _names_evaluated_on(text)
     names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
              for name in group]  # "Italian, Spanish, and English datasets": languages
+    bracketed = "(" in text  # a term is defined in brackets
     return tuple(name for name in dict.fromkeys(names)
                  if not (name == own or own.startswith(name + " ")) and _unknown_benchmark_name(name)
-                 and not ("(" in text and is_defined_term(text, name)))
+                 and not (bracketed and is_defined_term(text, name)))
 
 
 def _names_by_keywords(text: str) -> list[list[str]]:
@@ -346,9 +346,11 @@ def _names_after_keyword(text: str, keyword: re.Match) -> list[str]:
     opening = _LIST_OPENING.match(text, end) if _may_open_a_list(text, end) else None
     if opening and opening.end() > end and (_is_plural(keyword) or opening.group().strip() == "("):
         return _name_list(text, opening.end(), open_list=opening.group().strip() in ("(", ":"))[0]
-    if _is_plural(keyword) or not _noun_phrase_before(text, keyword.start()):
+    if _is_plural(keyword):
         return []
-    return _name_after_singular(text, keyword)
+    # the name first: most keywords have none after them, and the words before are read only then
+    name = _name_after_singular(text, keyword)
+    return name if name and _noun_phrase_before(text, keyword.start()) else []
 
 
 # The first characters of _LIST_OPENING's openings after its white space
@@ -403,20 +405,34 @@ def _name_list(text: str, start: int, open_list: bool = False) -> tuple[list[str
 def _name_at(text: str, start: int) -> tuple[str, int]:
     """The name of at most _MAX_NAME_TOKENS tokens at `start` and where it ends ("" if none);
     an acronym in brackets after it is the name ("Diabetic Retinopathy (DDR)" is DDR)."""
-    end = start
+    end = at = start
     for _ in range(_MAX_NAME_TOKENS):
-        token = _NAME_TOKEN.match(text, end if end == start else end + 1)
-        if token is None:
+        space = text.find(" ", at)
+        length, whole = _name_token(text[at:space] if space >= 0 else text[at:])
+        if not length:
             break
-        word = token.group().rstrip(".'")
-        end = token.start() + len(word)
-        if len(word) < len(token.group()) or text[end:end + 1] != " ":
-            break
+        end = at + length
+        if not whole or space < 0:
+            break  # the name ends inside the run, or at the end of the text
+        at = space + 1
     if end > start and text.startswith(" (", end) and (acronym := _ACRONYM.match(text, end + 1)):
         return acronym["name"], acronym.end()
     if not any(c.isalpha() for c in text[start:end]):
         return "", start  # "on MyST and 8.61% on ...": a number is no name
     return text[start:end], end
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_token(run: str) -> tuple[int, bool]:
+    """The length of the name token (_NAME_TOKEN) that opens `run`, a stretch of text up to a
+    space, without the stops and quotes that end it, and whether it is the whole run; (0,
+    False) where none opens it. A token never holds or looks past a space, so it is read in
+    the run alone, and runs (words with their punctuation) repeat across abstracts."""
+    token = _NAME_TOKEN.match(run)
+    if token is None:
+        return 0, False
+    word = token.group().rstrip(".'")
+    return len(word), len(word) == len(run)
 
 
 def _noun_phrase_before(text: str, start: int) -> bool:
@@ -441,7 +457,7 @@ class _Words:
     offset: int  # where the window the words were read in starts in `text`
     seen: str  # the window, asides blanked
     words: list[str]
-    _spans: list[tuple[int, int]] | None = None
+    _starts: list[int] | None = None  # where the last words start in `seen`, the last first
 
     @classmethod
     def before(cls, text: str, start: int, end: int) -> _Words:
@@ -453,9 +469,19 @@ class _Words:
 
     def phrase(self, first: int, last: int) -> str:
         """The text from word `first` to word `last`."""
-        if self._spans is None:  # where the words stand is read only for a name found
-            self._spans = [match.span() for match in _WORD.finditer(self.seen)]
-        return self.text[self.offset + self._spans[first][0]:self.offset + self._spans[last][1]]
+        return self.text[self.offset + self._start(first):self.offset + self._start(last) + len(self.words[last])]
+
+    def _start(self, index: int) -> int:
+        """Where word `index` starts in `seen`. Only the words of a name found are asked for,
+        near the end: each is found backwards from the word after it (only white space stands
+        between the two, so the last place of the word before that is the word itself)."""
+        if self._starts is None:
+            self._starts = []
+        starts, words = self._starts, self.words
+        while len(starts) < len(words) - index:
+            limit = starts[-1] if starts else len(self.seen)
+            starts.append(self.seen.rfind(words[len(words) - 1 - len(starts)], 0, limit))
+        return starts[len(words) - 1 - index]
 
     def lower(self, index: int) -> str:
         """Word `index` lower-cased, "" before the first."""

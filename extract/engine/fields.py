@@ -114,11 +114,14 @@ def ends_in_to(window: str) -> bool:
 
 def introduced_benchmarks(text: str) -> tuple[str, ...]:
     """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark")."""
-    if "benchmark" not in text and "dataset" not in text:
-        return ()  # a cheap first look: the pattern needs one of the two words
+    # a cheap first look: the pattern needs one of the two words, after its verb (found from the
+    # end of the text, where the last of them is nearer than the first from its start)
+    last = max(text.rfind("benchmark"), text.rfind("dataset"))
+    if last < 0:
+        return ()
     names = []
     end = 0
-    for start, verb_end in _introducing_verb_spans(text):
+    for start, verb_end in _introducing_verb_spans(text, last):
         if start >= end and _CAPITAL_AFTER_VERB.match(text, verb_end) and \
                 (match := INTRODUCES_BENCHMARK.match(text, start)):
             names.append(match["name"])
@@ -131,16 +134,16 @@ def introduced_benchmarks(text: str) -> tuple[str, ...]:
 _CAPITAL_AFTER_VERB = re.compile(r"s?\s+[A-Z]")
 
 
-def _introducing_verb_spans(text: str) -> list[tuple[int, int]]:
-    """Where the pattern may start, and where its verb ends there: where its verbs stand, in
-    order, found by str.find (no two of the verbs can overlap: none ends with the letters
-    another begins with)."""
+def _introducing_verb_spans(text: str, before: int) -> list[tuple[int, int]]:
+    """Where the pattern may start, and where its verb ends there: where its verbs stand
+    before `before` (where the last "benchmark" or "dataset" starts), in order, found by
+    str.find (no two of the verbs can overlap: none ends with the letters another begins with)."""
     spans = []
     for verb in INTRODUCES_VERBS:
-        at = text.find(verb)
+        at = text.find(verb, 0, before)
         while at >= 0:
             spans.append((at, at + len(verb)))
-            at = text.find(verb, at + len(verb))
+            at = text.find(verb, at + len(verb), before)
     spans.sort()
     return spans
 
