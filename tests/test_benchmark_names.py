@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from extract.engine import vocab
 from extract.engine.benchmark_names import KEYWORD_SCAN, KEYWORDS, ON_BEFORE_NAME, is_benchmark_name, marked_benchmarks
 from extract.engine.claims import extract_paper
+from extract.engine.fields import INTRODUCES_BENCHMARK, introduced_benchmarks
 from extract.output.schema import KINDS, Paper
 
 
@@ -254,6 +255,24 @@ _KEYWORD_WORDS = sorted({word for pair in KEYWORDS.items() for word in pair})
 def test_keyword_scan_finds_the_case_blind_matches(text):
     expected = [m.span() for m in KEYWORD_SCAN.pattern.finditer(text)]
     assert [m.span() for m in KEYWORD_SCAN.finditer(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(
+    st.sampled_from(_KEYWORD_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title(), w + "ing", w[:4]])),
+    st.sampled_from(["-", "x", "the", "\u0130", "\u0130benchmark", "a", " ", "\n"])), max_size=16).map(" ".join))
+def test_keyword_scan_finds_the_last_lower_case_keyword_as_rfind_does(text):
+    """fields.introduced_benchmarks looks for its verbs before it ("\u0130" lower-cases to two letters)."""
+    assert KEYWORD_SCAN.scan(text).last_lower_case == max(text.rfind("benchmark"), text.rfind("dataset"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(
+    ["introduce", "presents", "We", "ESGenius", "Foo-1", ",", "a", "the", "new", "benchmark", "dataset", "Dataset",
+     "benchmarks", "\u0130"]), max_size=14).map(" ".join))
+def test_introduced_benchmarks_read_after_the_keyword_scan_are_the_pattern_matches(text):
+    expected = tuple(match["name"] for match in INTRODUCES_BENCHMARK.finditer(text))
+    assert introduced_benchmarks(text, KEYWORD_SCAN.scan(text).last_lower_case) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -182,15 +182,17 @@ _MAX_DESCRIPTORS = 3
 _REACH = 110  # characters before a keyword looked at: six names and three descriptors fit
 
 
-def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
+def marked_benchmarks(text: str, own: str = "", keywords: Keywords | None = None) -> tuple[str, ...]:
     """The names `text` marks as benchmarks that the vocabulary does not know, in order of
     first mark, without repeats, never `own` (the paper's own system) nor a term the text
-    defines (names.is_defined_term).
+    defines (names.is_defined_term). `keywords`: KEYWORD_SCAN.scan(text), if it was run.
 
     >>> marked_benchmarks("Experiments on the FooFlow dataset. On BarIR, it gains 9.6%.")
     ('FooFlow', 'BarIR')
     """
-    found = _names_by_keywords(text) + [[name] for name in _names_holding_items(text)] + _names_evaluated_on(text)
+    keywords = KEYWORD_SCAN.scan(text) if keywords is None else keywords
+    found = _names_by_keywords(text, keywords.found) + [[name] for name in _names_holding_items(text)] + \
+        _names_evaluated_on(text)
     names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
              for name in group]  # "Italian, Spanish, and English datasets": languages
     bracketed = "(" in text  # a term is defined in brackets
@@ -199,11 +201,11 @@ def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
                  and not (bracketed and is_defined_term(text, name)))
 
 
-def _names_by_keywords(text: str) -> list[list[str]]:
+def _names_by_keywords(text: str, keywords: list[re.Match]) -> list[list[str]]:
     """The names each keyword marks: after it ("the benchmark DRIVE", "datasets (X, Y)") or
     else before it ("the KITTI public test benchmark")."""
     return [_names_after_keyword(text, keyword) or _names_before_keyword(text, keyword)
-            for keyword in KEYWORD_SCAN.finditer(text) if not _inside_a_longer_phrase(text, keyword)]
+            for keyword in keywords if not _inside_a_longer_phrase(text, keyword)]
 
 
 def _inside_a_longer_phrase(text: str, keyword: re.Match) -> bool:
@@ -234,12 +236,25 @@ def _unknown_benchmark_name(name: str) -> bool:
     return is_benchmark_name(name) and vocab.benchmarks().canonical(name) is None
 
 
+class Keywords(NamedTuple):
+    """What KeywordScan.scan finds in a text: the keyword pattern's matches, and where the last
+    "benchmark" or "dataset" written in lower case starts, in a word or not (-1: none), which
+    fields.introduced_benchmarks needs. One scan of the text finds both."""
+    found: list[re.Match]
+    last_lower_case: int
+
+
+# The keywords fields.INTRODUCES_BENCHMARK ends with, found by their stems (their first four letters)
+_INTRODUCED_KEYWORDS = {"benc": "benchmark", "data": "dataset"}
+
+
 class KeywordScan:
     """The matches of the keyword pattern (`pattern`: "the X dataset", "X benchmarks") in a
     text, in order. The pattern is tried only where one of the keywords' first letters stand
     (found by str.find on the lower-cased text), which costs a fraction of a search tried at
     every position (an alternation of words is: the engine has no quick way to the places its
-    words may start). tests/test_benchmark_names.py holds it to the pattern."""
+    words may start). tests/test_benchmark_names.py holds it to the pattern, and the last
+    lower-case keyword to str.rfind."""
 
     pattern = _KEYWORD
 
@@ -251,15 +266,28 @@ class KeywordScan:
             self._stems.setdefault(word[:4], set()).add(word[4:5])
 
     def finditer(self, text: str) -> list[re.Match]:
+        return self.scan(text).found
+
+    def scan(self, text: str) -> Keywords:
         lower = text.lower()
         starts = set()
+        last = -1
         for stem, next_letters in self._stems.items():
+            written = _INTRODUCED_KEYWORDS.get(stem)
             at = lower.find(stem)
             while at >= 0:
                 following = lower[at + len(stem):at + len(stem) + 1]
                 if not following or following in next_letters or following.isspace():
                     starts.add(at)  # "data " may be "data set"; "datum", "database"s no keyword
+                    if written and at > last and text.startswith(written, at):
+                        last = at
                 at = lower.find(stem, at + 1)
+        if len(lower) != len(text):  # a letter lower-cased to two: the places differ
+            last = max(text.rfind("benchmark"), text.rfind("dataset"))
+        return Keywords(self._matches(text, starts), last)
+
+    @staticmethod
+    def _matches(text: str, starts: set[int]) -> list[re.Match]:
         found = []
         end = 0
         for start in sorted(starts):
@@ -353,15 +381,16 @@ def _names_after_keyword(text: str, keyword: re.Match) -> list[str]:
     return name if name and _noun_phrase_before(text, keyword.start()) else []
 
 
-# The first characters of _LIST_OPENING's openings after its white space
-_LIST_OPENING_FIRSTS = frozenset("(:-\u2014,isne")
+# How _LIST_OPENING's openings begin after its white space
+_LIST_OPENING_STARTS = ("(", ":", "--", "\u2014", ",", "including", "such", "namely", "e.g.", "i.e.")
 
 
 def _may_open_a_list(text: str, end: int) -> bool:
     """A cheap first look for _LIST_OPENING at `end`: what stands after the white space (str.strip
-    strips all that `regex` reads as \\s, and more) may open one."""
-    first = text[end:end + 24].lstrip()[:1]
-    return not first or first in _LIST_OPENING_FIRSTS
+    strips all that `regex` reads as \\s, and more) may open one; a window cut short in white
+    space is looked at by the pattern."""
+    after = text[end:end + 24].lstrip()
+    return len(after) < 9 or after.startswith(_LIST_OPENING_STARTS)
 
 
 def _name_after_singular(text: str, keyword: re.Match) -> list[str]:
@@ -570,8 +599,7 @@ def _phrases_before(words: _Words, index: int) -> tuple[list[str], int]:
         while first < last and words.words[first] in NOT_SYSTEM:
             first += 1  # "On FSC benchmark", "The E-Deflare Benchmark"
         phrase = words.phrase(first, last).rstrip(",;:")
-        acronym = _ACRONYM.search(phrase)
-        if acronym and phrase.endswith(")"):
+        if phrase.endswith(")") and (acronym := _ACRONYM.search(phrase)):
             names.insert(0, acronym["name"])
             break  # "the Mixed Arthropod Sample Segmentation and Identification (MassID45) dataset"
         names.insert(0, phrase)
@@ -583,8 +611,8 @@ def _phrases_before(words: _Words, index: int) -> tuple[list[str], int]:
 
 
 def _acronym_or_phrase(phrase: str) -> str:
-    acronym = _ACRONYM.search(phrase)
-    return acronym["name"] if acronym and phrase.endswith(")") else phrase
+    acronym = _ACRONYM.search(phrase) if phrase.endswith(")") else None
+    return acronym["name"] if acronym else phrase
 
 
 def _apposed_before(words: _Words) -> list[str]:

@@ -23,7 +23,7 @@ from .fields import (attached_subject, average_qualifier, named_metric, usual_me
                      quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
-from .benchmark_names import marked_benchmarks
+from .benchmark_names import KEYWORD_SCAN, marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from .names import Name, NotSystems, find_names, system_name
 from .not_claims import is_interval_of_previous, not_a_claim
@@ -98,7 +98,9 @@ class _Context:
     def introduced(self) -> tuple[str, ...]:
         """The benchmarks the abstract introduces or marks (spec section 4): found in every
         sentence, to carry."""
-        return tuple(dict.fromkeys(introduced_benchmarks(self.text) + marked_benchmarks(self.text)))
+        keywords = KEYWORD_SCAN.scan(self.text)  # one scan of the keywords for both
+        return tuple(dict.fromkeys(introduced_benchmarks(self.text, keywords.last_lower_case) +
+                                   marked_benchmarks(self.text, keywords=keywords)))
 
     @functools.cached_property
     def not_systems(self) -> NotSystems:

@@ -112,11 +112,14 @@ def ends_in_to(window: str) -> bool:
     return "to" in window and _TO_AT_END.search(window) is not None
 
 
-def introduced_benchmarks(text: str) -> tuple[str, ...]:
-    """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark")."""
+def introduced_benchmarks(text: str, last: int | None = None) -> tuple[str, ...]:
+    """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark").
+    `last`: where the last "benchmark" or "dataset" starts in `text` (-1: none), if it is known
+    (benchmark_names.KeywordScan.scan finds it)."""
     # a cheap first look: the pattern needs one of the two words, after its verb (found from the
     # end of the text, where the last of them is nearer than the first from its start)
-    last = max(text.rfind("benchmark"), text.rfind("dataset"))
+    if last is None:
+        last = max(text.rfind("benchmark"), text.rfind("dataset"))
     if last < 0:
         return ()
     names = []
