@@ -254,43 +254,65 @@ class Keywords(NamedTuple):
 _INTRODUCED_KEYWORDS = {"benc": "benchmark", "data": "dataset"}
 
 
+# Letters `re` matches to an ASCII letter when it ignores case that lower-case to no ASCII one
+# ("\u0131" a dotless i, "\u017f" a long s): where one stands, the lower-cased text is no guide.
+_OTHER_CASES = ("\u0131", "\u017f")
+
+
 class KeywordScan:
     """The matches of the keyword pattern (`pattern`: "the X dataset", "X benchmarks") in a
-    text, in order. The pattern is tried only where one of the keywords' first letters stand
-    (found by str.find on the lower-cased text), which costs a fraction of a search tried at
-    every position (an alternation of words is: the engine has no quick way to the places its
-    words may start). tests/test_benchmark_names.py holds it to the pattern, and the last
-    lower-case keyword to str.rfind."""
+    text, in order. The pattern is tried only where a keyword stands in the lower-cased text
+    (its first four letters found by str.find, the rest looked at there), which costs a
+    fraction of a search tried at every position (an alternation of words is: the engine has
+    no quick way to the places its words may start). tests/test_benchmark_names.py holds it
+    to the pattern, and the last lower-case keyword to str.rfind."""
 
     pattern = _KEYWORD
 
     def __init__(self) -> None:
-        # each keyword's first letters, with the letters that may follow them in a keyword: a
-        # place followed by another letter cannot start one
-        self._stems: dict[str, set[str]] = {}
+        # each keyword's first four letters (its stem), with the keywords of one word they open
+        # ("dataset"), and the second words of those of two ("data set")
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._second_words: dict[str, tuple[str, ...]] = {}
         for word in (word for pair in KEYWORDS.items() for word in pair):
-            self._stems.setdefault(word[:4], set()).add(word[4:5])
+            first, _, second = word.partition(" ")
+            self._words.setdefault(word[:4], ())
+            self._second_words.setdefault(word[:4], ())
+            if second:
+                self._second_words[word[:4]] += (second,)
+            else:
+                self._words[word[:4]] += (word,)
 
     def finditer(self, text: str) -> list[re.Match]:
         return self.scan(text).found
 
     def scan(self, text: str) -> Keywords:
         lower = text.lower()
+        if len(lower) != len(text) or any(letter in lower for letter in _OTHER_CASES):
+            # a letter lower-cased to two, or to no ASCII letter: the pattern reads the text
+            return Keywords(list(_KEYWORD.finditer(text)), max(text.rfind("benchmark"), text.rfind("dataset")))
         starts = set()
         last = -1
-        for stem, next_letters in self._stems.items():
+        for stem, words in self._words.items():
             written = _INTRODUCED_KEYWORDS.get(stem)
             at = lower.find(stem)
             while at >= 0:
-                following = lower[at + len(stem):at + len(stem) + 1]
-                if not following or following in next_letters or following.isspace():
-                    starts.add(at)  # "data " may be "data set"; "datum", "database"s no keyword
+                if lower.startswith(words, at) or self._second_word_after(lower, at + len(stem), stem):
+                    starts.add(at)  # "datum", "data are": no keyword
                     if written and at > last and text.startswith(written, at):
                         last = at
                 at = lower.find(stem, at + 1)
-        if len(lower) != len(text):  # a letter lower-cased to two: the places differ
-            last = max(text.rfind("benchmark"), text.rfind("dataset"))
         return Keywords(self._matches(text, starts), last)
+
+    def _second_word_after(self, lower: str, at: int, stem: str) -> bool:
+        """Whether white space and then the second word of a keyword of two opened by `stem`
+        ("data set") stand at `at` in `lower`."""
+        if not (seconds := self._second_words[stem]) or not lower[at:at + 1].isspace():
+            return False
+        at += 1
+        while lower[at:at + 1].isspace():  # `re` reads \s as str.isspace does
+            at += 1
+        return lower.startswith(seconds, at)
 
     @staticmethod
     def _matches(text: str, starts: set[int]) -> list[re.Match]:
