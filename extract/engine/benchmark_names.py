@@ -18,6 +18,7 @@ import regex
 
 from . import vocab
 from .patterns import ASCII_SPACE
+from .fields import lower_case_keywords
 from .names import MODEL_ENDINGS, MODEL_FAMILIES, NOT_SYSTEM, is_defined_term
 
 # --- the words, declared once --------------------------------------------------------------------
@@ -243,11 +244,12 @@ def _unknown_benchmark_name(name: str) -> bool:
 
 
 class Keywords(NamedTuple):
-    """What KeywordScan.scan finds in a text: the keyword pattern's matches, and where the last
-    "benchmark" or "dataset" written in lower case starts, in a word or not (-1: none), which
-    fields.introduced_benchmarks needs. One scan of the text finds both."""
+    """What KeywordScan.scan finds in a text: the keyword pattern's matches, and where each
+    "benchmark" and "dataset" written in lower case starts, in a word or not, in order
+    (fields.lower_case_keywords), which fields.introduced_benchmarks needs. One scan of the
+    text finds both."""
     found: list[re.Match]
-    last_lower_case: int
+    lower_case: list[int]
 
 
 # The keywords fields.INTRODUCES_BENCHMARK ends with, found by their stems (their first four letters)
@@ -265,7 +267,7 @@ class KeywordScan:
     (its first four letters found by str.find, the rest looked at there), which costs a
     fraction of a search tried at every position (an alternation of words is: the engine has
     no quick way to the places its words may start). tests/test_benchmark_names.py holds it
-    to the pattern, and the last lower-case keyword to str.rfind."""
+    to the pattern, and the places of the lower-case keywords to fields.lower_case_keywords."""
 
     pattern = _KEYWORD
 
@@ -290,19 +292,19 @@ class KeywordScan:
         lower = text.lower()
         if len(lower) != len(text) or any(letter in lower for letter in _OTHER_CASES):
             # a letter lower-cased to two, or to no ASCII letter: the pattern reads the text
-            return Keywords(list(_KEYWORD.finditer(text)), max(text.rfind("benchmark"), text.rfind("dataset")))
+            return Keywords(list(_KEYWORD.finditer(text)), lower_case_keywords(text))
         starts = set()
-        last = -1
+        written_at = []
         for stem, words in self._words.items():
             written = _INTRODUCED_KEYWORDS.get(stem)
             at = lower.find(stem)
             while at >= 0:
                 if lower.startswith(words, at) or self._second_word_after(lower, at + len(stem), stem):
                     starts.add(at)  # "datum", "data are": no keyword
-                    if written and at > last and text.startswith(written, at):
-                        last = at
+                    if written and text.startswith(written, at):
+                        written_at.append(at)
                 at = lower.find(stem, at + 1)
-        return Keywords(self._matches(text, starts), last)
+        return Keywords(self._matches(text, starts), sorted(written_at))
 
     def _second_word_after(self, lower: str, at: int, stem: str) -> bool:
         """Whether white space and then the second word of a keyword of two opened by `stem`

@@ -100,7 +100,7 @@ class _Context:
         """The benchmarks the abstract introduces or marks (spec section 4): found in every
         sentence, to carry."""
         keywords = KEYWORD_SCAN.scan(self.text)  # one scan of the keywords for both
-        return tuple(dict.fromkeys(introduced_benchmarks(self.text, keywords.last_lower_case) +
+        return tuple(dict.fromkeys(introduced_benchmarks(self.text, keywords.lower_case) +
                                    marked_benchmarks(self.text, keywords=keywords)))
 
     @functools.cached_property
