@@ -232,8 +232,14 @@ def _names_evaluated_on(text: str) -> list[list[str]]:
     for after_on in _named_after_on(text):
         names, end = _name_list(text, after_on)
         if names and _ENDS_EVALUATED_NAMES.match(text, end):
-            found.append([name for name in names if not (" " in name and _TASK_ENDING.search(name))])
+            found.append([name for name in names if not _is_task_name(name)])
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_task_name(name: str) -> bool:
+    """A name of several words ending in a noun of action ("Visual Question Answering")."""
+    return " " in name and _TASK_ENDING.search(name) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -452,13 +458,22 @@ def _name_list(text: str, start: int, open_list: bool = False) -> tuple[list[str
             break
         names.append(name)
         ends.append(name_end)
-        join = _LIST_JOIN.match(text, name_end)
+        join = _LIST_JOIN.match(text, name_end) if _may_join(text, name_end) else None
         if join is None or "and" in last_join or "&" in last_join:
             break
         last_join, position = join.group(), join.end()
     if len(names) > 1 and not open_list and not ("and" in last_join or "&" in last_join):
         return names[:1], ends[1]
     return names, ends[-1]
+
+
+def _may_join(text: str, at: int) -> bool:
+    """A cheap first look for _LIST_JOIN at `at`: a comma or "&", or white space before "and",
+    "&" or more white space (str.isspace holds all that `regex` reads as \\s)."""
+    first = text[at:at + 1]
+    if first == "," or first == "&":
+        return True
+    return first.isspace() and (text[at + 1:at + 2] in ("a", "&") or text[at + 1:at + 2].isspace())
 
 
 def _name_at(text: str, start: int) -> tuple[str, int]:
