@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from extract.engine import vocab
 from extract.engine.benchmark_names import KEYWORD_SCAN, KEYWORDS, ON_BEFORE_NAME, is_benchmark_name, marked_benchmarks
 from extract.engine.claims import extract_paper
+from extract.engine.fields import INTRODUCES_BENCHMARK, introduced_benchmarks, lower_case_keywords
 from extract.output.schema import KINDS, Paper
 
 
@@ -249,11 +250,55 @@ _KEYWORD_WORDS = sorted({word for pair in KEYWORDS.items() for word in pair})
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.one_of(
     st.sampled_from(_KEYWORD_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title(), w.replace(" ", "\t"),
-                                                                        w + "-", w[:4], w[:5] + "x"])),
-    st.sampled_from(["-", "x", "the", "a", "é", " ", "\n"])), max_size=16).map(" ".join))
+                                                                        w + "-", w[:4], w[:5] + "x", w.replace(" ", "  "),
+                                                                        w.replace("s", "\u017f"), w.replace("i", "\u0131")])),
+    st.sampled_from(["-", "x", "the", "a", "é", "\u0130", " ", "\n"])), max_size=16).map(" ".join))
 def test_keyword_scan_finds_the_case_blind_matches(text):
     expected = [m.span() for m in KEYWORD_SCAN.pattern.finditer(text)]
     assert [m.span() for m in KEYWORD_SCAN.finditer(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(
+    st.sampled_from(_KEYWORD_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title(), w + "ing", w[:4]])),
+    st.sampled_from(["-", "x", "the", "\u0130", "\u0130benchmark", "a", " ", "\n"])), max_size=16).map(" ".join))
+def test_keyword_scan_finds_the_lower_case_keywords_as_str_find_does(text):
+    """fields.introduced_benchmarks looks for its verbs before them ("\u0130" lower-cases to two letters)."""
+    assert KEYWORD_SCAN.scan(text).lower_case == lower_case_keywords(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(
+    ["introduce", "presents", "We", "ESGenius", "Foo-1", ",", "a", "the", "new", "benchmark", "dataset", "Dataset",
+     "benchmarks", "\u0130", "\n", "  ", "x" * 40, "Long-" + "Name" * 20 + ",", "multi-domain"]), max_size=40).map(" ".join))
+def test_introduced_benchmarks_read_after_the_keyword_scan_are_the_pattern_matches(text):
+    expected = tuple(match["name"] for match in INTRODUCES_BENCHMARK.finditer(text))
+    assert introduced_benchmarks(text, KEYWORD_SCAN.scan(text).lower_case) == expected
+
+
+def test_introduced_benchmark_found_with_five_descriptors_of_any_length() -> None:
+    """spec: "introduce X, a ... benchmark" with the five words the pattern allows, the last of
+    every length: wherever a look back from the keyword stops, the verb is found."""
+    for length in range(1, 240):
+        text = "Intro words here. We introduce Foo, a new big fresh open " + "x" * length + " benchmark."
+        assert introduced_benchmarks(text, KEYWORD_SCAN.scan(text).lower_case) == ("Foo",)
+
+
+_DESCRIPTORS = st.lists(st.one_of(st.sampled_from(["new", "multi-domain", "benchmark"]),
+                                   st.integers(1, 150).map(lambda n: "x" * n)), max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(filler=st.integers(0, 60), spaces=st.sampled_from([" ", "  ", "\n", " \t "]),
+       name=st.sampled_from(["ESGenius", "L" + "ong" * 40]), words=_DESCRIPTORS,
+       keyword=st.sampled_from(["benchmark", "dataset", "datasets"]), again=st.booleans())
+def test_introduced_benchmarks_found_however_far_their_verb_stands(filler, spaces, name, words, keyword, again):
+    """The verbs are looked for among the words before each keyword: the pattern reaches back
+    over a long name, wide white space and five descriptors."""
+    phrase = spaces.join(["We", "introduce", name + ",", "a", *words, keyword])
+    text = " ".join(["word"] * filler) + ". " + phrase + (". " + phrase if again else "") + "."
+    expected = tuple(match["name"] for match in INTRODUCES_BENCHMARK.finditer(text))
+    assert introduced_benchmarks(text, KEYWORD_SCAN.scan(text).lower_case) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,6 +18,7 @@ import regex
 
 from . import vocab
 from .patterns import ASCII_SPACE
+from .fields import lower_case_keywords
 from .names import MODEL_ENDINGS, MODEL_FAMILIES, NOT_SYSTEM, is_defined_term
 
 # --- the words, declared once --------------------------------------------------------------------
@@ -67,7 +68,6 @@ _DETERMINERS = frozenset("the a an on our this its their".split())
 # ("nuScenes", "miniF2F"); keeps inner dots, hyphens, "+", "&" and "'" ("T&T+DB").
 _NAME_TOKEN = regex.compile(r"(?:[\p{Lu}0-9]|\p{Ll}+(?=[\w.+&'-]*[\p{Lu}0-9]))(?:[\w.+&']|-(?!-))*")
 _ACRONYM = regex.compile(r"\((?P<name>(?=[\w.+&-]*\p{L})[\p{Lu}0-9][\w.+&-]*)\)")
-_WORD = re.compile(r"\S+")
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}-]*")
 _SIZE = regex.compile(r"(?<!\w)\d+(?:\.\d+)?[BM]\b")  # "-8B", not "USPTO-50K"
 # A bare amount is a count, not a name: "on a 10K multimodal math dataset", "a 1.5M corpus".
@@ -77,6 +77,10 @@ _FAMILY_HEAD = regex.compile(r"[^\W\d_]+")
 _KEYWORD = re.compile(r"(?<![\w-])(?P<keyword>" + "|".join(
     sorted((word.replace(" ", r"\s+") for pair in KEYWORDS.items() for word in pair), key=len, reverse=True))
     + r")(?![\w-])", re.IGNORECASE)
+# What a keyword may open with, case ignored as `re` ignores it: both cases of the first letters,
+# and the two letters that match ASCII ones ("\u017f" is a long s, "\u212a" the Kelvin sign)
+_KEYWORD_FIRSTS = frozenset(c for pair in KEYWORDS.items() for word in pair
+                            for c in (word[0].lower(), word[0].upper())) | {"\u017f", "\u212a"}
 _PLURAL_ENDINGS = tuple(plural.split()[-1] for plural in KEYWORDS.values())
 # A name right after "on" is a benchmark where "on" follows evaluation words ("evaluated on X",
 # "experiments on X"), opens a sentence or a clause ("On X, ...", "...; on X, it ..."), or stands
@@ -111,8 +115,10 @@ class OnBeforeName:
     def places(self, text: str) -> list[tuple[int, int]]:
         if text.isascii():
             places = [match.span() for match in _ON_NAME_ASCII.finditer(text)]
-            if "On" in text:  # opens a sentence: rare
-                places = sorted(places + [match.span() for match in _OPENING_ON_NAME_ASCII.finditer(text)])
+            # "On" opens a sentence: rare. The scan skips to its word faster than `"On" in text`
+            # looks for it (measured), so it runs without that first look.
+            if opening := [match.span() for match in _OPENING_ON_NAME_ASCII.finditer(text)]:
+                places = sorted(places + opening)
             return places
         return [match.span() for match in _ON_NAME.finditer(text)]
 
@@ -128,9 +134,9 @@ def _named_after_on(text: str):
             opens = at == 0 or (before[-2:-1] in (".", ";") and before[-1:].isspace())
             if opens or _EVALUATION_BEFORE.search(before):
                 yield name_start
-        elif _EVALUATION_BEFORE.search(before) or \
-                (("," in before or ";" in before) and _CLAUSE_BEFORE.search(before)) or \
-                (_DIGIT.search(before) and _NUMBER_BEFORE.search(before)):  # cheap first looks
+        # a number before it first: the most common of the three (cheap first looks before each)
+        elif (_DIGIT.search(before) and _NUMBER_BEFORE.search(before)) or _EVALUATION_BEFORE.search(before) or \
+                (("," in before or ";" in before) and _CLAUSE_BEFORE.search(before)):
             yield name_start
 
 
@@ -183,34 +189,37 @@ _MAX_DESCRIPTORS = 3
 _REACH = 110  # characters before a keyword looked at: six names and three descriptors fit
 
 
-def marked_benchmarks(text: str, own: str = "") -> tuple[str, ...]:
+def marked_benchmarks(text: str, own: str = "", keywords: Keywords | None = None) -> tuple[str, ...]:
     """The names `text` marks as benchmarks that the vocabulary does not know, in order of
     first mark, without repeats, never `own` (the paper's own system) nor a term the text
-    defines (names.is_defined_term).
+    defines (names.is_defined_term). `keywords`: KEYWORD_SCAN.scan(text), if it was run.
 
     >>> marked_benchmarks("Experiments on the FooFlow dataset. On BarIR, it gains 9.6%.")
     ('FooFlow', 'BarIR')
     """
-    found = _names_by_keywords(text) + [[name] for name in _names_holding_items(text)] + _names_evaluated_on(text)
+    keywords = KEYWORD_SCAN.scan(text) if keywords is None else keywords
+    found = _names_by_keywords(text, keywords.found) + [[name] for name in _names_holding_items(text)] + \
+        _names_evaluated_on(text)
     names = [name for group in found if not any(n.casefold() in CATEGORY_WORDS for n in group)
              for name in group]  # "Italian, Spanish, and English datasets": languages
+    bracketed = "(" in text  # a term is defined in brackets
     return tuple(name for name in dict.fromkeys(names)
                  if not (name == own or own.startswith(name + " ")) and _unknown_benchmark_name(name)
-                 and not ("(" in text and is_defined_term(text, name)))
+                 and not (bracketed and is_defined_term(text, name)))
 
 
-def _names_by_keywords(text: str) -> list[list[str]]:
+def _names_by_keywords(text: str, keywords: list[re.Match]) -> list[list[str]]:
     """The names each keyword marks: after it ("the benchmark DRIVE", "datasets (X, Y)") or
     else before it ("the KITTI public test benchmark")."""
     return [_names_after_keyword(text, keyword) or _names_before_keyword(text, keyword)
-            for keyword in KEYWORD_SCAN.finditer(text) if not _inside_a_longer_phrase(text, keyword)]
+            for keyword in keywords if not _inside_a_longer_phrase(text, keyword)]
 
 
 def _inside_a_longer_phrase(text: str, keyword: re.Match) -> bool:
     """ "IoT benchmark dataset": the first keyword describes the second; "Interactive Video
     Corpus Moment Retrieval": inside a longer title."""
     end = keyword.end()
-    if text[end:end + 1] == " " and _KEYWORD.match(text, end + 1):
+    if text[end:end + 1] == " " and text[end + 1:end + 2] in _KEYWORD_FIRSTS and _KEYWORD.match(text, end + 1):
         return True
     return keyword["keyword"][0].isupper() and text[end:end + 2][1:].isupper()
 
@@ -223,8 +232,14 @@ def _names_evaluated_on(text: str) -> list[list[str]]:
     for after_on in _named_after_on(text):
         names, end = _name_list(text, after_on)
         if names and _ENDS_EVALUATED_NAMES.match(text, end):
-            found.append([name for name in names if not (" " in name and _TASK_ENDING.search(name))])
+            found.append([name for name in names if not _is_task_name(name)])
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_task_name(name: str) -> bool:
+    """A name of several words ending in a noun of action ("Visual Question Answering")."""
+    return " " in name and _TASK_ENDING.search(name) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -234,32 +249,81 @@ def _unknown_benchmark_name(name: str) -> bool:
     return is_benchmark_name(name) and vocab.benchmarks().canonical(name) is None
 
 
+class Keywords(NamedTuple):
+    """What KeywordScan.scan finds in a text: the keyword pattern's matches, and where each
+    "benchmark" and "dataset" written in lower case starts, in a word or not, in order
+    (fields.lower_case_keywords), which fields.introduced_benchmarks needs. One scan of the
+    text finds both."""
+    found: list[re.Match]
+    lower_case: list[int]
+
+
+# The keywords fields.INTRODUCES_BENCHMARK ends with, found by their stems (their first four letters)
+_INTRODUCED_KEYWORDS = {"benc": "benchmark", "data": "dataset"}
+
+
+# Letters `re` matches to an ASCII letter when it ignores case that lower-case to no ASCII one
+# ("\u0131" a dotless i, "\u017f" a long s): where one stands, the lower-cased text is no guide.
+_OTHER_CASES = ("\u0131", "\u017f")
+
+
 class KeywordScan:
     """The matches of the keyword pattern (`pattern`: "the X dataset", "X benchmarks") in a
-    text, in order. The pattern is tried only where one of the keywords' first letters stand
-    (found by str.find on the lower-cased text), which costs a fraction of a search tried at
-    every position (an alternation of words is: the engine has no quick way to the places its
-    words may start). tests/test_benchmark_names.py holds it to the pattern."""
+    text, in order. The pattern is tried only where a keyword stands in the lower-cased text
+    (its first four letters found by str.find, the rest looked at there), which costs a
+    fraction of a search tried at every position (an alternation of words is: the engine has
+    no quick way to the places its words may start). tests/test_benchmark_names.py holds it
+    to the pattern, and the places of the lower-case keywords to fields.lower_case_keywords."""
 
     pattern = _KEYWORD
 
     def __init__(self) -> None:
-        # each keyword's first letters, with the letters that may follow them in a keyword: a
-        # place followed by another letter cannot start one
-        self._stems: dict[str, set[str]] = {}
+        # each keyword's first four letters (its stem), with the keywords of one word they open
+        # ("dataset"), and the second words of those of two ("data set")
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._second_words: dict[str, tuple[str, ...]] = {}
         for word in (word for pair in KEYWORDS.items() for word in pair):
-            self._stems.setdefault(word[:4], set()).add(word[4:5])
+            first, _, second = word.partition(" ")
+            self._words.setdefault(word[:4], ())
+            self._second_words.setdefault(word[:4], ())
+            if second:
+                self._second_words[word[:4]] += (second,)
+            else:
+                self._words[word[:4]] += (word,)
 
     def finditer(self, text: str) -> list[re.Match]:
+        return self.scan(text).found
+
+    def scan(self, text: str) -> Keywords:
         lower = text.lower()
+        if len(lower) != len(text) or any(letter in lower for letter in _OTHER_CASES):
+            # a letter lower-cased to two, or to no ASCII letter: the pattern reads the text
+            return Keywords(list(_KEYWORD.finditer(text)), lower_case_keywords(text))
         starts = set()
-        for stem, next_letters in self._stems.items():
+        written_at = []
+        for stem, words in self._words.items():
+            written = _INTRODUCED_KEYWORDS.get(stem)
             at = lower.find(stem)
             while at >= 0:
-                following = lower[at + len(stem):at + len(stem) + 1]
-                if not following or following in next_letters or following.isspace():
-                    starts.add(at)  # "data " may be "data set"; "datum", "database"s no keyword
+                if lower.startswith(words, at) or self._second_word_after(lower, at + len(stem), stem):
+                    starts.add(at)  # "datum", "data are": no keyword
+                    if written and text.startswith(written, at):
+                        written_at.append(at)
                 at = lower.find(stem, at + 1)
+        return Keywords(self._matches(text, starts), sorted(written_at))
+
+    def _second_word_after(self, lower: str, at: int, stem: str) -> bool:
+        """Whether white space and then the second word of a keyword of two opened by `stem`
+        ("data set") stand at `at` in `lower`."""
+        if not (seconds := self._second_words[stem]) or not lower[at:at + 1].isspace():
+            return False
+        at += 1
+        while lower[at:at + 1].isspace():  # `re` reads \s as str.isspace does
+            at += 1
+        return lower.startswith(seconds, at)
+
+    @staticmethod
+    def _matches(text: str, starts: set[int]) -> list[re.Match]:
         found = []
         end = 0
         for start in sorted(starts):
@@ -346,20 +410,23 @@ def _names_after_keyword(text: str, keyword: re.Match) -> list[str]:
     opening = _LIST_OPENING.match(text, end) if _may_open_a_list(text, end) else None
     if opening and opening.end() > end and (_is_plural(keyword) or opening.group().strip() == "("):
         return _name_list(text, opening.end(), open_list=opening.group().strip() in ("(", ":"))[0]
-    if _is_plural(keyword) or not _noun_phrase_before(text, keyword.start()):
+    if _is_plural(keyword):
         return []
-    return _name_after_singular(text, keyword)
+    # the name first: most keywords have none after them, and the words before are read only then
+    name = _name_after_singular(text, keyword)
+    return name if name and _noun_phrase_before(text, keyword.start()) else []
 
 
-# The first characters of _LIST_OPENING's openings after its white space
-_LIST_OPENING_FIRSTS = frozenset("(:-\u2014,isne")
+# How _LIST_OPENING's openings begin after its white space
+_LIST_OPENING_STARTS = ("(", ":", "--", "\u2014", ",", "including", "such", "namely", "e.g.", "i.e.")
 
 
 def _may_open_a_list(text: str, end: int) -> bool:
     """A cheap first look for _LIST_OPENING at `end`: what stands after the white space (str.strip
-    strips all that `regex` reads as \\s, and more) may open one."""
-    first = text[end:end + 24].lstrip()[:1]
-    return not first or first in _LIST_OPENING_FIRSTS
+    strips all that `regex` reads as \\s, and more) may open one; a window cut short in white
+    space is looked at by the pattern."""
+    after = text[end:end + 24].lstrip()
+    return len(after) < 9 or after.startswith(_LIST_OPENING_STARTS)
 
 
 def _name_after_singular(text: str, keyword: re.Match) -> list[str]:
@@ -391,7 +458,7 @@ def _name_list(text: str, start: int, open_list: bool = False) -> tuple[list[str
             break
         names.append(name)
         ends.append(name_end)
-        join = _LIST_JOIN.match(text, name_end)
+        join = _LIST_JOIN.match(text, name_end) if _may_join(text, name_end) else None
         if join is None or "and" in last_join or "&" in last_join:
             break
         last_join, position = join.group(), join.end()
@@ -400,23 +467,46 @@ def _name_list(text: str, start: int, open_list: bool = False) -> tuple[list[str
     return names, ends[-1]
 
 
+def _may_join(text: str, at: int) -> bool:
+    """A cheap first look for _LIST_JOIN at `at`: a comma or "&", or white space before "and",
+    "&" or more white space (str.isspace holds all that `regex` reads as \\s)."""
+    first = text[at:at + 1]
+    if first == "," or first == "&":
+        return True
+    return first.isspace() and (text[at + 1:at + 2] in ("a", "&") or text[at + 1:at + 2].isspace())
+
+
 def _name_at(text: str, start: int) -> tuple[str, int]:
     """The name of at most _MAX_NAME_TOKENS tokens at `start` and where it ends ("" if none);
     an acronym in brackets after it is the name ("Diabetic Retinopathy (DDR)" is DDR)."""
-    end = start
+    end = at = start
     for _ in range(_MAX_NAME_TOKENS):
-        token = _NAME_TOKEN.match(text, end if end == start else end + 1)
-        if token is None:
+        space = text.find(" ", at)
+        length, whole = _name_token(text[at:space] if space >= 0 else text[at:])
+        if not length:
             break
-        word = token.group().rstrip(".'")
-        end = token.start() + len(word)
-        if len(word) < len(token.group()) or text[end:end + 1] != " ":
-            break
+        end = at + length
+        if not whole or space < 0:
+            break  # the name ends inside the run, or at the end of the text
+        at = space + 1
     if end > start and text.startswith(" (", end) and (acronym := _ACRONYM.match(text, end + 1)):
         return acronym["name"], acronym.end()
     if not any(c.isalpha() for c in text[start:end]):
         return "", start  # "on MyST and 8.61% on ...": a number is no name
     return text[start:end], end
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_token(run: str) -> tuple[int, bool]:
+    """The length of the name token (_NAME_TOKEN) that opens `run`, a stretch of text up to a
+    space, without the stops and quotes that end it, and whether it is the whole run; (0,
+    False) where none opens it. A token never holds or looks past a space, so it is read in
+    the run alone, and runs (words with their punctuation) repeat across abstracts."""
+    token = _NAME_TOKEN.match(run)
+    if token is None:
+        return 0, False
+    word = token.group().rstrip(".'")
+    return len(word), len(word) == len(run)
 
 
 def _noun_phrase_before(text: str, start: int) -> bool:
@@ -441,7 +531,7 @@ class _Words:
     offset: int  # where the window the words were read in starts in `text`
     seen: str  # the window, asides blanked
     words: list[str]
-    _spans: list[tuple[int, int]] | None = None
+    _starts: list[int] | None = None  # where the last words start in `seen`, the last first
 
     @classmethod
     def before(cls, text: str, start: int, end: int) -> _Words:
@@ -453,9 +543,19 @@ class _Words:
 
     def phrase(self, first: int, last: int) -> str:
         """The text from word `first` to word `last`."""
-        if self._spans is None:  # where the words stand is read only for a name found
-            self._spans = [match.span() for match in _WORD.finditer(self.seen)]
-        return self.text[self.offset + self._spans[first][0]:self.offset + self._spans[last][1]]
+        return self.text[self.offset + self._start(first):self.offset + self._start(last) + len(self.words[last])]
+
+    def _start(self, index: int) -> int:
+        """Where word `index` starts in `seen`. Only the words of a name found are asked for,
+        near the end: each is found backwards from the word after it (only white space stands
+        between the two, so the last place of the word before that is the word itself)."""
+        if self._starts is None:
+            self._starts = []
+        starts, words = self._starts, self.words
+        while len(starts) < len(words) - index:
+            limit = starts[-1] if starts else len(self.seen)
+            starts.append(self.seen.rfind(words[len(words) - 1 - len(starts)], 0, limit))
+        return starts[len(words) - 1 - index]
 
     def lower(self, index: int) -> str:
         """Word `index` lower-cased, "" before the first."""
@@ -544,8 +644,7 @@ def _phrases_before(words: _Words, index: int) -> tuple[list[str], int]:
         while first < last and words.words[first] in NOT_SYSTEM:
             first += 1  # "On FSC benchmark", "The E-Deflare Benchmark"
         phrase = words.phrase(first, last).rstrip(",;:")
-        acronym = _ACRONYM.search(phrase)
-        if acronym and phrase.endswith(")"):
+        if phrase.endswith(")") and (acronym := _ACRONYM.search(phrase)):
             names.insert(0, acronym["name"])
             break  # "the Mixed Arthropod Sample Segmentation and Identification (MassID45) dataset"
         names.insert(0, phrase)
@@ -557,8 +656,8 @@ def _phrases_before(words: _Words, index: int) -> tuple[list[str], int]:
 
 
 def _acronym_or_phrase(phrase: str) -> str:
-    acronym = _ACRONYM.search(phrase)
-    return acronym["name"] if acronym and phrase.endswith(")") else phrase
+    acronym = _ACRONYM.search(phrase) if phrase.endswith(")") else None
+    return acronym["name"] if acronym else phrase
 
 
 def _apposed_before(words: _Words) -> list[str]:

@@ -23,7 +23,7 @@ from .fields import (attached_subject, average_qualifier, named_metric, usual_me
                      quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
-from .benchmark_names import marked_benchmarks
+from .benchmark_names import KEYWORD_SCAN, marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from .names import Name, NotSystems, find_names, system_name
 from .not_claims import is_interval_of_previous, not_a_claim
@@ -93,12 +93,15 @@ class _Context:
         self.last_amount: dict | None = None  # the latest throughput, latency or memory row
         # what each sentence names, by index: [benchmarks (a set), metric named alone]
         self._named: tuple[dict[int, frozenset[str]], dict[int, str]] = ({}, {})
+        self._carried: dict[int, str] = {}  # the benchmark carried to each sentence, once asked
 
     @functools.cached_property
     def introduced(self) -> tuple[str, ...]:
         """The benchmarks the abstract introduces or marks (spec section 4): found in every
         sentence, to carry."""
-        return tuple(dict.fromkeys(introduced_benchmarks(self.text) + marked_benchmarks(self.text)))
+        keywords = KEYWORD_SCAN.scan(self.text)  # one scan of the keywords for both
+        return tuple(dict.fromkeys(introduced_benchmarks(self.text, keywords.lower_case) +
+                                   marked_benchmarks(self.text, keywords=keywords)))
 
     @functools.cached_property
     def not_systems(self) -> NotSystems:
@@ -146,6 +149,12 @@ class _Context:
 
     @property
     def benchmark(self) -> str:
+        """The benchmark carried to the current sentence: the same for each of its scores, found once."""
+        if self.index not in self._carried:
+            self._carried[self.index] = self._carried_benchmark()
+        return self._carried[self.index]
+
+    def _carried_benchmark(self) -> str:
         for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
             if len(named := self._benchmarks_of(index)) == 1:
                 return next(iter(named))

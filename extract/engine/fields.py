@@ -112,13 +112,15 @@ def ends_in_to(window: str) -> bool:
     return "to" in window and _TO_AT_END.search(window) is not None
 
 
-def introduced_benchmarks(text: str) -> tuple[str, ...]:
-    """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark")."""
-    if "benchmark" not in text and "dataset" not in text:
-        return ()  # a cheap first look: the pattern needs one of the two words
+def introduced_benchmarks(text: str, keywords_at: list[int] | None = None) -> tuple[str, ...]:
+    """Benchmarks a paper introduces itself ("We introduce ESGenius, a comprehensive benchmark").
+    `keywords_at`: where each "benchmark" and "dataset" starts in `text`, in order, if it is
+    known (benchmark_names.KeywordScan.scan finds them)."""
+    if keywords_at is None:
+        keywords_at = lower_case_keywords(text)
     names = []
     end = 0
-    for start, verb_end in _introducing_verb_spans(text):
+    for start, verb_end in _introducing_verb_spans(text, keywords_at):
         if start >= end and _CAPITAL_AFTER_VERB.match(text, verb_end) and \
                 (match := INTRODUCES_BENCHMARK.match(text, start)):
             names.append(match["name"])
@@ -126,23 +128,56 @@ def introduced_benchmarks(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def lower_case_keywords(text: str) -> list[int]:
+    """Where each "benchmark" and "dataset" (the words INTRODUCES_BENCHMARK ends with) starts
+    in `text`, inside a word or not, in order."""
+    places = []
+    for word in ("benchmark", "dataset"):
+        at = text.find(word)
+        while at >= 0:
+            places.append(at)
+            at = text.find(word, at + 1)
+    return sorted(places)
+
+
 # A cheap first look after a verb for the pattern's capitalised name ("introduce ESGenius"; the
 # standard engine's \s holds all that `regex` reads as \s)
 _CAPITAL_AFTER_VERB = re.compile(r"s?\s+[A-Z]")
+# The words of a match before its keyword, at most: the verb, the name and its comma, "a", and
+# five words. None holds white space (nor does anything \w matches), so they are as many parts
+# of the text as str.split makes (its white space holds all that `regex` reads as \s).
+_WORDS_BEFORE_KEYWORD = 8
+_VERB_REACH = 160  # characters before a keyword looked at first: eight words of common length fit
 
 
-def _introducing_verb_spans(text: str) -> list[tuple[int, int]]:
-    """Where the pattern may start, and where its verb ends there: where its verbs stand, in
-    order, found by str.find (no two of the verbs can overlap: none ends with the letters
-    another begins with)."""
+def _introducing_verb_spans(text: str, keywords_at: list[int]) -> list[tuple[int, int]]:
+    """Where the pattern may start, and where its verb ends there: where its verbs stand among
+    the eight words before a keyword, in order, found by str.find (no two of the verbs can
+    overlap: none ends with the letters another begins with)."""
     spans = []
-    for verb in INTRODUCES_VERBS:
-        at = text.find(verb)
-        while at >= 0:
-            spans.append((at, at + len(verb)))
-            at = text.find(verb, at + len(verb))
+    for start, end in _verb_windows(text, keywords_at):
+        for verb in INTRODUCES_VERBS:
+            at = text.find(verb, start, end)
+            while at >= 0:
+                spans.append((at, at + len(verb)))
+                at = text.find(verb, at + len(verb), end)
     spans.sort()
     return spans
+
+
+def _verb_windows(text: str, keywords_at: list[int]) -> list[tuple[int, int]]:
+    """The stretches of text that hold the eight words before each keyword, joined where they
+    overlap; from the start of the text where _VERB_REACH characters hold fewer."""
+    windows: list[tuple[int, int]] = []
+    for at in keywords_at:
+        start = max(0, at - _VERB_REACH)
+        if start and len(text[start:at].rsplit(None, _WORDS_BEFORE_KEYWORD)) <= _WORDS_BEFORE_KEYWORD:
+            start = 0  # the words are longer than common: the window reaches back to the start
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (min(windows[-1][0], start), at)
+        else:
+            windows.append((start, at))
+    return windows
 
 
 #: What may not touch an introduced name for it to count as one ("ESGenius-Lite" is another).
