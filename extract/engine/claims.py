@@ -93,7 +93,6 @@ class _Context:
         self.last_amount: dict | None = None  # the latest throughput, latency or memory row
         # what each sentence names, by index: [benchmarks (a set), metric named alone]
         self._named: tuple[dict[int, frozenset[str]], dict[int, str]] = ({}, {})
-        self._carried: dict[int, str] = {}  # the benchmark carried to each sentence, once asked
 
     @functools.cached_property
     def introduced(self) -> tuple[str, ...]:
@@ -149,12 +148,7 @@ class _Context:
 
     @property
     def benchmark(self) -> str:
-        """The benchmark carried to the current sentence: the same for each of its scores, found once."""
-        if self.index not in self._carried:
-            self._carried[self.index] = self._carried_benchmark()
-        return self._carried[self.index]
-
-    def _carried_benchmark(self) -> str:
+        """The benchmark carried to the current sentence (asked once per sentence: _Carried)."""
         for index in range(self.index - 1, max(-1, self.index - 1 - _CARRY_REACH), -1):
             if len(named := self._benchmarks_of(index)) == 1:
                 return next(iter(named))
