@@ -147,3 +147,25 @@ def test_row_index_decides_as_the_table_reads_the_sample():
                 min_size=1, max_size=14))
 def test_row_index_decides_as_the_table_reads_any_words(words: list[str]):
     _same_as_table_order(" ".join(words) + ".")
+
+
+_AFTER_CONDITIONS = list(dict.fromkeys(
+    getattr(condition, "condition", condition) for rule in rules.TABLE + (rules.BARE_DELTA,) for condition in rule.when
+    if isinstance(getattr(condition, "condition", condition), rules.After)))
+_NO_LETTER = st.characters(blacklist_categories=("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([" ", ",", "(", ")", "%", "2", "-", "/", ":", ";", ".", "=", "\n", "+",
+                                           "\u2212", "\u00d7", "\u00b2", "$"]), _NO_LETTER), max_size=20))
+def test_after_cues_that_need_a_word_match_no_text_without_a_letter(pieces: list[str]):
+    text = "".join(pieces)
+    if any(character.isalpha() for character in text):
+        return
+    for condition in _AFTER_CONDITIONS:
+        if condition.needs_a_word:
+            assert condition.cue.match(text) is None and condition.cue.match(text.strip()) is None, condition.text
+
+
+def test_most_after_cues_need_a_word():
+    assert sum(condition.needs_a_word for condition in _AFTER_CONDITIONS) >= len(_AFTER_CONDITIONS) - 3

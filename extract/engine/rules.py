@@ -75,13 +75,15 @@ _ASIDE_CLOSE = regex.compile(r"^\s*\)")
 
 
 _UNSEEN = object()
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, or another character \w holds that is no digit
 
 
 class Reading:
     """What the rules read around one group of numbers; each condition is looked at once, when
     a row first asks for it."""
 
-    __slots__ = ("group", "first", "last", "unit", "left", "near_left", "ending", "right", "metrics", "_seen")
+    __slots__ = ("group", "first", "last", "unit", "left", "near_left", "ending", "right", "worded", "metrics",
+                 "_seen")
 
     def __init__(self, sentence: str, group, metrics) -> None:
         self.group, self.first, self.last = group, group.members[0], group.members[-1]
@@ -92,6 +94,7 @@ class Reading:
         right = clause_after(sentence, self.last.outer_end)
         # after a percent or bare number, the ")" of an aside it stands in is no cue
         self.right = after_aside(right) if self.unit in QUALITY_UNITS and not group.before_after else right
+        self.worded = _LETTER.search(self.right) is not None  # (one look for every cue After asks)
         self.metrics = metrics
         self._seen: dict = {}
 
@@ -131,14 +134,19 @@ class After(Condition):
     """The words after the number (its clause) open with the cue (a name in cues.py, or a Cue
     declared in the row); `trimmed`: with the white space around them taken off first."""
 
-    __slots__ = ("cue", "trimmed")
+    __slots__ = ("cue", "trimmed", "needs_a_word")
 
     def __init__(self, cue: str | Cue, trimmed: bool = False) -> None:
         self.cue, name = _named_cue(cue)
         self.trimmed, self.shared, self.ending = trimmed, False, ()
         self.text = f"after it: {name}"
+        # every match holds one of the cue's stems, each with a letter: words after the number
+        # without a letter ("%, while", " (") cannot open with it, and no row asks the cue there
+        self.needs_a_word = bool(self.cue.contains) and all(any(map(str.isalpha, stem)) for stem in self.cue.contains)
 
     def find(self, reading: Reading):
+        if self.needs_a_word and not reading.worded:
+            return None
         return self.cue.match(reading.right.strip() if self.trimmed else reading.right)
 
     @property
