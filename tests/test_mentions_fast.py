@@ -338,15 +338,3 @@ def test_words_before_a_number_found_as_the_named_phrases_find_them(text, cut, r
 def test_heads_number_their_groups_alike():
     """mentions reads both heads' groups by the plain head's numbers."""
     assert mentions.PLAIN_HEAD.groupindex == mentions.full_head().groupindex
-
-
-_WORDY_PIECES = ["twice", "TWICE", "Half", "halving", "an order of magnitude", "Quarter", "tripled", "doubles",
-                 "in a single day of training", "within Two Hours of fine-tuning", "Search", "OPTIMIZATION",
-                 "compute", "İ", "ſ", "K", "é", " ", "2", "x"]
-
-
-@FAST_SETTINGS
-@given(text=st.one_of(_texts(_WORDY_PIECES), TEXTS))
-def test_number_and_time_word_looks_are_the_cues_gates(text):
-    assert mentions.may_hold_number_word(text) == p.WORD_MENTION.may_match(text)
-    assert mentions.may_hold_time_word(text) == p.WORD_TIME.may_match(text)

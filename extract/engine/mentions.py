@@ -50,7 +50,7 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     if len(found) > 1 and (" to " in text or "between" in text):
         found = _worded_ranges(text, found)
     words = number_words and may_hold_number_word(text)
-    times = may_hold_time_word(text)
+    times = p.WORD_TIME.may_match(text)
     if not (words or times):
         return found  # numeric mentions alone come in order and never overlap
     if words:
@@ -157,38 +157,10 @@ def _is_worded_range(text: str, first: Mention, second: Mention) -> bool:
     return (first.signed and second.signed) or (first.unit in _RELATIVE_UNITS and first.unit == second.unit)
 
 
-class StemLook:
-    """A cue's `contains` gate (Cue.may_match) on a whole text, as one case-blind search for
-    its stems: on ASCII text, the usual case, no lower-cased copy of the text and no search per
-    stem (tests/test_mentions_fast.py holds it to the cue's own gate); on other text, the
-    cue's gate itself."""
-
-    __slots__ = ("cue", "stems")
-
-    def __init__(self, cue) -> None:
-        assert cue.contains and not cue.ends_with, f"{cue!r}: no stems to look for"
-        self.cue = cue
-        self.stems = re.compile("|".join(map(re.escape, cue.contains)), re.IGNORECASE)
-
-    def may_match(self, text: str) -> bool:
-        if text.isascii():
-            return self.stems.search(text) is not None
-        return self.cue.may_match(text)
-
-
-_NUMBER_WORD_LOOK = StemLook(p.WORD_MENTION)
-_TIME_WORD_LOOK = StemLook(p.WORD_TIME)
-
-
 def may_hold_number_word(text: str) -> bool:
     """False when `text` holds no number word ("twice", "half of"): the look for them can be
     spared (for a whole abstract at once)."""
-    return _NUMBER_WORD_LOOK.may_match(text)
-
-
-def may_hold_time_word(text: str) -> bool:
-    """False when `text` holds no time written in words ("in a single day of training")."""
-    return _TIME_WORD_LOOK.may_match(text)
+    return p.WORD_MENTION.may_match(text)
 
 
 # The mention pattern in two: the head (sign, number, size, range or interval) and the unit
