@@ -49,14 +49,12 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     found = NumberScan.of(text).mentions()
     if len(found) > 1 and (" to " in text or "between" in text):
         found = _worded_ranges(text, found)
-    words = number_words and may_hold_number_word(text)
-    times = p.WORD_TIME.may_match(text)
-    if not (words or times):
+    # (each finditer makes its cue's own first look: most texts hold neither)
+    worded = [word_mention(match) for match in p.WORD_MENTION.finditer(text)] if number_words else []
+    worded += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
+    if not worded:
         return found  # numeric mentions alone come in order and never overlap
-    if words:
-        found += [word_mention(match) for match in p.WORD_MENTION.finditer(text)]
-    if times:
-        found += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
+    found += worded
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     for mention in found:
