@@ -573,25 +573,24 @@ def decide(sentence: str, group, metrics) -> None:
     """Set the group's kind, sign, rule and (where the row says) qualifier: from the first row
     of the table whose conditions hold. A group no row takes keeps its empty kind."""
     first = group.members[0]
-    reading = None  # read only when a row asks what stands around the number
-    for row in _ROWS.get((group.members[-1].unit, group.before_after, first.is_word, first.signed, first.decimal), ()):
-        _, _, needs, when, _ = row
-        if needs or when:
-            if reading is None:
-                reading = Reading(sentence, group, metrics)
-            if needs and not reading.ending.endswith(needs):
-                continue
-            if not _all_hold(reading, when):
-                continue
-        _take(sentence, group, metrics, row, reading)
+    rows = _ROWS.get((group.members[-1].unit, group.before_after, first.is_word, first.signed, first.decimal))
+    if not rows:
         return
-
-
-def _all_hold(reading: Reading, when: tuple[Condition, ...]) -> bool:
-    for condition in when:
-        if not (reading.found(condition) if condition.shared else condition.find(reading)):
-            return False
-    return True
+    if not rows[0][2] and not rows[0][3]:  # the first row holds whatever stands around the number
+        _take(sentence, group, metrics, rows[0], None)
+        return
+    reading = Reading(sentence, group, metrics)
+    ending = reading.ending
+    for row in rows:
+        needs = row[2]
+        if needs and not ending.endswith(needs):
+            continue
+        for condition in row[3]:
+            if not (reading.found(condition) if condition.shared else condition.find(reading)):
+                break
+        else:
+            _take(sentence, group, metrics, row, reading)
+            return
 
 
 def _take(sentence: str, group, metrics, row: tuple, reading: Reading | None) -> None:
