@@ -338,3 +338,12 @@ def test_words_before_a_number_found_as_the_named_phrases_find_them(text, cut, r
 def test_heads_number_their_groups_alike():
     """mentions reads both heads' groups by the plain head's numbers."""
     assert mentions.PLAIN_HEAD.groupindex == mentions.full_head().groupindex
+
+
+@FAST_SETTINGS
+@given(text=TEXTS)
+def test_numeric_mentions_come_in_order_and_never_overlap(text):
+    """find_mentions returns the numeric mentions as found where no number word is met: they
+    must already be what sorting and dropping overlaps would leave."""
+    found = [m for m in find_mentions(text) if not m.is_word]
+    assert all(a.start < b.start and b.start >= a.outer_end for a, b in zip(found, found[1:])), text

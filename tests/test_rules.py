@@ -94,3 +94,78 @@ def test_clause_after_ends_where_the_plain_pattern_finds_the_end(text, at):
 @given(text=_TEXTS)
 def test_after_aside_is_the_plain_substitution(text):
     assert rules.after_aside(text) == regex.sub(r"^\s*\)", "", text)
+
+
+def _groups_of(text: str) -> list[tuple[str, list]]:
+    """Each sentence of `text` with its groups of numbers as the extractor reads them, before
+    any kind is decided (settings and non-claims left in: the rows see every number)."""
+    from extract.engine.kinds import group_mentions
+    from extract.engine.mentions import find_mentions
+    from extract.reading.sentences import split_sentences
+    return [(sentence, group_mentions(sentence, find_mentions(sentence)))
+            for sentence in (text[start:end] for start, end in split_sentences(text))]
+
+
+def _decided(decide, sentence: str, groups: list, metrics: list) -> list[tuple]:
+    import copy
+    decided = []
+    for group in copy.deepcopy(groups):
+        decide(sentence, group, metrics)
+        decided.append((group.kind, group.sign, group.rule, group.qualifier))
+    return decided
+
+
+def _same_as_table_order(text: str) -> None:
+    from extract.engine.fields import quality_metrics
+    for sentence, groups in _groups_of(text):
+        for metrics in ([], quality_metrics(sentence)):
+            assert _decided(rules.decide, sentence, groups, metrics) == \
+                _decided(rules.decide_in_table_order, sentence, groups, metrics), sentence
+
+
+# the numbers of the rows' examples written as words, signed, with a decimal point, a from-to pair
+_NUMBER_VARIANTS = ("{}", "+{}", "-{}", "{}.0", "twice", "half of", "from 2{0} to {0}")
+
+
+@pytest.mark.parametrize("variant", _NUMBER_VARIANTS)
+def test_row_index_decides_as_the_table_reads_examples(variant: str):
+    for rule in rules.TABLE + (rules.BARE_DELTA,):
+        for text, value in rule.examples:
+            number = f"{value:g}"
+            _same_as_table_order(text.replace(number, variant.format(number), 1))
+
+
+def test_row_index_decides_as_the_table_reads_the_sample():
+    for paper in read_papers(SAMPLE):
+        _same_as_table_order(paper.abstract)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["FooNet", "reduces", "improves", "accuracy", "memory", "by", "of", "only",
+                                 "at", "from", "to", "on", "MMLU", "faster", "lower", "gains", "+2.1%", "3.5x",
+                                 "40%", "12", "0.7 pp", "35 ms", "9 GB", "twice", "score", "(", ")", ",", "="]),
+                min_size=1, max_size=14))
+def test_row_index_decides_as_the_table_reads_any_words(words: list[str]):
+    _same_as_table_order(" ".join(words) + ".")
+
+
+_AFTER_CONDITIONS = list(dict.fromkeys(
+    getattr(condition, "condition", condition) for rule in rules.TABLE + (rules.BARE_DELTA,) for condition in rule.when
+    if isinstance(getattr(condition, "condition", condition), rules.After)))
+_NO_LETTER = st.characters(blacklist_categories=("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([" ", ",", "(", ")", "%", "2", "-", "/", ":", ";", ".", "=", "\n", "+",
+                                           "\u2212", "\u00d7", "\u00b2", "$"]), _NO_LETTER), max_size=20))
+def test_after_cues_that_need_a_word_match_no_text_without_a_letter(pieces: list[str]):
+    text = "".join(pieces)
+    if any(character.isalpha() for character in text):
+        return
+    for condition in _AFTER_CONDITIONS:
+        if condition.needs_a_word:
+            assert condition.cue.match(text) is None and condition.cue.match(text.strip()) is None, condition.text
+
+
+def test_most_after_cues_need_a_word():
+    assert sum(condition.needs_a_word for condition in _AFTER_CONDITIONS) >= len(_AFTER_CONDITIONS) - 3

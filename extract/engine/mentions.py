@@ -49,14 +49,12 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
     found = NumberScan.of(text).mentions()
     if len(found) > 1 and (" to " in text or "between" in text):
         found = _worded_ranges(text, found)
-    words = number_words and may_hold_number_word(text)
-    times = p.WORD_TIME.may_match(text)
-    if not (words or times):
+    # (each finditer makes its cue's own first look: most texts hold neither)
+    worded = [word_mention(match) for match in p.WORD_MENTION.finditer(text)] if number_words else []
+    worded += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
+    if not worded:
         return found  # numeric mentions alone come in order and never overlap
-    if words:
-        found += [word_mention(match) for match in p.WORD_MENTION.finditer(text)]
-    if times:
-        found += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
+    found += worded
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     for mention in found:
@@ -323,12 +321,30 @@ _BY_HEAD = Mention(0, 0, 0, 0, 0.0)  # what _plain_number_at says where the head
 def _plain_number_at(text: str, start: int, position: int, joins: bool) -> Mention | None:
     """On ASCII text, the mention of a plain number (ASCII_NUMBER) whose digits start at
     `start`; _BY_HEAD where the head pattern must read it (`joins`: a range join before a digit
-    stands somewhere in the text)."""
+    stands somewhere in the text). What _numeric reads of the head's match there, which holds
+    no range, interval or range-start unit, read in one call per number."""
     found = ASCII_NUMBER.match(text, start)
-    if found is None or (joins and UNIT_BEFORE_RANGE_JOIN.match(text, found.end())):
+    if found is None:
         return _BY_HEAD
-    signed = start > position and text[start - 1] in "+-"
-    return _number(text, found, signed, unit_after(text, found.end()))
+    end = found.end()
+    if joins and UNIT_BEFORE_RANGE_JOIN.match(text, end):
+        return _BY_HEAD
+    num, size = found.group(1, 2)
+    value = parse_numeral(num)
+    if value is None:
+        return None
+    unit_match = unit_after(text, end)
+    if unit_match is None:
+        mention = Mention(start, found.end(1), start, end, value, None, None, "", "", 1, False, size is not None,
+                          False, "." in num)
+    else:
+        mention = Mention(start, found.end(1), start, unit_match.end(), value, None, None,
+                          p.UNIT_BY_GROUP[unit_match.lastgroup], "", 1, False, size is not None, False, "." in num)
+    if start > position and text[start - 1] in "+-":  # a sign before it
+        mention.signed, mention.outer_start = True, start - 1
+        if text[start - 1] == "-":
+            mention.sign = -1
+    return mention
 
 
 def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | None, int]:
@@ -356,15 +372,25 @@ def attach_qualifier(text: str, mention: Mention, floor: int) -> None:
     if mention.outer_start == floor:
         return
     found = p.WORDS_BEFORE_NUMBER.search(text, floor, mention.outer_start)
-    if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()
-                         and found.group()[0].isalnum()):
+    if found is None:
+        return
+    words_start = found.start()
+    if words_start > 0 and text[words_start - 1].isalnum() and text[words_start].isalnum():
         return  # "into 5" is no "to 5"
-    unit = next((unit for unit, rx in p.UNIT_BEFORE_ALONE if rx.match(found.group())), None)
+    unit, qualifier = _words_before(found.group())
     if unit is None:
-        mention.qualifier = mention.qualifier or _qualifier_name(found.group())
+        mention.qualifier = mention.qualifier or qualifier
     else:
         mention.unit = mention.unit or unit
-    mention.outer_start = found.start()
+    mention.outer_start = words_start
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_before(words: str) -> tuple[str | None, str]:
+    """What the words before a number are: (the unit they write, or None; the qualifier's
+    name, or ""). A few phrases recur in every corpus: each is read once."""
+    unit = next((unit for unit, rx in p.UNIT_BEFORE_ALONE if rx.match(words)), None)
+    return unit, "" if unit is not None else _qualifier_name(words)
 
 
 def _numeric(match: regex.Match, unit_match: regex.Match | None) -> Mention | None:
@@ -399,24 +425,6 @@ def _numeric(match: regex.Match, unit_match: regex.Match | None) -> Mention | No
         mention.end = match.end(_HI)
     if size is not None and size.strip() and not unit:
         mention.outer_end = match.end(_SIZE)
-    return mention
-
-
-def _number(text: str, found: re.Match, signed: bool, unit_match: regex.Match | None) -> Mention | None:
-    """The mention of a match of ASCII_NUMBER (a sign before it if `signed`): what _numeric
-    reads of the head's match there, which holds no range, interval or range-start unit."""
-    num, size = found.group(1, 2)
-    value = parse_numeral(num)
-    if value is None:
-        return None
-    start, end = found.span(1)
-    mention = Mention(start, end, start, found.end() if unit_match is None else unit_match.end(), value,
-                      unit=p.UNIT_BY_GROUP[unit_match.lastgroup] if unit_match is not None else "",
-                      is_size=size is not None, decimal="." in num)
-    if signed:
-        mention.signed, mention.outer_start = True, start - 1
-        if text[start - 1] == "-":
-            mention.sign = -1
     return mention
 
 

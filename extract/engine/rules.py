@@ -15,6 +15,7 @@ scripts/write_rules_doc.py), each rule with an example that tests/test_rules.py 
 from __future__ import annotations
 
 import re
+from itertools import product
 from operator import attrgetter
 
 import regex
@@ -74,13 +75,15 @@ _ASIDE_CLOSE = regex.compile(r"^\s*\)")
 
 
 _UNSEEN = object()
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, or another character \w holds that is no digit
 
 
 class Reading:
     """What the rules read around one group of numbers; each condition is looked at once, when
     a row first asks for it."""
 
-    __slots__ = ("group", "first", "last", "unit", "left", "near_left", "ending", "right", "metrics", "_seen")
+    __slots__ = ("group", "first", "last", "unit", "left", "near_left", "ending", "right", "worded", "metrics",
+                 "_seen")
 
     def __init__(self, sentence: str, group, metrics) -> None:
         self.group, self.first, self.last = group, group.members[0], group.members[-1]
@@ -91,6 +94,7 @@ class Reading:
         right = clause_after(sentence, self.last.outer_end)
         # after a percent or bare number, the ")" of an aside it stands in is no cue
         self.right = after_aside(right) if self.unit in QUALITY_UNITS and not group.before_after else right
+        self.worded = _LETTER.search(self.right) is not None  # (one look for every cue After asks)
         self.metrics = metrics
         self._seen: dict = {}
 
@@ -130,14 +134,19 @@ class After(Condition):
     """The words after the number (its clause) open with the cue (a name in cues.py, or a Cue
     declared in the row); `trimmed`: with the white space around them taken off first."""
 
-    __slots__ = ("cue", "trimmed")
+    __slots__ = ("cue", "trimmed", "needs_a_word")
 
     def __init__(self, cue: str | Cue, trimmed: bool = False) -> None:
         self.cue, name = _named_cue(cue)
         self.trimmed, self.shared, self.ending = trimmed, False, ()
         self.text = f"after it: {name}"
+        # every match holds one of the cue's stems, each with a letter: words after the number
+        # without a letter ("%, while", " (") cannot open with it, and no row asks the cue there
+        self.needs_a_word = bool(self.cue.contains) and all(any(map(str.isalpha, stem)) for stem in self.cue.contains)
 
     def find(self, reading: Reading):
+        if self.needs_a_word and not reading.worded:
+            return None
         return self.cue.match(reading.right.strip() if self.trimmed else reading.right)
 
     @property
@@ -278,9 +287,20 @@ def _share_of_baseline(reading: Reading) -> bool:
 ONLY_BEFORE = Before("LEFT_ONLY")
 AT_BEFORE = Before("LEFT_AT", 6)
 FRACTION_OF_AFTER = After("RIGHT_FRACTION_OF")
-NUMBER_WORD = Test("the number is a word (\"twice\", \"half of\")", attrgetter("first.is_word"))
-SIGNED = Test("the number is signed (\"+2.1%\")", attrgetter("first.signed"))
-DECIMAL = Test("the number has a decimal point", attrgetter("first.decimal"))
+class NumberTest(Test):
+    """A test of the number alone (an attribute of the group's first number): the row index
+    (`_rows_by_number`) answers it once for every kind of number, so no reading asks it."""
+
+    __slots__ = ("attribute",)
+
+    def __init__(self, text: str, attribute: str) -> None:
+        super().__init__(text, attrgetter("first." + attribute))
+        self.attribute = attribute
+
+
+NUMBER_WORD = NumberTest("the number is a word (\"twice\", \"half of\")", "is_word")
+SIGNED = NumberTest("the number is signed (\"+2.1%\")", "signed")
+DECIMAL = NumberTest("the number has a decimal point", "decimal")
 SHARE_OF_BASELINE = Test("\"only\" before it (`LEFT_ONLY`), or \"at\" before it and \"of\" a resource after it",
                          _share_of_baseline, ONLY_BEFORE, AT_BEFORE)
 SCORE_CONTEXT = Test("a metric is named in the sentence, a scoring verb stands before it (`SCORE_VERB`) "
@@ -489,6 +509,46 @@ def _rows_by_unit() -> dict[tuple[str, bool], tuple[tuple[Rule, tuple[str, ...]]
             for unit in ALL_UNITS for pair in (False, True)}
 
 
+# What the index knows of a number beside its unit: the attributes its NumberTests read.
+NUMBER_FACTS = ("is_word", "signed", "decimal")
+
+
+def _answered(conditions: tuple[Condition, ...], facts: dict[str, bool]) -> tuple[Condition, ...] | None:
+    """`conditions` less those the number's facts answer (a NumberTest, or one negated): None
+    when one of them fails, so that no reading asks the rest."""
+    left: list[Condition] = []
+    for condition in conditions:
+        test, negated = (condition.condition, True) if isinstance(condition, Not) else (condition, False)
+        if not isinstance(test, NumberTest):
+            left.append(condition)
+        elif facts[test.attribute] == negated:
+            return None
+    return tuple(left)
+
+
+def _rows_for(unit: str, pair: bool, facts: dict[str, bool]) -> tuple[tuple, ...]:
+    """The rows a number with this unit and these facts meets, in table order, each as (rule,
+    its id for this number, the ending it needs, the conditions left to ask, the conditions of
+    BARE_DELTA left to ask when it takes a delta, or None when that cannot drop it). Rows after
+    one that always holds are never reached."""
+    rows = []
+    for rule, needs in _rows_by_unit_and_pair[(unit, pair)]:
+        when = _answered(rule.when, facts)
+        if when is None:
+            continue
+        drops = _answered(BARE_DELTA.when, facts) if rule.kind == "delta" and unit in BARE_DELTA.units else None
+        rows.append((rule, rule.word_id if facts["is_word"] else rule.id, needs, when, drops))
+        if not needs and not when:
+            break
+    return tuple(rows)
+
+
+def _rows_by_number() -> dict[tuple, tuple[tuple, ...]]:
+    """_rows_for each unit, pair or not, and facts, keyed by (unit, pair, *facts)."""
+    return {(unit, pair, *facts): _rows_for(unit, pair, dict(zip(NUMBER_FACTS, facts)))
+            for unit, pair in _rows_by_unit_and_pair for facts in product((False, True), repeat=len(NUMBER_FACTS))}
+
+
 def _mark_shared() -> None:
     """The conditions more than one row asks, or a named test reads too: what the reading found
     is kept for the next. Rows that ask the same (the same cue on the same side, the same
@@ -505,29 +565,62 @@ def _mark_shared() -> None:
 
 
 _mark_shared()
-_ROWS = _rows_by_unit()
+_rows_by_unit_and_pair = _rows_by_unit()
+_ROWS = _rows_by_number()
 
 
 def decide(sentence: str, group, metrics) -> None:
     """Set the group's kind, sign, rule and (where the row says) qualifier: from the first row
     of the table whose conditions hold. A group no row takes keeps its empty kind."""
+    first = group.members[0]
+    rows = _ROWS.get((group.members[-1].unit, group.before_after, first.is_word, first.signed, first.decimal))
+    if not rows:
+        return
+    if not rows[0][2] and not rows[0][3]:  # the first row holds whatever stands around the number
+        _take(sentence, group, metrics, rows[0], None)
+        return
     reading = Reading(sentence, group, metrics)
     ending = reading.ending
-    for rule, needs in _ROWS.get((reading.unit, group.before_after), ()):
+    for row in rows:
+        needs = row[2]
         if needs and not ending.endswith(needs):
             continue
-        for condition in rule.when:
+        for condition in row[3]:
             if not (reading.found(condition) if condition.shared else condition.find(reading)):
                 break
         else:
+            _take(sentence, group, metrics, row, reading)
+            return
+
+
+def _take(sentence: str, group, metrics, row: tuple, reading: Reading | None) -> None:
+    """Give the group what the row says (nothing for a no_claim row)."""
+    rule, rule_id, _, _, drops = row
+    if not rule.kind:
+        return
+    group.kind, group.sign, group.rule = rule.kind, rule.sign, rule_id
+    if rule.qualifier:
+        group.qualifier = rule.qualifier
+    if drops is not None:
+        reading = reading or Reading(sentence, group, metrics)
+        if all(reading.found(condition) for condition in drops):
+            group.kind = ""  # the rule's id stays: such a number takes no kind from the one before
+
+
+def decide_in_table_order(sentence: str, group, metrics) -> None:
+    """What `decide` does, read as the table is written: every row in order, each condition
+    asked of the reading. The reference the row index is held to (tests/test_rules.py)."""
+    reading = Reading(sentence, group, metrics)
+    for rule in TABLE:
+        if reading.unit in rule.units and rule.pair == group.before_after and \
+                all(reading.found(condition) for condition in rule.when):
             if rule.kind:
                 group.kind, group.sign = rule.kind, rule.sign
                 group.rule = rule.word_id if reading.first.is_word else rule.id
-                if rule.qualifier:
-                    group.qualifier = rule.qualifier
+                group.qualifier = rule.qualifier or group.qualifier
                 if rule.kind == "delta" and reading.unit in BARE_DELTA.units and \
                         all(reading.found(condition) for condition in BARE_DELTA.when):
-                    group.kind = ""  # the rule's id stays: such a number takes no kind from the one before
+                    group.kind = ""
             return
 
 
