@@ -85,21 +85,28 @@ def test_reader_names_what_it_cannot_read(pattern):
 
 
 # cue_compiler.skip_to_word_start: a leading \b before literal words becomes a look-behind after
-# their first two letters; anything else is left as written. (Every compiled cue is held to its
-# pattern by tests/test_gates.py; these are the shapes the rewrite must tell apart.)
+# their first two letters (the first, where the second is no literal), in a leading group's
+# branches too; anything else is left as written. (Every compiled cue is held to its pattern by
+# tests/test_gates.py; these are the shapes the rewrite must tell apart.)
 @pytest.mark.parametrize("source, expected", [
     (r"\bour\s+", r"ou(?<!\w..)r\s+"),
     (r"\b(?:we|dubbed)\b", r"(?:we(?<!\w..)|du(?<!\w..)bbed)\b"),
     (r"\b(?:at)\s*$", r"(?:at(?<!\w..))\s*$"),
     (r"\bscores?x|\bscore", r"sc(?<!\w..)ores?x|\bscore"),
     (r"\b\w+ly", r"\b\w+ly"),  # not a literal
-    (r"\bab?c", r"\bab?c"),  # the second letter may be missing
+    (r"\bab?c", r"a(?<!\w.)b?c"),  # the second letter may be missing: after the first
     (r"\b(?:we|\d+)", r"\b(?:we|\d+)"),  # one branch is no word
     (r"\b(?:we|us)?x", r"\b(?:we|us)?x"),  # the words may be missing
-    (r"\b(?:a[)]b|cd)", r"\b(?:a[)]b|cd)"),  # a set among the first two characters
+    (r"\b(?:a[)]b|cd)", r"(?:a(?<!\w.)[)]b|cd(?<!\w..))"),  # a set after the first character
+    (r"\b(?:a(?:t|n)|o(?:r))", r"(?:a(?<!\w.)(?:t|n)|o(?<!\w.)(?:r))"),  # words by first letter
+    (r"\b(?:(?:we|us)\s|x)", r"(?:(?:we(?<!\w..)|us(?<!\w..))\s|x(?<!\w.))"),  # a group in a group
+    (r"(?:\bbut|\bat|,\s*as|of)\s", r"(?:bu(?<!\w..)t|at(?<!\w..)|,\s*as|of)\s"),  # \b in the branches
+    (r"(?:\bwe|\s*x)", r"(?:\bwe|\s*x)"),  # a branch opens with no literal
+    (r"(?:\bwe|x)?y", r"(?:\bwe|x)?y"),  # the group may be missing
     (r"(?:we)", r"(?:we)"),  # no \b
 ])
 def test_skip_to_word_start_rewrites_only_a_leading_word_boundary(source, expected):
     assert skip_to_word_start(source) == expected
-    for text in ("we", "dubbed x", "our  Foo", "a)b", "xwe", "_our x", "at", "scores", "abc ac", "ly, we"):
+    for text in ("we", "dubbed x", "our  Foo", "a)b", "xwe", "_our x", "at", "scores", "abc ac", "ly, we", "an or",
+                 "but, as x", "at of ", "us x", "xus we ", "yan"):
         assert [m.span() for m in re.finditer(source, text)] == [m.span() for m in re.finditer(expected, text)]

@@ -351,8 +351,8 @@ def test_quick_scan_equals_plain_search_on_generated_text(vocabulary, text):
 # The three vocabularies of a sentence are read in one pass (vocab.JointScan); it must find
 # what each vocabulary's own find_all finds.
 
-def test_the_joint_scan_of_the_builtin_vocabularies_has_its_quick_scanner():
-    assert vocab.names_scan().scanner is not None
+def test_the_builtin_vocabularies_with_a_word_index_read_openings_off_the_runs():
+    assert [v.reads_runs for v in vocab.names_scan().vocabularies] == [True, True, False]
     assert [type(v) for v in vocab.names_scan().vocabularies] == [
         vocab.Vocabulary, vocab.MetricVocabulary, vocab.HardwareVocabulary]
 
@@ -365,6 +365,8 @@ def _each_find_all(text):
 @pytest.mark.parametrize("text", [
     "trained on 8xA100 GPUs", "8xH100", "(4XV100s) and 2x A100-80GB", "NVIDIA H800 GPUs",
     "pass@1 accuracy on AIME24 & 25 with 16xTPUv4", "top-1 acc. of 80.2% on ImageNet-1K",
+    # a number glued to a name's first run ("top-{k}", "FPR{k}"), a separator left out
+    "top5 accuracy, FPR95 and Top10Accuracy on ImageNet1K", "Pass At 10 and passat10",
 ])
 def test_joint_scan_equals_each_find_all_on_openings_of_one_vocabulary(text):
     assert vocab.names_scan().find_all(text) == _each_find_all(text)
@@ -693,6 +695,8 @@ GROWING_CASES = [
     ("spec: a lookalike letter", "Ke, Key, \u212aey and KEY"),
     ("spec: a compatibility character", "H, HO, H²O and H2O"),
     ("spec: a name then a control separator", "Foo\x1cBar Baz and Qux\x1c1"),
+    ("spec: the text goes on otherwise than a longer name", "Foo Baz, Foo.Bar Baz, Foo  Bar Baz, Foo"),
+    ("spec: a template's key goes on otherwise", "pass@1 of, pass@10k, pass@ 1 and pass@"),
 ]
 
 

@@ -146,39 +146,65 @@ def _twin_space(part: str, in_set: bool, space: str) -> str:
 # --- a leading \b as the standard engine skips to it --------------------------------------------
 
 _TWO_WORD_CHARS = re.compile(r"[A-Za-z0-9_]{2}(?![?*+{])")
+_ONE_WORD_CHAR = re.compile(r"[A-Za-z0-9_](?![?*+{])")
+#: A branch's first character that is a literal (no `\b` before it): the branch stays.
+_LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()](?![?*+{])")
 
 
 def skip_to_word_start(source: str) -> str:
     r"""`source` (a standard-engine pattern) with a leading `\b` before literal words written
-    as a look-behind after each word's first two characters: "\b(?:we|dubbed)" becomes
-    "(?:we(?<!\w..)|du(?<!\w..)bbed)". The same matches; but the standard engine tries a
-    pattern that opens with `\b` at every position, and skips at C speed to a literal start
-    (or to the first characters of an alternation of them). `source` as it is where a word
-    does not open with two literal word characters.
+    as a look-behind after each word's first two characters (its first, where the second is
+    no literal): "\b(?:we|dubbed)" becomes "(?:we(?<!\w..)|du(?<!\w..)bbed)". The same
+    matches; but the standard engine tries a pattern that opens with `\b` at every position,
+    and skips at C speed to a literal start (or to the first characters of an alternation of
+    them). So is a group of branches each opening with `\b` and a word or with another
+    literal ("(?:\bbut|,\s*as)"). `source` as it is where a branch does not open so.
 
     >>> skip_to_word_start(r"\bour\s+"), skip_to_word_start(r"\b\w+ly")
     ('ou(?<!\\w..)r\\s+', '\\b\\w+ly')
+    >>> skip_to_word_start(r"\b(?:a(?:t|n)|or)"), skip_to_word_start(r"(?:\bbut|,\s*as)")
+    ('(?:a(?<!\\w.)(?:t|n)|or(?<!\\w..))', '(?:bu(?<!\\w..)t|,\\s*as)')
     """
-    if not source.startswith("\\b"):
-        return source
-    rest = source[2:]
-    if not rest.startswith("(?:"):
-        return _word_skipped(rest) or source
-    close = _group_end(rest)
-    if close is None or rest[close + 1:close + 2] in ("?", "*", "+", "{"):
-        return source
-    branches = [_word_skipped(branch) for branch in _branches(rest[3:close])]
+    if source.startswith("\\b"):
+        rest = source[2:]
+        if not rest.startswith("(?:"):
+            return _word_skipped(rest) or source
+        return _group_skipped(rest, _word_skipped) or source
+    if source.startswith("(?:"):
+        return _group_skipped(source, _branch_skipped) or source
+    return source
+
+
+def _group_skipped(source: str, skipped) -> str | None:
+    """`source`, opening with a group that is not optional, with each of the group's branches
+    as `skipped` writes it; None where one cannot be."""
+    close = _group_end(source)
+    if close is None or source[close + 1:close + 2] in ("?", "*", "+", "{"):
+        return None
+    branches = [skipped(branch) for branch in _branches(source[3:close])]
     if not all(branches):
-        return source
-    return "(?:" + "|".join(branches) + rest[close:]
+        return None
+    return "(?:" + "|".join(branches) + source[close:]
 
 
 def _word_skipped(branch: str) -> str | None:
     """`branch` with the look-behind that stands for a `\b` before it, or None if it does not
-    open with two literal word characters."""
-    if not _TWO_WORD_CHARS.match(branch):
-        return None
-    return branch[:2] + r"(?<!\w..)" + branch[2:]
+    open with a literal word character (or a group of branches that each do)."""
+    if branch.startswith("(?:"):
+        return _group_skipped(branch, _word_skipped)
+    if _TWO_WORD_CHARS.match(branch):
+        return branch[:2] + r"(?<!\w..)" + branch[2:]
+    if _ONE_WORD_CHAR.match(branch):
+        return branch[:1] + r"(?<!\w.)" + branch[1:]
+    return None
+
+
+def _branch_skipped(branch: str) -> str | None:
+    r"""A branch of a leading group: one that opens with `\b` and a word, written as
+    `_word_skipped` writes it; one that opens with a literal, as it is; else None."""
+    if branch.startswith("\\b"):
+        return _word_skipped(branch[2:])
+    return branch if _LITERAL.match(branch) else None
 
 
 def _scan(source: str):
@@ -245,7 +271,7 @@ class Cue:
     """
 
     __slots__ = ("words", "ends_with", "contains", "_source", "_flags", "_pattern", "_twin", "_lower",
-                 "_ending_reach", "_contains_reach", "_opening")
+                 "_reads_lower", "_ending_reach", "_contains_reach", "_opening")
 
     def __repr__(self) -> str:
         return f"Cue({self._source!r})"
@@ -276,6 +302,7 @@ class Cue:
         if gate:
             self._make_gate(tree)
         self.words = tuple(sorted({w.lower() for w in literal_words(tree)} | set(self.ends_with) | set(self.contains)))
+        self._reads_lower = self._lower or bool(self.contains)
         _COMPILED.append(self)
 
     def _make_gate(self, tree: tuple) -> None:
@@ -302,32 +329,45 @@ class Cue:
         if self.contains:
             if anchored and self._contains_reach is not None:
                 text = text[:self._contains_reach]
-            return self._holds_a_stem(case_blind(text))
+            return self._holds_a_stem(case_blind(text), 0, len(text))
         return True
 
-    def _holds_a_stem(self, folded: str) -> bool:
-        """The `contains` gate on text already read case-blind."""
-        return any(map(folded.__contains__, self.contains))
+    def _ends_so(self, text: str, pos: int, end: int) -> bool:
+        """may_match of an `ends_with` gate for ``text[pos:end]``, read off its last characters
+        only (``text[pos:end]`` is not copied)."""
+        stripped = (text if end >= len(text) else text[:end]).rstrip()
+        return case_blind(stripped[max(pos, len(stripped) - self._ending_reach):]).endswith(self.ends_with)
 
-    def _passes_gate(self, lower: str, pos: int, end: int, anchored: bool = False) -> bool:
-        """may_match of a `contains` gate for ``lower[pos:end]``, `lower` the ASCII text
-        lower-cased as the twin reads it (sliced only where the part is not the whole)."""
+    def _holds_a_stem(self, folded: str, pos: int, end: int, anchored: bool = False) -> bool:
+        """The `contains` gate for ``folded[pos:end]``, `folded` read case-blind (sliced only
+        where the part is not the whole)."""
         if anchored and self._contains_reach is not None:
             end = min(end, pos + self._contains_reach)
-        return self._holds_a_stem(lower[pos:end] if pos or end != len(lower) else lower)
+        part = folded[pos:end] if pos or end != len(folded) else folded
+        return any(map(part.__contains__, self.contains))
+
+    def _ascii_text(self, text: str) -> str | None:
+        """The text the twin reads (lower-cased for a case-blind cue or a `contains` gate),
+        None where the twin cannot read `text`."""
+        if self._twin is None:
+            return None
+        if not self._reads_lower:
+            return text if text.isascii() else None
+        seen, lower = _last_lowered[0]
+        if seen is not text:
+            lower = text.lower() if text.isascii() else None
+            _last_lowered[0] = (text, lower)
+        return lower
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         """The first match in ``text[pos:endpos]``."""
         end = len(text) if endpos is None else endpos
-        if self.ends_with and not self.may_match(text[pos:end]):
+        if self.ends_with and not self._ends_so(text, pos, end):
             return None  # how the text ends: a look at its last characters only
-        if self._twin is not None and text.isascii():  # the usual case: lower-cased once
-            # (only where the twin or the gate reads it so, and only up to where they stop)
-            lower = (text[:end].lower() if 0 <= end < len(text) else text.lower()) \
-                if self._lower or self.contains else text
-            if self.contains and not self._passes_gate(lower, pos, end):
+        if (read := self._ascii_text(text)) is not None:  # the usual case: lowered once for every cue
+            if self.contains and not self._holds_a_stem(read, pos, end):
                 return None
-            return self._twin.search(lower if self._lower else text, pos, end)
+            return self._twin.search(read if self._lower else text, pos, end)
         if self.contains and not self.may_match(text[pos:end]):
             return None
         return self.pattern.search(text, pos, end)
@@ -335,23 +375,19 @@ class Cue:
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
         """The match starting at `pos`, in ``text[pos:endpos]``."""
         end = len(text) if endpos is None else endpos
-        if self._twin is not None and text.isascii():
-            lower = (text[:end].lower() if 0 <= end < len(text) else text.lower()) \
-                if self._lower or self.contains else text  # (as in search)
-            if not self._opens_here(text, lower, pos, end):
+        if (read := self._ascii_text(text)) is not None:
+            if self._opening is not None:
+                if self._opening.match(read, pos, end) is None:
+                    return None
+            elif self.ends_with:
+                if not self._ends_so(text, pos, end):
+                    return None
+            elif self.contains and not self._holds_a_stem(read, pos, end, anchored=True):
                 return None
-            return self._twin.match(lower if self._lower else text, pos, end)
+            return self._twin.match(read if self._lower else text, pos, end)
         if (self.ends_with or self.contains) and not self.may_match(text[pos:end], anchored=True):
             return None
         return self.pattern.match(text, pos, end)
-
-    def _opens_here(self, text: str, lower: str, pos: int, end: int) -> bool:
-        """The gate of `match` on ASCII text (`lower`: the text lower-cased)."""
-        if self._opening is not None:
-            return self._opening.match(lower, pos, end) is not None
-        if self.ends_with:
-            return self.may_match(text[pos:end], anchored=True)
-        return not self.contains or self._passes_gate(lower, pos, end, anchored=True)
 
     @property
     def gate(self) -> str:
@@ -369,12 +405,10 @@ class Cue:
         speaks of the end of the text, not of where a match ends)."""
         assert not self.ends_with, "an ends_with gate speaks of the end of the text, not of a match"
         end = len(text) if endpos is None else endpos
-        if self._twin is not None and text.isascii():
-            lower = (text[:end].lower() if 0 <= end < len(text) else text.lower()) \
-                if self._lower or self.contains else text  # (as in search)
-            if self.contains and not self._passes_gate(lower, pos, end):
+        if (read := self._ascii_text(text)) is not None:
+            if self.contains and not self._holds_a_stem(read, pos, end):
                 return iter(())
-            return self._twin.finditer(lower if self._lower else text, pos, end)
+            return self._twin.finditer(read if self._lower else text, pos, end)
         if self.contains and not self.may_match(text[pos:end]):
             return iter(())
         return self.pattern.finditer(text, pos, end)
@@ -385,9 +419,16 @@ class Cue:
         assert self.ends_with, "an ending is looked at only for a cue anchored at the end"
         if not ending.endswith(self.ends_with):
             return None
-        if self._twin is not None and text.isascii():
-            return self._twin.search(text.lower() if self._lower else text)
+        if (read := self._ascii_text(text)) is not None:
+            return self._twin.search(read if self._lower else text)
         return self.pattern.search(text)
+
+
+#: The last text a cue lowered and its lower case (None: not ASCII): one pair, read and
+#: replaced whole, so that threads sharing it never see one text's for another. The cues of
+#: a rule read one sentence (or one side of a number) many times in a row: lowered once.
+_last_lowered: list[tuple[str, str | None]] = [("", "")]
+
 
 
 def _fewest_endings(words: set[str]) -> set[str]:

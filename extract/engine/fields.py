@@ -90,6 +90,8 @@ def quality_metrics(sentence: str, known: list | None = None) -> list[tuple[int,
     `known`: the metrics vocabulary's find_all of the sentence, if it was already run."""
     if known is None:
         known = vocab.metrics().find_all(sentence)
+    if not known:
+        return []  # most sentences name no metric: nothing to merge or rename
     found = [m for m in known if m[2] not in cues.EFFICIENCY_MEASURES
              and not ends_in_to(sentence[max(0, m[0] - 4):m[0]])]  # "to recall"
     merged: list[tuple[int, int, str]] = []

@@ -548,21 +548,20 @@ class _Openings:
         shared = self.openings.intersection(runs)
         if not shared:
             return []
-        starts = []
+        starts: list[int] = []
         for key in shared:
             if (needed := self._next_runs[key]) is not None and needed.isdisjoint(runs):
                 continue
             if (written := self._as_written.get(key)) is None:
-                found = [(lowered, key.decode())]
+                starts += _whole_runs(lowered, key.decode())
             else:                               # quoted: in the text as written
-                found = [(text, spelling) for spelling in written]
-            for where, run in found:
-                width, at = len(run), where.find(run)
-                while at >= 0:
-                    if not (at and where[at - 1].isalnum()) and not where[at + width:at + width + 1].isalnum():
-                        starts.append(at)
-                    at = where.find(run, at + 1)
+                starts += [at for spelling in written for at in _whole_runs(text, spelling)]
         return starts
+
+    def entries(self) -> dict[bytes, tuple[frozenset[bytes] | None, tuple[str, ...] | None]]:
+        """Each opening with the runs one of which must follow it (None: none) and its
+        spellings where it is found in its case (None: found lower-cased)."""
+        return {key: (needed, self._as_written.get(key)) for key, needed in self._next_runs.items()}
 
 
 class _WordIndex:
@@ -606,6 +605,11 @@ class _WordIndex:
         self._start = re.compile(start)
         self._end = re.compile(end)
 
+    @property
+    def openings(self) -> _Openings:
+        """The runs a text may open the index's names with."""
+        return self._openings
+
     @staticmethod
     def lowered(text: str) -> str:
         """`text` as the index reads it: lower case, as long as `text`."""
@@ -648,39 +652,75 @@ class _Growth:
     The trie regex can stop at a shorter name where a longer one matches too; `_take` then
     needs the POSIX match. A longer match at the same start begins with the found text, so
     its alias's key goes on from the found name's key; where no alias's key does, the
-    candidate is already the longest. Only printable ASCII names are decided (the engines and
-    `fold` read their separators alike). An alias that is not plain printable ASCII, or is a
-    template, is known by its head, the key of its text before the first such character or
-    the placeholder: a found key that the head begins with may grow, and so may one that
-    begins with the head, unless the character after the head matches no ASCII character.
+    candidate is already the longest; and where one does, the text must go on as that key
+    does: with its next character, after one separator or none (in ASCII text; names have
+    one separator or none between words). Only printable ASCII names are decided (the engines
+    and `fold` read their separators alike). An alias that is not plain printable ASCII, or
+    is a template, is known by its head, the key of its text before the first such character
+    or the placeholder: a found key that the head begins with may grow, and so may one that
+    begins with the head, unless the character after the head matches no ASCII character or
+    (a template) no key of the template goes on from the found key with the text's next
+    character.
     """
 
-    __slots__ = ("_prefixes", "_heads")
+    __slots__ = ("_next", "_heads")
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self._prefixes: set[str] = set()
-        heads: set[tuple[str, bool]] = set()
+        next_characters: dict[str, set[str]] = {}   # a key's prefix: the key's next characters
+        heads: set[tuple[str, bool, regex.Pattern | None]] = set()
         for alias in (alias for entry in entries for alias in entry.aliases):
             text = alias.text
             if text.isascii() and text.isprintable() and not alias.is_template:
                 key = fold(text)
-                self._prefixes.update(key[:cut] for cut in range(len(key)))
+                for cut in range(len(key)):
+                    next_characters.setdefault(key[:cut], set()).add(key[cut])
                 continue
-            stop = next(at for at, char in enumerate(text + "{")
-                        if not (char.isascii() and char.isprintable()) or text.startswith(PLACEHOLDER, at)
-                        or at == len(text))
-            heads.add((fold(text[:stop]), stop < len(text) and not _matches_ascii(text[stop])))
+            heads.add(self._head(alias))
         self._heads = tuple(heads)
+        self._next = {prefix: frozenset(chars) for prefix, chars in next_characters.items()}
 
-    def may_grow(self, name: str) -> bool:
+    @staticmethod
+    def _head(alias: Alias) -> tuple[str, bool, regex.Pattern | None]:
+        """An alias that is not plain printable ASCII: its head's key, whether only a character
+        matching no ASCII one breaks off the head, and its keys' pattern (ASCII templates)."""
+        text = alias.text
+        stop = next(at for at, char in enumerate(text + "{")
+                    if not (char.isascii() and char.isprintable()) or text.startswith(PLACEHOLDER, at)
+                    or at == len(text))
+        template = regex.compile(Vocabulary._template_regex(alias).pattern, regex.IGNORECASE) \
+            if alias.is_template and text.isascii() else None
+        return fold(text[:stop]), stop < len(text) and not _matches_ascii(text[stop]), template
+
+    def grows(self, name: str, following: str | None) -> bool:
         """Whether a longer name than `name` (as the trie regex found it) may match at its
-        start."""
+        start, the text going on with `following` as a key would read it ("": nothing; None:
+        not known)."""
         if not (name.isascii() and name.isprintable()):
             return True
+        if following == "":
+            return False
         key = fold(name)
-        return key in self._prefixes or any(
-            head.startswith(key) or (not only_ascii_breaks and key.startswith(head))
-            for head, only_ascii_breaks in self._heads)
+        for head, only_ascii_breaks, template in self._heads:
+            if head.startswith(key):
+                return True
+            if not only_ascii_breaks and key.startswith(head) and (
+                    template is None or following is None
+                    or template.fullmatch(key + following, partial=True) is not None):
+                return True
+        going_on = self._next.get(key)
+        return going_on is not None and (following is None or following in going_on)
+
+
+def _next_key_character(text: str, end: int) -> str | None:
+    """The character of `text` a longer name's key would read next after a name ending at
+    `end`: the next one, or the one after a separator (names have one or none between words);
+    None in text that is not ASCII, where a letter may match another ignoring case."""
+    if not text.isascii():
+        return None
+    char = text[end:end + 1]
+    if char in _separator_characters():
+        char = text[end + 1:end + 2]
+    return char.lower()
 
 
 def _matches_ascii(char: str) -> bool:
@@ -693,11 +733,13 @@ def _matches_ascii(char: str) -> bool:
 
 class Openings(NamedTuple):
     """What may open a mention of a vocabulary in running text: the aliases and prefixes as
-    written, regexes of anything else (an accelerator count, "8x"), and the start rule."""
+    written, regexes of anything else (an accelerator count, "8x"), and the start rule; and
+    whether what may follow a name can be glued to it (a plural, "V100s")."""
 
     words: tuple[Alias, ...]
     others: tuple[str, ...]
     start: str
+    glued_after: bool = False
 
 
 class OpeningScanners(NamedTuple):
@@ -747,13 +789,19 @@ class Vocabulary:
         self._regex_entries = regex_entries
         self._pattern = self._compile(regex_entries)
         self._longest = regex.compile(self._pattern.pattern, self._pattern.flags | regex.POSIX)
-        # Which names a longer one may go on from (see _may_grow): per name as found.
-        self._growth = _Growth(regex_entries) if set(self._pattern.groupindex) == {"name"} else None
-        self._may_grow = functools.lru_cache(maxsize=4096)(
-            self._growth.may_grow if self._growth is not None else lambda name: True)
+        # Whether a longer name may go on from a name as found, the text going on with a
+        # character (see _posix): per name and character.
+        growth = _Growth(regex_entries) if set(self._pattern.groupindex) == {"name"} else None
+        self._grows = functools.lru_cache(maxsize=4096)(
+            growth.grows if growth is not None else lambda name, following: True)
+        self._may_grow = functools.lru_cache(maxsize=4096)(lambda name: self._grows(name, None))
         self._scan = self._fast_scanner(self._pattern)
         self._words = _WordIndex(indexed, self._START, self._END) if indexed else None
         self._openings, self._openings_in_lower_ascii = self._opening_scanners()
+        # Where the word index reads a text's runs of letters and digits anyway, find_all
+        # reads the trie regex's openings off them too, instead of its quick scan.
+        self._run_openings = _RunOpenings.of(self.openings, self._words.openings) \
+            if self._words is not None and self._openings_in_lower_ascii is not None else None
 
     # construction
 
@@ -967,7 +1015,14 @@ class Vocabulary:
         return Openings(
             (*(alias for entry in self._regex_entries for alias in entry.aliases),
              *self.directives.get("prefix", ())),
-            tuple(self._other_openings()), self._START)
+            tuple(self._other_openings()), self._START, bool(self._after_name()))
+
+    @property
+    def reads_runs(self) -> bool:
+        """Whether find_all reads where a name may open in ASCII text off the text's runs of
+        letters and digits (a vocabulary with a word index, which reads them anyway) rather
+        than with its quick scanner."""
+        return self._run_openings is not None
 
     @property
     def opening_scanners(self) -> OpeningScanners:
@@ -983,19 +1038,25 @@ class Vocabulary:
         non-overlapping, whole words only. The span covers the whole mention, prefix and
         suffix included ("NVIDIA H800 GPUs"), so numbers inside it belong to the name.
         """
+        return self.find_all_lowered(text, text.lower() if text.isascii() else None)
+
+    def find_all_lowered(self, text: str, lowered: str | None) -> list[Mention]:
+        """find_all of `text`, given ``text.lower()`` if `text` is ASCII (None if not): the
+        vocabularies of one sentence lower it once, and read its runs once (`_runs_of` keeps
+        the last lowered text's)."""
         # A combining mark after a name's last character makes it part of a longer word to the
         # reference search; the word index does not see marks, so such rare texts take the
         # reference search (found by the quick-scan property: "AP50 base B6/N6" + U+0301).
-        if not text.isascii() and any(unicodedata.combining(char) for char in text):
+        if lowered is None and any(unicodedata.combining(char) for char in text):
             return self.find_all_by_search(text)
+        if self._run_openings is not None and lowered is not None:
+            return self._found_both(text, *self._run_openings.starts(text, lowered), lowered)
         # A space in front stands before a name at the start; and with it, the index of the
         # character before a word in the padded text is the index of the word in `text`.
-        lowered = None
-        if self._openings_in_lower_ascii is not None and text.isascii():
-            lowered = text.lower()
+        if self._openings_in_lower_ascii is not None and lowered is not None:
             openings = self._openings_in_lower_ascii.finditer(" " + lowered)
         elif self._openings is not None:
-            openings = self._openings.finditer(" " + text)
+            openings, lowered = self._openings.finditer(" " + text), None
         else:
             return self.find_all_by_search(text)
         return self.find_all_at(text, [opening.start() for opening in openings], lowered)
@@ -1008,11 +1069,16 @@ class Vocabulary:
         if self._words is None:
             return self._found_at(text, starts, (), None, "")
         lowered = self._words.lowered(text) if lowered is None or not text.isascii() else lowered
-        indexed = self._words.starts(text, lowered)
+        return self._found_both(text, starts, self._words.starts(text, lowered), lowered)
+
+    def _found_both(self, text: str, scanned: Sequence[int], indexed: list[int], lowered: str
+                    ) -> list[Mention]:
+        """The mentions where the trie regex is tried (`scanned`) or the word index finds a
+        name's opening (`indexed`), both in order."""
         if not indexed:
-            return self._found_at(text, starts, (), None, "")
-        return self._found_at(text, sorted({*starts, *indexed}), frozenset(indexed),
-                              frozenset(starts), lowered)
+            return self._found_at(text, scanned, (), None, "") if scanned else []
+        return self._found_at(text, sorted({*scanned, *indexed}), frozenset(indexed),
+                              frozenset(scanned), lowered)
 
     def _found_at(self, text: str, starts: Iterable[int], indexed: frozenset[int] | tuple,
                   scanned: frozenset[int] | None, lowered: str) -> list[Mention]:
@@ -1040,8 +1106,10 @@ class Vocabulary:
 
     def _posix(self, text: str, candidate: re.Match | regex.Match) -> re.Match | regex.Match:
         """The longest match at `candidate`'s start: `candidate` itself where no longer name
-        can go on from the name it matched (most names: no POSIX match needed)."""
-        if not self._may_grow(candidate[0]):
+        can go on from the name it matched, or none with the text's next character (after
+        one separator) in ASCII text (most names: no POSIX match needed)."""
+        name = candidate[0]
+        if not (self._may_grow(name) and self._grows(name, _next_key_character(text, candidate.end()))):
             return candidate
         return self._longest.match(text, candidate.start()) or candidate
 
@@ -1139,54 +1207,175 @@ class HardwareVocabulary(Vocabulary):
 
 
 class JointScan:
-    """find_all of several vocabularies in one pass over a text: most of find_all's cost is
-    its scan for word starts that may open a name, and one scan for the openings of all the
-    vocabularies costs little more than the scan of one (a sentence with a number is read
-    for benchmarks, metrics and hardware alike).
+    """find_all of several vocabularies in one text: a sentence with a number is read for
+    benchmarks, metrics and hardware alike. Most of find_all's cost was a scan of every word
+    start for one that may open a name; a vocabulary with a word index reads those places off
+    the text's runs of letters and digits instead (`_RunOpenings`), and the runs are read once
+    for all the vocabularies of a text (lowered once: `_runs_of` keeps the last lowered
+    text's runs).
 
-    ``JointScan(vs).find_all(text)`` equals ``tuple(v.find_all(text) for v in vs)``; a
-    vocabulary is then tried only where its own opening scanner matches.
+    ``JointScan(vs).find_all(text)`` equals ``tuple(v.find_all(text) for v in vs)``.
     """
 
-    __slots__ = ("vocabularies", "scanner", "_marked_scanner")
+    __slots__ = ("vocabularies",)
 
     def __init__(self, vocabularies: Iterable[Vocabulary]) -> None:
         self.vocabularies = tuple(vocabularies)
-        openings = [v.openings for v in self.vocabularies]
-        starts = {o.start for o in openings}
-        usable = len(starts) == 1 and all(v.opening_scanners.lower_ascii is not None
-                                          for v in self.vocabularies)
-        #: The quick scanner of all the vocabularies, for lower-cased ASCII text (None where
-        #: one of them has none: find_all then runs each vocabulary's own find_all). Where
-        #: every vocabulary's exists, so does this one (made of the same parts).
-        self.scanner = _opening_patterns(
-            [word for o in openings for word in o.words],
-            [other for o in openings for other in o.others],
-            starts.pop())[1] if usable else None
-        self._marked_scanner = _marked(self.scanner, [v.opening_scanners.lower_ascii
-                                                      for v in self.vocabularies]) if usable else None
 
     def find_all(self, text: str) -> tuple[list[Mention], ...]:
-        if self._marked_scanner is None or not text.isascii():
-            return tuple(v.find_all(text) for v in self.vocabularies)
-        lowered = text.lower()
-        starts: tuple[list[int], ...] = tuple([] for _ in self.vocabularies)
-        # as Vocabulary.find_all pads it; each vocabulary tried where its own scanner matches
-        for opening in self._marked_scanner.finditer(" " + lowered):
-            for own, mark in zip(starts, opening.groups()):
-                if mark is not None:
-                    own.append(opening.start())
-        return tuple(v.find_all_at(text, own, lowered) for v, own in zip(self.vocabularies, starts))
+        lowered = text.lower() if text.isascii() else None
+        return tuple(v.find_all_lowered(text, lowered) for v in self.vocabularies)
 
 
-def _marked(scanner: re.Pattern, own_scanners: list[re.Pattern]) -> re.Pattern:
-    """`scanner` with, after it, an optional empty group for each of `own_scanners` that takes
-    part where that one matches too (all begin with `_BEFORE_WORD`, which `scanner` has just
-    read): one match tells which vocabularies may open a mention there, instead of a
-    `match` call of Python per vocabulary and position."""
-    assert all(own.pattern.startswith(_BEFORE_WORD) and not own.groups for own in own_scanners)
-    marks = "".join(f"(?:(?={own.pattern[len(_BEFORE_WORD):]})())?" for own in own_scanners)
-    return re.compile(scanner.pattern + marks, scanner.flags)
+class _RunOpenings:
+    """Where a vocabulary's trie regex may open a mention in lower-cased ASCII text, read off
+    the text's runs of letters and digits: every place where its opening scanner matches, and
+    a few others (find_all tries the trie regex there); and, looked up with them, where the
+    word index's names may open.
+
+    A name (or prefix) opens with its first run of letters and digits, or, since a separator
+    in a name may be left out, with that run joined to the next words; the runs that must
+    follow rule most openings out, as in the word index (`_Openings`). A name whose first run
+    goes on into a placeholder ("top-{k}", "FPR{k}") opens with a run that begins with the
+    run before it ("top10"). Names with a character that no ASCII one matches cannot stand in
+    ASCII text.
+    """
+
+    __slots__ = ("_table", "_keys", "_prefixes")
+
+    def __init__(self, openings: "_Openings", prefixes: frozenset[str], indexed: "_Openings") -> None:
+        # One table of the trie regex's openings and the word index's: one intersection with
+        # the runs of a text, one search for a run both open with. Per run: the runs one of
+        # which must follow it for the regex and for the index (the run itself where none
+        # must: it stands among the runs; none where it opens nothing of that side), and the
+        # index's spellings where it is found in its case.
+        regex_side, index_side = openings.entries(), indexed.entries()
+        self._table = {key: (_must_follow(key, regex_side), _must_follow(key, index_side),
+                             index_side.get(key, (None, None))[1])
+                       for key in regex_side.keys() | index_side.keys()}
+        self._keys = frozenset(self._table)
+        self._prefixes = tuple(sorted(prefixes))
+
+    @classmethod
+    def of(cls, openers: Openings, indexed: "_Openings") -> "_RunOpenings | None":
+        """The run openings of a vocabulary's `openers`; None where runs cannot tell its
+        openings: something else may open a mention (a count, "8xA100"), something may be
+        glued to a name's last run (a plural, "V100s"), or a name opens with a placeholder."""
+        if openers.others or openers.glued_after:
+            return None
+        openings, prefixes = _Openings(), set()
+        for alias in openers.words:
+            words = _ascii_words(alias.text)
+            if words is None:
+                continue                                    # it cannot stand in ASCII text
+            exact, prefix = _opening_runs(words)
+            if prefix == "":
+                return None
+            for opening, needed in exact:
+                openings.add(opening, needed)
+            if prefix is not None:
+                prefixes.add(prefix)
+        return cls(openings.done(), frozenset(prefixes), indexed)
+
+    def starts(self, text: str, lowered: str) -> tuple[list[int], list[int]]:
+        """Where the trie regex may open a mention in `text` (lowered: `lowered`, ASCII), and
+        where a name of the word index may, each in order."""
+        runs = _runs_of(lowered)
+        scanned: list[int] = []
+        indexed: list[int] = []
+        for key in self._keys.intersection(runs):
+            regex_needed, index_needed, spellings = self._table[key]
+            regex_side, index_side = not regex_needed.isdisjoint(runs), not index_needed.isdisjoint(runs)
+            if regex_side or (index_side and spellings is None):
+                places = _whole_runs(lowered, key.decode())
+                if regex_side:
+                    scanned += places
+                if index_side and spellings is None:
+                    indexed += places
+            if index_side and spellings is not None:    # quoted: in the text as written
+                indexed += [at for spelling in spellings for at in _whole_runs(text, spelling)]
+        if self._prefixes:
+            scanned = list(set(scanned + self._prefix_places(lowered)))
+        scanned.sort()
+        indexed.sort()
+        return scanned, indexed
+
+    def _prefix_places(self, lowered: str) -> list[int]:
+        """Where a run of `lowered` begins with a run a placeholder goes on from."""
+        found = []
+        for prefix in self._prefixes:
+            at = lowered.find(prefix)
+            while at >= 0:
+                if not (at and lowered[at - 1].isalnum()):
+                    found.append(at)
+                at = lowered.find(prefix, at + 1)
+        return found
+
+
+def _must_follow(key: bytes, side: dict[bytes, tuple[frozenset[bytes] | None, tuple[str, ...] | None]]
+                 ) -> frozenset[bytes]:
+    """The runs one of which must follow the opening `key` of `side` (`_Openings.entries`):
+    `key` itself where none must (a text's runs hold it where it opens), none where `key`
+    opens nothing of `side`."""
+    if key not in side:
+        return frozenset()
+    needed = side[key][0]
+    return frozenset({key}) if needed is None else needed
+
+
+def _whole_runs(where: str, run: str) -> list[int]:
+    """Where `run` stands in `where` as a whole run of letters and digits."""
+    found = []
+    width, at = len(run), where.find(run)
+    while at >= 0:
+        if not (at and where[at - 1].isalnum()) and not where[at + width:at + width + 1].isalnum():
+            found.append(at)
+        at = where.find(run, at + 1)
+    return found
+
+
+def _ascii_words(name: str) -> tuple[str, ...] | None:
+    """The words of `name` as they may stand in lower-cased ASCII text: a letter that `re`
+    matches with one ASCII letter ignoring case ("ſ") as that letter, one it matches with
+    several as the placeholder (any run from there); None if a character matches no ASCII one.
+    """
+    words = []
+    for word in _SEPARATORS.split(name):
+        spelled = []
+        for char in word.lower():
+            if char.isascii():
+                spelled.append(char)
+                continue
+            letters = _in_lower_ascii(char)
+            if letters == char:
+                return None
+            spelled.append(letters[1] if len(letters) == 3 else PLACEHOLDER)
+        if spelled:
+            words.append("".join(spelled))
+    return tuple(words)
+
+
+def _opening_runs(words: tuple[str, ...]) -> tuple[list[tuple[str, frozenset[bytes] | None]], str | None]:
+    """The runs a text may open `words` with, each with the runs one of which must follow it
+    (`_Openings.of`), and the run a text's run must begin with where a placeholder goes on from
+    the first run ("" where the name opens with one); for a template, no run is required to
+    follow."""
+    if not any(PLACEHOLDER in word for word in words):
+        return _Openings.of(words), None
+    exact: list[tuple[str, frozenset[bytes] | None]] = []
+    joined = ""
+    for word in words:
+        part, glued, _ = word.partition(PLACEHOLDER)
+        head, inside, _ = part.translate(_ASCII_RUN_BREAKS).partition(" ")
+        joined += head
+        if glued and not inside:
+            return exact, joined                # a number goes on from the run
+        if not joined:
+            return exact, ""
+        exact.append((joined, None))
+        if inside:
+            break                               # the run ends inside the word
+    return exact, None
 
 
 # --- the built-in vocabularies -------------------------------------------------------------
