@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from itertools import product
 from operator import attrgetter
+from typing import NamedTuple
 
 import regex
 
@@ -526,24 +527,33 @@ def _answered(conditions: tuple[Condition, ...], facts: dict[str, bool]) -> tupl
     return tuple(left)
 
 
-def _rows_for(unit: str, pair: bool, facts: dict[str, bool]) -> tuple[tuple, ...]:
-    """The rows a number with this unit and these facts meets, in table order, each as (rule,
-    its id for this number, the ending it needs, the conditions left to ask, the conditions of
-    BARE_DELTA left to ask when it takes a delta, or None when that cannot drop it). Rows after
-    one that always holds are never reached."""
+class IndexedRow(NamedTuple):
+    """A row of the table as a number with known unit and facts meets it: the rule, its id for
+    this number, the ending it needs, the conditions left to ask, and the conditions of
+    BARE_DELTA left to ask when it takes a delta (None when that cannot drop it)."""
+    rule: Rule
+    id: str
+    needs: tuple[str, ...]
+    when: tuple[Condition, ...]
+    drops: tuple[Condition, ...] | None
+
+
+def _rows_for(unit: str, pair: bool, facts: dict[str, bool]) -> tuple[IndexedRow, ...]:
+    """The rows a number with this unit and these facts meets, in table order. Rows after one
+    that always holds are never reached."""
     rows = []
     for rule, needs in _rows_by_unit_and_pair[(unit, pair)]:
         when = _answered(rule.when, facts)
         if when is None:
             continue
         drops = _answered(BARE_DELTA.when, facts) if rule.kind == "delta" and unit in BARE_DELTA.units else None
-        rows.append((rule, rule.word_id if facts["is_word"] else rule.id, needs, when, drops))
+        rows.append(IndexedRow(rule, rule.word_id if facts["is_word"] else rule.id, needs, when, drops))
         if not needs and not when:
             break
     return tuple(rows)
 
 
-def _rows_by_number() -> dict[tuple, tuple[tuple, ...]]:
+def _rows_by_number() -> dict[tuple, tuple[IndexedRow, ...]]:
     """_rows_for each unit, pair or not, and facts, keyed by (unit, pair, *facts)."""
     return {(unit, pair, *facts): _rows_for(unit, pair, dict(zip(NUMBER_FACTS, facts)))
             for unit, pair in _rows_by_unit_and_pair for facts in product((False, True), repeat=len(NUMBER_FACTS))}
@@ -576,16 +586,16 @@ def decide(sentence: str, group, metrics) -> None:
     rows = _ROWS.get((group.members[-1].unit, group.before_after, first.is_word, first.signed, first.decimal))
     if not rows:
         return
-    if not rows[0][2] and not rows[0][3]:  # the first row holds whatever stands around the number
+    if not rows[0].needs and not rows[0].when:  # the first row holds whatever stands around the number
         _take(sentence, group, metrics, rows[0], None)
         return
     reading = Reading(sentence, group, metrics)
     ending = reading.ending
     for row in rows:
-        needs = row[2]
+        needs = row.needs
         if needs and not ending.endswith(needs):
             continue
-        for condition in row[3]:
+        for condition in row.when:
             if not (reading.found(condition) if condition.shared else condition.find(reading)):
                 break
         else:
@@ -593,9 +603,9 @@ def decide(sentence: str, group, metrics) -> None:
             return
 
 
-def _take(sentence: str, group, metrics, row: tuple, reading: Reading | None) -> None:
+def _take(sentence: str, group, metrics, row: IndexedRow, reading: Reading | None) -> None:
     """Give the group what the row says (nothing for a no_claim row)."""
-    rule, rule_id, _, _, drops = row
+    rule, rule_id, drops = row.rule, row.id, row.drops
     if not rule.kind:
         return
     group.kind, group.sign, group.rule = rule.kind, rule.sign, rule_id
