@@ -151,6 +151,10 @@ TYPICAL_ABSTRACT_PHRASINGS = [
     pytest.param("FooNet runs at 22 ms per frame on a Pixel 7 while reaching 38.4 AP on COCO.",
                  [("latency", 22.0, "ms", "", "latency"), ("score", 38.4, "", "COCO", "AP")],
                  id="benchmark_belongs_to_the_nearer_score"),
+    pytest.param("FooNet is 3x snappier than vLLM.", [("speedup", 3.0, "x", "", "speed")],
+                 id="issue 12: x_snappier"),
+    pytest.param("FooNet cuts latency by a factor of 3.", [("reduction", 3.0, "x", "", "latency")],
+                 id="issue 12: cuts_latency_by_a_factor_of"),
 ]
 
 

@@ -69,7 +69,7 @@ KEEP_VERBS = (r"maintain\w*", r"preserv\w*", r"retain\w*")
 # --- words right after the number (and its unit) ---------------------------------------------------
 # "3x faster", "2x shorter wall time" ("48.4% shorter" alone, "10x shorter than that" speak of a
 # length: a sequence, an answer, a slogan)
-FASTER_WORDS = ("faster", "quicker", r"shorter (?:\S+ ){0,2}?(?:time|times|runtime|latency|latencies|duration)",
+FASTER_WORDS = ("faster", "quicker", "snappier", r"shorter (?:\S+ ){0,2}?(?:time|times|runtime|latency|latencies|duration)",
                 "as fast")
 RIGHT_SPEEDUP = Cue(opens(
     *FASTER_WORDS, r"speed[-\s]?ups?", "acceleration",

@@ -98,6 +98,7 @@ QUALIFIER_BEFORE: tuple[tuple[str, str], ...] = (
 )
 # (unit, phrases): the unit of a number written without one, written before it.
 UNIT_BEFORE: tuple[tuple[str, str], ...] = (
+    ("x", _words("a factor of", "factor of")),
 )
 QUALIFIER = "(?:" + "|".join(f"(?P<q_{name}>{p})" for name, p in QUALIFIER_BEFORE) + r")\s*"
 
