@@ -12,12 +12,12 @@ import signal
 import subprocess
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 import regex
 
+from .stopping import Stopped, stoppable
 from .version import __version__
 from .wording import plural
 from .reading import FORMATS as INPUT_FORMATS
@@ -523,36 +523,6 @@ def _one_line_warnings():
     with warnings.catch_warnings():
         warnings.showwarning = show
         yield
-class Stopped(BaseException):
-    """SIGTERM or SIGHUP arrived: raised in the main thread, so that every ``with`` block on
-    the way out runs (a table being written removes its temporary file) before the exit."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_stopped(signum, _frame) -> None:
-    raise Stopped(signum)
-
-
-@contextmanager
-def _stoppable() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise `Stopped` while the block runs (only the main thread can set
-    signal handlers; elsewhere they stay as they are)."""
-    previous = {}
-    try:
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            previous[signum] = signal.signal(signum, _raise_stopped)
-    except (ValueError, AttributeError):  # not the main thread, or no SIGHUP (Windows)
-        pass
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `claimboard` with `argv` (default: the process arguments); return the exit status."""
     from .output.atomic import OutputError
@@ -560,7 +530,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .reading import InputError
 
     try:
-        with _stoppable(), _one_line_warnings():
+        with stoppable(), _one_line_warnings():
             args = parse_args(argv)
             return args.handler(args)
     except SystemExit as exit_:  # argparse: --help, --version, usage errors

@@ -20,6 +20,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import stopping
 from .output.schema import Paper
 
 if TYPE_CHECKING:
@@ -318,6 +319,7 @@ def write_papers(papers: Iterable[Paper], writer, on_skip: Callable | None = Non
 def _write_extraction(writer, extraction: Iterator[tuple[Any, int]]) -> None:
     try:
         for payload, count in extraction:
+            stopping.check()  # a stop whose first raise a finaliser swallowed stops the run here
             if type(payload) is _Encoded:
                 writer.write_encoded(payload.block, count)
             else:

@@ -25,7 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.pipeline import MAX_CLAIMS_PER_PAPER, extract_files
+from extract import stopping
+from extract.output.atomic import write_atomically
+from extract.pipeline import MAX_CLAIMS_PER_PAPER, extract_files, write_extracted
 from extract.reading import MAX_ABSTRACT_CHARS, read_papers
 from extract.output.schema import COLUMNS
 from extract.output.tables import read_table, write_table
@@ -343,6 +345,35 @@ def test_a_stopped_run_leaves_no_temporary_file_and_no_traceback(tmp_path, signu
     assert process.returncode == code
     assert b"Traceback" not in err, err.decode()
     assert temporary_files(tmp_path) == [] and not (tmp_path / "out.csv").exists()
+
+
+class StopInAFinaliser:
+    """A stop signal as it arrives during garbage collection: its handler's `Stopped` raised
+    inside a finaliser, where Python prints it as unraisable and goes on."""
+
+    def __del__(self) -> None:
+        stopping.stop(signal.SIGTERM)
+
+
+@pytest.mark.parametrize("write", [
+    pytest.param(lambda dest: write_extracted([SAMPLE], dest, jobs=1), id="3-a whole run"),
+    pytest.param(lambda dest: write_atomically(dest, b"the new table\n"), id="3-one file"),
+])
+def test_a_stop_lost_in_a_finaliser_still_stops_the_run(tmp_path, write):
+    # seen under load: a SIGTERM landing in regex's SetBase.__del__ let the run end with status
+    # 0 and a traceback; now it stops the run, keeps the old table and prints nothing
+    dest = tmp_path / "out.csv"
+    dest.write_text("the old table\n")
+    printed, hook = [], sys.unraisablehook
+    sys.unraisablehook = printed.append  # what Python would print as "Exception ignored in"
+    try:
+        with stopping.stoppable():
+            StopInAFinaliser()  # collected at once: the Stopped its finaliser raises is lost
+            with pytest.raises(stopping.Stopped):
+                write(dest)
+    finally:
+        sys.unraisablehook = hook
+    assert dest.read_text() == "the old table\n" and temporary_files(tmp_path) == [] and printed == []
 
 
 def test_two_runs_to_one_output_never_mix(tmp_path):

@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from .. import stopping
+
 
 class OutputError(ValueError):
     """An output file that cannot be written; the message names the file."""
@@ -98,6 +100,7 @@ class AtomicFile:
         """Close the stream and move the file into place; `OutputError` (the file removed)
         when that fails."""
         try:
+            stopping.check()  # a stopped run never replaces the old file, even where its stop was lost
             self.stream.close()
             if self._temporary is not None:
                 os.chmod(self._temporary, 0o666 & ~_umask())
@@ -106,6 +109,9 @@ class AtomicFile:
         except OSError as error:
             self.discard()
             raise OutputError(f"{self.dest}: cannot write: {error.strerror or error}") from None
+        except stopping.Stopped:
+            self.discard()
+            raise
 
     def discard(self) -> None:
         """Close the stream, ignoring a failing flush, and remove the temporary file."""
