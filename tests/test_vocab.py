@@ -366,7 +366,7 @@ def test_hardware_with_glued_counts_plurals_and_memory_equals_plain_search(text)
 # The three vocabularies of a sentence are read in one pass (vocab.JointScan); it must find
 # what each vocabulary's own find_all finds.
 
-def test_the_builtin_vocabularies_with_a_word_index_read_openings_off_the_runs():
+def test_the_builtin_vocabularies_read_openings_off_the_runs():
     assert [v.reads_runs for v in vocab.names_scan().vocabularies] == [True, True, True]
     assert [type(v) for v in vocab.names_scan().vocabularies] == [
         vocab.Vocabulary, vocab.MetricVocabulary, vocab.HardwareVocabulary]

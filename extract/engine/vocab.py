@@ -29,6 +29,7 @@ import warnings
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
+from itertools import filterfalse
 from os import PathLike
 from pathlib import Path
 from typing import Callable, ClassVar, Iterable, NamedTuple, Self, Sequence
@@ -802,8 +803,9 @@ class Vocabulary:
         # reads the trie regex's openings off them too, instead of its quick scan.
         self._run_openings = _RunOpenings.of(self.openings, self._words.openings) \
             if self._words is not None and self._openings_in_lower_ascii is not None else None
-        # Elsewhere (hardware: counts, plurals and memory sizes glued to a name) the runs a
-        # name may open with are told by their first run, where its quick scanner would run.
+        # Otherwise (hardware: counts, plurals and memory sizes glued to a name) the openings
+        # are read off the runs by a name's first run (the runs are read for the other
+        # vocabularies of a sentence anyway), instead of with the quick scanner.
         self._run_heads = _RunHeads.of(self.openings, self._run_forms_of_other_openings()) \
             if self._run_openings is None and self._openings_in_lower_ascii is not None else None
 
@@ -1024,8 +1026,8 @@ class Vocabulary:
     @property
     def reads_runs(self) -> bool:
         """Whether find_all reads where a name may open in ASCII text off the text's runs of
-        letters and digits (a vocabulary with a word index, which reads them anyway) rather
-        than with its quick scanner."""
+        letters and digits (which the word indexes of a sentence's vocabularies read anyway)
+        rather than with its quick scanner."""
         return self._run_openings is not None or self._run_heads is not None
 
     @property
@@ -1226,8 +1228,8 @@ class HardwareVocabulary(Vocabulary):
 class JointScan:
     """find_all of several vocabularies in one text: a sentence with a number is read for
     benchmarks, metrics and hardware alike. Most of find_all's cost was a scan of every word
-    start for one that may open a name; a vocabulary with a word index reads those places off
-    the text's runs of letters and digits instead (`_RunOpenings`), and the runs are read once
+    start for one that may open a name; the vocabularies read those places off the text's
+    runs of letters and digits instead (`_RunOpenings`, `_RunHeads`), and the runs are read once
     for all the vocabularies of a text (lowered once: `_runs_of` keeps the last lowered
     text's runs).
 
@@ -1258,7 +1260,7 @@ class _RunOpenings:
     ASCII text.
     """
 
-    __slots__ = ("_table", "_keys", "_prefixes")
+    __slots__ = ("_table", "_either", "_keys", "_prefixes")
 
     def __init__(self, openings: "_Openings", prefixes: frozenset[str], indexed: "_Openings") -> None:
         # One table of the trie regex's openings and the word index's: one intersection with
@@ -1270,6 +1272,10 @@ class _RunOpenings:
         self._table = {key: (_must_follow(key, regex_side), _must_follow(key, index_side),
                              index_side.get(key, (None, None))[1])
                        for key in regex_side.keys() | index_side.keys()}
+        # Most runs a text shares with the table are common words that open names only with
+        # a run that is not there: one test of the runs either side needs rules them out.
+        self._either = {key: regex_needed | index_needed
+                        for key, (regex_needed, index_needed, _) in self._table.items()}
         self._keys = frozenset(self._table)
         self._prefixes = tuple(sorted(prefixes))
 
@@ -1300,7 +1306,10 @@ class _RunOpenings:
         runs = _runs_of(lowered)
         scanned: list[int] = []
         indexed: list[int] = []
+        either = self._either
         for key in self._keys.intersection(runs):
+            if either[key].isdisjoint(runs):
+                continue
             regex_needed, index_needed, spellings = self._table[key]
             regex_side, index_side = not regex_needed.isdisjoint(runs), not index_needed.isdisjoint(runs)
             if regex_side or (index_side and spellings is None):
@@ -1316,7 +1325,6 @@ class _RunOpenings:
         scanned.sort()
         indexed.sort()
         return scanned, indexed
-
 
 
 class _RunHeads:
@@ -1379,8 +1387,8 @@ class _RunHeads:
         """Where the trie regex may open a mention in `lowered` (lower-cased ASCII), in order."""
         runs = _runs_of(lowered)
         found = list(self._openings.intersection(runs))
-        for run in runs:
-            if not run.isalpha() and self._opens_with_digits(run):
+        for run in filterfalse(bytes.isalpha, runs):
+            if self._opens_with_digits(run):
                 found.append(run)
         places = [at for run in found for at in _whole_runs(lowered, run.decode())]
         if self._prefixes:
