@@ -29,6 +29,7 @@ import warnings
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
+from itertools import filterfalse
 from os import PathLike
 from pathlib import Path
 from typing import Callable, ClassVar, Iterable, NamedTuple, Self, Sequence
@@ -802,6 +803,11 @@ class Vocabulary:
         # reads the trie regex's openings off them too, instead of its quick scan.
         self._run_openings = _RunOpenings.of(self.openings, self._words.openings) \
             if self._words is not None and self._openings_in_lower_ascii is not None else None
+        # Otherwise (hardware: counts, plurals and memory sizes glued to a name) the openings
+        # are read off the runs by a name's first run (the runs are read for the other
+        # vocabularies of a sentence anyway), instead of with the quick scanner.
+        self._run_heads = _RunHeads.of(self.openings, self._run_forms_of_other_openings()) \
+            if self._run_openings is None and self._openings_in_lower_ascii is not None else None
 
     # construction
 
@@ -1020,9 +1026,9 @@ class Vocabulary:
     @property
     def reads_runs(self) -> bool:
         """Whether find_all reads where a name may open in ASCII text off the text's runs of
-        letters and digits (a vocabulary with a word index, which reads them anyway) rather
-        than with its quick scanner."""
-        return self._run_openings is not None
+        letters and digits (which the word indexes of a sentence's vocabularies read anyway)
+        rather than with its quick scanner."""
+        return self._run_openings is not None or self._run_heads is not None
 
     @property
     def opening_scanners(self) -> OpeningScanners:
@@ -1032,6 +1038,11 @@ class Vocabulary:
     def _other_openings(self) -> list[str]:
         """Regexes of what else than a prefix or a name may open a mention (subclasses)."""
         return []
+
+    def _run_forms_of_other_openings(self) -> list[str] | None:
+        """Regexes that match at the start of a run of letters and digits wherever one of
+        `_other_openings` matches there (None: none known; subclasses)."""
+        return [] if not self._other_openings() else None
 
     def find_all(self, text: str) -> list[Mention]:
         """Every mention in `text` as ``(start, end, canonical)``: leftmost-longest,
@@ -1051,6 +1062,8 @@ class Vocabulary:
             return self.find_all_by_search(text)
         if self._run_openings is not None and lowered is not None:
             return self._found_both(text, *self._run_openings.starts(text, lowered), lowered)
+        if self._run_heads is not None and lowered is not None:
+            return self.find_all_at(text, self._run_heads.starts(lowered), lowered)
         # A space in front stands before a name at the start; and with it, the index of the
         # character before a word in the padded text is the index of the word in `text`.
         if self._openings_in_lower_ascii is not None and lowered is not None:
@@ -1165,8 +1178,10 @@ class MetricVocabulary(Vocabulary):
 
 #: A memory size written after an accelerator name: "A100 80GB", "A100-80GB", "V100 (32 GB)".
 _MEMORY_SIZE = r"(?:[\s\-_]?\(?\d{1,3}\s?G(?:i?B)?\)?)"
+#: A count before a name, "8xA100": where it opens a run.
+_COUNT_OPENING = r"\d+x"
 #: A count glued to a name, "8xA100" (the lookahead: glued).
-_COUNT = r"\d+x(?=\w)"
+_COUNT = _COUNT_OPENING + r"(?=\w)"
 #: A plural "s" glued to a name: "8x V100s".
 _PLURAL = r"(?:s(?!\w))"
 
@@ -1193,6 +1208,10 @@ class HardwareVocabulary(Vocabulary):
     def _other_openings(self) -> list[str]:
         return [_COUNT]
 
+    def _run_forms_of_other_openings(self) -> list[str]:
+        # without the lookahead: a run may end before "_", a word character
+        return [_COUNT_OPENING]
+
     def _after_name(self) -> str:
         variant = ""
         if variants := self.directives.get("variant"):
@@ -1209,8 +1228,8 @@ class HardwareVocabulary(Vocabulary):
 class JointScan:
     """find_all of several vocabularies in one text: a sentence with a number is read for
     benchmarks, metrics and hardware alike. Most of find_all's cost was a scan of every word
-    start for one that may open a name; a vocabulary with a word index reads those places off
-    the text's runs of letters and digits instead (`_RunOpenings`), and the runs are read once
+    start for one that may open a name; the vocabularies read those places off the text's
+    runs of letters and digits instead (`_RunOpenings`, `_RunHeads`), and the runs are read once
     for all the vocabularies of a text (lowered once: `_runs_of` keeps the last lowered
     text's runs).
 
@@ -1241,7 +1260,7 @@ class _RunOpenings:
     ASCII text.
     """
 
-    __slots__ = ("_table", "_keys", "_prefixes")
+    __slots__ = ("_table", "_either", "_keys", "_prefixes")
 
     def __init__(self, openings: "_Openings", prefixes: frozenset[str], indexed: "_Openings") -> None:
         # One table of the trie regex's openings and the word index's: one intersection with
@@ -1253,6 +1272,10 @@ class _RunOpenings:
         self._table = {key: (_must_follow(key, regex_side), _must_follow(key, index_side),
                              index_side.get(key, (None, None))[1])
                        for key in regex_side.keys() | index_side.keys()}
+        # Most runs a text shares with the table are common words that open names only with
+        # a run that is not there: one test of the runs either side needs rules them out.
+        self._either = {key: regex_needed | index_needed
+                        for key, (regex_needed, index_needed, _) in self._table.items()}
         self._keys = frozenset(self._table)
         self._prefixes = tuple(sorted(prefixes))
 
@@ -1283,7 +1306,10 @@ class _RunOpenings:
         runs = _runs_of(lowered)
         scanned: list[int] = []
         indexed: list[int] = []
+        either = self._either
         for key in self._keys.intersection(runs):
+            if either[key].isdisjoint(runs):
+                continue
             regex_needed, index_needed, spellings = self._table[key]
             regex_side, index_side = not regex_needed.isdisjoint(runs), not index_needed.isdisjoint(runs)
             if regex_side or (index_side and spellings is None):
@@ -1295,21 +1321,99 @@ class _RunOpenings:
             if index_side and spellings is not None:    # quoted: in the text as written
                 indexed += [at for spelling in spellings for at in _whole_runs(text, spelling)]
         if self._prefixes:
-            scanned = list(set(scanned + self._prefix_places(lowered)))
+            scanned = list(set(scanned + _prefix_places(lowered, self._prefixes)))
         scanned.sort()
         indexed.sort()
         return scanned, indexed
 
-    def _prefix_places(self, lowered: str) -> list[int]:
-        """Where a run of `lowered` begins with a run a placeholder goes on from."""
-        found = []
-        for prefix in self._prefixes:
-            at = lowered.find(prefix)
-            while at >= 0:
-                if not (at and lowered[at - 1].isalnum()):
-                    found.append(at)
-                at = lowered.find(prefix, at + 1)
-        return found
+
+class _RunHeads:
+    """Where the trie regex may open a mention in lower-cased ASCII text, read off the text's
+    runs of letters and digits, for names that may have something glued to them: a count
+    before ("8xA100"), a plural or a memory size after ("V100s", "A10080GB"), so that a name's
+    runs need not stand whole in the text.
+
+    A mention opens at the start of a run (it starts with a letter or a digit, after a
+    non-word character). A run of letters only is a name's or prefix's opening (its first
+    run, or runs joined where a separator is left out: "tpuv"), perhaps with a plural "s": one
+    set intersection finds those. A run with a digit (a count, a memory size, a model number)
+    opens one if it begins with a name's or prefix's first run ("a100" of "a10080gb") or with
+    another opening (a count, "8x"); most sentences have few such runs. Names with a
+    placeholder open where a run begins with the run before it ("top" of "top{k}"). Every
+    place where the trie regex matches is among these; it is tried there.
+    """
+
+    __slots__ = ("_openings", "_firsts", "_width", "_others", "_other_starts", "_prefixes")
+
+    def __init__(self, openings: frozenset[bytes], firsts: frozenset[bytes], others: str,
+                 prefixes: frozenset[str]) -> None:
+        # a plural "s" glued to any opening (a superset: the trie regex decides)
+        self._openings = openings | {opening + b"s" for opening in openings}
+        self._width = min(map(len, firsts), default=1)
+        by_head: dict[bytes, list[bytes]] = {}
+        for first in sorted(firsts):
+            by_head.setdefault(first[:self._width], []).append(first)
+        self._firsts = {head: tuple(runs) for head, runs in by_head.items()}
+        self._others = re.compile(others.encode()) if others else None
+        # the characters a run that another opening opens may begin with
+        self._other_starts = frozenset(
+            char.encode() for char in _ASCII if char.isalnum() and not char.isupper()
+            and regex.match(others, char, partial=True)) if others else frozenset()
+        self._prefixes = tuple(sorted(prefixes))
+
+    @classmethod
+    def of(cls, openers: Openings, others: list[str] | None) -> "_RunHeads | None":
+        """The run heads of a vocabulary's `openers`, `others` the run forms of its other
+        openings; None where runs cannot tell its openings (an other opening without a run
+        form, a name that opens with a placeholder or without a letter or digit)."""
+        if others is None:
+            return None
+        openings, firsts, prefixes = set(), set(), set()
+        for alias in openers.words:
+            words = _ascii_words(alias.text)
+            if words is None:
+                continue                                    # it cannot stand in ASCII text
+            exact, prefix = _opening_runs(words)
+            first = exact[0][0] if exact else prefix
+            if not first:
+                return None
+            firsts.add(first.encode())
+            openings.update(opening.encode() for opening, _ in exact)
+            if prefix is not None:
+                prefixes.add(prefix)
+        return cls(frozenset(openings), frozenset(firsts), "|".join(others), frozenset(prefixes))
+
+    def starts(self, lowered: str) -> list[int]:
+        """Where the trie regex may open a mention in `lowered` (lower-cased ASCII), in order."""
+        runs = _runs_of(lowered)
+        found = list(self._openings.intersection(runs))
+        for run in filterfalse(bytes.isalpha, runs):
+            if self._opens_with_digits(run):
+                found.append(run)
+        places = [at for run in found for at in _whole_runs(lowered, run.decode())]
+        if self._prefixes:
+            places = list(set(places + _prefix_places(lowered, self._prefixes)))
+        places.sort()
+        return places
+
+    def _opens_with_digits(self, run: bytes) -> bool:
+        """Whether a run with a digit begins with a name's or prefix's first run, or with
+        another opening."""
+        firsts = self._firsts.get(run[:self._width])
+        return (firsts is not None and run.startswith(firsts)) or (
+            run[:1] in self._other_starts and self._others.match(run) is not None)
+
+
+def _prefix_places(lowered: str, prefixes: Iterable[str]) -> list[int]:
+    """Where a run of `lowered` begins with one of `prefixes` (runs a placeholder goes on from)."""
+    found = []
+    for prefix in prefixes:
+        at = lowered.find(prefix)
+        while at >= 0:
+            if not (at and lowered[at - 1].isalnum()):
+                found.append(at)
+            at = lowered.find(prefix, at + 1)
+    return found
 
 
 def _must_follow(key: bytes, side: dict[bytes, tuple[frozenset[bytes] | None, tuple[str, ...] | None]]
