@@ -242,18 +242,24 @@ VERB_WORDS = (
 def whole_words_by_first_letter(words: tuple[str, ...]) -> str:
     """`\b(?:w1|w2|...)\b`, the words grouped under their first letter: the engine tries the
     alternatives one by one at every word start, a letter's group only where that letter
-    stands. A match is always the whole word, so the order of the words cannot matter."""
+    stands. A match is always the whole word, so the order of the words cannot matter. The
+    look-ahead of the first letters after `\b` lets the engine drop a position inside a word at
+    `\b`, before trying a letter's group (measured: a fifth fewer instructions than skipping to
+    the first letters alone)."""
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
-    return r"\b(?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()) + r")\b"
+    return rf"\b(?=[{''.join(sorted(groups))}])(?:" + \
+        "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()) + r")\b"
 
 
 _VERB = Cue(whole_words_by_first_letter(VERB_WORDS), gate=False)
 
 _GERUND_START = regex.compile(r"\s*(?:Training|Applying|Using|Fine-tuning|Combining|Adding|Pairing)\s")
 # "... but only achieves": a conjunction and at most two words end the text before a verb
-_COORDINATED = Cue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$")
+# No gate: "and" is in most texts it reads; the twin, which skips to "but", "and", ... at C
+# speed, costs no more than the stem look (measured per cue on the synthetic and wide corpora).
+_COORDINATED = Cue(r"(?:\bbut|\band|\byet|\bwhile|,\s*as\s+well\s+as)\s+(?:\w+\s+){0,2}$", gate=False)
 _COORDINATED_REACH = 60  # what the pattern can span, words of common length
 _NAMED_VALUE = Cue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", case_blind=False)
 

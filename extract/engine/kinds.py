@@ -21,8 +21,10 @@ _TO_ONLY = regex.compile(
 
 # Joins between the numbers of one list: "53.1% / 54.3%", "80.3%, 61.8%, and 43.9%", and the
 # aside "28.5% (maybe even 18.2%)".
+# No gate: the twin's match anchored at the text's start fails at its first characters, as cheap
+# as a look at how the text ends (measured per cue on the synthetic and wide corpora).
 _LIST_JOIN = Cue(
-    r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus|\((?:maybe|or|possibly|even)(?:\s+even)?)\s*$")
+    r"^\s*(?:/|,|,?\s*and|&|,?\s*or|vs\.?|versus|\((?:maybe|or|possibly|even)(?:\s+even)?)\s*$", gate=False)
 
 
 @dataclass
