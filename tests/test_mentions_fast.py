@@ -270,6 +270,8 @@ def _plain_is_setting(sentence: str, m: Mention) -> bool:
     glued = sentence[m.end:m.end + 2]
     if len(glued) == 2 and glued[0] in "x×X/:" and glued[1].isdecimal():
         return True
+    if glued[:1] == "D" and not m.unit:
+        return True  # a dimension: "3D"
     if not m.unit and not m.decimal and 1900 <= m.value <= 2099:
         return True
     if m.unit in ("x", "") and p.re_match(r"\s*(?:NVIDIA\s+)?(?:[A-HPTV]\d{2,3}|GPUs?|nodes?)\b", after):
