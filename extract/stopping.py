@@ -1,4 +1,4 @@
-"""Stop signals (SIGTERM, SIGHUP) as an exception that is not lost.
+"""Stop signals (SIGTERM, SIGHUP, and Ctrl-C's SIGINT) as an exception that is not lost.
 
 A signal handler raises its exception wherever the main thread happens to be. Where that is a
 finaliser (a generator or object closed by the garbage collector), Python prints the exception
@@ -29,25 +29,36 @@ _arrived: list[int] = []
 
 
 def stop(signum: int, _frame=None) -> None:
-    """The signal handler: keep the signal, then raise `Stopped`."""
+    """The signal handler: keep the signal, then raise its exception (`_raise`)."""
     _arrived.append(signum)
-    raise Stopped(signum)
+    _raise(signum)
 
 
 def check() -> None:
-    """Raise `Stopped` again if a stop signal arrived, even where its first raise was lost."""
+    """Raise a stop signal's exception again if one arrived, even where its first raise was lost."""
     if _arrived:
-        raise Stopped(_arrived[0])
+        _raise(_arrived[0])
+
+
+def _raise(signum: int) -> None:
+    """Ctrl-C is a KeyboardInterrupt, as Python's own handler makes it; SIGTERM and SIGHUP
+    are `Stopped`."""
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Stopped(signum)
 
 
 @contextmanager
 def stoppable() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise `Stopped` while the block runs (only the main thread can set
-    signal handlers; elsewhere they stay as they are). A `Stopped` lost in a finaliser is not
-    printed (a traceback on a stopped run would read as a crash): `check` raises it again. A
-    stop is forgotten when the block ends."""
+    """SIGTERM and SIGHUP raise `Stopped` while the block runs, and Ctrl-C a KeyboardInterrupt
+    where Python's own handler would (not where SIGINT is ignored); only the main thread can set
+    signal handlers: elsewhere they stay as they are. A stop lost in a finaliser is not printed
+    (a traceback on a stopped run would read as a crash): `check` raises it again. A stop is
+    forgotten when the block ends."""
     previous = {}
     try:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            previous[signal.SIGINT] = signal.signal(signal.SIGINT, stop)
         for signum in (signal.SIGTERM, signal.SIGHUP):
             previous[signum] = signal.signal(signum, stop)
     except (ValueError, AttributeError):  # not the main thread, or no SIGHUP (Windows)
@@ -55,7 +66,7 @@ def stoppable() -> Iterator[None]:
     unraisable_hook = sys.unraisablehook
 
     def quiet_about_stops(unraisable) -> None:
-        if not isinstance(unraisable.exc_value, Stopped):
+        if not (_arrived and isinstance(unraisable.exc_value, (Stopped, KeyboardInterrupt))):
             unraisable_hook(unraisable)
 
     sys.unraisablehook = quiet_about_stops

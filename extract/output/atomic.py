@@ -109,7 +109,7 @@ class AtomicFile:
         except OSError as error:
             self.discard()
             raise OutputError(f"{self.dest}: cannot write: {error.strerror or error}") from None
-        except stopping.Stopped:
+        except (stopping.Stopped, KeyboardInterrupt):
             self.discard()
             raise
 
