@@ -430,7 +430,6 @@ class Cue:
 _last_lowered: list[tuple[str, str | None]] = [("", "")]
 
 
-
 def _fewest_endings(words: set[str]) -> set[str]:
     """`words` without those that end with another of them."""
     return {word for word in words if not any(other != word and word.endswith(other) for other in words)}
