@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from extract.engine import fields
 from extract.engine.kinds import Group
 from extract.engine.mentions import Mention
+from extract.engine.names import Name
 
 GATE_SETTINGS = settings(max_examples=200, deadline=None)
 _SEPARATORS = st.sampled_from([" ", "  ", "\t", " ( ", "(", ", ", ". ", "-", "/", ":", "", "\u00a0", "\n", "\x1c"])
@@ -129,3 +130,64 @@ _INTRO_LIKE = st.tuples(
 def test_intro_is_the_plain_pattern(text):
     fast, plain = fields.INTRO.match(text), _PLAIN_INTRO.match(text)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+# --- what a sentence's numbers share (fields.SentenceReading) ---------------------------------
+
+_SYSTEM_NAMES = ["FooNet", "Qwen3-8B", "GPT-4o", "RT-DETR-R50"]
+_SUBJECT_WORDS = _SYSTEM_NAMES + [
+    "we", "our", "model", "it", "this", "method", "achieves", "reaches", "improves", "outperforms",
+    "achieving", "improvements", "reduction", "but", "and", "only", "while", "that", "than", "over",
+    "with", "by", "of", "Moreover", "With", "Training", "using", "on", "scores", "(", ")", ":", "'s",
+    "\u017f"]
+_NUMBER = regex.compile(r"\d+(?:\.\d+)?%?")
+_SYSTEM_NAME = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, _SYSTEM_NAMES)) + r")(?![\w-])")
+
+
+def _numbers(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), m.start(), m.end(), 1.0) for m in _NUMBER.finditer(text)]
+
+
+def _system_names(text: str) -> list:
+    return [Name(m.start(), m.end(), m[0]) for m in _SYSTEM_NAME.finditer(text)]
+
+
+@GATE_SETTINGS
+@given(text=_texts(_SUBJECT_WORDS), own=st.sampled_from(["OurNet", ""]))
+@example(text="FooNet achieves 3% and GPT-4o reaches 4%, while our model improves by 5%", own="OurNet")
+@example(text="With 3% on X, FooNet achieves 4% but only reaches 5%", own="OurNet")
+def test_subjects_read_with_a_shared_reading_are_those_read_alone(text, own):
+    """One SentenceReading for all the numbers of a sentence, in order (as claims reads them),
+    gives each the subject a reading of its own gives it."""
+    names = _system_names(text)
+    shared = fields.SentenceReading(text)
+    for mention in _numbers(text):
+        assert fields.subject_of(text, mention, own, names, shared) == fields.subject_of(text, mention, own, names)
+
+
+@GATE_SETTINGS
+@given(text=_texts(_SUBJECT_WORDS))
+def test_a_sentence_without_system_names_gives_its_numbers_the_own_system(text):
+    for mention in _numbers(text):
+        assert fields.subject_of(text, mention, "OurNet", []) == "OurNet"
+
+
+_LEADING_WORDS = ["After", "pre-training", "with", "when", "under", "using", "in", "the", "a", "FP8",
+                  "context", "length", "batch", "size", "(", ")", "4K", "SLA", "setting", "RAG", ",", ".",
+                  "\x85", "\u017f"]
+
+
+@GATE_SETTINGS
+@given(text=st.one_of(_texts(_LEADING_WORDS), _texts(_LEADING_WORDS[:-2], st.sampled_from([" ", ", ", ",", "\x1c", ""]),
+                                                      False)),
+       cuts=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=4))
+@example(text="After pre-training with Objects365, RT-DETR-R50 achieves 55.3% AP.", cuts=[(0.9, 0.95), (0.3, 0.4)])
+@example(text="With FP8 context , 3%", cuts=[(0.5, 0.6), (0.1, 0.2)])
+def test_conditions_read_with_a_shared_reading_are_those_read_alone(text, cuts):
+    """The setting a sentence opens with, read once for all its numbers (and cut at each
+    number), is what reading the sentence up to each number finds."""
+    shared = fields.SentenceReading(text)
+    for cut in cuts:
+        group = _group(text, cut)
+        end = len(text)
+        assert fields.condition_of(text, group, 0, end, shared) == fields.condition_of(text, group, 0, end)

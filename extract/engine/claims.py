@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple
 import regex
 
 from . import units, vocab
-from .fields import (attached_subject, average_qualifier, named_metric, usual_metric, baseline_of, before_subject,
-                     benchmarks_in, condition_of, efficiency_metric, ends_in_training_context, hardware_of,
-                     introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_metrics, paired_names,
-                     quality_metrics, subject_of)
+from .fields import (SentenceReading, attached_subject, average_qualifier, named_metric, usual_metric, baseline_of,
+                     before_subject, benchmarks_in, condition_of, efficiency_metric, ends_in_training_context,
+                     hardware_of, introduced_benchmarks, list_subjects, metric_of, nearest_benchmark, paired_metrics,
+                     paired_names, quality_metrics, subject_of)
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
 from .benchmark_names import KEYWORD_SCAN, marked_benchmarks
@@ -355,6 +355,8 @@ class _GroupFields:
     baseline: str
     condition: str | None
     rule: str
+    reading: SentenceReading
+    metric: str | None = None  # metric_of, the same for every member (it reads the group): asked once
 
 
 def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_start: int) -> list[dict]:
@@ -364,7 +366,8 @@ def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_st
     rows = []
     for index, mention in enumerate(group.members):  # (a loop here, not a call per row: rows are many)
         subject = subjects[index] if index < len(subjects) else subjects[-1]
-        condition = condition_of(sentence, group, index, next_start) if shared.condition is None else shared.condition
+        condition = condition_of(sentence, group, index, next_start, shared.reading) if shared.condition is None \
+            else shared.condition
         if group.before_after and index == 0:
             condition = "; ".join(filter(None, ("before", condition)))
             subject = before_subject(sentence, mention, found.systems) or subject
@@ -386,13 +389,14 @@ def _group_fields(sentence: str, group: Group, found: _Names, context: _Context,
     members = group.members
     listed = len(members) > 1
     paired_subjects = None
+    reading = _reading_of(sentence, found)
     if group.compared_with:  # the subject of every member, measured as the amount it is set against
         subjects = [group.compared_with]
         last = context.last_amount
         measured_as = _MeasuredAs(last["hardware"], last["hardware_count"], last["metric"])
     else:
         paired_subjects = list_subjects(sentence, group, found.systems) if listed else None
-        subjects = paired_subjects or [subject_of(sentence, members[0], found.own, found.systems)]
+        subjects = paired_subjects or [subject_of(sentence, members[0], found.own, found.systems, reading)]
         measured_as = None
     return _GroupFields(
         subjects, measured_as,
@@ -400,8 +404,22 @@ def _group_fields(sentence: str, group: Group, found: _Names, context: _Context,
                                 bool(paired_subjects)) if listed else None,
         metrics=paired_metrics(sentence, group, found.metrics) if listed and group.kind in _QUALITY_KINDS else None,
         baseline=baseline_of(sentence, group) if group.kind in _CHANGE_KINDS else "",
-        condition=None if group.before_after else condition_of(sentence, group, 0, next_start),
-        rule=group.rule + (".list" if listed and not group.before_after else ""))
+        condition=None if group.before_after else condition_of(sentence, group, 0, next_start, reading),
+        rule=group.rule + (".list" if listed and not group.before_after else ""), reading=reading)
+
+
+#: The sentence whose groups are being filled, by its names (one _Names per sentence), and its
+#: reading: replaced whole, read by identity (never by the sentence's text).
+_last_reading: list[tuple[_Names | None, SentenceReading | None]] = [(None, None)]
+
+
+def _reading_of(sentence: str, found: _Names) -> SentenceReading:
+    """The SentenceReading of the sentence `found` names the names of, shared by its groups."""
+    last_found, reading = _last_reading[0]
+    if last_found is not found or reading is None:
+        reading = SentenceReading(sentence)
+        _last_reading[0] = (found, reading)
+    return reading
 
 
 _QUALITY_KINDS = ("score", "delta")
@@ -417,8 +435,10 @@ def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shar
     if group.kind in _QUALITY_KINDS:
         benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or found.carried.benchmark
         # named beside it, set equal to it, carried from an earlier sentence, or its benchmark's usual one
+        if not shared.metrics and shared.metric is None:
+            shared.metric = metric_of(sentence, group, mention, found.metrics)
         metric = shared.metrics[index] if shared.metrics else \
-            metric_of(sentence, group, mention, found.metrics) or named_metric(sentence, mention) or \
+            shared.metric or named_metric(sentence, mention) or \
             found.carried.metric_for(benchmark) or usual_metric(benchmark)
         hw, count = "", None
     else:

@@ -264,24 +264,75 @@ _COORDINATED_REACH = 60  # what the pattern can span, words of common length
 _NAMED_VALUE = Cue(r"(?P<name>[A-Z][\w.+-]*(?:\s[\w.+-]+)?)\s*:\s*$", case_blind=False)
 
 
-def subject_of(sentence: str, mention: Mention, own: str, names) -> str:
+class SentenceReading:
+    """What the fields of a sentence's numbers read of the sentence alone, read once for all of
+    them, each part when first asked: where its introductory phrase ends (INTRO), whether a
+    gerund opens it there, the setting it opens with (_LEADING_SETTING), and what each of its
+    verbs decides of a subject. Made afresh for each sentence (claims._rows)."""
+
+    __slots__ = ("sentence", "_intro_end", "_gerund_at", "_leading", "verb_subjects")
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._intro_end: int | None = None
+        self._gerund_at: dict[int, bool] = {}
+        self._leading: re.Match | None | bool = False  # False: not read yet
+        #: what a verb decides (_verb_subject), by where the clause and the verb start and end
+        self.verb_subjects: dict[tuple[int, int, int], str | None] = {}
+
+    @property
+    def intro_end(self) -> int:
+        """Where the introductory phrase opening the sentence ends, -1 where none does."""
+        if self._intro_end is None:
+            intro = INTRO.match(self.sentence)
+            self._intro_end = intro.end() if intro else -1
+        return self._intro_end
+
+    def gerund_at(self, start: int) -> bool:
+        """Whether a gerund ("Training X on ...") opens the clause at `start`."""
+        opens = self._gerund_at.get(start)
+        if opens is None:
+            opens = self._gerund_at[start] = _GERUND_START.match(self.sentence, start) is not None
+        return opens
+
+    def leading_setting(self, before: int) -> str:
+        """_leading_setting(sentence, before): the sentence's match read once. Cut at `before`,
+        the text matches the same where that match and the comma its look-ahead reads end
+        before it: an end of text can make no other try succeed (the pattern ends looking for
+        a comma); where they do not, the text is read again up to `before`."""
+        if self._leading is False:
+            self._leading = _LEADING_SETTING.match(self.sentence)
+        found = self._leading
+        if found is None:
+            return ""
+        if self.sentence.find(",", found.end()) >= before:
+            return _leading_setting(self.sentence, before)
+        return self.sentence[found.start():found.end()].strip()
+
+
+def subject_of(sentence: str, mention: Mention, own: str, names, reading: SentenceReading | None = None) -> str:
     """The system a number belongs to: the name before the verb that governs the number, or
-    "we"/"our model" resolved to `own`."""
-    if names:  # both forms give one of the sentence's names
-        found = _named_value_subject(sentence, mention, names) or attached_subject(sentence, mention, names)
-        if found:
-            return found
-    intro = INTRO.match(sentence)
-    intro_end = intro.end() if intro else -1
+    "we"/"our model" resolved to `own`. `reading`: the sentence's SentenceReading, where the
+    caller keeps one for its numbers."""
+    if not names:
+        return own  # every reading below gives one of the sentence's names, else `own`
+    found = _named_value_subject(sentence, mention, names) or attached_subject(sentence, mention, names)
+    if found:
+        return found
+    if reading is None:
+        reading = SentenceReading(sentence)
+    intro_end = reading.intro_end
     if intro_end > mention.outer_end:
         # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the
         # number stands in the introductory phrase, the subject follows it
         return next((name.name for name in names if name.start >= intro_end), own)
+    if all(name.start >= mention.outer_start for name in names):
+        return own  # the readings below give a name that starts before the governing verb
     # one phrase only: the pattern is anchored at the start of the sentence
     start = intro_end if 0 <= intro_end < mention.outer_start else 0
-    if _GERUND_START.match(sentence, start):
+    if reading.gerund_at(start):
         return own  # "Training Qwen3-4B-Base on Kuhn Poker alone achieves ...": the method does
-    return _subject_of_governing_verb(sentence, mention, start, own, names)
+    return _subject_of_governing_verb(sentence, mention, start, own, names, reading.verb_subjects)
 
 
 def _named_value_subject(sentence: str, mention: Mention, names) -> str:
@@ -295,27 +346,40 @@ def _named_value_subject(sentence: str, mention: Mention, names) -> str:
     return ""
 
 
-def _subject_of_governing_verb(sentence: str, mention: Mention, start: int, own: str, names) -> str:
-    """The subject of the nearest verb before the number that names one (else `own`)."""
+def _subject_of_governing_verb(sentence: str, mention: Mention, start: int, own: str, names,
+                               verb_subjects: dict) -> str:
+    """The subject of the nearest verb before the number that names one (else `own`).
+    `verb_subjects`: what each verb of the sentence decided for an earlier number (the same
+    for every number after it: _verb_subject reads nothing of the number)."""
     # the governing verb stands within a few words of the number; looking further back would
     # make long sentences cost quadratic time
     verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
     for verb in reversed(verbs):
-        if verb.group().lower().endswith(_NOUN_ENDINGS):
-            continue  # "improvements", "reduction": the verb patterns' stems also read nouns
-        if verb.group()[-3:].lower() == "ing" and sentence[:verb.start()].rstrip().endswith(","):
-            # "UNet-MSAM outperforms UNet-SC, achieving gains of 3.61%": the participle's agent
-            # is the clause's subject, not the object before the comma
-            clause = _CLAUSE_OPENING.search(sentence, start, verb.start())
-            return _first_agent(sentence, clause.end() if clause else start, verb.start(), own, names)
-        if _COORDINATED.search(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
-            # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
-            # shares the clause's first subject
-            return _first_agent(sentence, start, verb.start(), own, names)
-        found = _agent_before(sentence, start, verb.start(), own, names)
-        if found:
+        key = (start, verb.start(), verb.end())
+        if key in verb_subjects:
+            found = verb_subjects[key]
+        else:
+            found = verb_subjects[key] = _verb_subject(sentence, verb, start, own, names)
+        if found is not None:
             return found
     return own
+
+
+def _verb_subject(sentence: str, verb, start: int, own: str, names) -> str | None:
+    """The subject a verb (a match of _VERB) gives the number it governs, in the clause that
+    starts at `start`; None where it names none and the verb before it is asked."""
+    if verb.group().lower().endswith(_NOUN_ENDINGS):
+        return None  # "improvements", "reduction": the verb patterns' stems also read nouns
+    if verb.group()[-3:].lower() == "ing" and sentence[:verb.start()].rstrip().endswith(","):
+        # "UNet-MSAM outperforms UNet-SC, achieving gains of 3.61%": the participle's agent
+        # is the clause's subject, not the object before the comma
+        clause = _CLAUSE_OPENING.search(sentence, start, verb.start())
+        return _first_agent(sentence, clause.end() if clause else start, verb.start(), own, names)
+    if _COORDINATED.search(sentence, max(start, verb.start() - _COORDINATED_REACH), verb.start()):
+        # "ConvNeXt-T has similar FLOPs with ResNet-50 but only achieves 60%": the verb
+        # shares the clause's first subject
+        return _first_agent(sentence, start, verb.start(), own, names)
+    return _agent_before(sentence, start, verb.start(), own, names) or None
 
 
 _NOUN_ENDINGS = ("ment", "ments", "tion", "tions")
@@ -918,9 +982,9 @@ def baseline_of(sentence: str, group: Group) -> str:
     """What a delta, speedup or reduction is measured against: "than X", "outperforms X by"."""
     text = sentence[group.members[-1].outer_end:]
     found = _BASELINE_AFTER.match(text)
-    if not found:
-        text = sentence[:group.members[0].outer_start]
-        found = _BASELINE_BEFORE.search(text)
+    if not found:  # up to the number: the sentence read to there, not a copy (the same matches)
+        text = sentence
+        found = _BASELINE_BEFORE.search(sentence, 0, group.members[0].outer_start)
     # "than vLLM on H100 GPUs": the baseline is vLLM, the rest is the setting
     if not found:
         return ""
@@ -965,7 +1029,8 @@ _LEADING_SETTING = Cue(
 _CLAUSE_END = regex.compile(r"[,;:]|\b(?:while|whereas|but)\b")
 
 
-def condition_of(sentence: str, group: Group, index: int, next_start: int) -> str:
+def condition_of(sentence: str, group: Group, index: int, next_start: int,
+                 reading: SentenceReading | None = None) -> str:
     """The settings a number holds under: those written after it, "with RAG", "(zero-shot)",
     "under 50ms TPOT SLA (4K context, FP8, no MTP)", and one that opens the sentence ("After
     pre-training with Objects365, ..."); empty when none. The members of a list share the
@@ -981,7 +1046,8 @@ def condition_of(sentence: str, group: Group, index: int, next_start: int) -> st
             clause_end = _CLAUSE_END.search(sentence, end)
             end = clause_end.start() if clause_end else len(sentence)
     end = min(end, start + _CONDITION_REACH)
-    leading = _leading_setting(sentence, members[0].outer_start)
+    before = members[0].outer_start
+    leading = reading.leading_setting(before) if reading is not None else _leading_setting(sentence, before)
     after = [sentence[match.start():match.end()].strip() for match in _CONDITION.finditer(sentence, start, end)]
     if not after:
         return leading  # most numbers: no setting written after them
