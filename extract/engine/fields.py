@@ -326,13 +326,15 @@ def subject_of(sentence: str, mention: Mention, own: str, names, reading: Senten
         # "With AIME24 & 25 scores of 74.0 and 60.2, Light-R1-14B-DS surpasses ...": the
         # number stands in the introductory phrase, the subject follows it
         return next((name.name for name in names if name.start >= intro_end), own)
-    if all(name.start >= mention.outer_start for name in names):
-        return own  # the readings below give a name that starts before the governing verb
     # one phrase only: the pattern is anchored at the start of the sentence
     start = intro_end if 0 <= intro_end < mention.outer_start else 0
+    # the readings below give a name of the clause that starts before the governing verb, else own
+    first_name = min((name.start for name in names if start <= name.start < mention.outer_start), default=None)
+    if first_name is None:
+        return own
     if reading.gerund_at(start):
         return own  # "Training Qwen3-4B-Base on Kuhn Poker alone achieves ...": the method does
-    return _subject_of_governing_verb(sentence, mention, start, own, names, reading.verb_subjects)
+    return _subject_of_governing_verb(sentence, mention, start, own, names, reading.verb_subjects, first_name)
 
 
 def _named_value_subject(sentence: str, mention: Mention, names) -> str:
@@ -347,13 +349,16 @@ def _named_value_subject(sentence: str, mention: Mention, names) -> str:
 
 
 def _subject_of_governing_verb(sentence: str, mention: Mention, start: int, own: str, names,
-                               verb_subjects: dict) -> str:
+                               verb_subjects: dict, first_name: int) -> str:
     """The subject of the nearest verb before the number that names one (else `own`).
     `verb_subjects`: what each verb of the sentence decided for an earlier number (the same
-    for every number after it: _verb_subject reads nothing of the number)."""
+    for every number after it: _verb_subject reads nothing of the number). `first_name`: where
+    the clause's first name starts; a verb before it names none (it gives `own` or asks the verb
+    before it), so the verbs are looked for after it only: each is a whole word, found alike
+    wherever the scan starts."""
     # the governing verb stands within a few words of the number; looking further back would
     # make long sentences cost quadratic time
-    verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200), mention.outer_start))
+    verbs = list(_VERB.finditer(sentence, max(start, mention.outer_start - 200, first_name), mention.outer_start))
     for verb in reversed(verbs):
         key = (start, verb.start(), verb.end())
         if key in verb_subjects:
