@@ -189,14 +189,16 @@ class _Context:
 
 class _Names(NamedTuple):
     """The names found in a sentence, as (start, end, name) spans: the paper's own system, the
-    systems the sentence names, and its benchmarks, quality metrics and hardware; and what the
-    earlier sentences carry to it."""
+    systems the sentence names, and its benchmarks, quality metrics and hardware; what the
+    earlier sentences carry to it; and what its numbers' fields share of the sentence (read once
+    for all of its groups, each part when first asked)."""
     own: str
     systems: list
     benchmarks: list
     metrics: list
     hardware: list
     carried: _Carried
+    reading: SentenceReading
 
 
 class _Carried:
@@ -238,7 +240,7 @@ def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list
         return []
     own = context.own
     systems, hardware = _names_around_claims(sentence, context, groups, own, hardware, occupied)
-    found = _Names(own, systems, benchmarks, metrics, hardware, _Carried(context))
+    found = _Names(own, systems, benchmarks, metrics, hardware, _Carried(context), SentenceReading(sentence))
     # a number's settings are read up to where the next number of the sentence starts
     starts = [group.members[0].outer_start for group in groups[1:]] + [len(sentence)]
     rows = [row for group, start in zip(groups, starts) if group.kind
@@ -389,7 +391,7 @@ def _group_fields(sentence: str, group: Group, found: _Names, context: _Context,
     members = group.members
     listed = len(members) > 1
     paired_subjects = None
-    reading = _reading_of(sentence, found)
+    reading = found.reading
     if group.compared_with:  # the subject of every member, measured as the amount it is set against
         subjects = [group.compared_with]
         last = context.last_amount
@@ -406,20 +408,6 @@ def _group_fields(sentence: str, group: Group, found: _Names, context: _Context,
         baseline=baseline_of(sentence, group) if group.kind in _CHANGE_KINDS else "",
         condition=None if group.before_after else condition_of(sentence, group, 0, next_start, reading),
         rule=group.rule + (".list" if listed and not group.before_after else ""), reading=reading)
-
-
-#: The sentence whose groups are being filled, by its names (one _Names per sentence), and its
-#: reading: replaced whole, read by identity (never by the sentence's text).
-_last_reading: list[tuple[_Names | None, SentenceReading | None]] = [(None, None)]
-
-
-def _reading_of(sentence: str, found: _Names) -> SentenceReading:
-    """The SentenceReading of the sentence `found` names the names of, shared by its groups."""
-    last_found, reading = _last_reading[0]
-    if last_found is not found or reading is None:
-        reading = SentenceReading(sentence)
-        _last_reading[0] = (found, reading)
-    return reading
 
 
 _QUALITY_KINDS = ("score", "delta")

@@ -268,7 +268,7 @@ class SentenceReading:
     """What the fields of a sentence's numbers read of the sentence alone, read once for all of
     them, each part when first asked: where its introductory phrase ends (INTRO), whether a
     gerund opens it there, the setting it opens with (_LEADING_SETTING), and what each of its
-    verbs decides of a subject. Made afresh for each sentence (claims._reading_of)."""
+    verbs decides of a subject. Made afresh for each sentence (claims._Names.reading)."""
 
     __slots__ = ("sentence", "_intro_end", "_gerund_at", "_leading", "verb_subjects")
 
