@@ -155,7 +155,8 @@ def _extract_chunk(papers: list[Paper], encoder: RowEncoder | None = None,
         except Exception as error:  # one broken paper must not sink the whole run
             results.append(([], 0, f"extractor failed: {type(error).__name__}: {error}"))
             continue
-        rows.sort(key=_row_position)
+        if len(rows) > 1:
+            rows.sort(key=_row_position)
         truncated = len(rows) > claims_limit
         if truncated:
             del rows[claims_limit:]

@@ -10,6 +10,7 @@ The work per sentence, in order:
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, NamedTuple
@@ -58,8 +59,12 @@ def extract_paper(paper: Paper) -> list[dict]:
             row["char_end"] = end
             row["date"] = paper.date
             rows.append(row)
-    rows.sort(key=lambda r: r["char_start"])
+    if len(rows) > 1:  # none or one: nothing to sort
+        rows.sort(key=_CHAR_START)
     return rows
+
+
+_CHAR_START = operator.itemgetter("char_start")
 
 
 def extract_claims(papers: Iterable[Paper]) -> pd.DataFrame:

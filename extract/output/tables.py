@@ -276,6 +276,19 @@ def restore_formula(text: str) -> str:
     return text
 
 
+#: The types of text cell the csv module writes as `_csv_formatter` would (`_CSV_AS_IS`).
+_PLAIN_TEXT_TYPES = _CSV_AS_IS["str"]
+_FIRST_CHARACTER = operator.itemgetter(0)
+
+
+def _picker(positions: tuple[int, ...]) -> Callable[[Sequence[Any]], tuple]:
+    """The values at `positions` of a sequence, always as a tuple (`itemgetter` of one
+    position gives the value alone)."""
+    if len(positions) > 1:
+        return operator.itemgetter(*positions)
+    return lambda values: tuple(values[position] for position in positions)
+
+
 class RowEncoder:
     """Rows as a table of `format` puts them out: CSV or JSON Lines text, Parquet's tuples of
     values in column order. It pickles, so that worker processes encode their own rows and the
@@ -310,6 +323,12 @@ class RowEncoder:
         # CSV text cells a spreadsheet would run as a formula are neutralised unless raw_text
         self._text_positions = () if self.raw_text else tuple(
             position for position, kind in enumerate(columns.values()) if kind == "str")
+        # `_csv_fields`: the text cells picked in one C call, the number columns formatted
+        self._texts_of = _picker(tuple(
+            position for position, kind in enumerate(columns.values()) if kind == "str"))
+        self._number_formatters = tuple(
+            (position, text) for position, (kind, text)
+            in enumerate(zip(columns.values(), self._csv_formatters)) if kind != "str")
         self._buffer = io.StringIO()
         self._csv = csv.writer(self._buffer, lineterminator="\n")
 
@@ -330,6 +349,24 @@ class RowEncoder:
             return {name: coerce(value) for name, coerce, value in zip(self.columns,
                                                                        self._coercers, values)}
         return tuple([coerce(value) for coerce, value in zip(self._coercers, values)])
+
+    def _csv_fields(self, row: Mapping[str, Any]) -> list:
+        """`values(row)` for CSV, with fewer Python steps for the rows the extractor makes:
+        when every text cell is a str or None and none opens with a formula character or a
+        quote (each looked at in one C pass), the text cells go to the csv module as they are
+        and only the number columns are formatted; any other row is left to `values`."""
+        values = self._values_of(row)
+        texts = self._texts_of(values)
+        if not _PLAIN_TEXT_TYPES.issuperset(map(type, texts)) or (
+                self._text_positions
+                and not _FORMULA_OR_QUOTE.isdisjoint(map(_FIRST_CHARACTER, filter(None, texts)))):
+            return self.values(row)
+        fields = list(values)
+        for position, text in self._number_formatters:
+            value = fields[position]
+            if value is not None:
+                fields[position] = text(value)
+        return fields
 
     def _encode_quoting_all(self, rows: list[Mapping[str, Any]]) -> str:
         """`rows` as CSV, those with a carriage return in a field with every field quoted."""
@@ -358,7 +395,7 @@ class RowEncoder:
         if self.format == "csv":
             rows = rows if type(rows) is list else list(rows)
             try:
-                self._csv.writerows(map(self.values, rows))
+                self._csv.writerows(map(self._csv_fields, rows))
                 block = self._buffer.getvalue()
             finally:
                 self._buffer.seek(0)
