@@ -89,7 +89,8 @@ def test_line_break_maps_to_where_the_break_starts(source: str, origin: list[int
 _LINE_PIECES = ["a", "x", "12", "3.5", " ", "  ", "\t", "\n", "\r\n", " \n", "\n "]
 _PIECES = _LINE_PIECES + [
     "\r", "\\%", "$", "\\times", "$\\times$", "\\pm", "\\sim", "\\approx", "$>$", "\\gt", "\\leq",
-    "\\,", "\\ ", "--", "sim", "pm", "**", "__", "*", "_", "\u2212", "\u2013", "\u00a0", "\u2248", "\\"]
+    "\\,", "\\ ", "--", "sim", "pm", "**", "__", "*", "_", "\u2212", "\u2013", "\u00a0", "\u2248", "\\",
+    "\\textbf{", "\\bm{", "}", "-", "s", "p", "m", "\u2009", "\u2010", "\u2015", "\u223c"]
 
 
 def _same_reading(fast: NormalisedText, plain: NormalisedText) -> None:

@@ -66,17 +66,17 @@ _BARE_SIM = re.compile(r"sim\s?\d")
 _BARE_PM = re.compile(r"pm(?:(?<=\dpm)|(?<=\d\spm))")
 _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
-# The forms other than line breaks, tried only where one can start: `_MARKUP_START` (standard `re`,
-# its alternatives open with literals, so it skips to the next of their first characters at C speed)
-# finds the places ("sim" and "pm" only before a number, as their forms stand; "--" anywhere: it
-# also sets off words, "latex_word_dash"); none opens
+# The forms other than line breaks, tried only where one can start (`_markup_starts`): at one of
+# `_MARKUP_CHARACTERS`, at "--" (anywhere: it also sets off words, "latex_word_dash"), at "sim"
+# and "pm" only before a number, as their forms stand, and at "}" (which closes a bold number) in
+# a text with a bold opening. The places are found with `str.find`, at memchr speed: `re` tries a
+# pattern of these alternatives at every character of the text, several times slower. None opens
 # with a white-space character, so line breaks never hide one.
 _OTHER_MARKUP_RE = regex.compile("|".join(
     f"(?P<{name}>{pattern})" for name, pattern, _ in _MARKUP if name != "line_break"))
-_MARKUP_START = re.compile("|".join([*map(re.escape, _MARKUP_CHARACTERS), "--", r"sim(?=\s?\d)", r"pm(?=\s?\d)"]))
-# The same with "}", which closes a bold number: looked for only in a text that has one
-_MARKUP_OR_BOLD_END_START = re.compile(_MARKUP_START.pattern + "|}")
 _BOLD_OPENINGS = ("bf{", "\\bm{", "boldsymbol{")
+_LITERAL_STARTS = (*_MARKUP_CHARACTERS, "--")
+_NUMBER_AFTER = re.compile(r"\s?\d")
 _LINE_BREAK_SPACE = re.compile(r"[ \t]*\r?\n")
 
 # What a hard line break takes away from the end and the start of the lines it joins (a carriage
@@ -238,11 +238,11 @@ def _normalise_markup(source: str) -> NormalisedText:
     where they can start, line breaks split off as in `_normalise_line_breaks`."""
     markup: list[tuple[int, int, str]] = []  # (start, end, replacement)
     position = 0
-    starts = _MARKUP_OR_BOLD_END_START if any(bold in source for bold in _BOLD_OPENINGS) else _MARKUP_START
-    while start := starts.search(source, position):
-        match = _OTHER_MARKUP_RE.match(source, start.start())
+    for start in _markup_starts(source, any(bold in source for bold in _BOLD_OPENINGS)):
+        if start < position:  # inside the form found last
+            continue
+        match = _OTHER_MARKUP_RE.match(source, start)
         if match is None:
-            position = start.start() + 1
             continue
         if _touches_line_break(source, match):
             return normalise_in_one_pass(source)
@@ -258,6 +258,25 @@ def _normalise_markup(source: str) -> NormalisedText:
             return normalise_in_one_pass(source)
         markup = sorted(markup + _line_break_spans(source))
     return _replace(source, markup)
+
+
+def _markup_starts(source: str, bold_end: bool) -> list[int]:
+    """Where a form other than a line break can start in `source`, in order; with `bold_end`,
+    "}" too."""
+    starts = []
+    for opening in (*_LITERAL_STARTS, "}") if bold_end else _LITERAL_STARTS:
+        at = source.find(opening)
+        while at >= 0:
+            starts.append(at)
+            at = source.find(opening, at + 1)
+    for word in ("sim", "pm"):
+        at = source.find(word)
+        while at >= 0:
+            if _NUMBER_AFTER.match(source, at + len(word)):
+                starts.append(at)
+            at = source.find(word, at + 1)
+    starts.sort()
+    return starts
 
 
 def _touches_line_break(source: str, match) -> bool:
