@@ -11,7 +11,7 @@ from extract.reading.dates import paper_date
 from extract.reading.errors import BadRecord
 from extract.reading.ids import PaperIds
 from extract.reading.records import (ABSTRACT_FIELDS, DATE_FIELDS, ID_FIELDS, TITLE_FIELDS,
-                                     json_type, paper_from_record)
+                                     json_type, may_hold_surrogates, paper_from_record)
 from extract.output.schema import Paper
 
 
@@ -75,3 +75,12 @@ def _reading(read, record: object) -> Paper | str:
 @given(record=_RECORDS)
 def test_paper_from_record_is_the_plain_reading(record: object) -> None:
     assert _reading(paper_from_record, record) == _reading(_plain_paper_from_record, record)
+
+
+@given(text=st.text(st.sampled_from('\\udDx"0'), max_size=12), start=st.integers(0, 12),
+       end=st.one_of(st.none(), st.integers(0, 12)))
+def test_may_hold_surrogates_finds_every_surrogate_escape(text, start, end):
+    """One search for "\\u" then "d" or "D" says what the two plain searches say."""
+    stop = len(text) if end is None else end
+    plain = text.find("\\ud", start, stop) >= 0 or text.find("\\uD", start, stop) >= 0
+    assert may_hold_surrogates(text, start, end) == plain

@@ -94,11 +94,20 @@ def _too_long(label: str, text: str, limit: int) -> BadRecord:
     return BadRecord(f"{label} longer than {limit:,} characters ({len(text):,})")
 
 
+#: What every "\\ud800"-"\\udfff" escape opens with: one search of a record (`re` scans for its
+#: literal start faster than `str.find` for each of "\\ud" and "\\uD").
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD]")
+
+
 def may_hold_surrogates(json_text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether JSON text may decode to a lone surrogate: only a "\\ud800"-"\\udfff" escape
-    makes one (decoded bytes never do), so most records need no look at their strings."""
+    makes one (decoded bytes never do), so most records need no look at their strings.
+
+    >>> may_hold_surrogates('"a\\\\uD83D b"'), may_hold_surrogates('"\\\\u00e9"')
+    (True, False)
+    """
     end = len(json_text) if end is None else end
-    return json_text.find("\\ud", start, end) >= 0 or json_text.find("\\uD", start, end) >= 0
+    return _SURROGATE_ESCAPE.search(json_text, start, end) is not None
 
 
 def paper_from_record(record: object, source: str, line: int, ids: PaperIds,
