@@ -246,9 +246,18 @@ def test_ascii_unit_after_reads_the_unit_as_the_unicode_one(text):
 
 
 @FAST_SETTINGS
+@given(text=TEXTS, cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+def test_words_looked_for_once_in_a_whole_text_find_what_each_part_holds(text, cut):
+    """An abstract's NumberWords, given for a sentence of it, spares only looks that find nothing."""
+    start, end = sorted(int(at * len(text)) for at in cut)
+    number_words = may_hold_number_word(text)
+    assert find_mentions(text[start:end], number_words) == _plain_find_mentions(text[start:end], bool(number_words))
+
+
+@FAST_SETTINGS
 @given(text=TEXTS, number_words=st.booleans())
 def test_may_hold_number_as_the_plain_digit_search(text, number_words):
-    plain = re.search(r"\d", text) is not None or (number_words and may_hold_number_word(text))
+    plain = re.search(r"\d", text) is not None or (number_words and bool(may_hold_number_word(text)))
     assert may_hold_number(text, number_words) == plain
 
 

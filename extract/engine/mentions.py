@@ -37,9 +37,11 @@ class Mention:
     decimal: bool = False      # written with a decimal point ("74.0")
 
 
-def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
+def find_mentions(text: str, number_words: bool | NumberWords = True) -> list[Mention]:
     """All numeric mentions of `text`, in order, not overlapping. `number_words=False` says
-    that the text holds no number word (its abstract has none), sparing the look for them.
+    that the text holds no number word (its abstract has none), sparing the look for them; so
+    does a falsy NumberWords (may_hold_number_word), which also says whether to look for times
+    written in words.
 
     >>> [(m.value, m.unit, m.qualifier) for m in find_mentions("up to 4,039 tokens/s and ~6%")]
     [(4039.0, 'token/s', 'up_to'), (6.0, '%', 'about')]
@@ -51,7 +53,8 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
         found = _worded_ranges(text, found)
     # (each finditer makes its cue's own first look: most texts hold neither)
     worded = [word_mention(match) for match in p.WORD_MENTION.finditer(text)] if number_words else []
-    worded += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
+    if not isinstance(number_words, NumberWords) or number_words.times:
+        worded += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
     if not worded:
         return found  # numeric mentions alone come in order and never overlap
     found += worded
@@ -155,10 +158,26 @@ def _is_worded_range(text: str, first: Mention, second: Mention) -> bool:
     return (first.signed and second.signed) or (first.unit in _RELATIVE_UNITS and first.unit == second.unit)
 
 
-def may_hold_number_word(text: str) -> bool:
-    """False when `text` holds no number word ("twice", "half of"): the look for them can be
-    spared (for a whole abstract at once)."""
-    return p.WORD_MENTION.may_match(text)
+class NumberWords:
+    """What a text may hold in words, looked at once for a whole abstract: number words
+    ("twice", "half of"; the truth of it) and times in words ("in a single day of training":
+    `times`). Where the abstract holds none, the look in each of its sentences is spared."""
+
+    __slots__ = ("factors", "times")
+
+    def __init__(self, text: str) -> None:
+        self.factors = p.WORD_MENTION.may_match(text)
+        self.times = p.WORD_TIME.may_match(text)
+
+    def __bool__(self) -> bool:
+        return self.factors
+
+
+def may_hold_number_word(text: str) -> NumberWords:
+    """Falsy when `text` holds no number word ("twice", "half of"): the look for them can be
+    spared (for a whole abstract at once); so, where it holds no time in words, can the look
+    for those (NumberWords.times)."""
+    return NumberWords(text)
 
 
 # The mention pattern in two: the head (sign, number, size, range or interval) and the unit
@@ -300,7 +319,7 @@ class NumberScan:
         return _joins_a_range_at(self.classes, end)
 
     @staticmethod
-    def may_hold_number(text: str, number_words: bool = True) -> bool:
+    def may_hold_number(text: str, number_words: bool | NumberWords = True) -> bool:
         """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
         without either it holds no claim."""
         if text.isascii():  # ten substring searches, written out, beat a regex or a generator
@@ -308,7 +327,7 @@ class NumberScan:
                          or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
         else:
             has_digit = _DIGIT.search(text) is not None
-        return has_digit or (number_words and may_hold_number_word(text))
+        return has_digit or (bool(number_words) and p.WORD_MENTION.may_match(text))
 
     def mentions(self) -> list[Mention]:
         """The numeric mentions of the text, the pattern tried only where runs of digits start."""
