@@ -147,13 +147,19 @@ class NotClaims:
 # a number holds a comparison (p-values, test statistics, "d =", "eta squared =", all written
 # "="; a character outside ASCII is taken for one: "≤") or one of these words, standing alone
 # as a run of letters (each cue has white space or no letter right before and after its word;
-# the input's word may follow a hyphen, "sub-clips of 30 seconds").
+# the input's word may follow a hyphen, "sub-clips of 30 seconds") ...
 _CUE_BEFORE_WORDS = frozenset(word.encode("ascii") for word in """
 p value values pvalue pvalues effect split splits ratio ratios partition partitions rate rates
 probability probabilitys level levels factor factors proportion proportions
 video videos clip clips recording recordings audio audios speech sequence sequences trajectory trajectories
 episode episodes utterance utterances segment segments document documents input inputs context contexts
 movies films podcasts lectures
+""".split())
+# ... and ends, but for white space, signs and the first end of a range ("videos of 10-"),
+# with a comparison or one of these words: the last run of letters, comparisons with it
+_CUE_ENDING_WORDS = frozenset(word.encode("ascii") for word in """
+of is was at to about around over and between from lasting spanning split splits ratio ratios partition
+partitions rate rates probability probabilitys level levels factor factors proportion proportions
 """.split())
 _LETTERS_AND_COMPARISONS = bytes.maketrans(bytes(range(128)), bytes(
     ord(chr(code).lower()) if chr(code).isalpha() else ord("=") if chr(code) in "<>=\\?" else ord(" ")
@@ -167,7 +173,10 @@ def _words_and_comparisons(text: str) -> bytes:
 
 
 def _may_end_a_cue(before: bytes) -> bool:
-    return b"=" in before or not _CUE_BEFORE_WORDS.isdisjoint(before.split())
+    words = before.split()
+    if not words or not (b"=" in words[-1] or words[-1] in _CUE_ENDING_WORDS):
+        return False
+    return b"=" in before or not _CUE_BEFORE_WORDS.isdisjoint(words)
 
 
 # what the cues after a number open with, and the stems one of which they then hold: a share
@@ -186,9 +195,8 @@ def _may_open_a_cue(after: str) -> bool:
     share, length = opening in _SHARE_OPENINGS, opening in _LENGTH_OPENINGS
     if not (share or length):
         return False
-    lowered = after.lower()
-    return (share and any(stem in lowered for stem in _SHARE_STEMS)) or \
-        (length and any(stem in lowered for stem in _LENGTH_STEMS))
+    holds = after.lower().__contains__
+    return (share and any(map(holds, _SHARE_STEMS))) or (length and any(map(holds, _LENGTH_STEMS)))
 
 
 def is_interval_of_previous(sentence: str, mention: Mention, previous: Mention | None) -> bool:
