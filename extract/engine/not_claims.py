@@ -174,9 +174,14 @@ def _words_and_comparisons(text: str) -> bytes:
 
 def _may_end_a_cue(before: bytes) -> bool:
     words = before.split()
-    if not words or not (b"=" in words[-1] or words[-1] in _CUE_ENDING_WORDS):
+    if not words or not (_COMPARISON in words[-1] or words[-1] in _CUE_ENDING_WORDS):
         return False
-    return b"=" in before or not _CUE_BEFORE_WORDS.isdisjoint(words)
+    return _COMPARISON in before or not _CUE_BEFORE_WORDS.isdisjoint(words)
+
+
+# looked for as a byte's value: `bytes in bytes` first tries the needle as a number, at the cost
+# of a raised and cleared error
+_COMPARISON = ord("=")
 
 
 # what the cues after a number open with, and the stems one of which they then hold: a share
