@@ -340,7 +340,7 @@ class NumberScan:
                 continue
             mention = _BY_HEAD if classes is None else _plain_number_at(text, classes, start, position)
             if mention is _BY_HEAD:
-                mention, end = _mention_at(text, start, position)
+                mention, end = _mention_at(self, start, position)
             elif mention is not None:
                 end = mention.outer_end  # a plain number ends where its unit, if any, ends
             if mention is None:
@@ -386,9 +386,10 @@ def _plain_number_at(text: str, classes: bytes, start: int, position: int) -> Me
     return mention
 
 
-def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | None, int]:
-    """The mention the head pattern (and the unit after it) reads at a run of digits, and where
-    it ends; (None, 0) where it reads none."""
+def _mention_at(scan: NumberScan, digit_start: int, position: int) -> tuple[Mention | None, int]:
+    """The mention the head pattern (and the unit after it) reads at a run of digits of the
+    scan's text, and where it ends; (None, 0) where it reads none."""
+    text = scan.text
     start = digit_start
     if start > position and text[start - 1] in "+-":
         start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
@@ -399,9 +400,9 @@ def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | N
         return None, 0
     # the full pattern matches where the plain one does, and only differs after a unit
     # followed by a range join
-    if UNIT_BEFORE_RANGE_JOIN.match(text, max(match.end(_NUM), match.end(_SIZE))):
+    if scan.unit_before_range_join(max(match.end(_NUM), match.end(_SIZE))):
         match = full_head().match(text, match.start())
-    unit = unit_after(text, match.end())
+    unit = unit_after(text, match.end(), _UNIT_TAILS if scan.classes is None else _ASCII_UNIT_TAILS)
     return _numeric(match, unit), match.end() if unit is None else unit.end()
 
 
