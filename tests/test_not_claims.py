@@ -147,7 +147,8 @@ _CUE_WORDS = ["p", "P", "p-value", "<", "=", "\\leq", "t", "F(1,", "20)", "chi-s
               # words that hold a cue's word without being it, and words glued to one
               "sub-", "short-", "accurate", "generate", "values", "P", "of", "²", "η", "squared", "effect", "size",
               "\u2264", "\xa0", "\r", "pvalue", "sampling", "probability", "was", "at", "around", "over", "spanning",
-              "from", "ranging", "up", "and", "with", "a", "\u2212", "percent", "percentCI", "10-"]
+              "from", "ranging", "up", "and", "with", "a", "\u2212", "percent", "percentCI", "10-", "C.I.", "\u2014",
+              "held-out", "validation", "masked", "dropout", "%", "s", "min", "long", "recordings", "80/20"]
 
 
 @settings(max_examples=400, deadline=None)

@@ -135,7 +135,7 @@ class NotClaims:
             found = _BEFORE.search(sentence, max(0, start - _REACH), start)
             if found is not None:
                 return found.lastgroup.rsplit("_", 1)[0]
-        if _may_open_a_cue(sentence[end:end + _REACH]):  # (the stems stand within the reach)
+        if _may_open_a_cue(sentence[end:end + _REACH], self._reduced[end:end + _REACH]):
             found = _AFTER.match(sentence, end, end + _REACH)
             if found is not None:
                 return found.lastgroup.rsplit("_", 1)[0]
@@ -184,24 +184,32 @@ def _may_end_a_cue(before: bytes) -> bool:
 _COMPARISON = ord("=")
 
 
-# what the cues after a number open with, and the stems one of which they then hold: a share
-# ("%", "percent", "-", "/", ":") is of a statistic, a split or a sampling; a unit of time or a
-# count of pages is of an input
+# What the cues after a number open with, and the words one of which they then hold, standing
+# alone as a run of letters in the reduced text (white space or no letter before and after each;
+# "percent" may be glued to the next word, "95 percentCI"): a share ("%", "percent", "-", "/",
+# ":") is of a statistic, a split or a sampling; a unit of time or a count of pages is of an input.
 _SHARE_OPENINGS = frozenset("%\\p-/:")
-_SHARE_STEMS = ("ci", "c.i.", "confiden", "credib", "interval", "predict", "train", "test", "valid", "eval",
-                "held", "noise", "noisy", "mask", "corrupt", "dropout", "sampled", "dropped", "perturb")
+_SHARE_WORDS = frozenset(word.encode("ascii") for word in """
+ci c confidence credible prediction percentci percentc percentconfidence percentcredible percentprediction
+training train testing test validation evaluation held noise noisy masking corruption dropout mask masked
+sampled dropped corrupted perturbed
+""".split())
 _LENGTH_OPENINGS = frozenset("-smhfp")
-_LENGTH_STEMS = ("video", "audio", "speech", "record", "footage", "clip", "movie", "film", "input", "context",
-                 "podcast", "lecture")
+_LENGTH_WORDS = frozenset(word.encode("ascii") for word in """
+video videos audio speech recording recordings footage clip clips movies films input inputs context contexts
+podcasts lectures
+""".split())
 
 
-def _may_open_a_cue(after: str) -> bool:
+def _may_open_a_cue(after: str, reduced: bytes) -> bool:
+    """`after`: the text after a number's digits; `reduced`: the same, as _words_and_comparisons
+    writes it."""
     opening = after.lstrip()[:1]
     share, length = opening in _SHARE_OPENINGS, opening in _LENGTH_OPENINGS
     if not (share or length):
         return False
-    holds = after.lower().__contains__
-    return (share and any(map(holds, _SHARE_STEMS))) or (length and any(map(holds, _LENGTH_STEMS)))
+    words = reduced.replace(b"=", b" ").split()  # a word may end at a character outside ASCII ("CI—")
+    return (share and not _SHARE_WORDS.isdisjoint(words)) or (length and not _LENGTH_WORDS.isdisjoint(words))
 
 
 def is_interval_of_previous(sentence: str, mention: Mention, previous: Mention | None) -> bool:
