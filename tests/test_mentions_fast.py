@@ -221,16 +221,43 @@ def test_digit_run_scan_skips_only_unreadable_runs(text):
 _ASCII_CHARACTERS = st.text(st.characters(max_codepoint=127), max_size=40)
 
 
-@FAST_SETTINGS
+@settings(max_examples=1000, deadline=None)
 @given(text=st.one_of(_texts(_ASCII_PIECES), _ranges(ascii_only=True), _ASCII_CHARACTERS).filter(str.isascii))
-def test_join_before_digit_found_on_the_classes_as_by_the_pattern(text):
-    assert NumberScan.of(text).joins == (mentions.JOIN_BEFORE_DIGIT.search(text) is not None)
+def test_unit_before_range_join_read_off_the_classes_as_by_the_pattern(text):
+    """At every position of ASCII text (and one past its end)."""
+    scan = NumberScan.of(text)
+    for end in range(len(text) + 1):
+        assert scan.unit_before_range_join(end) == (mentions.UNIT_BEFORE_RANGE_JOIN.match(text, end) is not None)
+
+
+_UNIT_AFTER_PIECES = _UNITS + _SPACES + ["-", "-points", " -point", "a", "s", "of", "per", "/", "(", "\x1c", "\x0b"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.one_of(_texts(_UNIT_AFTER_PIECES), _ranges(ascii_only=True), _ASCII_CHARACTERS).filter(str.isascii))
+def test_ascii_unit_after_reads_the_unit_as_the_unicode_one(text):
+    """At every position of ASCII text: the standard engine's unit part matches as the
+    `regex` one, to the same end, under the same unit's group."""
+    for end in range(len(text) + 1):
+        expected, found = mentions.unit_after(text, end), mentions.ascii_unit_after(text, end)
+        assert (expected is None) == (found is None)
+        if found is not None:
+            assert (found.end(), found.lastgroup) == (expected.end(), expected.lastgroup)
+
+
+@FAST_SETTINGS
+@given(text=TEXTS, cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+def test_words_looked_for_once_in_a_whole_text_find_what_each_part_holds(text, cut):
+    """An abstract's NumberWords, given for a sentence of it, spares only looks that find nothing."""
+    start, end = sorted(int(at * len(text)) for at in cut)
+    number_words = may_hold_number_word(text)
+    assert find_mentions(text[start:end], number_words) == _plain_find_mentions(text[start:end], bool(number_words))
 
 
 @FAST_SETTINGS
 @given(text=TEXTS, number_words=st.booleans())
 def test_may_hold_number_as_the_plain_digit_search(text, number_words):
-    plain = re.search(r"\d", text) is not None or (number_words and may_hold_number_word(text))
+    plain = re.search(r"\d", text) is not None or (number_words and bool(may_hold_number_word(text)))
     assert may_hold_number(text, number_words) == plain
 
 
@@ -294,10 +321,7 @@ def test_ascii_number_reads_as_the_head_pattern(text):
     """At every position of ASCII text: where the standard engine's number matches (and no
     unit before a range join may follow), both head patterns match there alike, with no range,
     interval or range-start unit; a sign right before is read by them as the sign."""
-    joins = mentions.JOIN_BEFORE_DIGIT.search(text) is not None
     for start in range(len(text)):
-        if not joins:
-            assert mentions.UNIT_BEFORE_RANGE_JOIN.match(text, start) is None
         found = mentions.ASCII_NUMBER.match(text, start)
         if found is None or mentions.UNIT_BEFORE_RANGE_JOIN.match(text, found.end()):
             continue

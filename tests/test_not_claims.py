@@ -46,6 +46,8 @@ NOT_CLAIMS = [
                  id="spec lengths of inputs"),
     pytest.param("Waver generates videos with durations ranging from 5 to 10 seconds.", [],
                  id="wide:2508.15761 durations of outputs asked for"),
+    pytest.param("FooNet labels sub-clips of 30 seconds in 12 ms.", [12.0],
+                 id="spec lengths of inputs, the input after a hyphen"),
 ]
 
 
@@ -141,7 +143,12 @@ def _plain_not_a_claim(sentence: str, mention) -> str:
 _CUE_WORDS = ["p", "P", "p-value", "<", "=", "\\leq", "t", "F(1,", "20)", "chi-squared", "Cohen's", "d", "95%", "CI",
               "confidence", "interval", "for", "training", "test", "80%", "of", "the", "data", "noise", "label",
               "masking", "ratio", "rate", "videos", "minutes", "seconds", "of", "video", "to", "-", "30-second",
-              "clips", "split", "train/test", "0.5", "12", "-5.56", "+1.2", "is", "about", "lasting", "durations"]
+              "clips", "split", "train/test", "0.5", "12", "-5.56", "+1.2", "is", "about", "lasting", "durations",
+              # words that hold a cue's word without being it, and words glued to one
+              "sub-", "short-", "accurate", "generate", "values", "P", "of", "²", "η", "squared", "effect", "size",
+              "\u2264", "\xa0", "\r", "pvalue", "sampling", "probability", "was", "at", "around", "over", "spanning",
+              "from", "ranging", "up", "and", "with", "a", "\u2212", "percent", "percentCI", "10-", "C.I.", "\u2014",
+              "held-out", "validation", "masked", "dropout", "%", "s", "min", "long", "recordings", "80/20"]
 
 
 @settings(max_examples=400, deadline=None)

@@ -27,7 +27,7 @@ from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group
 from .benchmark_names import KEYWORD_SCAN, marked_benchmarks
 from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
 from .names import Name, NotSystems, find_names, system_name
-from .not_claims import is_interval_of_previous, not_a_claim
+from .not_claims import NotClaims, is_interval_of_previous
 from ..output.schema import COLUMNS, Paper
 from ..reading.sentences import split_sentences
 from ..reading.text import normalise
@@ -462,11 +462,12 @@ def _claim_like(sentence: str, mentions: list[Mention]) -> list[Mention]:
     before them ("0.82, 95% CI: 0.66-0.98")."""
     if not mentions:
         return mentions
+    not_claims = NotClaims(sentence)  # the sentence looked at once for all its numbers
     kept: list[Mention] = []
     for mention in mentions:
         if kept and is_interval_of_previous(sentence, mention, kept[-1]):
             kept[-1].low, kept[-1].high = mention.low, mention.high
-        elif not not_a_claim(sentence, mention):
+        elif not not_claims.family(mention):
             kept.append(mention)
     return kept
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from . import patterns as p
-from .cue_compiler import first_characters
+from .cue_compiler import ascii_twin_source, first_characters
 from .pattern_reader import ascii_positions
 from .numbers import parse_numeral
 
@@ -37,9 +37,11 @@ class Mention:
     decimal: bool = False      # written with a decimal point ("74.0")
 
 
-def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
+def find_mentions(text: str, number_words: bool | NumberWords = True) -> list[Mention]:
     """All numeric mentions of `text`, in order, not overlapping. `number_words=False` says
-    that the text holds no number word (its abstract has none), sparing the look for them.
+    that the text holds no number word (its abstract has none), sparing the look for them; so
+    does a falsy NumberWords (may_hold_number_word), which also says whether to look for times
+    written in words.
 
     >>> [(m.value, m.unit, m.qualifier) for m in find_mentions("up to 4,039 tokens/s and ~6%")]
     [(4039.0, 'token/s', 'up_to'), (6.0, '%', 'about')]
@@ -51,7 +53,8 @@ def find_mentions(text: str, number_words: bool = True) -> list[Mention]:
         found = _worded_ranges(text, found)
     # (each finditer makes its cue's own first look: most texts hold neither)
     worded = [word_mention(match) for match in p.WORD_MENTION.finditer(text)] if number_words else []
-    worded += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
+    if not isinstance(number_words, NumberWords) or number_words.times:
+        worded += [time_word_mention(match) for match in p.WORD_TIME.finditer(text)]
     if not worded:
         return found  # numeric mentions alone come in order and never overlap
     found += worded
@@ -155,10 +158,26 @@ def _is_worded_range(text: str, first: Mention, second: Mention) -> bool:
     return (first.signed and second.signed) or (first.unit in _RELATIVE_UNITS and first.unit == second.unit)
 
 
-def may_hold_number_word(text: str) -> bool:
-    """False when `text` holds no number word ("twice", "half of"): the look for them can be
-    spared (for a whole abstract at once)."""
-    return p.WORD_MENTION.may_match(text)
+class NumberWords:
+    """What a text may hold in words, looked at once for a whole abstract: number words
+    ("twice", "half of"; the truth of it) and times in words ("in a single day of training":
+    `times`). Where the abstract holds none, the look in each of its sentences is spared."""
+
+    __slots__ = ("factors", "times")
+
+    def __init__(self, text: str) -> None:
+        self.factors = p.WORD_MENTION.may_match(text)
+        self.times = p.WORD_TIME.may_match(text)
+
+    def __bool__(self) -> bool:
+        return self.factors
+
+
+def may_hold_number_word(text: str) -> NumberWords:
+    """Falsy when `text` holds no number word ("twice", "half of"): the look for them can be
+    spared (for a whole abstract at once); so, where it holds no time in words, can the look
+    for those (NumberWords.times)."""
+    return NumberWords(text)
 
 
 # The mention pattern in two: the head (sign, number, size, range or interval) and the unit
@@ -192,30 +211,42 @@ def _unit_tail_sources() -> dict[str, str]:
 
 
 class _UnitTails(dict):
-    """The unit part for a character (None where no unit starts with it), compiled when the
-    character is first met: a process meets few of them, and each costs a compile."""
+    """The unit part for a character (None where no unit starts with it), compiled by
+    `compile` when the character is first met: a process meets few of them, and each costs a
+    compile."""
 
-    def __missing__(self, character: str) -> regex.Pattern | None:
+    def __init__(self, compile: Callable[[str], regex.Pattern | re.Pattern]) -> None:
+        super().__init__()
+        self.compile = compile
+
+    def __missing__(self, character: str) -> regex.Pattern | re.Pattern | None:
         source = _UNIT_TAIL_SOURCES.get(character)
-        tail = self[character] = None if source is None else regex.compile(source)
+        tail = self[character] = None if source is None else self.compile(source)
         return tail
 
 
 _UNIT_TAIL_SOURCES = _unit_tail_sources()
-_UNIT_TAILS = _UnitTails()
+_UNIT_TAILS = _UnitTails(regex.compile)
+# the same for ASCII text, read by the standard engine at a fraction of the cost
+_ASCII_UNIT_TAILS = _UnitTails(lambda source: re.compile(ascii_twin_source(source, lower=False)))
 
 
-def unit_after(text: str, end: int) -> regex.Match | None:
+def unit_after(text: str, end: int, tails: _UnitTails = _UNIT_TAILS) -> regex.Match | re.Match | None:
     """The match of the unit part of the mention pattern at `end`, where its head ended."""
-    tail = _UNIT_TAILS[text[end:end + 1]]
+    tail = tails[text[end:end + 1]]
     if tail is None:  # the unit may start one further, after a space or "-"
         after = text[end:end + 1]
         if not (after.isspace() or after == "-"):
             return None
-        tail = _UNIT_TAILS[text[end + 1:end + 2]]
+        tail = tails[text[end + 1:end + 2]]
         if tail is None:
             return None
     return tail.match(text, end)
+
+
+def ascii_unit_after(text: str, end: int) -> re.Match | None:
+    """unit_after on ASCII text: the same unit (its group's name) and end."""
+    return unit_after(text, end, _ASCII_UNIT_TAILS)
 
 
 # The head patterns' groups by number: `regex` looks a group name up only after failing to
@@ -246,41 +277,49 @@ ASCII_NUMBER = re.compile(rf"""
     (?>({p.ascii_twin_source(p.NUMERAL, lower=False)})({p.ascii_twin_source(p.SIZE_SUFFIX, lower=False)})?)
     (?![{p.ASCII_SPACE}]*(?:[-~]|\+/?-)[{p.ASCII_SPACE}]*[0-9]|[{p.ASCII_SPACE}]\([0-9])
     """, re.VERBOSE)
-# What UNIT_BEFORE_RANGE_JOIN ends with on ASCII text: a text without it anywhere needs no full head.
-JOIN_BEFORE_DIGIT = re.compile(r"[~-]\s*[0-9]")
 
 
-def _has_join_before_digit(classes: bytes) -> bool:
-    """Whether JOIN_BEFORE_DIGIT matches the text of `classes` (see _ASCII_CLASSES):
-    with white space taken out, the join stands right before the digit."""
-    squeezed = classes.replace(b"s", b"")
-    return b"-0" in squeezed or b"~0" in squeezed
+def _joins_a_range_at(classes: bytes, end: int) -> bool:
+    """UNIT_BEFORE_RANGE_JOIN.match at `end` of an ASCII text, read off its classes (see
+    _ASCII_CLASSES): up to the next digit, after one white space at most, a character that is
+    no white space or join, then others, a join and white space only."""
+    digit = classes.find(b"0", end)
+    if digit < 0:
+        return False
+    first = end + 1 if classes[end:end + 1] == b"s" else end
+    stretch = classes[first:digit].rstrip(b"s")
+    return len(stretch) > 1 and stretch[-1:] in (b"-", b"~") and stretch[:1] not in (b"s", b"-", b"~")
 
 
 @dataclass(slots=True)
 class NumberScan:
-    """One text's scan for numbers: where runs of digits start (`digits`), whether a range
-    join stands before a digit anywhere in it (`joins`), and the mentions read there
-    (`mentions`). On ASCII text, the usual case, the runs are found over the text's
-    characters reduced to their classes and a plain number is read by the standard engine
-    (ASCII_NUMBER); on other text, by the Unicode patterns. tests/test_mentions_fast.py holds
-    the two to the same mentions."""
+    """One text's scan for numbers: where runs of digits start (`digits`) and the mentions
+    read there (`mentions`). On ASCII text, the usual case, the runs are found over the text's
+    characters reduced to their classes (`classes`; None on other text), a plain number is
+    read by the standard engine (ASCII_NUMBER, its unit by ascii_unit_after) and the look for
+    a unit before a range join is read off the classes; on other text, by the Unicode
+    patterns. tests/test_mentions_fast.py holds the two to the same mentions."""
 
     text: str
     digits: Iterator[re.Match]
-    joins: bool
-    ascii: bool
+    classes: bytes | None
 
     @classmethod
     def of(cls, text: str) -> NumberScan:
         if not text.isascii():
-            return cls(text, DIGIT_RUN.finditer(text), True, False)
+            return cls(text, DIGIT_RUN.finditer(text), None)
         classes = text.encode("ascii").translate(_ASCII_CLASSES)
-        joins = ("-" in text or "~" in text) and _has_join_before_digit(classes)
-        return cls(text, _CLASS_DIGIT_RUN.finditer(classes), joins, True)
+        return cls(text, _CLASS_DIGIT_RUN.finditer(classes), classes)
+
+    def unit_before_range_join(self, end: int) -> bool:
+        """Whether UNIT_BEFORE_RANGE_JOIN matches at `end`: where a number ends there, the
+        full head pattern must read it."""
+        if self.classes is None:
+            return UNIT_BEFORE_RANGE_JOIN.match(self.text, end) is not None
+        return _joins_a_range_at(self.classes, end)
 
     @staticmethod
-    def may_hold_number(text: str, number_words: bool = True) -> bool:
+    def may_hold_number(text: str, number_words: bool | NumberWords = True) -> bool:
         """Whether `text` has a digit or a number word (if it may hold any, `number_words`):
         without either it holds no claim."""
         if text.isascii():  # ten substring searches, written out, beat a regex or a generator
@@ -288,20 +327,20 @@ class NumberScan:
                          or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
         else:
             has_digit = _DIGIT.search(text) is not None
-        return has_digit or (number_words and may_hold_number_word(text))
+        return has_digit or (bool(number_words) and p.WORD_MENTION.may_match(text))
 
     def mentions(self) -> list[Mention]:
         """The numeric mentions of the text, the pattern tried only where runs of digits start."""
-        text = self.text
+        text, classes = self.text, self.classes
         mentions: list[Mention] = []
         position = 0
         for digit in self.digits:
             start = digit.start()
             if start < position:
                 continue
-            mention = _plain_number_at(text, start, position, self.joins) if self.ascii else _BY_HEAD
+            mention = _BY_HEAD if classes is None else _plain_number_at(text, classes, start, position)
             if mention is _BY_HEAD:
-                mention, end = _mention_at(text, start, position)
+                mention, end = _mention_at(self, start, position)
             elif mention is not None:
                 end = mention.outer_end  # a plain number ends where its unit, if any, ends
             if mention is None:
@@ -318,22 +357,22 @@ may_hold_number = NumberScan.may_hold_number
 _BY_HEAD = Mention(0, 0, 0, 0, 0.0)  # what _plain_number_at says where the head pattern must read
 
 
-def _plain_number_at(text: str, start: int, position: int, joins: bool) -> Mention | None:
-    """On ASCII text, the mention of a plain number (ASCII_NUMBER) whose digits start at
-    `start`; _BY_HEAD where the head pattern must read it (`joins`: a range join before a digit
-    stands somewhere in the text). What _numeric reads of the head's match there, which holds
-    no range, interval or range-start unit, read in one call per number."""
+def _plain_number_at(text: str, classes: bytes, start: int, position: int) -> Mention | None:
+    """On ASCII text (`classes`: its characters' classes), the mention of a plain number
+    (ASCII_NUMBER) whose digits start at `start`; _BY_HEAD where the head pattern must read it.
+    What _numeric reads of the head's match there, which holds no range, interval or
+    range-start unit, read in one call per number."""
     found = ASCII_NUMBER.match(text, start)
     if found is None:
         return _BY_HEAD
     end = found.end()
-    if joins and UNIT_BEFORE_RANGE_JOIN.match(text, end):
+    if _joins_a_range_at(classes, end):
         return _BY_HEAD
     num, size = found.group(1, 2)
     value = parse_numeral(num)
     if value is None:
         return None
-    unit_match = unit_after(text, end)
+    unit_match = unit_after(text, end, _ASCII_UNIT_TAILS)
     if unit_match is None:
         mention = Mention(start, found.end(1), start, end, value, None, None, "", "", 1, False, size is not None,
                           False, "." in num)
@@ -347,9 +386,10 @@ def _plain_number_at(text: str, start: int, position: int, joins: bool) -> Menti
     return mention
 
 
-def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | None, int]:
-    """The mention the head pattern (and the unit after it) reads at a run of digits, and where
-    it ends; (None, 0) where it reads none."""
+def _mention_at(scan: NumberScan, digit_start: int, position: int) -> tuple[Mention | None, int]:
+    """The mention the head pattern (and the unit after it) reads at a run of digits of the
+    scan's text, and where it ends; (None, 0) where it reads none."""
+    text = scan.text
     start = digit_start
     if start > position and text[start - 1] in "+-":
         start -= 1  # a sign: the pattern reads it, or rejects a hyphenated identifier
@@ -360,9 +400,9 @@ def _mention_at(text: str, digit_start: int, position: int) -> tuple[Mention | N
         return None, 0
     # the full pattern matches where the plain one does, and only differs after a unit
     # followed by a range join
-    if UNIT_BEFORE_RANGE_JOIN.match(text, max(match.end(_NUM), match.end(_SIZE))):
+    if scan.unit_before_range_join(max(match.end(_NUM), match.end(_SIZE))):
         match = full_head().match(text, match.start())
-    unit = unit_after(text, match.end())
+    unit = unit_after(text, match.end(), _UNIT_TAILS if scan.classes is None else _ASCII_UNIT_TAILS)
     return _numeric(match, unit), match.end() if unit is None else unit.end()
 
 

@@ -115,61 +115,101 @@ def not_a_claim(sentence: str, mention: Mention) -> str:
     >>> [not_a_claim(sentence, m) for m in find_mentions(sentence)]
     ['', 'test_statistic', 'p_value']
     """
-    start, end = mention.start, mention.end
-    if _may_end_a_cue(sentence[max(0, start - _REACH):start]):
-        found = _BEFORE.search(sentence, max(0, start - _REACH), start)
-        if found is not None:
-            return found.lastgroup.rsplit("_", 1)[0]
-    if _may_open_a_cue(sentence[end:end + _REACH]):  # (the stems stand within the reach)
-        found = _AFTER.match(sentence, end, end + _REACH)
-        if found is not None:
-            return found.lastgroup.rsplit("_", 1)[0]
-    return ""
+    return NotClaims(sentence).family(mention)
 
 
-# Cheap first looks (most numbers are neither): every cue before a number ends in one of these
-# characters (a sign after them aside) ...
-_CUE_END_CHARACTERS = ("=", "<", ">", "\u2264", "\u2265", "-", "\\leq", "\\lt", "\\geq", "\\gt",
-                       "\\le", "\\ge")
-# ... and every cue before a number that ends in a word holds one of these words among the last
-# few (lower-cased, punctuation stripped)
-_CUE_BEFORE_WORDS = frozenset("""
-p p-value p-values value values size sizes squared eta split splits ratio ratios rate rates
-probability probabilities level levels factor factors proportion proportions partition partitions
-video videos clip clips recording recordings audio audios speech sequence sequences trajectory
-trajectories episode episodes utterance utterances segment segments document documents input
-inputs context contexts movies films podcasts lectures duration durations length lengths lasting
-spanning
+class NotClaims:
+    """The look of one sentence for numbers that are no claims: `family(mention)` is
+    not_a_claim's answer for each of its numbers. The sentence is reduced to its words and
+    comparisons once (_words_and_comparisons) for the first look before each of them."""
+
+    __slots__ = ("sentence", "_reduced")
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._reduced = _words_and_comparisons(sentence)
+
+    def family(self, mention: Mention) -> str:
+        sentence, start, end = self.sentence, mention.start, mention.end
+        if _may_end_a_cue(self._reduced[max(0, start - _REACH):start]):
+            found = _BEFORE.search(sentence, max(0, start - _REACH), start)
+            if found is not None:
+                return found.lastgroup.rsplit("_", 1)[0]
+        if _may_open_a_cue(sentence[end:end + _REACH], self._reduced[end:end + _REACH]):
+            found = _AFTER.match(sentence, end, end + _REACH)
+            if found is not None:
+                return found.lastgroup.rsplit("_", 1)[0]
+        return ""
+
+
+# A cheap first look (most numbers are preceded by none), over the text reduced to ASCII
+# letters, in lower case, and comparisons, one byte per character: every match of a cue before
+# a number holds a comparison (p-values, test statistics, "d =", "eta squared =", all written
+# "="; a character outside ASCII is taken for one: "≤") or one of these words, standing alone
+# as a run of letters (each cue has white space or no letter right before and after its word;
+# the input's word may follow a hyphen, "sub-clips of 30 seconds") ...
+_CUE_BEFORE_WORDS = frozenset(word.encode("ascii") for word in """
+p value values pvalue pvalues effect split splits ratio ratios partition partitions rate rates
+probability probabilitys level levels factor factors proportion proportions
+video videos clip clips recording recordings audio audios speech sequence sequences trajectory trajectories
+episode episodes utterance utterances segment segments document documents input inputs context contexts
+movies films podcasts lectures
 """.split())
-_WORD_CHARACTERS = re.compile(r"[\w-]+")
-_CUE_BEFORE_REACH = 6  # words: "videos with durations ranging from 10 to"
-# what the cues after a number open with, and the stems one of which they then hold: a share
-# ("%", "percent", "-", "/", ":") is of a statistic, a split or a sampling; a unit of time or a
-# count of pages is of an input
+# ... and ends, but for white space, signs and the first end of a range ("videos of 10-"),
+# with a comparison or one of these words: the last run of letters, comparisons with it
+_CUE_ENDING_WORDS = frozenset(word.encode("ascii") for word in """
+of is was at to about around over and between from lasting spanning split splits ratio ratios partition
+partitions rate rates probability probabilitys level levels factor factors proportion proportions
+""".split())
+_LETTERS_AND_COMPARISONS = bytes.maketrans(bytes(range(128)), bytes(
+    ord(chr(code).lower()) if chr(code).isalpha() else ord("=") if chr(code) in "<>=\\?" else ord(" ")
+    for code in range(128)))
+
+
+def _words_and_comparisons(text: str) -> bytes:
+    """`text` as _may_end_a_cue reads it, at the same offsets (a character outside ASCII is
+    encoded as "?", a comparison)."""
+    return text.encode("ascii", "replace").translate(_LETTERS_AND_COMPARISONS)
+
+
+def _may_end_a_cue(before: bytes) -> bool:
+    words = before.split()
+    if not words or not (_COMPARISON in words[-1] or words[-1] in _CUE_ENDING_WORDS):
+        return False
+    return _COMPARISON in before or not _CUE_BEFORE_WORDS.isdisjoint(words)
+
+
+# looked for as a byte's value: `bytes in bytes` first tries the needle as a number, at the cost
+# of a raised and cleared error
+_COMPARISON = ord("=")
+
+
+# What the cues after a number open with, and the words one of which they then hold, standing
+# alone as a run of letters in the reduced text (white space or no letter before and after each;
+# "percent" may be glued to the next word, "95 percentCI"): a share ("%", "percent", "-", "/",
+# ":") is of a statistic, a split or a sampling; a unit of time or a count of pages is of an input.
 _SHARE_OPENINGS = frozenset("%\\p-/:")
-_SHARE_STEMS = ("ci", "c.i.", "confiden", "credib", "interval", "predict", "train", "test", "valid", "eval",
-                "held", "noise", "noisy", "mask", "corrupt", "dropout", "sampled", "dropped", "perturb")
+_SHARE_WORDS = frozenset(word.encode("ascii") for word in """
+ci c confidence credible prediction percentci percentc percentconfidence percentcredible percentprediction
+training train testing test validation evaluation held noise noisy masking corruption dropout mask masked
+sampled dropped corrupted perturbed
+""".split())
 _LENGTH_OPENINGS = frozenset("-smhfp")
-_LENGTH_STEMS = ("video", "audio", "speech", "record", "footage", "clip", "movie", "film", "input", "context",
-                 "podcast", "lecture")
+_LENGTH_WORDS = frozenset(word.encode("ascii") for word in """
+video videos audio speech recording recordings footage clip clips movies films input inputs context contexts
+podcasts lectures
+""".split())
 
 
-def _may_end_a_cue(before: str) -> bool:
-    tail = before.rstrip(" \t\n+-\u2212")
-    if tail.endswith(_CUE_END_CHARACTERS):
-        return True
-    words = _WORD_CHARACTERS.findall(tail.lower())
-    return not _CUE_BEFORE_WORDS.isdisjoint(words[-_CUE_BEFORE_REACH:])
-
-
-def _may_open_a_cue(after: str) -> bool:
+def _may_open_a_cue(after: str, reduced: bytes) -> bool:
+    """`after`: the text after a number's digits; `reduced`: the same, as _words_and_comparisons
+    writes it."""
     opening = after.lstrip()[:1]
     share, length = opening in _SHARE_OPENINGS, opening in _LENGTH_OPENINGS
     if not (share or length):
         return False
-    lowered = after.lower()
-    return (share and any(stem in lowered for stem in _SHARE_STEMS)) or \
-        (length and any(stem in lowered for stem in _LENGTH_STEMS))
+    words = reduced.replace(b"=", b" ").split()  # a word may end at a character outside ASCII ("CI—")
+    return (share and not _SHARE_WORDS.isdisjoint(words)) or (length and not _LENGTH_WORDS.isdisjoint(words))
 
 
 def is_interval_of_previous(sentence: str, mention: Mention, previous: Mention | None) -> bool:
