@@ -153,16 +153,20 @@ _ITEMS_AFTER_VERB = regex.compile(
     r"sequences|annotations|entries|prompts|queries|puzzles|recordings|sentences|articles|frames)\b")
 
 
+# All the verbs in one scan: the standard engine skips to the letters they open with ("co");
+# no verb can overlap another or itself, so the matches are every place of every verb.
+_HOLDING_VERB = re.compile("|".join(map(re.escape, _HOLDING_VERBS)))
+
+
 def _names_holding_items(text: str) -> list[str]:
-    names = []
-    for verb in _HOLDING_VERBS:
-        at = text.find(verb)
-        while at >= 0:
-            end = at + len(verb)
-            if _ITEMS_AFTER_VERB.match(text, end) and (name := _NAME_BEFORE_VERB.search(text, max(0, at - 60), at)):
-                names.append(name["name"])
-            at = text.find(verb, end)
-    return names
+    """The names before a holding verb, the verbs' names in the order of _HOLDING_VERBS."""
+    by_verb: dict[str, list[str]] = {}
+    for verb in _HOLDING_VERB.finditer(text):
+        end = verb.end()
+        if _ITEMS_AFTER_VERB.match(text, end) and \
+                (name := _NAME_BEFORE_VERB.search(text, max(0, verb.start() - 60), verb.start())):
+            by_verb.setdefault(verb.group(), []).append(name["name"])
+    return [name for verb in _HOLDING_VERBS for name in by_verb.get(verb, ())]
 
 
 # cues (cue_compiler) without a gate: the standard engine's anchored match is as cheap as any first
@@ -294,26 +298,31 @@ class KeywordScan:
                 self._second_words[word[:4]] += (second,)
             else:
                 self._words[word[:4]] += (word,)
+        # what scan looks for under each stem: the letters all its keywords open with (a longer
+        # word is found in fewer steps: "benchmark"), its keywords, whether any has a second
+        # word, and the keyword written in lower case that introduced_benchmarks needs
+        self._looks = tuple((_common_opening(self._words[stem] + tuple(w for w in (stem,) if self._second_words[stem])),
+                             self._words[stem], stem, _INTRODUCED_KEYWORDS.get(stem)) for stem in self._words)
 
     def finditer(self, text: str) -> list[re.Match]:
         return self.scan(text).found
 
     def scan(self, text: str) -> Keywords:
         lower = text.lower()
-        if len(lower) != len(text) or any(letter in lower for letter in _OTHER_CASES):
+        if not text.isascii() and (len(lower) != len(text) or any(letter in lower for letter in _OTHER_CASES)):
             # a letter lower-cased to two, or to no ASCII letter: the pattern reads the text
             return Keywords(list(_KEYWORD.finditer(text)), lower_case_keywords(text))
-        starts = set()
+        starts = []
         written_at = []
-        for stem, words in self._words.items():
-            written = _INTRODUCED_KEYWORDS.get(stem)
-            at = lower.find(stem)
+        for opening, words, stem, written in self._looks:
+            at = lower.find(opening)
             while at >= 0:
                 if lower.startswith(words, at) or self._second_word_after(lower, at + len(stem), stem):
-                    starts.add(at)  # "datum", "data are": no keyword
+                    starts.append(at)  # "datum", "data are": no keyword
                     if written and text.startswith(written, at):
                         written_at.append(at)
-                at = lower.find(stem, at + 1)
+                at = lower.find(opening, at + 1)
+        starts.sort()  # (no two stems open at one place)
         return Keywords(self._matches(text, starts), sorted(written_at))
 
     def _second_word_after(self, lower: str, at: int, stem: str) -> bool:
@@ -327,14 +336,22 @@ class KeywordScan:
         return lower.startswith(seconds, at)
 
     @staticmethod
-    def _matches(text: str, starts: set[int]) -> list[re.Match]:
+    def _matches(text: str, starts: list[int]) -> list[re.Match]:
         found = []
         end = 0
-        for start in sorted(starts):
+        for start in starts:
             if start >= end and (match := _KEYWORD.match(text, start)):
                 found.append(match)
                 end = match.end()
         return found
+
+
+def _common_opening(words: tuple[str, ...]) -> str:
+    """The letters all of `words` open with."""
+    opening = words[0]
+    while not all(word.startswith(opening) for word in words):
+        opening = opening[:-1]
+    return opening
 
 
 KEYWORD_SCAN = KeywordScan()
