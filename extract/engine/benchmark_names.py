@@ -294,26 +294,31 @@ class KeywordScan:
                 self._second_words[word[:4]] += (second,)
             else:
                 self._words[word[:4]] += (word,)
+        # what scan looks for under each stem: the letters all its keywords open with (a longer
+        # word is found in fewer steps: "benchmark"; "data" for "dataset" and "data set"), its
+        # keywords of one word, the stem, and the keyword in lower case introduced_benchmarks needs
+        self._looks = tuple((_common_opening(words + ((stem,) if self._second_words[stem] else ())), words, stem,
+                             _INTRODUCED_KEYWORDS.get(stem)) for stem, words in self._words.items())
 
     def finditer(self, text: str) -> list[re.Match]:
         return self.scan(text).found
 
     def scan(self, text: str) -> Keywords:
         lower = text.lower()
-        if len(lower) != len(text) or any(letter in lower for letter in _OTHER_CASES):
+        if not text.isascii() and (len(lower) != len(text) or any(letter in lower for letter in _OTHER_CASES)):
             # a letter lower-cased to two, or to no ASCII letter: the pattern reads the text
             return Keywords(list(_KEYWORD.finditer(text)), lower_case_keywords(text))
-        starts = set()
+        starts = []
         written_at = []
-        for stem, words in self._words.items():
-            written = _INTRODUCED_KEYWORDS.get(stem)
-            at = lower.find(stem)
+        for opening, words, stem, written in self._looks:
+            at = lower.find(opening)
             while at >= 0:
                 if lower.startswith(words, at) or self._second_word_after(lower, at + len(stem), stem):
-                    starts.add(at)  # "datum", "data are": no keyword
+                    starts.append(at)  # "datum", "data are": no keyword
                     if written and text.startswith(written, at):
                         written_at.append(at)
-                at = lower.find(stem, at + 1)
+                at = lower.find(opening, at + 1)
+        starts.sort()  # (no two stems open at one place)
         return Keywords(self._matches(text, starts), sorted(written_at))
 
     def _second_word_after(self, lower: str, at: int, stem: str) -> bool:
@@ -327,14 +332,22 @@ class KeywordScan:
         return lower.startswith(seconds, at)
 
     @staticmethod
-    def _matches(text: str, starts: set[int]) -> list[re.Match]:
+    def _matches(text: str, starts: list[int]) -> list[re.Match]:
         found = []
         end = 0
-        for start in sorted(starts):
+        for start in starts:
             if start >= end and (match := _KEYWORD.match(text, start)):
                 found.append(match)
                 end = match.end()
         return found
+
+
+def _common_opening(words: tuple[str, ...]) -> str:
+    """The letters all of `words` open with."""
+    opening = words[0]
+    while not all(word.startswith(opening) for word in words):
+        opening = opening[:-1]
+    return opening
 
 
 KEYWORD_SCAN = KeywordScan()
