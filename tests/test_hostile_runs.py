@@ -316,9 +316,16 @@ def temporary_files(directory: Path) -> list[str]:
 
 
 def start(tmp_path: Path, *argv: str) -> subprocess.Popen:
+    # as a terminal starts a command: Ctrl-C not ignored, even where the tests themselves run
+    # with SIGINT ignored (a background job of a shell without job control), which the child
+    # would inherit, and claimboard rightly leaves an ignored SIGINT ignored
     return subprocess.Popen([sys.executable, "-m", "extract", *argv], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_ctrl_c_as_in_a_terminal)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_temporary_file(process: subprocess.Popen, tmp_path: Path) -> None:
