@@ -25,7 +25,7 @@ from .fields import (SentenceReading, attached_subject, average_qualifier, named
 from .kinds import (ABSOLUTE_KINDS, Group, classify, compare_with_earlier, group_mentions,
                     inherit_kind, is_setting)
 from .benchmark_names import KEYWORD_SCAN, marked_benchmarks
-from .mentions import Mention, find_mentions, may_hold_number, may_hold_number_word
+from .mentions import Mention, NumberWords, find_mentions, may_hold_number, may_hold_number_word
 from .names import Name, NotSystems, find_names, system_name
 from .not_claims import NotClaims, is_interval_of_previous
 from ..output.schema import COLUMNS, Paper
@@ -231,7 +231,7 @@ class _Carried:
         return metric
 
 
-def _sentence_rows(sentence: str, context: _Context, number_words: bool) -> list[dict]:
+def _sentence_rows(sentence: str, context: _Context, number_words: NumberWords) -> list[dict]:
     # sizes, years and other settings make no claim whatever names stand around them: a
     # sentence with no other number is not searched for names (a later one may still ask)
     mentions = _claim_like(sentence, [m for m in find_mentions(sentence, number_words)
