@@ -363,7 +363,7 @@ class _GroupFields:
     condition: str | None
     rule: str
     reading: SentenceReading
-    metric: str | None = None  # metric_of, the same for every member (it reads the group): asked once
+    group_metric: str | None = None  # metric_of, the same for every member (it reads the group): asked once
 
 
 def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_start: int) -> list[dict]:
@@ -428,10 +428,10 @@ def _measured_on(sentence: str, group: Group, index: int, mention: Mention, shar
     if group.kind in _QUALITY_KINDS:
         benchmark = benchmark or nearest_benchmark(found.benchmarks, sentence, mention) or found.carried.benchmark
         # named beside it, set equal to it, carried from an earlier sentence, or its benchmark's usual one
-        if not shared.metrics and shared.metric is None:
-            shared.metric = metric_of(sentence, group, mention, found.metrics)
+        if not shared.metrics and shared.group_metric is None:
+            shared.group_metric = metric_of(sentence, group, mention, found.metrics)
         metric = shared.metrics[index] if shared.metrics else \
-            shared.metric or named_metric(sentence, mention) or \
+            shared.group_metric or named_metric(sentence, mention) or \
             found.carried.metric_for(benchmark) or usual_metric(benchmark)
         hw, count = "", None
     else:

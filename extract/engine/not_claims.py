@@ -148,6 +148,7 @@ class NotClaims:
 # "="; a character outside ASCII is taken for one: "≤") or one of these words, standing alone
 # as a run of letters (each cue has white space or no letter right before and after its word;
 # the input's word may follow a hyphen, "sub-clips of 30 seconds") ...
+# ("probabilitys": the patterns read "probability" then an optional "s"; "c": "C.I." reduces to "c i")
 _CUE_BEFORE_WORDS = frozenset(word.encode("ascii") for word in """
 p value values pvalue pvalues effect split splits ratio ratios partition partitions rate rates
 probability probabilitys level levels factor factors proportion proportions

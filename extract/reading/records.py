@@ -102,6 +102,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD]")
 def may_hold_surrogates(json_text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether JSON text may decode to a lone surrogate: only a "\\ud800"-"\\udfff" escape
     makes one (decoded bytes never do), so most records need no look at their strings.
+    `start` and `end` are offsets from the start of the text (not negative, unlike slices).
 
     >>> may_hold_surrogates('"a\\\\uD83D b"'), may_hold_surrogates('"\\\\u00e9"')
     (True, False)
