@@ -362,7 +362,6 @@ class _GroupFields:
     baseline: str
     condition: str | None
     rule: str
-    reading: SentenceReading
     group_metric: str | None = None  # metric_of, the same for every member (it reads the group): asked once
 
 
@@ -373,7 +372,7 @@ def _rows(sentence: str, group: Group, found: _Names, context: _Context, next_st
     rows = []
     for index, mention in enumerate(group.members):  # (a loop here, not a call per row: rows are many)
         subject = subjects[index] if index < len(subjects) else subjects[-1]
-        condition = condition_of(sentence, group, index, next_start, shared.reading) if shared.condition is None \
+        condition = condition_of(sentence, group, index, next_start, found.reading) if shared.condition is None \
             else shared.condition
         if group.before_after and index == 0:
             condition = "; ".join(filter(None, ("before", condition)))
@@ -412,7 +411,7 @@ def _group_fields(sentence: str, group: Group, found: _Names, context: _Context,
         metrics=paired_metrics(sentence, group, found.metrics) if listed and group.kind in _QUALITY_KINDS else None,
         baseline=baseline_of(sentence, group) if group.kind in _CHANGE_KINDS else "",
         condition=None if group.before_after else condition_of(sentence, group, 0, next_start, reading),
-        rule=group.rule + (".list" if listed and not group.before_after else ""), reading=reading)
+        rule=group.rule + (".list" if listed and not group.before_after else ""))
 
 
 _QUALITY_KINDS = ("score", "delta")

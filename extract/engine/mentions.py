@@ -372,7 +372,7 @@ def _plain_number_at(text: str, classes: bytes, start: int, position: int) -> Me
     value = parse_numeral(num)
     if value is None:
         return None
-    unit_match = unit_after(text, end, _ASCII_UNIT_TAILS)
+    unit_match = ascii_unit_after(text, end)
     if unit_match is None:
         mention = Mention(start, found.end(1), start, end, value, None, None, "", "", 1, False, size is not None,
                           False, "." in num)
@@ -402,7 +402,7 @@ def _mention_at(scan: NumberScan, digit_start: int, position: int) -> tuple[Ment
     # followed by a range join
     if scan.unit_before_range_join(max(match.end(_NUM), match.end(_SIZE))):
         match = full_head().match(text, match.start())
-    unit = unit_after(text, match.end(), _UNIT_TAILS if scan.classes is None else _ASCII_UNIT_TAILS)
+    unit = unit_after(text, match.end()) if scan.classes is None else ascii_unit_after(text, match.end())
     return _numeric(match, unit), match.end() if unit is None else unit.end()
 
 
