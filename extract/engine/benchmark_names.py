@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from os.path import commonprefix
 from typing import NamedTuple
 
 import regex
@@ -297,7 +298,7 @@ class KeywordScan:
         # what scan looks for under each stem: the letters all its keywords open with (a longer
         # word is found in fewer steps: "benchmark"; "data" for "dataset" and "data set"), its
         # keywords of one word, the stem, and the keyword in lower case introduced_benchmarks needs
-        self._looks = tuple((_common_opening(words + ((stem,) if self._second_words[stem] else ())), words, stem,
+        self._looks = tuple((commonprefix(words + ((stem,) if self._second_words[stem] else ())), words, stem,
                              _INTRODUCED_KEYWORDS.get(stem)) for stem, words in self._words.items())
 
     def finditer(self, text: str) -> list[re.Match]:
@@ -340,14 +341,6 @@ class KeywordScan:
                 found.append(match)
                 end = match.end()
         return found
-
-
-def _common_opening(words: tuple[str, ...]) -> str:
-    """The letters all of `words` open with."""
-    opening = words[0]
-    while not all(word.startswith(opening) for word in words):
-        opening = opening[:-1]
-    return opening
 
 
 KEYWORD_SCAN = KeywordScan()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from os.path import commonprefix
 from typing import NamedTuple
 
 
@@ -456,18 +457,9 @@ def _fewest(words) -> frozenset[str]:
     by_opening: dict[str, list[str]] = {}
     for word in words:
         by_opening.setdefault(word[:_SHARED_STEM], []).append(word)
-    merged = {_common_opening(alike) if len(alike) > 1 and len(word) >= _SHARED_STEM else word
+    merged = {commonprefix(alike) if len(alike) > 1 and len(word) >= _SHARED_STEM else word
               for word in words for alike in [by_opening[word[:_SHARED_STEM]]]}
     return frozenset(word for word in merged if not any(other != word and other in word for other in merged))
-
-
-def _common_opening(words: list[str]) -> str:
-    """The longest opening the words share."""
-    first, last = min(words), max(words)
-    size = 0
-    while size < len(first) and first[size] == last[size]:
-        size += 1
-    return first[:size]
 
 
 def stems(tree: tuple) -> _Stems | None:
